@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.accounts.models import User
+
+
+@admin.register(User)
+class LivingWellUserAdmin(UserAdmin):
+    list_display = ["username", "role", "is_active", "last_login"]
+    list_filter = ["role", "is_active"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (_("Living Well"), {"fields": ["role", "organisations"]}),
+    ]
+    filter_horizontal = ["organisations", "groups", "user_permissions"]

@@ -1,0 +1,27 @@
+"""Django's admin, reached only through our own sign-in and a verified second factor."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp.admin import OTPAdminSite
+
+
+class LivingWellAdminSite(OTPAdminSite):
+    site_header = "Living Well administration"
+    site_title = "Living Well administration"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        # OTPAdminSite already asks for a verified second factor; the admin is for administrators only.
+        return super().has_permission(request) and request.user.role == "administrator"
+
+    def login(self, request: HttpRequest, extra_context: dict[str, object] | None = None) -> HttpResponse:
+        """Send people to our own sign-in and second factor; refuse anyone already through them."""
+        next_url = request.GET.get("next") or reverse("admin:index")
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(next_url)
+        if user.is_staff_role and not user.is_verified():
+            return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
+        raise PermissionDenied

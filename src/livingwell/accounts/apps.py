@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "livingwell.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+
+class LivingWellAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, behind our sign-in and a verified second factor."""
+
+    default = False
+    default_site = "livingwell.accounts.admin_site.LivingWellAdminSite"

@@ -1,0 +1,35 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukForm
+
+
+class SignInForm(GovukForm, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("Enter a correct username and password. Both are case-sensitive."),
+        "inactive": _("This account has been closed."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].label = _("Username")
+        self.fields["username"].widget.attrs.update({"spellcheck": "false", "autocapitalize": "none"})
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+
+
+class TwoFactorCodeForm(GovukForm):
+    code = forms.CharField(
+        label=_("Security code"),
+        help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
+        max_length=16,
+        error_messages={"required": _("Enter your security code")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split())

@@ -1,0 +1,46 @@
+"""Users, their roles, and the organisations they act for."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The roles in DESIGN.md section 3. A visitor has no account, so no role."""
+
+    PERSON = "person", _("Person using the network")
+    PEER_SUPPORTER = "peer_supporter", _("Peer supporter or volunteer")
+    PERSONAL_GUIDE = "personal_guide", _("Personal guide")
+    DUTY_WORKER = "duty_worker", _("Duty worker")
+    HUB_MANAGER = "hub_manager", _("Hub manager")
+    PROVIDER_EDITOR = "provider_editor", _("Provider editor")
+    SECRETARY = "secretary", _("Secretary or chair")
+    ANALYST = "analyst", _("Analyst or commissioner")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Everyone but a person using the network works with other people's data, so signs in with a second
+# factor. See docs/decisions/0004-who-is-staff.md.
+STAFF_ROLES = frozenset(Role) - {Role.PERSON}
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PERSON)
+    organisations = models.ManyToManyField(
+        "directory.Organization",
+        verbose_name=_("organisations this user acts for"),
+        blank=True,
+        related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def is_staff_role(self) -> bool:
+        """True when this user works with other people's data and needs a second factor."""
+        return self.role in STAFF_ROLES or self.is_superuser

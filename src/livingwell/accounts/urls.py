@@ -1,0 +1,11 @@
+from django.urls import path
+
+from livingwell.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("sign-in/", views.SignInView.as_view(), name="sign_in"),
+    path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,100 @@
+"""Signing in and out, the second factor, and the signed-in landing page."""
+
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+
+from livingwell.accounts.forms import SignInForm, TwoFactorCodeForm
+from livingwell.accounts.services import totp_device_confirm, totp_device_pending_get_or_create
+from livingwell.core.email import email_enqueue
+from livingwell.core.permissions import role_required
+
+
+class SignInView(LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        if self.request.user.is_staff_role:
+            return f"{reverse('accounts:two_factor')}?{urlencode({'next': url})}"
+        return url
+
+
+class SignOutView(LogoutView):
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You have signed out."))
+        return response
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, {request.get_host()}, require_https=request.is_secure()):
+        return candidate
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Ask for the second factor, or set one up if the user has none yet."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    next_url = _next_url(request)
+    if user.is_verified():
+        return HttpResponseRedirect(next_url)
+    form = TwoFactorCodeForm(request.POST if request.method == "POST" else None)
+    if user_has_device(user):
+        if form.is_bound and form.is_valid():
+            device = match_token(user, form.cleaned_data["code"])
+            if device is not None:
+                otp_login(request, device)
+                return HttpResponseRedirect(next_url)
+            form.add_error("code", _("The security code is not right. Check it and try again."))
+        return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})
+
+    device = totp_device_pending_get_or_create(user=user)
+    if form.is_bound and form.is_valid():
+        backup_codes = totp_device_confirm(device=device, code=form.cleaned_data["code"])
+        if backup_codes is not None:
+            otp_login(request, device)
+            if user.email:
+                email_enqueue(
+                    to=user.email,
+                    subject=_("A security code app was set up for your account"),
+                    template_name="accounts/email/two_factor_enrolled.txt",
+                    context={
+                        "username": user.username,
+                        "service_name": settings.LW_SERVICE_NAME,
+                        "contact_email": settings.LW_CONTACT_EMAIL,
+                    },
+                )
+            return render(request, "accounts/two_factor_backup_codes.html", {"codes": backup_codes, "next": next_url})
+        form.add_error("code", _("The security code is not right. Check the time on your phone and try again."))
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr_code": segno.make(device.config_url, error="m").svg_inline(
+            scale=5, title=_("QR code to add this account to your authenticator app")
+        ),
+        "secret": b32encode(device.bin_key).decode(),
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@role_required()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/dashboard.html")

@@ -1,0 +1,73 @@
+"""The audit trail: an append-only record of every read, export and change of personal data."""
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditTrailIsAppendOnly(Exception):
+    """Raised when code tries to change or remove an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        READ = "read", _("Read")
+        EXPORT = "export", _("Export")
+        CREATE = "create", _("Create")
+        CHANGE = "change", _("Change")
+        DELETE = "delete", _("Delete")
+
+    at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("what"), max_length=10, choices=Action.choices)
+    record_type = models.CharField(_("record type"), max_length=100)
+    record_id = models.CharField(_("record id"), max_length=64)
+    # The person the data is about, kept as a plain id so that erasing a person leaves the trail whole.
+    person_id = models.UUIDField(_("person"), null=True, blank=True)
+    request_id = models.CharField(_("request id"), max_length=32, blank=True)
+    # What changed: field names only, never values.
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["person_id", "-at"], name="audit_person_at"),
+            models.Index(fields=["record_type", "record_id"], name="audit_record"),
+            models.Index(fields=["actor", "-at"], name="audit_actor_at"),
+        ]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.record_type} {self.record_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("livingwell.core.urls")),
+    path("account/", include("livingwell.accounts.urls")),
+    path("", include("livingwell.people.urls")),
+    path("audit/", include("livingwell.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "livingwell.core.views.server_error"

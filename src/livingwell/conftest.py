@@ -1,0 +1,39 @@
+"""Fixtures shared by every test under src/."""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from livingwell.accounts.models import Role, User
+from livingwell.accounts.tests.factories import StaticDeviceFactory, UserFactory
+
+
+def sign_in(client: Client, user: User) -> None:
+    """Sign ``user`` in, with a verified second factor if their role needs one."""
+    client.force_login(user)
+    if user.is_staff_role:
+        device = StaticDeviceFactory(user=user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def user_with_role(db: None) -> Callable[[Role], User]:
+    def make(role: Role) -> User:
+        return UserFactory(username=f"test-{role.value}", role=role)
+
+    return make
+
+
+@pytest.fixture
+def signed_in_client(client: Client, user_with_role: Callable[[Role], User]) -> Callable[[Role], Client]:
+    """A client signed in with the given role (and a verified second factor for staff)."""
+
+    def make(role: Role) -> Client:
+        sign_in(client, user_with_role(role))
+        return client
+
+    return make

@@ -1,0 +1,53 @@
+"""Navigation by role: each signed-in user sees links to exactly the views their role may open."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import resolve, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    url: str
+    label: str | Promise
+    current: bool
+
+
+PUBLIC_ITEMS = [
+    ("core:home", _("Home")),
+    ("core:get_help_now", _("Get help now")),
+]
+SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]
+# Shown to a signed-in user when their role may open the view (read from role_required).
+ROLE_ITEMS = [
+    ("accounts:dashboard", _("Your account")),
+    ("people:my_details", _("Your details")),
+    ("people:person_list", _("People")),
+    ("audit:event_list", _("Audit trail")),
+    ("admin:index", _("Site administration")),
+]
+
+
+def _allowed(url_name: str, role: str) -> bool:
+    view = resolve(reverse(url_name)).func
+    allowed_roles = getattr(view, "allowed_roles", None)
+    if allowed_roles is None:
+        # The admin checks its own permission: only administrators are admin staff.
+        return role == "administrator"
+    return role in allowed_roles
+
+
+def navigation_for(request: HttpRequest) -> list[NavigationItem]:
+    user = request.user
+    names = list(PUBLIC_ITEMS)
+    if user.is_authenticated:
+        names += [(name, label) for name, label in ROLE_ITEMS if _allowed(name, user.role)]
+    else:
+        names += SIGNED_OUT_ITEMS
+    items = []
+    for name, label in names:
+        url = reverse(name)
+        items.append(NavigationItem(url=url, label=label, current=request.path == url))
+    return items

@@ -1,0 +1,49 @@
+"""Who may open which view. Every non-public view is wrapped in ``role_required``.
+
+The tests in ``core/tests/test_permission_matrix.py`` walk every URL and hold this to DESIGN.md §3.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from livingwell.accounts.models import Role
+
+View = Callable[..., HttpResponse]
+EVERY_ROLE = frozenset(Role)
+
+
+def two_factor_url(request: HttpRequest) -> str:
+    """Where a signed-in staff member goes to prove their second factor, then come back."""
+    return f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
+
+
+def role_required(*roles: Role) -> Callable[[View], View]:
+    """Let a view through only for a signed-in user with one of ``roles`` (any role when none given).
+
+    Staff must have verified their second factor in this session before any role check.
+    """
+    allowed = frozenset(roles) or EVERY_ROLE
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if user.is_staff_role and not user.is_verified():
+                return HttpResponseRedirect(two_factor_url(request))
+            if user.role not in allowed:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.allowed_roles = allowed  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

@@ -1,0 +1,112 @@
+"""Walk every URL pattern and check who reaches it, against DESIGN.md §3.
+
+A new URL with no entry in MATRIX fails ``test_every_url_is_in_the_matrix``: decide who may reach it.
+"""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from livingwell.accounts.models import STAFF_ROLES, Role, User
+from livingwell.people.tests.factories import PersonFactory
+
+PUBLIC = "public"
+SIGNED_IN = frozenset(Role)
+ADMIN_ONLY = frozenset({Role.ADMINISTRATOR})
+HUB_RECORDS = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
+
+# url name -> who may reach it. Admin URLs are checked as one entry, "admin".
+MATRIX: dict[str, str | frozenset[Role]] = {
+    "core:home": PUBLIC,
+    "core:get_help_now": PUBLIC,
+    "core:accessibility": PUBLIC,
+    "core:privacy": PUBLIC,
+    "core:cookies": PUBLIC,
+    "core:contact": PUBLIC,
+    "accounts:sign_in": PUBLIC,
+    # Signing out when not signed in does nothing, harmlessly.
+    "accounts:sign_out": PUBLIC,
+    "accounts:two_factor": SIGNED_IN,
+    "accounts:dashboard": SIGNED_IN,
+    "people:my_details": frozenset({Role.PERSON}),
+    "people:my_contact_preferences": frozenset({Role.PERSON}),
+    "people:person_list": HUB_RECORDS,
+    "people:person_detail": HUB_RECORDS,
+    "audit:event_list": ADMIN_ONLY,
+    "admin": ADMIN_ONLY,
+}
+
+# URLs that only take POST are checked with POST.
+POST_ONLY = {"accounts:sign_out"}
+
+
+def _walk(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                yield "admin"
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    names = set(_walk(get_resolver().url_patterns))
+    assert names - MATRIX.keys() == set(), "Add these URLs to MATRIX with the roles that may reach them"
+    assert MATRIX.keys() - names == set(), "These MATRIX entries name URLs that no longer exist"
+
+
+def _url_for(name: str) -> str:
+    if name == "admin":
+        return reverse("admin:index")
+    if name == "people:person_detail":
+        return reverse(name, kwargs={"person_id": PersonFactory().pk})
+    return reverse(name)
+
+
+def _reached(client: Client, name: str, url: str) -> bool:
+    response = client.post(url) if name in POST_ONLY else client.get(url)
+    if response.status_code in (401, 403, 404):
+        return False
+    assert response.status_code < 500
+    location = response.get("Location", "")
+    return not ("sign-in" in location or "/admin/login/" in location)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_visitors_reach_only_public_urls(client: Client, name: str) -> None:
+    assert _reached(client, name, _url_for(name)) == (MATRIX[name] == PUBLIC)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_each_role_reaches_exactly_what_design_allows(
+    signed_in_client: Callable[[Role], Client], role: Role, name: str
+) -> None:
+    client = signed_in_client(role)
+    if role == Role.PERSON:
+        # A person with an account has their own record.
+        PersonFactory(user=User.objects.get(username=f"test-{role.value}"))
+    allowed = MATRIX[name]
+    expected = allowed == PUBLIC or role in allowed
+    assert _reached(client, name, _url_for(name)) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", sorted(STAFF_ROLES))
+def test_staff_without_a_second_factor_reach_no_signed_in_page(
+    client: Client, user_with_role: Callable[[Role], User], role: Role
+) -> None:
+    client.force_login(user_with_role(role))
+    for name, allowed in MATRIX.items():
+        if allowed == PUBLIC or name in {"accounts:two_factor", "accounts:sign_out"}:
+            continue
+        response = client.get(_url_for(name))
+        assert response.status_code == 302, name
+        assert "two-factor" in response["Location"] or "/admin/login/" in response["Location"], name

@@ -1,0 +1,53 @@
+"""Public pages and the error pages."""
+
+import logging
+
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/home.html")
+
+
+@require_GET
+def get_help_now(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/get_help_now.html")
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/accessibility.html")
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/privacy.html")
+
+
+@require_GET
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/cookies.html")
+
+
+@require_GET
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/pages/contact.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Render the 500 page in our design, falling back to plain HTML if even that fails."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        logger.exception("The error page could not be rendered")
+        return HttpResponseServerError(
+            "<!DOCTYPE html><html lang='en-GB'><title>Sorry, there is a problem with the service</title>"
+            "<h1>Sorry, there is a problem with the service</h1>"
+            "<p>If you need help now: call NHS 111 and choose option 2, call 999 or go to A&amp;E if a life "
+            "is in danger, or call Samaritans free on 116 123.</p></html>"
+        )

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukModelForm
+from livingwell.people.models import Person
+
+
+class ContactPreferencesForm(GovukModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "preferred_name",
+            "email",
+            "phone",
+            "preferred_contact_method",
+            "contact_notes",
+            "consents_to_contact",
+        ]
+        labels = {
+            "preferred_name": _("The name you like to be called"),
+            "consents_to_contact": _("I agree to Living Well contacting me"),
+        }
+        error_messages = {
+            "preferred_name": {
+                "required": _("Enter the name you like to be called"),
+                "max_length": _("The name you like to be called must be 100 characters or fewer"),
+            },
+            "email": {"invalid": _("Enter an email address in the correct format, like name@example.com")},
+            "phone": {"max_length": _("Enter a phone number of 30 characters or fewer")},
+            "contact_notes": {
+                "max_length": _("Anything we should know about contacting you must be 500 characters or fewer")
+            },
+        }
+        widgets = {
+            "preferred_contact_method": forms.RadioSelect,
+            "contact_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["preferred_contact_method"].choices = [
+            choice for choice in self.fields["preferred_contact_method"].choices if choice[0]
+        ]
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+
+    def clean_preferred_name(self) -> str:
+        name = " ".join(self.cleaned_data["preferred_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter the name you like to be called"))
+        return name
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        method = cleaned.get("preferred_contact_method")
+        if method == "email" and not cleaned.get("email"):
+            self.add_error("email", _("Enter your email address, or choose another way to be contacted"))
+        if method in {"phone", "text"} and not cleaned.get("phone"):
+            self.add_error("phone", _("Enter your phone number, or choose another way to be contacted"))
+        return cleaned

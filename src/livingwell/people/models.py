@@ -1,0 +1,109 @@
+"""The person record: what we need to know to support someone, and nothing more.
+
+Read it only through ``livingwell.people.access``. Equality monitoring is kept in its own model so
+that the person record can be shown without it.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone call")
+    TEXT = "text", _("Text message")
+    LETTER = "letter", _("Letter")
+
+
+class Person(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    preferred_name = models.CharField(_("the name you like to be called"), max_length=100)
+    pronouns = models.CharField(_("pronouns"), max_length=50, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    preferred_contact_method = models.CharField(
+        _("how you would like us to contact you"),
+        max_length=10,
+        choices=ContactMethod.choices,
+        blank=True,
+    )
+    contact_notes = models.CharField(
+        _("anything we should know about contacting you"),
+        max_length=500,
+        blank=True,
+        help_text=_("For example, the best times to call, or not to leave a voicemail."),
+    )
+    language = models.CharField(_("language you prefer"), max_length=50, default="English")
+    needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
+    access_needs = models.TextField(_("access needs"), blank=True)
+    consents_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)
+    consents_to_contact_at = models.DateTimeField(null=True, blank=True)
+    consents_to_publish_stories = models.BooleanField(_("agrees to their story being published"), default=False)
+    consents_to_publish_stories_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["preferred_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.preferred_name
+
+
+class SharingConsent(models.Model):
+    """A person's consent to share their information with one named organisation."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sharing_consents")
+    organisation = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="+")
+    given_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organisation"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_current_sharing_consent_per_organisation",
+            ),
+        ]
+        verbose_name = _("consent to share")
+        verbose_name_plural = _("consents to share")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.organisation_id}"
+
+
+class EqualityMonitoring(models.Model):
+    """Optional equality monitoring, kept apart from the person record and used only in aggregate."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="equality_monitoring")
+    age_band = models.CharField(_("age"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=100, blank=True)
+    ethnic_group = models.CharField(_("ethnic group"), max_length=100, blank=True)
+    disability = models.CharField(_("disability"), max_length=100, blank=True)
+    sexual_orientation = models.CharField(_("sexual orientation"), max_length=100, blank=True)
+    religion = models.CharField(_("religion or belief"), max_length=100, blank=True)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("equality monitoring")
+        verbose_name_plural = _("equality monitoring")
+
+    def __str__(self) -> str:
+        return str(self.person_id)

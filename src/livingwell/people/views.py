@@ -1,0 +1,48 @@
+"""A person's own details, and the Hub's view of person records."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from livingwell.accounts.models import Role
+from livingwell.core.permissions import role_required
+from livingwell.people.access import access_own_person_for, access_people_page_for, access_person_for
+from livingwell.people.forms import ContactPreferencesForm
+from livingwell.people.services import person_contact_preferences_update
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_details(request: HttpRequest) -> HttpResponse:
+    person = access_own_person_for(request.user)
+    return render(request, "people/my_details.html", {"person": person})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PERSON)
+def my_contact_preferences(request: HttpRequest) -> HttpResponse:
+    person = access_own_person_for(request.user)
+    form = ContactPreferencesForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person_contact_preferences_update(actor=request.user, person=person, changes=form.cleaned_data)
+        messages.success(request, _("Your contact preferences have been saved."))
+        return redirect("people:my_details")
+    return render(request, "people/my_contact_preferences.html", {"form": form})
+
+
+@require_GET
+@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+def person_list(request: HttpRequest) -> HttpResponse:
+    page = access_people_page_for(request.user, request.GET.get("page"))
+    return render(request, "people/person_list.html", {"page": page})
+
+
+@require_GET
+@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    person = access_person_for(request.user, person_id)
+    return render(request, "people/person_detail.html", {"person": person})
