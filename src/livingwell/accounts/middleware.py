@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 LAST_SEEN_KEY = "lw_last_seen"
+# Write the last-seen time at most this often, so that every request does not save the session.
+LAST_SEEN_RESOLUTION_SECONDS = 60
 
 
 class StaffIdleTimeoutMiddleware:
@@ -28,6 +30,6 @@ class StaffIdleTimeoutMiddleware:
                     _("You were signed out because you had not used the service for %(minutes)s minutes.")
                     % {"minutes": settings.LW_STAFF_IDLE_MINUTES},
                 )
-            else:
+            elif now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)

@@ -5,6 +5,7 @@
 
 from livingwell.config.settings import *  # noqa: F403
 from livingwell.config.settings import env
+from livingwell.core.settings_helpers import mailers_from_email_url
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -18,3 +19,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Production sends real email: EMAIL_URL must name an SMTP server, such as
+# smtp+tls://user:password@smtp.example.org:587
+MAILERS = mailers_from_email_url(env.email_url("EMAIL_URL"))

@@ -11,6 +11,8 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.settings_helpers import mailers_from_email_url
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -63,8 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "livingwell.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "livingwell.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -180,19 +182,7 @@ TASKS = {
 
 # Email leaves through a task. The demo prints it to the console; production sets EMAIL_URL to SMTP,
 # such as smtp+tls://user:password@smtp.example.org:587
-_email = env.email_url("EMAIL_URL", default="consolemail://")
-_email_options = {}
-if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
-    _email_options = {
-        "host": _email["EMAIL_HOST"],
-        "port": _email["EMAIL_PORT"],
-        "username": _email["EMAIL_HOST_USER"],
-        "password": _email["EMAIL_HOST_PASSWORD"],
-        "use_tls": _email.get("EMAIL_USE_TLS", False),
-        "use_ssl": _email.get("EMAIL_USE_SSL", False),
-        "timeout": 20,
-    }
-MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
+MAILERS = mailers_from_email_url(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=LW_CONTACT_EMAIL)
 
 LOGGING = {

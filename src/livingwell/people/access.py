@@ -5,7 +5,7 @@ One condition per line, so that coverage proves each branch; tests cover every r
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
@@ -44,7 +44,7 @@ def access_person_for(user: User, person_id: UUID | str) -> Person:
     """
     try:
         person = Person.objects.get(pk=person_id)
-    except (Person.DoesNotExist, ValueError) as error:
+    except (Person.DoesNotExist, ValidationError, ValueError) as error:
         raise Http404 from error
     if not person_visible_to(user, person):
         raise PermissionDenied

@@ -26,7 +26,7 @@ def my_details(request: HttpRequest) -> HttpResponse:
 @role_required(Role.PERSON)
 def my_contact_preferences(request: HttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
-    form = ContactPreferencesForm(request.POST or None, instance=person)
+    form = ContactPreferencesForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
         person_contact_preferences_update(actor=request.user, person=person, changes=form.cleaned_data)
         messages.success(request, _("Your contact preferences have been saved."))

@@ -1,0 +1,21 @@
+"""Helpers for reading settings from the environment. No Django imports: settings load these."""
+
+from typing import Any
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def mailers_from_email_url(email: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Turn django-environ's parsed EMAIL_URL into Django 6.1's MAILERS setting."""
+    options: dict[str, Any] = {}
+    if email["EMAIL_BACKEND"] == SMTP_BACKEND:
+        options = {
+            "host": email["EMAIL_HOST"],
+            "port": email["EMAIL_PORT"],
+            "username": email["EMAIL_HOST_USER"],
+            "password": email["EMAIL_HOST_PASSWORD"],
+            "use_tls": email.get("EMAIL_USE_TLS", False),
+            "use_ssl": email.get("EMAIL_USE_SSL", False),
+            "timeout": 20,
+        }
+    return {"default": {"BACKEND": email["EMAIL_BACKEND"], "OPTIONS": options}}

@@ -1,0 +1,129 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from livingwell.accounts.models import Role
+
+PUBLIC_PAGES = [
+    "core:home",
+    "core:get_help_now",
+    "core:accessibility",
+    "core:privacy",
+    "core:cookies",
+    "core:contact",
+    "accounts:sign_in",
+]
+CRISIS_ROUTES = ["NHS 111", "option 2", "999", "A&amp;E", "Samaritans", "116 123"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_pages_show_crisis_routes_and_exit_this_page(client: Client, name: str) -> None:
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for route in CRISIS_ROUTES:
+        assert route in html
+    assert 'data-module="govuk-exit-this-page"' in html
+    assert 'class="govuk-skip-link"' in html
+    for footer_page in ["core:accessibility", "core:privacy", "core:cookies", "core:contact"]:
+        assert f'href="{reverse(footer_page)}"' in html
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_show_crisis_routes_without_exit_this_page(signed_in_client) -> None:
+    response = signed_in_client(Role.HUB_MANAGER).get(reverse("accounts:dashboard"))
+    html = response.content.decode()
+    for route in CRISIS_ROUTES:
+        assert route in html
+    assert "govuk-exit-this-page" not in html
+
+
+@pytest.mark.django_db
+def test_service_name_comes_from_settings(client: Client, settings) -> None:
+    settings.LW_SERVICE_NAME = "Living Well Testborough"
+    html = client.get(reverse("core:home")).content.decode()
+    assert "Living Well Testborough" in html
+    assert "GOV.UK" not in html
+
+
+@pytest.mark.django_db
+def test_every_script_carries_the_csp_nonce(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+    policy = response["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    scripts = re.findall(r"<script[^>]*>", response.content.decode())
+    assert scripts
+    for script in scripts:
+        assert f'nonce="{nonce}"' in script
+    assert "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_security_headers(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+
+
+@pytest.mark.django_db
+def test_each_request_gets_its_own_id(client: Client) -> None:
+    first = client.get(reverse("core:home"))["X-Request-ID"]
+    second = client.get(reverse("core:home"), headers={"X-Request-ID": first})["X-Request-ID"]
+    assert first != second
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_are_never_stored(signed_in_client) -> None:
+    response = signed_in_client(Role.PERSON).get(reverse("core:home"))
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_public_pages_for_visitors_may_be_cached(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_not_found_page_is_in_our_design(client: Client) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert "Samaritans" in html
+
+
+@pytest.mark.django_db
+def test_forbidden_page_is_in_our_design(signed_in_client) -> None:
+    response = signed_in_client(Role.PERSON).get(reverse("audit:event_list"))
+    assert response.status_code == 403
+    assert "You cannot see this page" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("livingwell.core.tests.urls_for_errors")
+def test_server_error_page_is_in_our_design(client: Client) -> None:
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert "116 123" in html
+
+
+@pytest.mark.django_db
+def test_replayed_form_without_csrf_token_gets_a_clear_page() -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("accounts:sign_in"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Your form could not be sent" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_wrong_method_is_refused(client: Client) -> None:
+    assert client.post(reverse("core:home")).status_code == 405

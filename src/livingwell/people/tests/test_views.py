@@ -1,0 +1,140 @@
+"""A person's own details and contact preferences, and the Hub's people pages, through HTTP."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from livingwell.accounts.models import Role, User
+from livingwell.audit.models import AuditEvent
+from livingwell.people.models import Person
+from livingwell.people.tests.factories import PersonFactory
+
+
+@pytest.fixture
+def person_client(signed_in_client) -> tuple[Client, Person]:
+    client = signed_in_client(Role.PERSON)
+    person = PersonFactory(user=User.objects.get(username="test-person"), preferred_name="Sam")
+    return client, person
+
+
+VALID = {
+    "preferred_name": "Sam",
+    "email": "sam@example.org",
+    "phone": "07700 900123",
+    "preferred_contact_method": "email",
+    "contact_notes": "",
+    "consents_to_contact": "on",
+}
+
+
+@pytest.mark.django_db
+def test_reading_my_details_leaves_exactly_one_audit_event(person_client) -> None:
+    client, person = person_client
+    response = client.get(reverse("people:my_details"))
+    assert response.status_code == 200
+    assert "Sam" in response.content.decode()
+    assert AuditEvent.objects.filter(person_id=person.pk, action="read").count() == 1
+    event = AuditEvent.objects.get()
+    assert event.request_id == response["X-Request-ID"]
+
+
+@pytest.mark.django_db
+def test_a_person_changes_how_we_contact_them(person_client) -> None:
+    client, person = person_client
+    response = client.post(reverse("people:my_contact_preferences"), {**VALID, "preferred_contact_method": "text"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.preferred_contact_method == "text"
+    assert person.consents_to_contact is True
+    assert person.consents_to_contact_at is not None
+    change = AuditEvent.objects.get(action="change")
+    assert change.person_id == person.pk
+    assert "preferred_contact_method" in change.detail
+    assert "07700" not in change.detail
+
+
+@pytest.mark.django_db
+def test_a_double_submit_changes_once(person_client) -> None:
+    client, _person = person_client
+    for _ in range(2):
+        assert (
+            client.post(reverse("people:my_contact_preferences"), {**VALID, "phone": "07700 900999"}).status_code == 302
+        )
+    assert AuditEvent.objects.filter(action="change").count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"preferred_name": ""}, "Enter the name you like to be called"),
+        ({"preferred_name": "   "}, "Enter the name you like to be called"),
+        ({"preferred_name": "x" * 10_000}, "must be 100 characters or fewer"),
+        ({"email": "not-an-email"}, "Enter an email address in the correct format"),
+        ({"email": "", "preferred_contact_method": "email"}, "Enter your email address, or choose another way"),
+        ({"phone": "", "preferred_contact_method": "text"}, "Enter your phone number, or choose another way"),
+        ({"preferred_contact_method": "carrier-pigeon"}, "Select a valid choice"),
+        ({"contact_notes": "y" * 501}, "must be 500 characters or fewer"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_saves_nothing(person_client, changes, message) -> None:
+    client, person = person_client
+    before = Person.objects.values().get(pk=person.pk)
+    response = client.post(reverse("people:my_contact_preferences"), {**VALID, **changes})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "govuk-error-summary" in html
+    assert Person.objects.values().get(pk=person.pk) == before
+    assert not AuditEvent.objects.filter(action="change").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    ["Zoë Ōkawa-Nguyễn 🌻", "<script>alert('x')</script>", "Robert'); DROP TABLE people_person;--", "  Sam   Jones  "],
+)
+def test_unusual_names_are_kept_safely(person_client, name) -> None:
+    client, person = person_client
+    assert client.post(reverse("people:my_contact_preferences"), {**VALID, "preferred_name": name}).status_code == 302
+    person.refresh_from_db()
+    assert person.preferred_name == " ".join(name.split())
+    html = client.get(reverse("people:my_details")).content.decode()
+    assert "<script>alert('x')</script>" not in html
+
+
+@pytest.mark.django_db
+def test_missing_fields_get_a_clear_message(person_client) -> None:
+    client, _person = person_client
+    response = client.post(reverse("people:my_contact_preferences"), {})
+    assert response.status_code == 200
+    assert "Enter the name you like to be called" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_hub_manager_reads_a_person_with_one_audit_event(signed_in_client) -> None:
+    client = signed_in_client(Role.HUB_MANAGER)
+    person = PersonFactory(preferred_name="Olu")
+    response = client.get(reverse("people:person_detail", kwargs={"person_id": person.pk}))
+    assert response.status_code == 200
+    assert "Olu" in response.content.decode()
+    assert AuditEvent.objects.filter(person_id=person.pk).count() == 1
+
+
+@pytest.mark.django_db
+def test_unknown_person_is_not_found(signed_in_client) -> None:
+    client = signed_in_client(Role.HUB_MANAGER)
+    response = client.get("/people/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_people_list_takes_a_fixed_number_of_queries(signed_in_client, django_assert_num_queries) -> None:
+    client = signed_in_client(Role.HUB_MANAGER)
+    PersonFactory.create_batch(30)
+    # session, user, OTP device, count, page of people, one insert of audit events
+    client.get(reverse("accounts:dashboard"))  # the first request of a session records when it was last seen
+    with django_assert_num_queries(6):
+        response = client.get(reverse("people:person_list"))
+    assert response.status_code == 200
+    assert AuditEvent.objects.count() == 25
