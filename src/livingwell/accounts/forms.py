@@ -1,8 +1,12 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukForm
+
+
+USERNAME_MAX_LENGTH = 150
 
 
 class SignInForm(GovukForm, AuthenticationForm):
@@ -16,6 +20,10 @@ class SignInForm(GovukForm, AuthenticationForm):
         self.fields["username"].label = _("Username")
         self.fields["username"].widget.attrs.update({"spellcheck": "false", "autocapitalize": "none"})
         self.fields["username"].error_messages["required"] = _("Enter your username")
+        # AuthenticationForm sets max_length too late for Django to add its validator.
+        self.fields["username"].validators.append(
+            MaxLengthValidator(USERNAME_MAX_LENGTH, _("Enter a username of 150 characters or fewer"))
+        )
         self.fields["password"].label = _("Password")
         self.fields["password"].error_messages["required"] = _("Enter your password")
 

@@ -65,7 +65,7 @@ def test_nasty_usernames_are_refused_cleanly(client: Client, username: str) -> N
     assert "govuk-error-summary" in html
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_staff_enrol_an_authenticator_then_reach_staff_pages(client: Client) -> None:
     UserFactory(username="hana", role=Role.HUB_MANAGER, email="hana@livingwell.example")
     response = _sign_in(client, "hana", next_url=reverse("people:person_list"))

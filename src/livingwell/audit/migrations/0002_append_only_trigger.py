@@ -27,7 +27,7 @@ DROP FUNCTION IF EXISTS audit_auditevent_refuse_change();
 def _on_postgresql(sql: str):
     def run(apps, schema_editor) -> None:
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)
 
     return run
 
