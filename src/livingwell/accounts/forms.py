@@ -1,10 +1,9 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukForm
-
 
 USERNAME_MAX_LENGTH = 150
 

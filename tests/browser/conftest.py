@@ -1,0 +1,91 @@
+"""Playwright driving Debian's Chromium, with axe-core checking every page a journey visits."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in the test thread; the tests only touch the database
+# between browser steps, never concurrently with them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("LW_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+AXE = Axe()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    browser_items = [item for item in items if here in Path(item.fspath).parents]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    if os.environ.get("LW_REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"Browser tests need Chromium at {CHROMIUM}: apt-get install chromium")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium to run browser tests)")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        # Chromium reports an error page's own status (404, 403, 429) as a failed load; that is
+        # expected. A failed script, stylesheet or image is not.
+        url = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and "/static/" not in url:
+            return
+        errors.append(f"{message.text} ({url})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    # A blocked script (CSP) or a JavaScript error shows up here.
+    assert errors == []
+
+
+def check_page(page: Page, *, screenshot: str = "") -> None:
+    """Check the page in its current state: axe finds nothing, crisis routes are there, JS ran."""
+    results = AXE.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    crisis = page.locator(".lw-crisis")
+    assert crisis.count() == 1
+    for route in ("NHS 111", "999", "116 123"):
+        assert route in crisis.inner_text()
+    assert "govuk-frontend-supported" in (page.locator("body").get_attribute("class") or "")
+    if screenshot:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{screenshot}.png", full_page=True)
