@@ -10,7 +10,7 @@ class LivingWellUserAdmin(UserAdmin):
     list_display = ["username", "role", "is_active", "last_login"]
     list_filter = ["role", "is_active"]
     fieldsets = [
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Living Well"), {"fields": ["role", "organisations"]}),
     ]
     filter_horizontal = ["organisations", "groups", "user_permissions"]

@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp.admin import OTPAdminSite
 
+from livingwell.accounts.models import Role, User
+from livingwell.core.permissions import user_is_verified
+
 
 class LivingWellAdminSite(OTPAdminSite):
     site_header = "Living Well administration"
@@ -14,14 +17,14 @@ class LivingWellAdminSite(OTPAdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         # OTPAdminSite already asks for a verified second factor; the admin is for administrators only.
-        return super().has_permission(request) and request.user.role == "administrator"
+        return super().has_permission(request) and getattr(request.user, "role", None) == Role.ADMINISTRATOR
 
     def login(self, request: HttpRequest, extra_context: dict[str, object] | None = None) -> HttpResponse:
         """Send people to our own sign-in and second factor; refuse anyone already through them."""
         next_url = request.GET.get("next") or reverse("admin:index")
         user = request.user
-        if not user.is_authenticated:
+        if not isinstance(user, User):
             return redirect_to_login(next_url)
-        if user.is_staff_role and not user.is_verified():
+        if user.is_staff_role and not user_is_verified(user):
             return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
         raise PermissionDenied

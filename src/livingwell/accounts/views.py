@@ -16,9 +16,10 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
 from livingwell.accounts.forms import SignInForm, TwoFactorCodeForm
+from livingwell.accounts.models import User
 from livingwell.accounts.services import totp_device_confirm, totp_device_pending_get_or_create
 from livingwell.core.email import email_enqueue
-from livingwell.core.permissions import role_required
+from livingwell.core.permissions import role_required, user_is_verified
 
 
 class SignInView(LoginView):
@@ -28,7 +29,7 @@ class SignInView(LoginView):
 
     def get_success_url(self) -> str:
         url = super().get_success_url()
-        if self.request.user.is_staff_role:
+        if getattr(self.request.user, "is_staff_role", False):
             return f"{reverse('accounts:two_factor')}?{urlencode({'next': url})}"
         return url
 
@@ -51,10 +52,10 @@ def _next_url(request: HttpRequest) -> str:
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Ask for the second factor, or set one up if the user has none yet."""
     user = request.user
-    if not user.is_authenticated:
+    if not isinstance(user, User):
         return redirect_to_login(request.get_full_path())
     next_url = _next_url(request)
-    if user.is_verified():
+    if user_is_verified(user):
         return HttpResponseRedirect(next_url)
     form = TwoFactorCodeForm(request.POST if request.method == "POST" else None)
     if user_has_device(user):

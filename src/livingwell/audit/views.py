@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -16,7 +17,7 @@ EVENTS_PER_PAGE = 50
 @role_required(Role.ADMINISTRATOR)
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.none()
+    events: QuerySet[AuditEvent] = AuditEvent.objects.none()
     if form.is_valid():
         events = audit_events_filter(**form.cleaned_data)
     elif not form.is_bound:

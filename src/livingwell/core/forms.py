@@ -44,7 +44,7 @@ class GovukForm(forms.Form):
             widget.attrs["class"] = " ".join(c for c in classes if c)
             described_by = []
             if field.help_text:
-                described_by.append(f"{self.auto_id % name}-hint")
+                described_by.append(f"{self[name].auto_id}-hint")
             if described_by:
                 widget.attrs["aria-describedby"] = " ".join(described_by)
 
@@ -57,7 +57,7 @@ class GovukForm(forms.Form):
             css_class = _widget_class(widget)
             if css_class in {"govuk-input", "govuk-textarea", "govuk-select"}:
                 widget.attrs["class"] += f" {css_class}--error"
-            error_id = f"{self.auto_id % name}-error"
+            error_id = f"{self[name].auto_id}-error"
             widget.attrs["aria-describedby"] = " ".join(
                 part for part in (widget.attrs.get("aria-describedby", ""), error_id) if part
             )

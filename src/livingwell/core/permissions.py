@@ -19,6 +19,12 @@ View = Callable[..., HttpResponse]
 EVERY_ROLE = frozenset(Role)
 
 
+def user_is_verified(user: object) -> bool:
+    """True when django-otp's middleware has seen a verified second factor in this session."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
 def two_factor_url(request: HttpRequest) -> str:
     """Where a signed-in staff member goes to prove their second factor, then come back."""
     return f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
@@ -37,7 +43,7 @@ def role_required(*roles: Role) -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if user.is_staff_role and not user.is_verified():
+            if user.is_staff_role and not user_is_verified(user):
                 return HttpResponseRedirect(two_factor_url(request))
             if user.role not in allowed:
                 raise PermissionDenied

@@ -2,10 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukModelForm
-from livingwell.people.models import Person
+from livingwell.people.models import ContactMethod, Person
 
 
 class ContactPreferencesForm(GovukModelForm):
+    preferred_contact_method = forms.ChoiceField(
+        label=_("How you would like us to contact you"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": _("Select a way for us to contact you from the list")},
+    )
+
     class Meta:
         model = Person
         fields = [
@@ -32,15 +40,11 @@ class ContactPreferencesForm(GovukModelForm):
             },
         }
         widgets = {
-            "preferred_contact_method": forms.RadioSelect,
             "contact_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["preferred_contact_method"].choices = [
-            choice for choice in self.fields["preferred_contact_method"].choices if choice[0]
-        ]
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
 

@@ -3,13 +3,14 @@
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from livingwell.accounts.models import Role
 from livingwell.core.permissions import role_required
+from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.people.access import access_own_person_for, access_people_page_for, access_person_for
 from livingwell.people.forms import ContactPreferencesForm
 from livingwell.people.services import person_contact_preferences_update
@@ -17,14 +18,14 @@ from livingwell.people.services import person_contact_preferences_update
 
 @require_GET
 @role_required(Role.PERSON)
-def my_details(request: HttpRequest) -> HttpResponse:
+def my_details(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
     return render(request, "people/my_details.html", {"person": person})
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(Role.PERSON)
-def my_contact_preferences(request: HttpRequest) -> HttpResponse:
+def my_contact_preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
     form = ContactPreferencesForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
@@ -36,13 +37,13 @@ def my_contact_preferences(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_people_page_for(request.user, request.GET.get("page"))
     return render(request, "people/person_list.html", {"page": page})
 
 
 @require_GET
 @role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
-def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
+def person_detail(request: AuthenticatedHttpRequest, person_id: UUID) -> HttpResponse:
     person = access_person_for(request.user, person_id)
     return render(request, "people/person_detail.html", {"person": person})

@@ -8,10 +8,15 @@ from pathlib import Path
 from django.conf import settings
 
 
+def _environment(**overrides: str) -> dict[str, str]:
+    # The browser tests allow Django's async-unsafe calls in this process; a deployment never does.
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**env, "DJANGO_SETTINGS_MODULE": "livingwell.config.production", **overrides}
+
+
 def test_check_deploy_is_clean_on_production_settings() -> None:
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "livingwell.config.production",
+        **_environment(),
         "SECRET_KEY": "a-real-deployment-would-use-a-long-random-secret-key-like-this-one-0123456789",
         "ALLOWED_HOSTS": "livingwell.example",
         "EMAIL_URL": "smtp+tls://mailer:secret@smtp.livingwell.example:587",
@@ -30,8 +35,7 @@ def test_check_deploy_is_clean_on_production_settings() -> None:
 
 def test_production_settings_are_strict() -> None:
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "livingwell.config.production",
+        **_environment(),
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "livingwell.example",
         "EMAIL_URL": "smtp://localhost:25",

@@ -73,7 +73,7 @@ def test_a_double_submit_changes_once(person_client) -> None:
         ({"email": "not-an-email"}, "Enter an email address in the correct format"),
         ({"email": "", "preferred_contact_method": "email"}, "Enter your email address, or choose another way"),
         ({"phone": "", "preferred_contact_method": "text"}, "Enter your phone number, or choose another way"),
-        ({"preferred_contact_method": "carrier-pigeon"}, "Select a valid choice"),
+        ({"preferred_contact_method": "carrier-pigeon"}, "Select a way for us to contact you from the list"),
         ({"contact_notes": "y" * 501}, "must be 500 characters or fewer"),
     ],
 )
