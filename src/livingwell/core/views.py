@@ -4,37 +4,37 @@ import logging
 
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/home.html")
 
 
-@require_GET
+@require_safe
 def get_help_now(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/get_help_now.html")
 
 
-@require_GET
+@require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/accessibility.html")
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/privacy.html")
 
 
-@require_GET
+@require_safe
 def cookies(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/cookies.html")
 
 
-@require_GET
+@require_safe
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/contact.html")
 

@@ -125,5 +125,6 @@ def test_replayed_form_without_csrf_token_gets_a_clear_page() -> None:
 
 
 @pytest.mark.django_db
-def test_wrong_method_is_refused(client: Client) -> None:
+def test_wrong_method_is_refused_but_head_is_fine(client: Client) -> None:
     assert client.post(reverse("core:home")).status_code == 405
+    assert client.head(reverse("core:home")).status_code == 200
