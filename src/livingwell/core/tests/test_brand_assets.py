@@ -13,7 +13,7 @@ TEXT_SUFFIXES = {".css", ".svg", ".html", ".js", ".txt"}
 def _static_files() -> list[Path]:
     files = []
     for finder in finders.get_finders():
-        for path, storage in finder.list(["admin/*"]):
+        for path, storage in finder.list([]):
             files.append(Path(storage.path(path)))
     return files
 
