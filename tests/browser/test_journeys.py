@@ -50,6 +50,24 @@ def test_a_visitor_finds_help_and_the_public_pages(page: Page, live_server) -> N
 
 
 @pytest.mark.django_db(transaction=True)
+def test_exit_this_page_leaves_at_once(page: Page, live_server, settings) -> None:
+    # The exit page is another website; the browser here cannot reach it, so stand in for it.
+    page.route(
+        f"{settings.LW_EXIT_PAGE_URL}**",
+        lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"),
+    )
+    page.goto(live_server.url)
+    page.get_by_role("button", name="Emergency Exit this page").click()
+    expect(page).to_have_title("Weather")
+
+    # Pressing Shift three times does the same, without finding the button.
+    page.goto(f"{live_server.url}/get-help-now/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    expect(page).to_have_title("Weather")
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_hub_manager_sets_up_a_second_factor_and_reads_a_record(page: Page, live_server) -> None:
     UserFactory(username="hana", role=Role.HUB_MANAGER)
     PersonFactory(preferred_name="Olu Adeyemi")
