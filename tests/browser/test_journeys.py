@@ -180,6 +180,15 @@ def test_an_administrator_signs_in_with_a_backup_code_and_reads_the_audit_trail(
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a person's record number")
     check_page(page)
 
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Site administration").click()
+    expect(page.locator("#site-name")).to_have_text("Living Well administration")
+    check_page(page, admin=True)
+    page.get_by_role("link", name="Users").first.click()
+    check_page(page, admin=True)
+    page.get_by_role("link", name="hana").click()
+    expect(page.get_by_label("Role")).to_have_value("hub_manager")
+    check_page(page, admin=True)
+
 
 @pytest.mark.django_db(transaction=True)
 def test_repeated_failed_sign_ins_lock_the_account(page: Page, live_server, settings) -> None:

@@ -37,7 +37,6 @@ LW_EXIT_PAGE_URL = env.str("LW_EXIT_PAGE_URL", default="https://www.bbc.co.uk/we
 LW_STAFF_IDLE_MINUTES = env.int("LW_STAFF_IDLE_MINUTES", default=30)
 
 INSTALLED_APPS = [
-    "livingwell.accounts.apps.LivingWellAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +53,8 @@ INSTALLED_APPS = [
     "livingwell.audit",
     "livingwell.directory",
     "livingwell.people",
+    # After our apps, so that our admin templates (with the crisis routes) override Django's.
+    "livingwell.accounts.apps.LivingWellAdminConfig",
 ]
 
 MIDDLEWARE = [
