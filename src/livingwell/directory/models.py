@@ -1,25 +1,368 @@
-"""The directory of the network. For now, only the organisations that users act for.
+"""The directory of the network: organisations, services, opportunities, community assets, where they
+are, when they are open and what they cost.
 
-Field names follow Open Referral UK (HSDS 3.0) so the directory can grow around them.
+Names and fields follow Open Referral UK (HSDS 3.0), so the records map one-to-one onto the API. Our
+extensions are the ``kind`` of a service (opportunities and community assets are services of their own
+kind) and the opportunity fields. See docs/decisions/0007-directory-model.md.
 """
 
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def _id() -> models.UUIDField:
+    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+
+class Taxonomy(models.Model):
+    id = _id()
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"))
+    uri = models.URLField(_("address of the taxonomy"), blank=True)
+    version = models.CharField(_("version"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("taxonomy")
+        verbose_name_plural = _("taxonomies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    id = _id()
+    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="terms")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    code = models.SlugField(_("code"), max_length=100, help_text=_("A short code, used in web addresses."))
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"))
+    term_uri = models.URLField(_("address of the term"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["taxonomy", "code"], name="unique_term_code_per_taxonomy")]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organization(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = _id()
     name = models.CharField(_("name"), max_length=255, unique=True)
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("email address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    uri = models.URLField(_("identifier address"), blank=True)
+    last_modified = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceQuerySet(models.QuerySet["Service"]):
+    def published(self) -> "ServiceQuerySet":
+        """What the public sees: published and not defunct."""
+        return self.filter(is_published=True).exclude(status=Service.Status.DEFUNCT)
+
+
+class Service(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Running")
+        INACTIVE = "inactive", _("Not running at the moment")
+        DEFUNCT = "defunct", _("Closed for good")
+        TEMPORARILY_CLOSED = "temporarily closed", _("Closed for now")
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("Service, group or activity")
+        OPPORTUNITY = "opportunity", _("Opportunity")
+        COMMUNITY_ASSET = "community_asset", _("Community place")
+
+    class OpportunityType(models.TextChoices):
+        VOLUNTEERING = "volunteering", _("Volunteering")
+        PAID_JOB = "paid_job", _("Paid job")
+        PEER_ROLE = "peer_role", _("Peer role")
+        TRAINING = "training", _("Training or learning")
+        EVENT = "event", _("Event")
+
+    id = _id()
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="services")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"))
+    url = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    fees_description = models.TextField(_("what it costs"), blank=True)
+    accreditations = models.TextField(_("accreditations"), blank=True)
+    # No eligibility is the default: "Anyone can use this".
+    eligibility_description = models.TextField(_("who can use it"), blank=True)
+    minimum_age = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
+    alert = models.TextField(_("alert"), blank=True)
+    assured_date = models.DateField(_("last checked"), null=True, blank=True)
+    assurer_email = models.EmailField(_("checked by"), blank=True)
+    opportunity_type = models.CharField(
+        _("type of opportunity"), max_length=20, choices=OpportunityType.choices, blank=True
+    )
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    apply_by = models.DateField(_("apply by"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    last_modified = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
+    terms = models.ManyToManyField(TaxonomyTerm, through="Attribute", related_name="services", blank=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum_age__isnull=True)
+                | Q(maximum_age__isnull=True)
+                | Q(minimum_age__lte=models.F("maximum_age")),
+                name="service_ages_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="opportunity") | Q(opportunity_type=""),
+                name="service_opportunity_type_only_on_opportunities",
+            ),
+        ]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Attribute(models.Model):
+    """Links a service to a taxonomy term (HSDS 'attribute')."""
+
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="attributes")
+    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.PROTECT, related_name="attributes")
+    link_type = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "taxonomy_term"], name="unique_service_term"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} {self.taxonomy_term_id}"
+
+
+class Location(models.Model):
+    class LocationType(models.TextChoices):
+        PHYSICAL = "physical", _("A place you can visit")
+        POSTAL = "postal", _("A postal address")
+        VIRTUAL = "virtual", _("Online or by phone")
+
+    id = _id()
+    location_type = models.CharField(
+        _("type"), max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL
+    )
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    transportation = models.TextField(_("how to get there"), blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    external_identifier = models.CharField(_("external identifier"), max_length=100, blank=True)
+    external_identifier_type = models.CharField(_("external identifier type"), max_length=50, blank=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="locations"
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self) -> str:
+        return self.name or str(self.id)
+
+
+class Address(models.Model):
+    id = _id()
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="addresses")
+    attention = models.CharField(_("for the attention of"), max_length=255, blank=True)
+    address_1 = models.CharField(_("address line 1"), max_length=255)
+    address_2 = models.CharField(_("address line 2"), max_length=255, blank=True)
+    city = models.CharField(_("town or city"), max_length=100)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    state_province = models.CharField(_("county"), max_length=100)
+    postal_code = models.CharField(_("postcode"), max_length=10)
+    country = models.CharField(_("country"), max_length=2, default="GB")
+    address_type = models.CharField(
+        _("type"), max_length=10, choices=Location.LocationType.choices, default=Location.LocationType.PHYSICAL
+    )
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+
+    def __str__(self) -> str:
+        return f"{self.address_1}, {self.postal_code}"
+
+
+class Accessibility(models.Model):
+    id = _id()
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="accessibility")
+    description = models.TextField(_("description"))
+    details = models.TextField(_("details"), blank=True)
+    url = models.URLField(_("more information"), blank=True)
+
+    class Meta:
+        verbose_name = _("accessibility")
+        verbose_name_plural = _("accessibility")
+
+    def __str__(self) -> str:
+        return self.description[:50]
+
+
+class ServiceAtLocation(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "location"], name="unique_service_at_location"),
+        ]
+        verbose_name = _("service at a location")
+        verbose_name_plural = _("services at locations")
+
+    def __str__(self) -> str:
+        return f"{self.service_id} @ {self.location_id}"
+
+
+class Schedule(models.Model):
+    """When a service (or a service at one location) is open, as an RFC 5545 recurrence."""
+
+    class Frequency(models.TextChoices):
+        WEEKLY = "WEEKLY", _("Every week")
+        MONTHLY = "MONTHLY", _("Every month")
+
+    id = _id()
+    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules")
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+    dtstart = models.DateField(_("first date"), null=True, blank=True)
+    freq = models.CharField(_("how often"), max_length=10, choices=Frequency.choices, blank=True)
+    interval = models.PositiveSmallIntegerField(_("every"), default=1)
+    byday = models.CharField(_("days"), max_length=50, blank=True, help_text=_("For example MO,TU or 2TH"))
+    bymonthday = models.CharField(_("days of the month"), max_length=100, blank=True)
+    opens_at = models.TimeField(_("opens"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    attending_type = models.CharField(_("how to attend"), max_length=255, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    schedule_link = models.URLField(_("timetable link"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(service__isnull=False) | Q(service_at_location__isnull=False),
+                name="schedule_belongs_to_something",
+            ),
+        ]
+        verbose_name = _("opening times")
+        verbose_name_plural = _("opening times")
+
+    def __str__(self) -> str:
+        return f"{self.freq} {self.byday} {self.opens_at}-{self.closes_at}"
+
+
+class Contact(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    title = models.CharField(_("job title"), max_length=255, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return self.name or self.title or str(self.id)
+
+
+class Phone(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(_("number"), max_length=30)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CostOption(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    option = models.CharField(_("what it is for"), max_length=255, blank=True)
+    amount = models.DecimalField(_("amount in pounds"), max_digits=8, decimal_places=2, null=True, blank=True)
+    amount_description = models.CharField(_("about the amount"), max_length=255, blank=True)
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cost")
+        verbose_name_plural = _("costs")
+
+    def __str__(self) -> str:
+        return f"{self.option} {self.amount}"
+
+
+class Language(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="languages")
+    name = models.CharField(_("language"), max_length=100)
+    code = models.CharField(_("code"), max_length=10, blank=True, help_text=_("ISO 639, for example 'pl'"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceArea(models.Model):
+    id = _id()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_areas")
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    extent = models.TextField(_("extent"), blank=True)
+    extent_type = models.CharField(_("extent type"), max_length=20, blank=True)
+    uri = models.URLField(_("address"), blank=True)
+
+    class Meta:
+        verbose_name = _("area served")
+        verbose_name_plural = _("areas served")
 
     def __str__(self) -> str:
         return self.name

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,23 +15,53 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='when (UTC)')),
-                ('action', models.CharField(choices=[('read', 'Read'), ('export', 'Export'), ('create', 'Create'), ('change', 'Change'), ('delete', 'Delete')], max_length=10, verbose_name='what')),
-                ('record_type', models.CharField(max_length=100, verbose_name='record type')),
-                ('record_id', models.CharField(max_length=64, verbose_name='record id')),
-                ('person_id', models.UUIDField(blank=True, null=True, verbose_name='person')),
-                ('request_id', models.CharField(blank=True, max_length=32, verbose_name='request id')),
-                ('detail', models.CharField(blank=True, max_length=500, verbose_name='detail')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="when (UTC)"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "Read"),
+                            ("export", "Export"),
+                            ("create", "Create"),
+                            ("change", "Change"),
+                            ("delete", "Delete"),
+                        ],
+                        max_length=10,
+                        verbose_name="what",
+                    ),
+                ),
+                ("record_type", models.CharField(max_length=100, verbose_name="record type")),
+                ("record_id", models.CharField(max_length=64, verbose_name="record id")),
+                ("person_id", models.UUIDField(blank=True, null=True, verbose_name="person")),
+                ("request_id", models.CharField(blank=True, max_length=32, verbose_name="request id")),
+                ("detail", models.CharField(blank=True, max_length=500, verbose_name="detail")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['person_id', '-at'], name='audit_person_at'), models.Index(fields=['record_type', 'record_id'], name='audit_record'), models.Index(fields=['actor', '-at'], name='audit_actor_at')],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["person_id", "-at"], name="audit_person_at"),
+                    models.Index(fields=["record_type", "record_id"], name="audit_record"),
+                    models.Index(fields=["actor", "-at"], name="audit_actor_at"),
+                ],
             },
         ),
     ]

@@ -4,24 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Neighbourhood',
+            name="Neighbourhood",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='short name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="short name")),
             ],
             options={
-                'verbose_name': 'neighbourhood',
-                'verbose_name_plural': 'neighbourhoods',
-                'ordering': ['name'],
+                "verbose_name": "neighbourhood",
+                "verbose_name_plural": "neighbourhoods",
+                "ordering": ["name"],
             },
         ),
     ]

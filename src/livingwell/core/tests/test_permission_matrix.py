@@ -10,6 +10,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
+from livingwell.directory.models import Taxonomy, TaxonomyTerm
+from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
 from livingwell.people.tests.factories import PersonFactory
 
 PUBLIC = "public"
@@ -36,6 +38,25 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "people:person_detail": HUB_RECORDS,
     "audit:event_list": ADMIN_ONLY,
     "admin": ADMIN_ONLY,
+    # The Open Referral UK API is public by design: it only ever shows published listings.
+    "directory_api:index": PUBLIC,
+    "directory_api:openapi": PUBLIC,
+    "directory_api:service_list": PUBLIC,
+    "directory_api:service_detail": PUBLIC,
+    "directory_api:service_at_location_list": PUBLIC,
+    "directory_api:service_at_location_detail": PUBLIC,
+    "directory_api:taxonomy_list": PUBLIC,
+    "directory_api:taxonomy_detail": PUBLIC,
+    "directory_api:taxonomy_term_list": PUBLIC,
+    "directory_api:taxonomy_term_detail": PUBLIC,
+}
+
+DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
+    "people:person_detail": lambda: {"person_id": PersonFactory().pk},
+    "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
+    "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
+    "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
+    "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
 }
 
 # URLs that only take POST are checked with POST.
@@ -63,8 +84,8 @@ def test_every_url_is_in_the_matrix() -> None:
 def _url_for(name: str) -> str:
     if name == "admin":
         return reverse("admin:index")
-    if name == "people:person_detail":
-        return reverse(name, kwargs={"person_id": PersonFactory().pk})
+    if name in DETAIL_KWARGS:
+        return reverse(name, kwargs=DETAIL_KWARGS[name]())
     return reverse(name)
 
 

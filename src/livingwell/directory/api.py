@@ -1,0 +1,183 @@
+"""The Open Referral UK 3.0 read API: public, CORS *, only published records."""
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from livingwell.directory import oruk
+from livingwell.directory.models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+
+OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+View = Callable[..., HttpResponse]
+
+
+def oruk_endpoint(view: View) -> View:
+    """Answer GET and HEAD only, from anywhere (CORS *), with errors as JSON."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = JsonResponse({"error": _("Not found")}, status=404)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper
+
+
+class ListParameters(forms.Form):
+    page = forms.IntegerField(min_value=1, required=False)
+    per_page = forms.IntegerField(min_value=1, max_value=MAX_PER_PAGE, required=False)
+    search = forms.CharField(max_length=200, required=False)
+    taxonomy_term_id = forms.UUIDField(required=False)
+    taxonomy_id = forms.UUIDField(required=False)
+    modified_after = forms.DateTimeField(required=False)
+    postcode = forms.CharField(max_length=10, required=False)
+    proximity = forms.IntegerField(min_value=1, required=False)
+
+    def clean_postcode(self) -> str:
+        if self.cleaned_data["postcode"]:
+            raise forms.ValidationError(gettext_lazy("Searching by postcode is not available yet."))
+        return ""
+
+
+def _bad_request(form: forms.Form) -> JsonResponse:
+    return JsonResponse(
+        {
+            "error": _("Some query parameters are not valid."),
+            "fields": {name: [str(error) for error in errors] for name, errors in form.errors.items()},
+        },
+        status=400,
+    )
+
+
+def _page_of(queryset: QuerySet[Any], form: ListParameters, serialise: Callable[[Any], oruk.Json]) -> JsonResponse:
+    page_number = form.cleaned_data["page"] or 1
+    per_page = form.cleaned_data["per_page"] or DEFAULT_PER_PAGE
+    total = queryset.count()
+    start = (page_number - 1) * per_page
+    items = [serialise(item) for item in queryset[start : start + per_page]] if start < total else []
+    return JsonResponse(oruk.page(items, total_items=total, page_number=page_number, per_page=per_page))
+
+
+def _services_matching(services: QuerySet[Service], form: ListParameters, prefix: str = "") -> QuerySet[Service]:
+    data = form.cleaned_data
+    if data["search"]:
+        services = services.filter(
+            Q(**{f"{prefix}name__icontains": data["search"]}) | Q(**{f"{prefix}description__icontains": data["search"]})
+        )
+    if data["taxonomy_term_id"]:
+        services = services.filter(**{f"{prefix}attributes__taxonomy_term_id": data["taxonomy_term_id"]})
+    if data["taxonomy_id"]:
+        services = services.filter(**{f"{prefix}attributes__taxonomy_term__taxonomy_id": data["taxonomy_id"]})
+    if data["modified_after"]:
+        services = services.filter(**{f"{prefix}last_modified__gt": data["modified_after"]})
+    return services.distinct()
+
+
+@oruk_endpoint
+def index(request: HttpRequest) -> HttpResponse:
+    return JsonResponse(
+        {
+            "version": oruk.HSDS_VERSION,
+            "profile": oruk.PROFILE_URL,
+            "openapi_url": request.build_absolute_uri(reverse("directory_api:openapi")),
+        }
+    )
+
+
+@oruk_endpoint
+def openapi(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(OPENAPI_PATH.read_bytes(), content_type="application/json")
+
+
+@oruk_endpoint
+def service_list(request: HttpRequest) -> HttpResponse:
+    form = ListParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    services = _services_matching(Service.objects.published(), form).select_related("organization")
+    return _page_of(services, form, oruk.service_list_item)
+
+
+@oruk_endpoint
+def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    item = oruk.services_with_everything(Service.objects.published()).filter(pk=service_id).first()
+    if item is None:
+        raise Http404
+    return JsonResponse(oruk.service(item))
+
+
+@oruk_endpoint
+def service_at_location_list(request: HttpRequest) -> HttpResponse:
+    form = ListParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    published = Service.objects.published()
+    matching = _services_matching(published, form)
+    service_at_locations = (
+        ServiceAtLocation.objects.filter(service__in=matching)
+        .select_related("location", "service__organization")
+        .order_by("service__name", "id")
+    )
+    return _page_of(service_at_locations, form, oruk.service_at_location_list_item)
+
+
+@oruk_endpoint
+def service_at_location_detail(request: HttpRequest, service_at_location_id: UUID) -> HttpResponse:
+    service_at_location = ServiceAtLocation.objects.filter(
+        pk=service_at_location_id, service__in=Service.objects.published()
+    ).first()
+    if service_at_location is None:
+        raise Http404
+    item = oruk.services_with_everything(Service.objects.filter(pk=service_at_location.service_id)).get()
+    return JsonResponse(oruk.service(item))
+
+
+@oruk_endpoint
+def taxonomy_list(request: HttpRequest) -> HttpResponse:
+    form = ListParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    return _page_of(Taxonomy.objects.order_by("name", "id"), form, oruk.taxonomy)
+
+
+@oruk_endpoint
+def taxonomy_detail(request: HttpRequest, taxonomy_id: UUID) -> HttpResponse:
+    item = Taxonomy.objects.prefetch_related("terms__taxonomy").filter(pk=taxonomy_id).first()
+    if item is None:
+        raise Http404
+    return JsonResponse(oruk.taxonomy(item, with_terms=True))
+
+
+@oruk_endpoint
+def taxonomy_term_list(request: HttpRequest) -> HttpResponse:
+    form = ListParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    terms = TaxonomyTerm.objects.select_related("taxonomy").order_by("name", "id")
+    if form.cleaned_data["taxonomy_id"]:
+        terms = terms.filter(taxonomy_id=form.cleaned_data["taxonomy_id"])
+    return _page_of(terms, form, oruk.taxonomy_term)
+
+
+@oruk_endpoint
+def taxonomy_term_detail(request: HttpRequest, taxonomy_term_id: UUID) -> HttpResponse:
+    item = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=taxonomy_term_id).first()
+    if item is None:
+        raise Http404
+    return JsonResponse(oruk.taxonomy_term(item))

@@ -1,0 +1,223 @@
+"""The Open Referral UK API: every endpoint's responses validate against the ORUK schemas."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from livingwell.directory.models import Service, Taxonomy, TaxonomyTerm
+from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory, full_service
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "oruk" / "schema"
+OPENAPI = json.loads((SCHEMAS / "openapi.json").read_text())
+PAGE_SCHEMA = OPENAPI["components"]["schemas"]["Page"]
+# The schemas refer to each other by file name, as in taxonomy.json's "$ref": "taxonomy_term.json".
+REGISTRY = Registry().with_resources(
+    (path.name, Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT202012))
+    for path in SCHEMAS.glob("*.json")
+)
+
+
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMAS / name).read_text())
+
+
+def _assert_valid(instance: object, schema: dict) -> None:
+    validator = Draft202012Validator(schema, registry=REGISTRY, format_checker=FormatChecker())
+    errors = sorted(validator.iter_errors(instance), key=str)
+    assert errors == [], "\n".join(f"{list(error.path)}: {error.message}" for error in errors)
+
+
+def _assert_page(body: dict, item_schema: dict) -> None:
+    _assert_valid(body, PAGE_SCHEMA)
+    assert set(PAGE_SCHEMA["properties"]) <= body.keys()
+    for item in body["contents"]:
+        _assert_valid(item, item_schema)
+
+
+def _get(client: Client, name: str, **kwargs: object) -> dict:
+    query = kwargs.pop("query", {})
+    response = client.get(reverse(f"directory_api:{name}", kwargs=kwargs or None), query)
+    assert response.status_code == 200, response.content
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+@pytest.fixture
+def service(db: None) -> Service:
+    return full_service()
+
+
+def test_index(client: Client, db: None) -> None:
+    body = _get(client, "index")
+    _assert_valid(body, OPENAPI["paths"]["/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"])
+    assert body["version"] == "3.0"
+    assert body["openapi_url"].endswith("/api/oruk/openapi.json")
+    assert _get(client, "openapi")["openapi"].startswith("3.")
+
+
+def test_services_list_and_detail(client: Client, service: Service) -> None:
+    body = _get(client, "service_list")
+    _assert_page(body, _schema("compiled/service_list.json"))
+    assert [item["id"] for item in body["contents"]] == [str(service.id)]
+
+    detail = _get(client, "service_detail", service_id=service.id)
+    _assert_valid(detail, _schema("compiled/service.json"))
+    assert detail["service_at_locations"][0]["location"]["addresses"][0]["postal_code"] == "KM1 1AA"
+    assert detail["attributes"][0]["taxonomy_term"]["term"] == "peer-support"
+    assert detail["languages"][0]["name"] == "Polish"
+
+
+def test_service_at_locations_list_and_detail(client: Client, service: Service) -> None:
+    body = _get(client, "service_at_location_list")
+    _assert_page(body, _schema("compiled/service_at_location_list.json"))
+    service_at_location = service.service_at_locations.get()
+    assert [item["id"] for item in body["contents"]] == [str(service_at_location.id)]
+
+    detail = _get(client, "service_at_location_detail", service_at_location_id=service_at_location.id)
+    _assert_valid(detail, _schema("compiled/service.json"))
+    assert detail["id"] == str(service.id)
+
+
+def test_taxonomies_and_terms(client: Client, db: None) -> None:
+    body = _get(client, "taxonomy_list")
+    _assert_page(body, _schema("taxonomy.json"))
+    taxonomy = Taxonomy.objects.get()
+    detail = _get(client, "taxonomy_detail", taxonomy_id=taxonomy.id)
+    _assert_valid(detail, _schema("taxonomy.json"))
+    assert len(detail["taxonomy_terms"]) == TaxonomyTerm.objects.count()
+
+    terms = _get(client, "taxonomy_term_list", query={"per_page": 100})
+    _assert_page(terms, _schema("taxonomy_term.json"))
+    assert terms["total_items"] == TaxonomyTerm.objects.count() >= 12
+    term = TaxonomyTerm.objects.get(code="befriending")
+    _assert_valid(_get(client, "taxonomy_term_detail", taxonomy_term_id=term.id), _schema("taxonomy_term.json"))
+
+
+def test_default_taxonomy_covers_a_mental_health_network(db: None) -> None:
+    codes = set(TaxonomyTerm.objects.values_list("code", flat=True))
+    assert {
+        "peer-support",
+        "befriending",
+        "crisis-support",
+        "talking-therapies",
+        "employment",
+        "money-and-debt",
+        "housing",
+        "physical-activity",
+        "arts-and-creativity",
+        "volunteering",
+        "carers",
+        "learning",
+    } <= codes
+
+
+def test_only_published_services_appear(client: Client, db: None) -> None:
+    shown = ServiceFactory(name="Shown")
+    hidden = ServiceFactory(name="Hidden", is_published=False)
+    closed = ServiceFactory(name="Closed", status=Service.Status.DEFUNCT)
+    ServiceAtLocationFactory(service=hidden)
+    ids = [item["id"] for item in _get(client, "service_list")["contents"]]
+    assert ids == [str(shown.id)]
+    for item in (hidden, closed):
+        response = client.get(reverse("directory_api:service_detail", kwargs={"service_id": item.id}))
+        assert response.status_code == 404
+        assert response.json() == {"error": "Not found"}
+    assert _get(client, "service_at_location_list")["contents"] == []
+
+
+def test_filters(client: Client, service: Service) -> None:
+    other = ServiceFactory(name="Allotment group", description="Growing vegetables together.")
+    assert [i["id"] for i in _get(client, "service_list", query={"search": "vegetables"})["contents"]] == [
+        str(other.id)
+    ]
+    term = TaxonomyTerm.objects.get(code="peer-support")
+    by_term = _get(client, "service_list", query={"taxonomy_term_id": str(term.id)})
+    assert [i["id"] for i in by_term["contents"]] == [str(service.id)]
+    later = _get(client, "service_list", query={"modified_after": "2999-01-01T00:00:00Z"})
+    assert later["contents"] == []
+    assert later["empty"] is True
+
+
+def test_paging(client: Client, db: None) -> None:
+    ServiceFactory.create_batch(5)
+    first = _get(client, "service_list", query={"per_page": 2})
+    assert (first["total_items"], first["total_pages"], first["size"]) == (5, 3, 2)
+    assert first["first_page"] is True
+    assert first["last_page"] is False
+    last = _get(client, "service_list", query={"per_page": 2, "page": 3})
+    assert (last["size"], last["last_page"]) == (1, True)
+    beyond = _get(client, "service_list", query={"per_page": 2, "page": 99})
+    assert (beyond["size"], beyond["empty"], beyond["total_items"]) == (0, True, 5)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "0"},
+        {"page": "-1"},
+        {"page": "two"},
+        {"per_page": "1000"},
+        {"taxonomy_term_id": "not-a-uuid"},
+        {"taxonomy_term_id": "'; DROP TABLE directory_service; --"},
+        {"modified_after": "yesterday"},
+        {"search": "x" * 1000},
+        {"postcode": "KM1 1AA"},
+    ],
+)
+def test_bad_parameters_get_a_clear_json_error(client: Client, query: dict) -> None:
+    response = client.get(reverse("directory_api:service_list"), query)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] == "Some query parameters are not valid."
+    assert set(body["fields"]) == set(query)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("search", ["<script>alert(1)</script>", "Zoë 🌻", "' OR 1=1 --", "%", "_"])
+def test_nasty_searches_are_just_text(client: Client, search: str) -> None:
+    ServiceFactory(name="Walking group")
+    assert _get(client, "service_list", query={"search": search})["contents"] == []
+
+
+def test_unknown_ids_are_json_404s(client: Client, db: None) -> None:
+    response = client.get("/api/oruk/services/00000000-0000-0000-0000-000000000000")
+    assert response.status_code == 404
+    assert response.json() == {"error": "Not found"}
+    assert client.get("/api/oruk/services/not-a-uuid").status_code == 404
+
+
+def test_api_refuses_writes(client: Client, db: None) -> None:
+    assert client.post(reverse("directory_api:service_list")).status_code == 405
+
+
+def test_service_list_takes_a_fixed_number_of_queries(client: Client, db: None, django_assert_num_queries) -> None:
+    ServiceFactory.create_batch(20)
+    with django_assert_num_queries(2):
+        _get(client, "service_list")
+
+
+def test_service_detail_takes_a_fixed_number_of_queries(
+    client: Client, service: Service, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(14):
+        _get(client, "service_detail", service_id=service.id)
+
+
+def test_the_schema_check_catches_bad_records() -> None:
+    with pytest.raises(AssertionError, match="status"):
+        _assert_valid({"id": "ac148810-d857-441c-9679-408f346de14b", "name": "x"}, _schema("compiled/service.json"))
+    with pytest.raises(AssertionError, match="uuid"):
+        _assert_valid({"id": "not-a-uuid", "name": "x", "status": "active"}, _schema("compiled/service.json"))
+    with pytest.raises(AssertionError, match="date-time"):
+        _assert_valid(
+            {"id": "ac148810-d857-441c-9679-408f346de14b", "name": "x", "status": "active", "last_modified": "soon"},
+            _schema("compiled/service.json"),
+        )
