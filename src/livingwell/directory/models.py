@@ -366,3 +366,18 @@ class ServiceArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Postcode(models.Model):
+    """A local copy of postcode centres, so that searching near a postcode sends it nowhere."""
+
+    postcode = models.CharField(_("postcode"), max_length=8, primary_key=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+
+    def __str__(self) -> str:
+        return self.postcode
