@@ -6,6 +6,7 @@ urlpatterns = [
     path("account/", include("livingwell.accounts.urls")),
     path("", include("livingwell.people.urls")),
     path("audit/", include("livingwell.audit.urls")),
+    path("directory/", include("livingwell.directory.urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,8 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "people:person_detail": HUB_RECORDS,
     "audit:event_list": ADMIN_ONLY,
     "admin": ADMIN_ONLY,
+    "directory:search": PUBLIC,
+    "directory:service_detail": PUBLIC,
     # The Open Referral UK API is public by design: it only ever shows published listings.
     "directory_api:index": PUBLIC,
     "directory_api:openapi": PUBLIC,
@@ -54,6 +56,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
 DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "people:person_detail": lambda: {"person_id": PersonFactory().pk},
     "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
+    "directory:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
     "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},

@@ -4,22 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0003_default_taxonomy'),
+        ("directory", "0003_default_taxonomy"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Postcode',
+            name="Postcode",
             fields=[
-                ('postcode', models.CharField(max_length=8, primary_key=True, serialize=False, verbose_name='postcode')),
-                ('latitude', models.FloatField(verbose_name='latitude')),
-                ('longitude', models.FloatField(verbose_name='longitude')),
+                (
+                    "postcode",
+                    models.CharField(max_length=8, primary_key=True, serialize=False, verbose_name="postcode"),
+                ),
+                ("latitude", models.FloatField(verbose_name="latitude")),
+                ("longitude", models.FloatField(verbose_name="longitude")),
             ],
             options={
-                'verbose_name': 'postcode',
-                'verbose_name_plural': 'postcodes',
+                "verbose_name": "postcode",
+                "verbose_name_plural": "postcodes",
             },
         ),
     ]

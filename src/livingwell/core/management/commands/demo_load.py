@@ -11,6 +11,7 @@ from django.db import transaction
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.services import backup_codes_replace
 from livingwell.core.models import Neighbourhood
+from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Organization
 from livingwell.people.models import ContactMethod, Person
 
@@ -18,12 +19,6 @@ DEMO_PASSWORD = "living-well-demo"  # noqa: S105 - a published demo password, ne
 BACKUP_CODES_SHOWN = 3
 
 NEIGHBOURHOODS = ["Ashby Vale", "Brook Green", "Canal Side", "Daleford", "Eastfield", "Millbrook"]
-ORGANISATIONS = {
-    "Kingsmere Living Well Hub": "The multi-agency team behind the front door.",
-    "Kingsmere Mind": "Peer support, befriending and talking groups.",
-    "Canal Side Community Kitchen": "Cooking and eating together, every weekday lunchtime.",
-    "Kingsmere Time Bank": "Neighbours swapping skills and time, an hour for an hour.",
-}
 USERS = [
     ("person", Role.PERSON, "Sam", []),
     ("peer", Role.PEER_SUPPORTER, "Priya", ["Kingsmere Mind"]),
@@ -51,10 +46,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         for name in NEIGHBOURHOODS:
             Neighbourhood.objects.update_or_create(slug=name.lower().replace(" ", "-"), defaults={"name": name})
-        organisations = {
-            name: Organization.objects.update_or_create(name=name, defaults={"description": description})[0]
-            for name, description in ORGANISATIONS.items()
-        }
+        listings = directory_demo_load()
+        organisations = {organisation.name: organisation for organisation in Organization.objects.all()}
         lines = []
         for username, role, first_name, organisation_names in USERS:
             user, _created = User.objects.update_or_create(
@@ -88,6 +81,7 @@ class Command(BaseCommand):
                     "consents_to_contact": True,
                 },
             )
+        self.stdout.write(f"Loaded {listings} directory listings and the Kingsmere postcode table.")
         self.stdout.write("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")")
         self.stdout.write(f"  {'username':<12} {'role':<30} backup codes (each works once)")
         self.stdout.write("\n".join(lines))

@@ -1,0 +1,191 @@
+"""Searching the directory. One results contract, whatever the filters and whatever the database."""
+
+import datetime
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from livingwell.directory.models import (
+    Accessibility,
+    Attribute,
+    CostOption,
+    Language,
+    Location,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from livingwell.directory.postcodes import Point, bounding_box, distance_miles
+from livingwell.directory.schedules import schedule_is_open_at
+
+DEFAULT_MILES = 5.0
+
+# Accessibility features people filter by, and the words that describe them in listings.
+ACCESS_FEATURES: dict[str, tuple[str, ...]] = {
+    "step-free": ("step-free", "wheelchair", "level access", "ramp"),
+    "hearing-loop": ("hearing loop", "induction loop"),
+    "accessible-toilet": ("accessible toilet",),
+    "bsl": ("british sign language", "bsl"),
+    "quiet-space": ("quiet room", "quiet space"),
+}
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    text: str = ""
+    category: str = ""
+    kind: str = ""
+    near: Point | None = None
+    miles: float = DEFAULT_MILES
+    open_at: datetime.datetime | None = None
+    free: bool = False
+    language: str = ""
+    access: tuple[str, ...] = ()
+
+
+@dataclass
+class DirectoryResult:
+    service: Service
+    distance_miles: float | None = None
+
+    @property
+    def place(self) -> str:
+        """Where it happens, in a few words: the first place, and how many more."""
+        locations = [sal.location for sal in self.service.service_at_locations.all()]
+        if not locations:
+            return ""
+        summary = location_summary(locations[0])
+        if len(locations) > 1:
+            summary = _("%(place)s, and %(count)s more places") % {"place": summary, "count": len(locations) - 1}
+        return summary
+
+
+@dataclass
+class DirectoryResults:
+    results: list[DirectoryResult]
+    total: int
+    page_number: int
+    page_count: int
+
+
+def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
+    services = Service.objects.published()
+    if query.text:
+        services = services.filter(
+            Q(name__icontains=query.text)
+            | Q(description__icontains=query.text)
+            | Q(organization__name__icontains=query.text)
+        )
+    if query.category:
+        services = services.filter(
+            Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__code=query.category))
+        )
+    if query.kind:
+        services = services.filter(kind=query.kind)
+    if query.free:
+        services = services.filter(
+            Q(fees_description__istartswith="free")
+            | Exists(CostOption.objects.filter(service=OuterRef("pk"), amount=0))
+        )
+    if query.language:
+        services = services.filter(Exists(Language.objects.filter(service=OuterRef("pk"), name=query.language)))
+    for feature in query.access:
+        words = Q()
+        for word in ACCESS_FEATURES.get(feature, ()):
+            words |= Q(description__icontains=word) | Q(details__icontains=word)
+        accessible_locations = Accessibility.objects.filter(words).values("location_id")
+        services = services.filter(
+            Exists(ServiceAtLocation.objects.filter(service=OuterRef("pk"), location_id__in=accessible_locations))
+        )
+    return services
+
+
+def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[UUID, float]:
+    """The distance to each service's nearest location within ``miles``."""
+    south, north, west, east = bounding_box(near, miles)
+    rows = ServiceAtLocation.objects.filter(
+        service__in=services,
+        location__latitude__range=(south, north),
+        location__longitude__range=(west, east),
+    ).values_list("service_id", "location__latitude", "location__longitude")
+    nearest: dict[UUID, float] = {}
+    for service_id, latitude, longitude in rows:
+        if latitude is None or longitude is None:  # range filters exclude these; this tells mypy
+            continue
+        distance = distance_miles(near, Point(latitude, longitude))
+        if distance <= miles and distance < nearest.get(service_id, float("inf")):
+            nearest[service_id] = distance
+    return nearest
+
+
+def _open_at(services: QuerySet[Service], moment: datetime.datetime) -> set[UUID]:
+    schedules = Schedule.objects.filter(
+        Q(service__in=services) | Q(service_at_location__service__in=services)
+    ).select_related("service_at_location")
+    open_ids = set()
+    for schedule in schedules:
+        if not schedule_is_open_at(schedule, moment):
+            continue
+        if schedule.service_id is not None:
+            open_ids.add(schedule.service_id)
+        elif schedule.service_at_location is not None:
+            open_ids.add(schedule.service_at_location.service_id)
+    return open_ids
+
+
+def for_cards(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a result card shows, in a fixed number of queries."""
+    return services.select_related("organization").prefetch_related(
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("location__addresses"),
+        ),
+    )
+
+
+def directory_search(query: DirectoryQuery, *, page_number: int = 1, per_page: int = 20) -> DirectoryResults:
+    """Services matching ``query``: nearest first when near a point, otherwise by name."""
+    services = _filtered(query)
+    distances: dict[UUID, float] = {}
+    if query.open_at is not None:
+        services = services.filter(pk__in=_open_at(services, query.open_at))
+    if query.near is not None:
+        distances = _distances(services, query.near, query.miles)
+        ordered_ids = sorted(distances, key=lambda service_id: (distances[service_id], str(service_id)))
+        total = len(ordered_ids)
+    else:
+        total = services.count()
+    page_count = max(1, -(-total // per_page))
+    page_number = min(max(1, page_number), page_count)
+    start = (page_number - 1) * per_page
+    if query.near is not None:
+        page_ids = ordered_ids[start : start + per_page]
+        by_id = {service.pk: service for service in for_cards(Service.objects.filter(pk__in=page_ids))}
+        page = [by_id[service_id] for service_id in page_ids]
+    else:
+        page = list(for_cards(services.order_by("name", "id"))[start : start + per_page])
+    return DirectoryResults(
+        results=[DirectoryResult(service, distances.get(service.pk)) for service in page],
+        total=total,
+        page_number=page_number,
+        page_count=page_count,
+    )
+
+
+def languages_offered() -> list[str]:
+    """Languages that published services offer, for the filter."""
+    return list(
+        Language.objects.filter(service__in=Service.objects.published())
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()
+    )
+
+
+def location_summary(location: Location) -> str:
+    address = next(iter(location.addresses.all()), None)
+    if address is None:
+        return location.name
+    return ", ".join(part for part in (location.name, address.address_1, address.postal_code) if part)

@@ -1,0 +1,58 @@
+"""A visitor finds support in the directory, in a real browser, with axe on every page."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from livingwell.directory.demo import directory_demo_load
+from livingwell.directory.models import Schedule, Service
+from tests.browser.conftest import check_page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visitor_finds_a_service_by_text_category_postcode_and_open_now(page: Page, live_server) -> None:
+    directory_demo_load()
+    # Open round the clock, so "open now" finds it whenever the tests run.
+    sanctuary = Service.objects.get(name="Evening Sanctuary")
+    Schedule.objects.filter(service_at_location__service=sanctuary).update(
+        byday="MO,TU,WE,TH,FR,SA,SU", opens_at=datetime.time(0), closes_at=datetime.time(23, 59, 59)
+    )
+
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Find support").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find support in Kingsmere")
+    check_page(page)
+
+    page.get_by_label("What are you looking for?").fill("walk")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".lw-result h3")).to_contain_text(["Men's Walk and Talk"])
+    check_page(page)
+
+    page.get_by_label("What are you looking for?").fill("")
+    page.get_by_label("Category").select_option(label="Peer support")
+    page.get_by_label("Near a postcode").fill("km1 1aa")
+    page.get_by_label("Distance").select_option(label="Within 3 miles")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("#results-heading")).to_contain_text("near KM1 1AA")
+    expect(page.locator(".lw-result__meta").first).to_contain_text("miles away")
+    check_page(page, screenshot="directory-search")
+
+    page.get_by_label("Category").select_option(label="All categories")
+    page.get_by_label("Open now").check()
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".lw-result h3")).to_contain_text(["Evening Sanctuary"])
+    check_page(page)
+
+    page.get_by_role("link", name="Evening Sanctuary").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Evening Sanctuary")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Anyone can use this")
+    expect(page.get_by_text("How to get there")).to_be_visible()
+    check_page(page, screenshot="directory-service")
+
+    page.get_by_role("link", name="Find support").first.click()
+    page.get_by_label("Near a postcode").fill("nowhere")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_title("Error: Find support – Living Well Kingsmere")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a full UK postcode")
+    check_page(page)
