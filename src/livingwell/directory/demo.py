@@ -22,6 +22,7 @@ from livingwell.directory.models import (
     TaxonomyTerm,
 )
 from livingwell.directory.postcodes import postcodes_load_file
+from livingwell.directory.taxonomy import default_taxonomy_ensure
 
 NAMESPACE = uuid.UUID("0d3e8f5a-9f51-4f0e-8c1b-2a6f4f8b7c10")
 DATA = Path(__file__).parent / "data"
@@ -928,6 +929,7 @@ def _schedule(text: str) -> dict[str, object] | None:
 @transaction.atomic
 def directory_demo_load() -> int:
     """Load Kingsmere's postcodes, organisations, places and listings. Returns the number of listings."""
+    default_taxonomy_ensure()
     postcodes_load_file(DATA / "kingsmere_postcodes.csv")
     positions = {
         row["pcds"]: (float(row["lat"]), float(row["long"]))

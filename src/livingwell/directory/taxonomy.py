@@ -1,0 +1,52 @@
+"""The default categories for a mental health network.
+
+Ids are fixed (uuid5 of each code), so they are the same in every installation and stable for Open
+Referral UK consumers. A migration creates them; ``default_taxonomy_ensure`` puts them back if a
+database was emptied (test flushes, a fresh demo).
+"""
+
+import uuid
+from typing import Any
+
+NAMESPACE = uuid.UUID("6f1b0c52-2d7e-4a51-9b44-5f6b8e1d2c01")
+TAXONOMY_ID = uuid.uuid5(NAMESPACE, "living-well")
+
+TERMS = [
+    ("peer-support", "Peer support", "Support from people who have been through something similar."),
+    ("befriending", "Befriending", "Regular time with a volunteer who is there to be a friend."),
+    ("crisis-support", "Crisis support", "Help when things feel unbearable, including out of hours."),
+    ("talking-therapies", "Talking therapies", "Counselling and psychological therapies."),
+    ("employment", "Work and employment", "Help to find, keep or return to work, and paid jobs."),
+    ("money-and-debt", "Money and debt", "Advice about benefits, debt and managing money."),
+    ("housing", "Housing", "Help with a home: finding one, keeping one, or making it safe."),
+    ("physical-activity", "Physical activity", "Walking, sport, gardening and other ways to move."),
+    ("arts-and-creativity", "Arts and creativity", "Making music, art, writing and crafts together."),
+    ("volunteering", "Volunteering", "Ways to give your time and skills."),
+    ("carers", "Carers", "Support for people who look after someone."),
+    ("learning", "Learning", "Courses, training and learning for its own sake."),
+    ("social-connection", "Meeting people", "Groups, clubs and places to meet people and belong."),
+    ("food", "Food", "Community meals, food banks and cooking together."),
+    ("advocacy", "Advocacy", "Someone on your side to help you be heard."),
+    ("information", "Information about mental health", "Clear information about mental health and wellbeing."),
+]
+
+
+def default_taxonomy_ensure(*, taxonomy_model: Any = None, term_model: Any = None) -> None:
+    """Create or update the default taxonomy. Migrations pass their historical models."""
+    if taxonomy_model is None or term_model is None:
+        from livingwell.directory.models import Taxonomy, TaxonomyTerm
+
+        taxonomy_model, term_model = Taxonomy, TaxonomyTerm
+    taxonomy, _created = taxonomy_model.objects.update_or_create(
+        id=TAXONOMY_ID,
+        defaults={
+            "name": "Living Well categories",
+            "description": "Categories for everything in the community that helps people stay well.",
+            "version": "1",
+        },
+    )
+    for code, name, description in TERMS:
+        term_model.objects.update_or_create(
+            id=uuid.uuid5(NAMESPACE, code),
+            defaults={"taxonomy": taxonomy, "code": code, "name": name, "description": description},
+        )
