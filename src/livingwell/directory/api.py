@@ -16,10 +16,12 @@ from django.views.decorators.http import require_safe
 
 from livingwell.directory import oruk
 from livingwell.directory.models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
 
 OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+METRES_PER_MILE = 1609.344
 View = Callable[..., HttpResponse]
 
 
@@ -46,13 +48,23 @@ class ListParameters(forms.Form):
     taxonomy_term_id = forms.UUIDField(required=False)
     taxonomy_id = forms.UUIDField(required=False)
     modified_after = forms.DateTimeField(required=False)
-    postcode = forms.CharField(max_length=10, required=False)
-    proximity = forms.IntegerField(min_value=1, required=False)
+    postcode = forms.CharField(max_length=20, required=False)
+    proximity = forms.IntegerField(min_value=1, max_value=100_000, required=False)
 
     def clean_postcode(self) -> str:
-        if self.cleaned_data["postcode"]:
-            raise forms.ValidationError(gettext_lazy("Searching by postcode is not available yet."))
-        return ""
+        text = self.cleaned_data["postcode"]
+        if not text:
+            return ""
+        postcode = postcode_normalise(text)
+        if postcode is None:
+            raise forms.ValidationError(gettext_lazy("Enter a full UK postcode, like KM1 1AA."))
+        return postcode
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("proximity") and not cleaned.get("postcode"):
+            self.add_error("proximity", gettext_lazy("Give a postcode to measure the proximity from."))
+        return cleaned
 
 
 def _bad_request(form: forms.Form) -> JsonResponse:
@@ -65,13 +77,15 @@ def _bad_request(form: forms.Form) -> JsonResponse:
     )
 
 
-def _page_of(queryset: QuerySet[Any], form: ListParameters, serialise: Callable[[Any], oruk.Json]) -> JsonResponse:
+def _page_of(
+    items: QuerySet[Any] | list[Any], form: ListParameters, serialise: Callable[[Any], oruk.Json]
+) -> JsonResponse:
     page_number = form.cleaned_data["page"] or 1
     per_page = form.cleaned_data["per_page"] or DEFAULT_PER_PAGE
-    total = queryset.count()
+    total = items.count() if isinstance(items, QuerySet) else len(items)
     start = (page_number - 1) * per_page
-    items = [serialise(item) for item in queryset[start : start + per_page]] if start < total else []
-    return JsonResponse(oruk.page(items, total_items=total, page_number=page_number, per_page=per_page))
+    contents = [serialise(item) for item in items[start : start + per_page]] if start < total else []
+    return JsonResponse(oruk.page(contents, total_items=total, page_number=page_number, per_page=per_page))
 
 
 def _services_matching(services: QuerySet[Service], form: ListParameters, prefix: str = "") -> QuerySet[Service]:
@@ -127,14 +141,28 @@ def service_at_location_list(request: HttpRequest) -> HttpResponse:
     form = ListParameters(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    published = Service.objects.published()
-    matching = _services_matching(published, form)
-    service_at_locations = (
-        ServiceAtLocation.objects.filter(service__in=matching)
-        .select_related("location", "service__organization")
-        .order_by("service__name", "id")
+    matching = _services_matching(Service.objects.published(), form)
+    service_at_locations = ServiceAtLocation.objects.filter(service__in=matching).select_related(
+        "location", "service__organization"
     )
-    return _page_of(service_at_locations, form, oruk.service_at_location_list_item)
+    postcode = form.cleaned_data["postcode"]
+    if postcode:
+        centre = postcode_point(postcode)
+        if centre is None:
+            return JsonResponse(
+                {"error": _("We do not know where %(postcode)s is.") % {"postcode": postcode}}, status=404
+            )
+        # Proximity is in metres (ORUK); without it, the nearest come first, within 10 km.
+        miles = (form.cleaned_data["proximity"] or 10_000) / METRES_PER_MILE
+        south, north, west, east = bounding_box(centre, miles)
+        in_box = service_at_locations.filter(
+            location__latitude__range=(south, north), location__longitude__range=(west, east)
+        )
+        by_id = {item.pk: item for item in in_box}
+        places = ((item.pk, item.location.latitude, item.location.longitude) for item in by_id.values())
+        nearest = [by_id[key] for _distance, key in within(centre, miles, places)]
+        return _page_of(nearest, form, oruk.service_at_location_list_item)
+    return _page_of(service_at_locations.order_by("service__name", "id"), form, oruk.service_at_location_list_item)
 
 
 @oruk_endpoint

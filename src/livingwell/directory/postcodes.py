@@ -52,6 +52,20 @@ def bounding_box(centre: Point, miles: float) -> tuple[float, float, float, floa
     return centre.latitude - dlat, centre.latitude + dlat, centre.longitude - dlon, centre.longitude + dlon
 
 
+def within[K](
+    centre: Point, miles: float, places: Iterable[tuple[K, float | None, float | None]]
+) -> list[tuple[float, K]]:
+    """(distance, key) for each place within ``miles`` of ``centre``, nearest first."""
+    found = []
+    for key, latitude, longitude in places:
+        if latitude is None or longitude is None:
+            continue
+        distance = distance_miles(centre, Point(latitude, longitude))
+        if distance <= miles:
+            found.append((distance, key))
+    return sorted(found, key=lambda pair: (pair[0], str(pair[1])))
+
+
 @dataclass
 class LoadReport:
     loaded: int = 0

@@ -17,7 +17,7 @@ from livingwell.directory.models import (
     Service,
     ServiceAtLocation,
 )
-from livingwell.directory.postcodes import Point, bounding_box, distance_miles
+from livingwell.directory.postcodes import Point, bounding_box, within
 from livingwell.directory.schedules import schedule_is_open_at
 
 DEFAULT_MILES = 5.0
@@ -111,12 +111,8 @@ def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[U
         location__longitude__range=(west, east),
     ).values_list("service_id", "location__latitude", "location__longitude")
     nearest: dict[UUID, float] = {}
-    for service_id, latitude, longitude in rows:
-        if latitude is None or longitude is None:  # range filters exclude these; this tells mypy
-            continue
-        distance = distance_miles(near, Point(latitude, longitude))
-        if distance <= miles and distance < nearest.get(service_id, float("inf")):
-            nearest[service_id] = distance
+    for distance, service_id in within(near, miles, rows):
+        nearest.setdefault(service_id, distance)  # rows come nearest first
     return nearest
 
 

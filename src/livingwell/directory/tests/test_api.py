@@ -169,7 +169,8 @@ def test_paging(client: Client, db: None) -> None:
         {"taxonomy_term_id": "'; DROP TABLE directory_service; --"},
         {"modified_after": "yesterday"},
         {"search": "x" * 1000},
-        {"postcode": "KM1 1AA"},
+        {"postcode": "not a postcode"},
+        {"proximity": "500"},
     ],
 )
 def test_bad_parameters_get_a_clear_json_error(client: Client, query: dict) -> None:
@@ -221,3 +222,19 @@ def test_the_schema_check_catches_bad_records() -> None:
             {"id": "ac148810-d857-441c-9679-408f346de14b", "name": "x", "status": "active", "last_modified": "soon"},
             _schema("compiled/service.json"),
         )
+
+
+def test_service_at_locations_near_a_postcode(client: Client, db: None) -> None:
+    from livingwell.directory.postcodes import postcodes_load
+    from livingwell.directory.tests.factories import LocationFactory
+
+    postcodes_load(rows=[{"pcds": "KM1 1AA", "lat": "52.2000", "long": "-1.5000"}])
+    near = ServiceAtLocationFactory(location=LocationFactory(latitude=52.2010, longitude=-1.5))
+    nearer = ServiceAtLocationFactory(location=LocationFactory(latitude=52.2001, longitude=-1.5))
+    ServiceAtLocationFactory(location=LocationFactory(latitude=52.3, longitude=-1.5))
+    body = _get(client, "service_at_location_list", query={"postcode": "km11aa", "proximity": "500"})
+    _assert_page(body, _schema("compiled/service_at_location_list.json"))
+    assert [item["id"] for item in body["contents"]] == [str(nearer.id), str(near.id)]
+    unknown = client.get(reverse("directory_api:service_at_location_list"), {"postcode": "ZZ1 1ZZ"})
+    assert unknown.status_code == 404
+    assert "ZZ1 1ZZ" in unknown.json()["error"]
