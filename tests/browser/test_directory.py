@@ -56,3 +56,50 @@ def test_a_visitor_finds_a_service_by_text_category_postcode_and_open_now(page: 
     expect(page).to_have_title("Error: Find support – Living Well Kingsmere")
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a full UK postcode")
     check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> None:
+    from livingwell.accounts.models import Role
+    from livingwell.accounts.services import backup_codes_replace
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.directory.models import Organization
+
+    directory_demo_load()
+    pat = UserFactory(username="pat", role=Role.PROVIDER_EDITOR)
+    pat.organisations.add(Organization.objects.get(name="Canal Side Community Kitchen"))
+    backup_codes_replace(user=pat, codes=["ab12cd34"])
+
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_label("Username").fill("pat")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill("ab12cd34")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your listings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your listings")
+    check_page(page, screenshot="your-listings")
+
+    page.get_by_role("link", name="Community Lunch").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change Community Lunch")
+    check_page(page)
+    page.get_by_label("What it is, in plain words").fill("")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say what it is")
+    check_page(page)
+
+    page.get_by_label("What it is, in plain words").fill("A hot lunch and good company, every weekday.")
+    page.get_by_label("Anything people must know now").fill("Closed on bank holidays.")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your changes are live")
+    check_page(page)
+
+    page.get_by_role("row").filter(has_text="Community Lunch").get_by_role("button", name="It is still correct").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Thank you for checking Community Lunch")
+    check_page(page)
+
+    page.goto(f"{live_server.url}/directory/?q=lunch")
+    page.get_by_role("link", name="Community Lunch").click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Closed on bank holidays.")
+    check_page(page)

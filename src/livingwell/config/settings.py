@@ -35,6 +35,8 @@ LW_CONTACT_PHONE = env.str("LW_CONTACT_PHONE", default="0300 000 0000")
 LW_EXIT_PAGE_URL = env.str("LW_EXIT_PAGE_URL", default="https://www.bbc.co.uk/weather")
 # Listings not checked for this many months are shown as "may be out of date".
 LW_DIRECTORY_STALE_MONTHS = env.int("LW_DIRECTORY_STALE_MONTHS", default=6)
+# Whether provider editors' changes to listings wait for an administrator's review before going live.
+LW_DIRECTORY_REVIEW_CHANGES = env.bool("LW_DIRECTORY_REVIEW_CHANGES", default=False)
 # Staff are signed out after this many minutes without a request.
 LW_STAFF_IDLE_MINUTES = env.int("LW_STAFF_IDLE_MINUTES", default=30)
 

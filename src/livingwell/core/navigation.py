@@ -26,6 +26,7 @@ ROLE_ITEMS = [
     ("accounts:dashboard", _("Your account")),
     ("people:my_details", _("Your details")),
     ("people:person_list", _("People")),
+    ("directory:listing_list", _("Your listings")),
     ("audit:event_list", _("Audit trail")),
     ("admin:index", _("Site administration")),
 ]

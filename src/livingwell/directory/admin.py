@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from livingwell.directory.models import (
     Accessibility,
@@ -7,6 +10,7 @@ from livingwell.directory.models import (
     Contact,
     CostOption,
     Language,
+    ListingChange,
     Location,
     Organization,
     Phone,
@@ -17,6 +21,7 @@ from livingwell.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from livingwell.directory.services import listing_change_decide
 
 
 @admin.register(Organization)
@@ -114,3 +119,28 @@ class TaxonomyTermInline(admin.TabularInline):
 class TaxonomyAdmin(admin.ModelAdmin):
     list_display = ["name", "version"]
     inlines = [TaxonomyTermInline]
+
+
+@admin.register(ListingChange)
+class ListingChangeAdmin(admin.ModelAdmin):
+    list_display = ["service", "status", "submitted_by", "submitted_at", "decided_by"]
+    list_filter = ["status"]
+    list_select_related = ["service", "submitted_by", "decided_by"]
+    readonly_fields = ["service", "proposed", "status", "submitted_by", "submitted_at", "decided_by", "decided_at"]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def _decide(self, request: HttpRequest, changes: QuerySet[ListingChange], *, approve: bool) -> None:
+        for change in changes.filter(status=ListingChange.Status.PENDING):
+            listing_change_decide(actor=request.user, change=change, approve=approve)  # type: ignore[arg-type]
+        self.message_user(request, _("Done."), messages.SUCCESS)
+
+    @admin.action(description=_("Approve the selected changes and make them live"))
+    def approve(self, request: HttpRequest, changes: QuerySet[ListingChange]) -> None:
+        self._decide(request, changes, approve=True)
+
+    @admin.action(description=_("Do not approve the selected changes"))
+    def reject(self, request: HttpRequest, changes: QuerySet[ListingChange]) -> None:
+        self._decide(request, changes, approve=False)

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukForm
+from livingwell.core.forms import GovukForm, GovukModelForm
 from livingwell.directory.models import Service, TaxonomyTerm
 from livingwell.directory.postcodes import postcode_normalise
 from livingwell.directory.search import languages_offered
+from livingwell.directory.services import EDITABLE_FIELDS
 
 ACCESS_CHOICES = [
     ("step-free", _("Step-free or wheelchair access")),
@@ -73,3 +74,48 @@ class DirectorySearchForm(GovukForm):
         if postcode is None:
             raise forms.ValidationError(_("Enter a full UK postcode, like KM1 1AA"))
         return postcode
+
+
+class ListingForm(GovukModelForm):
+    class Meta:
+        model = Service
+        fields = EDITABLE_FIELDS
+        labels = {
+            "name": _("Name"),
+            "description": _("What it is, in plain words"),
+            "eligibility_description": _("Who can use it"),
+            "fees_description": _("What it costs"),
+            "url": _("Website"),
+            "email": _("Email address"),
+            "alert": _("Anything people must know now"),
+            "status": _("Is it running?"),
+        }
+        help_texts = {
+            "eligibility_description": _("Leave this empty if anyone can use it."),
+            "alert": _("For example, a change of place or a closure. Leave empty when there is nothing."),
+        }
+        error_messages = {
+            "name": {"required": _("Enter the name of the listing")},
+            "description": {"required": _("Say what it is")},
+            "url": {"invalid": _("Enter a website address, like https://example.org")},
+            "email": {"invalid": _("Enter an email address in the correct format, like name@example.com")},
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "eligibility_description": forms.Textarea(attrs={"rows": 3}),
+            "fees_description": forms.Textarea(attrs={"rows": 2}),
+            "alert": forms.Textarea(attrs={"rows": 2}),
+            "status": forms.RadioSelect,
+        }
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter the name of the listing"))
+        return name
+
+    def clean_description(self) -> str:
+        description = self.cleaned_data["description"].strip()
+        if not description:
+            raise forms.ValidationError(_("Say what it is"))
+        return description

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from livingwell.directory import views
+from livingwell.directory import manage_views, views
 
 app_name = "directory"
 urlpatterns = [
     path("", views.search, name="search"),
     path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
+    path("your-listings/", manage_views.listing_list, name="listing_list"),
+    path("your-listings/<uuid:service_id>/", manage_views.listing_edit, name="listing_edit"),
+    path("your-listings/<uuid:service_id>/checked/", manage_views.listing_confirm, name="listing_confirm"),
 ]

@@ -1,9 +1,7 @@
 """The public directory: search, and a page for each listing."""
 
-import datetime
 from uuid import UUID
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +13,7 @@ from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLo
 from livingwell.directory.postcodes import postcode_point
 from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search
+from livingwell.directory.services import listings_stale_before
 
 RESULTS_PER_PAGE = 20
 
@@ -87,7 +86,7 @@ def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
         }
         for service_at_location in service.service_at_locations.all()
     ]
-    stale_before = timezone.localdate() - datetime.timedelta(days=30 * settings.LW_DIRECTORY_STALE_MONTHS)
+    stale_before = listings_stale_before()
     context = {
         "service": service,
         "opening_times": opening_times,

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
-from livingwell.directory.models import Taxonomy, TaxonomyTerm
+from livingwell.directory.models import Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
 from livingwell.people.tests.factories import PersonFactory
 
@@ -40,6 +40,9 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "admin": ADMIN_ONLY,
     "directory:search": PUBLIC,
     "directory:service_detail": PUBLIC,
+    "directory:listing_list": frozenset({Role.PROVIDER_EDITOR}),
+    "directory:listing_edit": frozenset({Role.PROVIDER_EDITOR}),
+    "directory:listing_confirm": frozenset({Role.PROVIDER_EDITOR}),
     # The Open Referral UK API is public by design: it only ever shows published listings.
     "directory_api:index": PUBLIC,
     "directory_api:openapi": PUBLIC,
@@ -53,17 +56,29 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "directory_api:taxonomy_term_detail": PUBLIC,
 }
 
+
+def _providers_service() -> Service:
+    """A listing of an organisation that the test provider editor acts for."""
+    service = ServiceFactory()
+    provider = User.objects.filter(username=f"test-{Role.PROVIDER_EDITOR.value}").first()
+    if provider is not None:
+        provider.organisations.add(service.organization)
+    return service
+
+
 DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "people:person_detail": lambda: {"person_id": PersonFactory().pk},
     "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory:service_detail": lambda: {"service_id": ServiceFactory().pk},
+    "directory:listing_edit": lambda: {"service_id": _providers_service().pk},
+    "directory:listing_confirm": lambda: {"service_id": _providers_service().pk},
     "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
     "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
 }
 
 # URLs that only take POST are checked with POST.
-POST_ONLY = {"accounts:sign_out"}
+POST_ONLY = {"accounts:sign_out", "directory:listing_confirm"}
 
 
 def _walk(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
@@ -131,6 +146,7 @@ def test_staff_without_a_second_factor_reach_no_signed_in_page(
     for name, allowed in MATRIX.items():
         if allowed == PUBLIC or name in {"accounts:two_factor", "accounts:sign_out"}:
             continue
-        response = client.get(_url_for(name))
+        url = _url_for(name)
+        response = client.post(url) if name in POST_ONLY else client.get(url)
         assert response.status_code == 302, name
         assert "two-factor" in response["Location"] or "/admin/login/" in response["Location"], name

@@ -1,0 +1,56 @@
+"""Provider editors keep their own organisations' listings true."""
+
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from livingwell.accounts.models import Role
+from livingwell.core.permissions import role_required
+from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.directory.access import access_service_to_edit, services_editable_by
+from livingwell.directory.forms import ListingForm
+from livingwell.directory.models import ListingChange
+from livingwell.directory.services import listing_confirm_checked, listing_update, listings_stale_before
+
+
+@require_safe
+@role_required(Role.PROVIDER_EDITOR)
+def listing_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    services = services_editable_by(request.user).select_related("organization").order_by("organization__name", "name")
+    pending = set(
+        ListingChange.objects.filter(service__in=services, status=ListingChange.Status.PENDING).values_list(
+            "service_id", flat=True
+        )
+    )
+    context = {"services": services, "pending": pending, "stale_before": listings_stale_before()}
+    return render(request, "directory/manage/listing_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROVIDER_EDITOR)
+def listing_edit(request: AuthenticatedHttpRequest, service_id: UUID) -> HttpResponse:
+    service = access_service_to_edit(request.user, service_id)
+    form = ListingForm(request.POST if request.method == "POST" else None, instance=service)
+    if request.method == "POST" and form.is_valid():
+        change = listing_update(actor=request.user, service=service, values=form.cleaned_data)
+        if change is not None:
+            messages.success(request, _("Thank you. Your changes will go live once they have been reviewed."))
+        else:
+            messages.success(request, _("Your changes are live."))
+        return redirect("directory:listing_list")
+    context = {"form": form, "service": service, "review": settings.LW_DIRECTORY_REVIEW_CHANGES}
+    return render(request, "directory/manage/listing_edit.html", context)
+
+
+@require_POST
+@role_required(Role.PROVIDER_EDITOR)
+def listing_confirm(request: AuthenticatedHttpRequest, service_id: UUID) -> HttpResponse:
+    service = access_service_to_edit(request.user, service_id)
+    listing_confirm_checked(actor=request.user, service=service)
+    messages.success(request, _("Thank you for checking %(name)s.") % {"name": service.name})
+    return redirect("directory:listing_list")
