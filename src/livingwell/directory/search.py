@@ -174,6 +174,7 @@ def languages_offered() -> list[str]:
     """Languages that published services offer, for the filter."""
     return list(
         Language.objects.filter(service__in=Service.objects.published())
+        .exclude(name="")
         .order_by("name")
         .values_list("name", flat=True)
         .distinct()

@@ -1,0 +1,510 @@
+"""Import Open Referral UK data: a JSON feed (paged, from a URL or a file) or a CSV datapackage.
+
+Every service is checked against the ORUK schema, then upserted by id with everything that hangs off
+it, in its own savepoint. A bad record is reported with the reason and skipped; the good ones are
+imported (docs/decisions/0008-importing.md). Importing the same data again changes nothing.
+"""
+
+import csv
+import json
+import urllib.parse
+import urllib.request
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, transaction
+from django.utils.text import slugify
+from jsonschema import Draft202012Validator, FormatChecker
+
+from livingwell.directory.models import (
+    Accessibility,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+SCHEMAS = Path(__file__).parent / "oruk" / "schema"
+IMPORT_NAMESPACE = uuid.UUID("3c1d6a8e-52b4-4c7e-9d0a-6e2f1b7c8d90")
+Record = dict[str, Any]
+
+
+@dataclass
+class ImportProblem:
+    record: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+class _Changes:
+    """Counts whether anything about one service was created or changed."""
+
+    def __init__(self) -> None:
+        self.created = False
+        self.changed = False
+
+
+def _service_validator() -> Draft202012Validator:
+    schema = json.loads((SCHEMAS / "compiled" / "service.json").read_text())
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _values(model: type[models.Model], record: Record, fields: Iterable[str], **extra: Any) -> dict[str, Any]:
+    """Take ``fields`` from ``record`` and turn each into the Python value its model field holds."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        source, _, target = name.partition(":")
+        target = target or source
+        if source not in record:
+            continue
+        model_field = model._meta.get_field(target)
+        if not isinstance(model_field, models.Field):
+            raise TypeError(f"{target} is not a field of {model.__name__}")
+        value = record[source]
+        if value in (None, "") and (model_field.null or model_field.blank):
+            value = None if model_field.null else ""
+        try:
+            value = model_field.to_python(value)
+            if value not in model_field.empty_values:
+                # Lengths, addresses and ranges are checked here, the same on every database.
+                model_field.run_validators(value)
+        except ValidationError as error:
+            raise ValidationError(f"{source}: {'; '.join(error.messages)}") from error
+        values[target] = value
+    values.update(extra)
+    return values
+
+
+def _current(instance: models.Model, name: str) -> object:
+    """A field's value, or a foreign key's id, without a query."""
+    field = instance._meta.get_field(name)
+    return getattr(instance, field.attname) if isinstance(field, models.ForeignKey) else getattr(instance, name)
+
+
+def _comparable(value: object) -> object:
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _upsert(model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
+    instance = model._default_manager.filter(pk=pk).first()
+    if instance is None:
+        instance = model._default_manager.create(pk=pk, **values)
+        changes.created = True
+        return instance
+    changed = [
+        name
+        for name, value in values.items()
+        if getattr(instance, name if not hasattr(instance, f"{name}_id") else f"{name}_id")
+        != (value.pk if isinstance(value, models.Model) else value)
+    ]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        update_fields = list(changed)
+        if any(f.name == "last_modified" for f in model._meta.fields):
+            update_fields.append("last_modified")
+        instance.save(update_fields=update_fields)
+        changes.changed = True
+    return instance
+
+
+def _prune(queryset: models.QuerySet[Any], keep: Iterable[Any], changes: _Changes) -> None:
+    """Remove records the feed no longer has."""
+    deleted, _by_model = queryset.exclude(pk__in=list(keep)).delete()
+    if deleted:
+        changes.changed = True
+
+
+def _phones(records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
+    ids = []
+    for record in records:
+        _upsert(Phone, record["id"], _values(Phone, record, ["number", "description"], **owner), changes)
+        ids.append(record["id"])
+    return ids
+
+
+def _schedules(records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
+    fields = [
+        "valid_from", "valid_to", "dtstart", "freq", "interval", "byday", "bymonthday", "opens_at", "closes_at",
+        "description", "attending_type", "notes", "schedule_link",
+    ]  # fmt: skip
+    ids = []
+    for record in records:
+        _upsert(Schedule, record["id"], _values(Schedule, record, fields, **owner), changes)
+        ids.append(record["id"])
+    return ids
+
+
+def _taxonomy_term(record: Record, changes: _Changes) -> TaxonomyTerm:
+    name = record.get("taxonomy") or "Imported"
+    # Without an id, the taxonomy is known by its name, with an id made from it.
+    taxonomy_id = record.get("taxonomy_id") or uuid.uuid5(IMPORT_NAMESPACE, f"taxonomy:{name}")
+    taxonomy = Taxonomy.objects.filter(pk=taxonomy_id).first()
+    if taxonomy is None:
+        taxonomy = _upsert(Taxonomy, taxonomy_id, {"name": name, "description": name}, changes)
+    values = _values(TaxonomyTerm, record, ["name", "description", "term_uri"])
+    values["code"] = slugify(record.get("term") or record["name"])[:100] or str(record["id"])
+    values["taxonomy"] = taxonomy
+    return _upsert(TaxonomyTerm, record["id"], values, changes)
+
+
+def _location(record: Record, changes: _Changes) -> Location:
+    fields = [
+        "location_type", "name", "description", "transportation", "latitude", "longitude", "external_identifier",
+        "external_identifier_type",
+    ]  # fmt: skip
+    location = _upsert(Location, record["id"], _values(Location, record, fields), changes)
+    address_fields = [
+        "attention", "address_1", "address_2", "city", "region", "state_province", "postal_code", "country",
+        "address_type",
+    ]  # fmt: skip
+    if "addresses" in record:
+        for address in record["addresses"]:
+            _upsert(Address, address["id"], _values(Address, address, address_fields, location=location), changes)
+        _prune(location.addresses.all(), [address["id"] for address in record["addresses"]], changes)
+    if "accessibility" in record:
+        for entry in record["accessibility"]:
+            values = _values(Accessibility, entry, ["description", "details", "url"], location=location)
+            values["description"] = values.get("description") or entry.get("accessibility") or ""
+            _upsert(Accessibility, entry["id"], values, changes)
+        _prune(location.accessibility.all(), [entry["id"] for entry in record["accessibility"]], changes)
+    if "phones" in record:
+        _prune(location.phones.all(), _phones(record["phones"], changes, location=location), changes)
+    return location
+
+
+def _import_service(record: Record) -> _Changes:
+    changes = _Changes()
+    organisation_record = record.get("organization") or {"id": record["organization_id"]}
+    organisation = Organization.objects.filter(pk=organisation_record["id"]).first()
+    if "name" in organisation_record or organisation is None:
+        organisation = _upsert(
+            Organization,
+            organisation_record["id"],
+            _values(Organization, organisation_record, ["name", "description", "email", "website", "uri"]),
+            changes,
+        )
+    fields = [
+        "name", "description", "url", "email", "status", "fees:fees_description", "accreditations",
+        "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert",
+    ]  # fmt: skip
+    service = _upsert(Service, record["id"], _values(Service, record, fields, organization=organisation), changes)
+
+    for key, sync in SERVICE_COLLECTIONS:
+        # A collection the record leaves out (as list items do) is left as it is.
+        if key in record:
+            sync(service, record[key], changes)
+    return changes
+
+
+def _sync_schedules(service: Service, records: list[Record], changes: _Changes) -> None:
+    ids = _schedules(records, changes, service=service, service_at_location=None)
+    _prune(service.schedules.all(), ids, changes)
+
+
+def _sync_service_areas(service: Service, records: list[Record], changes: _Changes) -> None:
+    for area in records:
+        values = _values(ServiceArea, area, ["name", "extent", "extent_type", "uri", "service_area:description"])
+        values["name"] = values.get("name") or values.get("description", "")[:255]
+        _upsert(ServiceArea, area["id"], {**values, "service": service}, changes)
+    _prune(service.service_areas.all(), [area["id"] for area in records], changes)
+
+
+def _sync_service_at_locations(service: Service, records: list[Record], changes: _Changes) -> None:
+    for item in records:
+        if "location" in item:
+            location = _location(item["location"], changes)
+        else:
+            location = Location.objects.get(pk=item["location_id"])
+        service_at_location = _upsert(
+            ServiceAtLocation,
+            item["id"],
+            _values(ServiceAtLocation, item, ["description"], service=service, location=location),
+            changes,
+        )
+        if "schedules" in item:
+            ids = _schedules(item["schedules"], changes, service_at_location=service_at_location, service=None)
+            _prune(service_at_location.schedules.all(), ids, changes)
+    _prune(service.service_at_locations.all(), [item["id"] for item in records], changes)
+
+
+def _sync_languages(service: Service, records: list[Record], changes: _Changes) -> None:
+    for language in records:
+        _upsert(
+            Language, language["id"], _values(Language, language, ["name", "code", "note"], service=service), changes
+        )
+    _prune(service.languages.all(), [language["id"] for language in records], changes)
+
+
+def _sync_cost_options(service: Service, records: list[Record], changes: _Changes) -> None:
+    fields = ["option", "amount", "amount_description", "valid_from", "valid_to"]
+    for cost in records:
+        _upsert(CostOption, cost["id"], _values(CostOption, cost, fields, service=service), changes)
+    _prune(service.cost_options.all(), [cost["id"] for cost in records], changes)
+
+
+def _sync_contacts(service: Service, records: list[Record], changes: _Changes) -> None:
+    for record in records:
+        values = _values(Contact, record, ["name", "title", "email"], service=service)
+        contact = _upsert(Contact, record["id"], values, changes)
+        if "phones" in record:
+            _prune(contact.phones.all(), _phones(record["phones"], changes, contact=contact), changes)
+    _prune(service.contacts.all(), [record["id"] for record in records], changes)
+
+
+def _sync_phones(service: Service, records: list[Record], changes: _Changes) -> None:
+    _prune(service.phones.all(), _phones(records, changes, service=service), changes)
+
+
+def _sync_attributes(service: Service, records: list[Record], changes: _Changes) -> None:
+    for attribute in records:
+        if "taxonomy_term" in attribute:
+            term = _taxonomy_term(attribute["taxonomy_term"], changes)
+        else:
+            term = TaxonomyTerm.objects.get(pk=attribute["taxonomy_term_id"])
+        values = {"service": service, "taxonomy_term": term, "link_type": attribute.get("link_type", "")}
+        _upsert(Attribute, attribute["id"], values, changes)
+    _prune(service.attributes.all(), [attribute["id"] for attribute in records], changes)
+
+
+SERVICE_COLLECTIONS: list[tuple[str, Callable[[Service, list[Record], _Changes], None]]] = [
+    ("schedules", _sync_schedules),
+    ("service_areas", _sync_service_areas),
+    ("service_at_locations", _sync_service_at_locations),
+    ("languages", _sync_languages),
+    ("cost_options", _sync_cost_options),
+    ("contacts", _sync_contacts),
+    ("phones", _sync_phones),
+    ("attributes", _sync_attributes),
+]
+
+
+def import_services(records: Iterable[tuple[str, Record]]) -> ImportReport:
+    """Import (label, service) pairs; the label names the record in the report."""
+    report = ImportReport()
+    validator = _service_validator()
+    for label, record in records:
+        errors = sorted(validator.iter_errors(record), key=lambda error: list(error.path))
+        if errors:
+            error = errors[0]
+            where = ".".join(str(part) for part in error.path) or "the record"
+            report.problems.append(ImportProblem(label, f"{where}: {error.message}"))
+            continue
+        try:
+            with transaction.atomic():
+                changes = _import_service(record)
+        except (DatabaseError, ValidationError, ValueError, KeyError, TypeError, LookupError) as error:
+            report.problems.append(ImportProblem(label, _reason(error)))
+            continue
+        if changes.created:
+            report.created += 1
+        elif changes.changed:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    return report
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    if isinstance(error, KeyError):
+        return f"missing {error.args[0]}"
+    return str(error).splitlines()[0][:300] or error.__class__.__name__
+
+
+# JSON ------------------------------------------------------------------------------------------------
+
+
+def _services_in(document: Any) -> Iterator[Record]:
+    if isinstance(document, list):
+        for item in document:
+            yield from _services_in(item)
+    elif isinstance(document, dict) and "contents" in document:
+        yield from _services_in(document["contents"])
+    elif isinstance(document, dict) and "services" in document and "status" not in document:
+        # An organisation with its services.
+        organisation = {key: value for key, value in document.items() if key != "services"}
+        for service in document["services"]:
+            yield {"organization": organisation, **service}
+    elif isinstance(document, dict) and "service" in document and "location" in document:
+        # A service at a location, as /service_at_locations/{id} once returned it.
+        yield {
+            **document["service"],
+            "service_at_locations": [{"id": document["id"], "location": document["location"]}],
+        }
+    elif isinstance(document, dict):
+        yield document
+    else:
+        raise ValueError("not an Open Referral UK document")
+
+
+def import_json_file(path: Path) -> ImportReport:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        services = list(_services_in(document))
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as error:
+        return ImportReport(problems=[ImportProblem(path.name, f"not valid JSON: {error}")])
+    return import_services((f"{path.name} service {s.get('id', index + 1)}", s) for index, s in enumerate(services))
+
+
+Fetch = Callable[[str], Any]
+
+
+def _fetch_json(url: str) -> Any:
+    if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
+        raise ValueError("only http and https addresses can be imported")
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - scheme checked
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - scheme checked
+        return json.loads(response.read().decode("utf-8"))
+
+
+def import_json_feed(base_url: str, *, per_page: int = 50, fetch: Fetch = _fetch_json) -> ImportReport:
+    """Import every service from an ORUK API: page through /services, then fetch each in full."""
+    base = base_url.rstrip("/")
+    report = ImportReport()
+    page = 1
+    while True:
+        try:
+            listing = fetch(f"{base}/services?page={page}&per_page={per_page}")
+        except (OSError, ValueError) as error:
+            report.problems.append(ImportProblem(f"{base}/services page {page}", f"could not be read: {error}"))
+            return report
+        records = []
+        for item in listing.get("contents", []):
+            url = f"{base}/services/{item['id']}"
+            try:
+                records.append((url, fetch(url)))
+            except (OSError, ValueError) as error:
+                report.problems.append(ImportProblem(url, f"could not be read: {error}"))
+        page_report = import_services(records)
+        report.created += page_report.created
+        report.updated += page_report.updated
+        report.unchanged += page_report.unchanged
+        report.problems += page_report.problems
+        if listing.get("last_page", True) or not listing.get("contents"):
+            return report
+        page += 1
+
+
+# CSV datapackage -----------------------------------------------------------------------------------------
+
+
+def _rows(folder: Path, *names: str) -> list[tuple[str, int, Record]]:
+    """Rows of the first of ``names`` that exists, with empty cells dropped."""
+    for name in names:
+        path = folder / name
+        if path.exists():
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                return [
+                    (name, number, {key: value for key, value in row.items() if key and value not in (None, "")})
+                    for number, row in enumerate(csv.DictReader(handle), start=2)
+                ]
+    return []
+
+
+def _numbers(record: Record, *names: str) -> Record:
+    for name in names:
+        if name in record:
+            try:
+                number = float(record[name])
+            except ValueError:
+                continue
+            record[name] = int(number) if number.is_integer() and name not in {"latitude", "longitude"} else number
+    return record
+
+
+def import_csv_datapackage(folder: Path) -> ImportReport:
+    """Join the datapackage's tables into ORUK services, then import them like JSON."""
+    by: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+
+    def group(rows: list[tuple[str, int, Record]], key: str, table: str) -> None:
+        for _name, _number, row in rows:
+            if key in row:
+                by[table][row[key]].append(row)
+
+    organisations = {row["id"]: row for _n, _num, row in _rows(folder, "organizations.csv") if "id" in row}
+    locations = {
+        row["id"]: _numbers(row, "latitude", "longitude")
+        for _n, _num, row in _rows(folder, "locations.csv")
+        if "id" in row
+    }
+    terms = {row["id"]: row for _n, _num, row in _rows(folder, "taxonomy_terms.csv") if "id" in row}
+    group(_rows(folder, "addresses.csv", "address.csv"), "location_id", "addresses")
+    group(_rows(folder, "accessibility.csv"), "location_id", "accessibility")
+    group(
+        [(n, i, _numbers(r, "interval")) for n, i, r in _rows(folder, "schedules.csv", "schedule.csv")],
+        "service_id",
+        "schedules",
+    )
+    group(_rows(folder, "service_at_locations.csv", "service_at_location.csv"), "service_id", "service_at_locations")
+    group(_rows(folder, "service_areas.csv"), "service_id", "service_areas")
+    group(_rows(folder, "languages.csv"), "service_id", "languages")
+    group(
+        [(n, i, _numbers(r, "amount")) for n, i, r in _rows(folder, "cost_options.csv")], "service_id", "cost_options"
+    )
+    group(_rows(folder, "contacts.csv"), "service_id", "contacts")
+    group(_rows(folder, "phones.csv"), "contact_id", "contact_phones")
+    group(_rows(folder, "attributes.csv", "attribute.csv"), "link_id", "attributes")
+
+    def service(row: Record) -> Record:
+        record = _numbers(dict(row), "minimum_age", "maximum_age")
+        if record.get("organization_id") in organisations:
+            record["organization"] = organisations[record["organization_id"]]
+        schedules = by["schedules"].get(record["id"], [])
+        record["schedules"] = [s for s in schedules if not s.get("service_at_location_id")]
+        record["service_at_locations"] = []
+        for link in by["service_at_locations"].get(record["id"], []):
+            location = dict(locations.get(link.get("location_id", ""), {"id": link.get("location_id")}))
+            location["addresses"] = by["addresses"].get(location.get("id", ""), [])
+            location["accessibility"] = by["accessibility"].get(location.get("id", ""), [])
+            record["service_at_locations"].append(
+                {
+                    **link,
+                    "location": location,
+                    "schedules": [s for s in schedules if s.get("service_at_location_id") == link["id"]],
+                }
+            )
+        for table in ("service_areas", "languages", "cost_options"):
+            record[table] = by[table].get(record["id"], [])
+        record["contacts"] = [
+            {**contact, "phones": by["contact_phones"].get(contact["id"], [])}
+            for contact in by["contacts"].get(record["id"], [])
+        ]
+        record["attributes"] = [
+            {**attribute, "taxonomy_term": terms[attribute["taxonomy_term_id"]]}
+            for attribute in by["attributes"].get(record["id"], [])
+            if attribute.get("taxonomy_term_id") in terms
+        ]
+        return record
+
+    services = _rows(folder, "services.csv")
+    if not services:
+        return ImportReport(problems=[ImportProblem(folder.name, "there is no services.csv")])
+    return import_services((f"{name} row {number}", service(row)) for name, number, row in services)

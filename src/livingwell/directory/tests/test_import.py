@@ -1,0 +1,146 @@
+"""Importing Open Referral UK data: the examples, re-imports, bad records and our own API."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from livingwell.directory.importer import import_csv_datapackage, import_json_feed, import_json_file, import_services
+from livingwell.directory.models import Schedule, Service, ServiceAtLocation
+from livingwell.directory.tests.factories import full_service
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "oruk" / "examples"
+GOOD = json.loads((EXAMPLES / "service_full.json").read_text())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["service_full.json", "service_list.json", "organization_full.json", "service_at_location_full.json"]
+)
+def test_the_json_examples_import_cleanly_and_again_change_nothing(name: str) -> None:
+    first = import_json_file(EXAMPLES / name)
+    assert first.problems == []
+    assert first.imported >= 1
+    again = import_json_file(EXAMPLES / name)
+    assert again.problems == []
+    assert (again.created, again.updated, again.unchanged) == (0, 0, first.imported)
+
+
+@pytest.mark.django_db
+def test_the_csv_example_imports_cleanly_and_again_changes_nothing() -> None:
+    first = import_csv_datapackage(EXAMPLES / "csv")
+    assert (first.created, first.problems) == (1, [])
+    service = Service.objects.get(pk="ac148810-d857-441c-9679-408f346de14b")
+    assert service.name == "Community Counselling"
+    assert ServiceAtLocation.objects.filter(service=service).count() == 1
+    assert Schedule.objects.filter(service_at_location__service=service).exists()
+    again = import_csv_datapackage(EXAMPLES / "csv")
+    assert (again.created, again.updated, again.unchanged, again.problems) == (0, 0, 1, [])
+
+
+@pytest.mark.django_db
+def test_a_changed_record_updates_and_a_removed_child_goes() -> None:
+    import_services([("first", GOOD)])
+    changed = {**GOOD, "name": "Community Counselling (evenings)", "cost_options": []}
+    report = import_services([("second", changed)])
+    assert (report.created, report.updated) == (0, 1)
+    service = Service.objects.get(pk=GOOD["id"])
+    assert service.name == "Community Counselling (evenings)"
+    assert not service.cost_options.exists()
+
+
+@pytest.mark.django_db
+def test_a_partly_bad_feed_imports_the_good_records_and_reports_each_bad_one() -> None:
+    records = [
+        ("good", GOOD),
+        (
+            "no name",
+            {key: value for key, value in GOOD.items() if key != "name"}
+            | {"id": "a3b1c6d0-0000-4000-8000-000000000001"},
+        ),
+        ("bad id", {**GOOD, "id": "not-a-uuid"}),
+        ("bad status", {**GOOD, "id": "a3b1c6d0-0000-4000-8000-000000000002", "status": "exploded"}),
+        ("no organisation", {"id": "a3b1c6d0-0000-4000-8000-000000000003", "name": "Orphan", "status": "active"}),
+        ("huge", {**GOOD, "id": "a3b1c6d0-0000-4000-8000-000000000004", "accreditations": "x", "name": "x" * 1000}),
+    ]
+    report = import_services(records)
+    assert report.created == 1
+    reasons = {problem.record: problem.reason for problem in report.problems}
+    assert set(reasons) == {"no name", "bad id", "bad status", "no organisation", "huge"}
+    assert "'name' is a required property" in reasons["no name"]
+    assert "uuid" in reasons["bad id"]
+    assert "exploded" in reasons["bad status"]
+    assert "organization_id" in reasons["no organisation"]
+    assert reasons["huge"].startswith("name: Ensure this value has at most 255 characters")
+    assert Service.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["{not json", "", "[1, 2, 3]", '"a string"', "\x00\x01"])
+def test_malformed_json_is_reported_not_raised(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text(text)
+    report = import_json_file(path)
+    assert report.imported == 0
+    assert report.problems
+
+
+@pytest.mark.django_db
+def test_malformed_csv_rows_are_reported_by_row(tmp_path: Path) -> None:
+    folder = tmp_path / "package"
+    shutil.copytree(EXAMPLES / "csv", folder)
+    services = (folder / "services.csv").read_text()
+    header = services.splitlines()[0]
+    (folder / "services.csv").write_text(
+        services.rstrip("\n")
+        + "\n"
+        + "b1b1b1b1-0000-4000-8000-000000000001,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,,No name,,,active,,,,,,,,\n"
+        + "b1b1b1b1-0000-4000-8000-000000000002,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Aged,x,,,active,,,old,,,,,\n"
+    )
+    assert header.startswith("id,organization_id,name")
+    report = import_csv_datapackage(folder)
+    assert report.created == 1
+    assert [problem.record for problem in report.problems] == ["services.csv row 3", "services.csv row 4"]
+
+
+@pytest.mark.django_db
+def test_a_folder_without_services_is_reported(tmp_path: Path) -> None:
+    assert import_csv_datapackage(tmp_path).problems[0].reason == "there is no services.csv"
+
+
+@pytest.mark.django_db
+def test_importing_our_own_api_changes_nothing(client: Client) -> None:
+    for _ in range(3):
+        full_service()
+
+    def fetch(url: str) -> object:
+        return client.get(url.replace("http://testserver", "")).json()
+
+    report = import_json_feed("http://testserver/api/oruk", per_page=2, fetch=fetch)
+    assert report.problems == []
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
+
+
+@pytest.mark.django_db
+def test_an_unreachable_feed_is_reported() -> None:
+    def fetch(url: str) -> object:
+        raise OSError("connection refused")
+
+    report = import_json_feed("https://nowhere.example/api", fetch=fetch)
+    assert report.problems[0].reason == "could not be read: connection refused"
+
+
+@pytest.mark.django_db
+def test_the_command_reports_and_fails_on_bad_records(tmp_path: Path, capsys) -> None:
+    call_command("directory_import", "--json", str(EXAMPLES / "service_full.json"))
+    assert "Imported 1 services: 1 new" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([{**GOOD, "id": "nope"}]))
+    with pytest.raises(CommandError, match="1 records were not imported"):
+        call_command("directory_import", "--json", str(bad))
+    assert "Not imported: bad.json service nope" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="No file"):
+        call_command("directory_import", "--json", str(tmp_path / "missing.json"))
