@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from livingwell.directory import oruk
+from livingwell.directory.fulltext import fulltext_filter
 from livingwell.directory.models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
 
@@ -88,18 +89,16 @@ def _page_of(
     return JsonResponse(oruk.page(contents, total_items=total, page_number=page_number, per_page=per_page))
 
 
-def _services_matching(services: QuerySet[Service], form: ListParameters, prefix: str = "") -> QuerySet[Service]:
+def _services_matching(services: QuerySet[Service], form: ListParameters) -> QuerySet[Service]:
     data = form.cleaned_data
     if data["search"]:
-        services = services.filter(
-            Q(**{f"{prefix}name__icontains": data["search"]}) | Q(**{f"{prefix}description__icontains": data["search"]})
-        )
+        services = fulltext_filter(services, data["search"])
     if data["taxonomy_term_id"]:
-        services = services.filter(**{f"{prefix}attributes__taxonomy_term_id": data["taxonomy_term_id"]})
+        services = services.filter(attributes__taxonomy_term_id=data["taxonomy_term_id"])
     if data["taxonomy_id"]:
-        services = services.filter(**{f"{prefix}attributes__taxonomy_term__taxonomy_id": data["taxonomy_id"]})
+        services = services.filter(attributes__taxonomy_term__taxonomy_id=data["taxonomy_id"])
     if data["modified_after"]:
-        services = services.filter(**{f"{prefix}last_modified__gt": data["modified_after"]})
+        services = services.filter(last_modified__gt=data["modified_after"])
     return services.distinct()
 
 

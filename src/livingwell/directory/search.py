@@ -7,6 +7,7 @@ from uuid import UUID
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from livingwell.directory.fulltext import by_relevance, fulltext_filter
 from livingwell.directory.models import (
     Accessibility,
     Attribute,
@@ -71,13 +72,9 @@ class DirectoryResults:
 
 
 def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
-    services = Service.objects.published()
+    services: QuerySet[Service] = Service.objects.published()
     if query.text:
-        services = services.filter(
-            Q(name__icontains=query.text)
-            | Q(description__icontains=query.text)
-            | Q(organization__name__icontains=query.text)
-        )
+        services = fulltext_filter(services, query.text)
     if query.category:
         services = services.filter(
             Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__code=query.category))
@@ -161,7 +158,8 @@ def directory_search(query: DirectoryQuery, *, page_number: int = 1, per_page: i
         by_id = {service.pk: service for service in for_cards(Service.objects.filter(pk__in=page_ids))}
         page = [by_id[service_id] for service_id in page_ids]
     else:
-        page = list(for_cards(services.order_by("name", "id"))[start : start + per_page])
+        ordered = by_relevance(services) if query.text else services.order_by("name", "id")
+        page = list(for_cards(ordered)[start : start + per_page])
     return DirectoryResults(
         results=[DirectoryResult(service, distances.get(service.pk)) for service in page],
         total=total,

@@ -218,3 +218,22 @@ def test_demo_directory_has_sixty_listings_across_every_category() -> None:
     used = set(Service.objects.values_list("attributes__taxonomy_term__code", flat=True))
     assert set(TaxonomyTerm.objects.values_list("code", flat=True)) <= used
     assert set(Service.objects.values_list("kind", flat=True)) == set(Service.Kind)
+
+
+@pytest.mark.django_db
+def test_full_text_search_ranks_names_above_descriptions_and_stems_words(client: Client) -> None:
+    ServiceFactory(name="Allotment", description="Growing vegetables, and gentle walking between the beds.")
+    ServiceFactory(name="Walking group", description="Every Saturday.")
+    ServiceFactory(name="Choir", description="Singing.")
+    assert _names(client.get(SEARCH, {"q": "walks"})) == ["Walking group", "Allotment"]
+    assert set(_names(client.get(SEARCH, {"q": "singing and walking"}))) == {"Walking group", "Allotment", "Choir"}
+    assert _names(client.get(SEARCH, {"q": "the"})) == []
+
+
+@pytest.mark.django_db
+def test_full_text_search_sees_changes_at_once(client: Client) -> None:
+    service = ServiceFactory(name="Choir", description="Singing.")
+    Service.objects.filter(pk=service.pk).update(description="Singing and ukulele.")
+    assert _names(client.get(SEARCH, {"q": "ukulele"})) == ["Choir"]
+    service.delete()
+    assert _names(client.get(SEARCH, {"q": "ukulele"})) == []
