@@ -1,6 +1,7 @@
 """A visitor finds support in the directory, in a real browser, with axe on every page."""
 
 import datetime
+import uuid
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -50,7 +51,18 @@ def test_a_visitor_finds_a_service_by_text_category_postcode_and_open_now(page: 
     expect(page.get_by_text("How to get there")).to_be_visible()
     check_page(page, screenshot="directory-service")
 
-    page.get_by_role("link", name="Find support").first.click()
+    page.get_by_role("link", name="Report something wrong with this listing").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report something wrong")
+    check_page(page)
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Tell us what is wrong")
+    check_page(page)
+    page.get_by_label("What is wrong?").fill("It now opens at 7pm.")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for telling us")
+    check_page(page)
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Find support").click()
     page.get_by_label("Near a postcode").fill("nowhere")
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_title("Error: Find support – Living Well Kingsmere")
@@ -63,12 +75,17 @@ def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> Non
     from livingwell.accounts.models import Role
     from livingwell.accounts.services import backup_codes_replace
     from livingwell.accounts.tests.factories import UserFactory
-    from livingwell.directory.models import Organization
+    from livingwell.directory.models import ListingReport, Organization
 
     directory_demo_load()
     pat = UserFactory(username="pat", role=Role.PROVIDER_EDITOR)
     pat.organisations.add(Organization.objects.get(name="Canal Side Community Kitchen"))
     backup_codes_replace(user=pat, codes=["ab12cd34"])
+    ListingReport.objects.create(
+        service=Service.objects.get(name="Community Lunch"),
+        message="The lunch is on Fridays too now.",
+        submission_id=uuid.uuid4(),
+    )
 
     page.goto(f"{live_server.url}/account/sign-in/")
     page.get_by_label("Username").fill("pat")
@@ -80,6 +97,14 @@ def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> Non
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your listings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your listings")
     check_page(page, screenshot="your-listings")
+
+    page.get_by_role("link", name="1 report of something wrong to look at").click()
+    expect(page.locator(".govuk-summary-card")).to_contain_text("The lunch is on Fridays too now.")
+    check_page(page)
+    page.get_by_role("button", name="Mark as dealt with").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Marked as dealt with")
+    check_page(page)
+    page.get_by_role("link", name="Your listings").first.click()
 
     page.get_by_role("link", name="Community Lunch").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change Community Lunch")

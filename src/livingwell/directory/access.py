@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from livingwell.accounts.models import Role, User
-from livingwell.directory.models import Service
+from livingwell.directory.models import ListingReport, Service
 
 
 def services_editable_by(user: User) -> QuerySet[Service]:
@@ -24,3 +24,8 @@ def access_service_to_edit(user: User, service_id: UUID) -> Service:
     if service is None:
         raise Http404
     return service
+
+
+def reports_for_editor(user: User) -> QuerySet[ListingReport]:
+    """Reports about the listings ``user`` keeps."""
+    return ListingReport.objects.filter(service__in=services_editable_by(user))

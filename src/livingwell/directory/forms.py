@@ -119,3 +119,27 @@ class ListingForm(GovukModelForm):
         if not description:
             raise forms.ValidationError(_("Say what it is"))
         return description
+
+
+class ListingReportForm(GovukForm):
+    message = forms.CharField(
+        label=_("What is wrong?"),
+        help_text=_("For example, the opening times have changed. Please do not include anything personal."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Tell us what is wrong"),
+            "max_length": _("Tell us in 2,000 characters or fewer"),
+        },
+    )
+    # A one-off token from the page, so sending the same form twice files one report.
+    submission_id = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Send the form again"), "invalid": _("Send the form again")},
+    )
+
+    def clean_message(self) -> str:
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise forms.ValidationError(_("Tell us what is wrong"))
+        return message

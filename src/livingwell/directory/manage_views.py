@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -12,10 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from livingwell.accounts.models import Role
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
-from livingwell.directory.access import access_service_to_edit, services_editable_by
+from livingwell.directory.access import access_service_to_edit, reports_for_editor, services_editable_by
 from livingwell.directory.forms import ListingForm
-from livingwell.directory.models import ListingChange
-from livingwell.directory.services import listing_confirm_checked, listing_update, listings_stale_before
+from livingwell.directory.models import ListingChange, ListingReport
+from livingwell.directory.services import (
+    listing_confirm_checked,
+    listing_report_resolve,
+    listing_update,
+    listings_stale_before,
+)
 
 
 @require_safe
@@ -27,7 +32,13 @@ def listing_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "service_id", flat=True
         )
     )
-    context = {"services": services, "pending": pending, "stale_before": listings_stale_before()}
+    open_reports = reports_for_editor(request.user).filter(status=ListingReport.Status.OPEN).count()
+    context = {
+        "services": services,
+        "pending": pending,
+        "stale_before": listings_stale_before(),
+        "open_reports": open_reports,
+    }
     return render(request, "directory/manage/listing_list.html", context)
 
 
@@ -54,3 +65,26 @@ def listing_confirm(request: AuthenticatedHttpRequest, service_id: UUID) -> Http
     listing_confirm_checked(actor=request.user, service=service)
     messages.success(request, _("Thank you for checking %(name)s.") % {"name": service.name})
     return redirect("directory:listing_list")
+
+
+@require_safe
+@role_required(Role.PROVIDER_EDITOR)
+def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    reports = (
+        reports_for_editor(request.user)
+        .filter(status=ListingReport.Status.OPEN)
+        .select_related("service")
+        .order_by("created_at")
+    )
+    return render(request, "directory/manage/report_list.html", {"reports": reports})
+
+
+@require_POST
+@role_required(Role.PROVIDER_EDITOR)
+def report_resolve(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
+    report = reports_for_editor(request.user).filter(pk=report_id).first()
+    if report is None:
+        raise Http404
+    listing_report_resolve(actor=request.user, report=report)
+    messages.success(request, _("Marked as dealt with."))
+    return redirect("directory:report_list")

@@ -415,3 +415,35 @@ class ListingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} ({self.status})"
+
+
+class ListingReport(models.Model):
+    """Someone, signed in or not, says a listing is wrong. It waits in the owner's queue."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To look at")
+        RESOLVED = "resolved", _("Dealt with")
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reports")
+    message = models.TextField(_("what is wrong"))
+    # The form's one-off token: a second submit of the same form creates nothing new.
+    submission_id = models.UUIDField(unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dealt with by"),
+    )
+    resolved_at = models.DateTimeField(_("dealt with"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report of something wrong")
+        verbose_name_plural = _("reports of something wrong")
+
+    def __str__(self) -> str:
+        return f"{self.service_id}: {self.message[:40]}"

@@ -1,13 +1,14 @@
 """Changes to the directory. Each is atomic; provider editors reach listings only through access.py."""
 
 import datetime
+import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from livingwell.accounts.models import User
-from livingwell.directory.models import ListingChange, Service
+from livingwell.directory.models import ListingChange, ListingReport, Service
 
 # What a provider editor may change on a listing.
 EDITABLE_FIELDS = [
@@ -81,3 +82,25 @@ def listing_confirm_checked(*, actor: User, service: Service) -> Service:
 def listings_stale_before() -> datetime.date:
     """Listings last checked before this date may be out of date."""
     return timezone.localdate() - datetime.timedelta(days=30 * settings.LW_DIRECTORY_STALE_MONTHS)
+
+
+def listing_report_submit(*, service: Service, message: str, submission_id: uuid.UUID) -> ListingReport:
+    """Put a report in the owner's queue. Submitting the same form twice files it once."""
+    existing = ListingReport.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return ListingReport.objects.create(service=service, message=message, submission_id=submission_id)
+    except IntegrityError:
+        # The same form, sent twice at the same moment: the other request filed it.
+        return ListingReport.objects.get(submission_id=submission_id)
+
+
+@transaction.atomic
+def listing_report_resolve(*, actor: User, report: ListingReport) -> ListingReport:
+    ListingReport.objects.filter(pk=report.pk, status=ListingReport.Status.OPEN).update(
+        status=ListingReport.Status.RESOLVED, resolved_by=actor, resolved_at=timezone.now()
+    )
+    report.refresh_from_db()
+    return report

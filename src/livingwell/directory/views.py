@@ -1,19 +1,20 @@
 """The public directory: search, and a page for each listing."""
 
+import uuid
 from uuid import UUID
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from livingwell.directory.forms import DirectorySearchForm
+from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
 from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
 from livingwell.directory.postcodes import postcode_point
 from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search
-from livingwell.directory.services import listings_stale_before
+from livingwell.directory.services import listing_report_submit, listings_stale_before
 
 RESULTS_PER_PAGE = 20
 
@@ -94,3 +95,33 @@ def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
         "may_be_out_of_date": service.assured_date is None or service.assured_date < stale_before,
     }
     return render(request, "directory/service_detail.html", context)
+
+
+def _published_service(service_id: UUID) -> Service:
+    service = Service.objects.published().select_related("organization").filter(pk=service_id).first()
+    if service is None:
+        raise Http404
+    return service
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    """Anyone may say a listing is wrong; it goes to the organisation's queue."""
+    service = _published_service(service_id)
+    if request.method == "POST":
+        form = ListingReportForm(request.POST)
+        if form.is_valid():
+            listing_report_submit(
+                service=service,
+                message=form.cleaned_data["message"],
+                submission_id=form.cleaned_data["submission_id"],
+            )
+            return redirect("directory:report_thanks", service_id=service.pk)
+    else:
+        form = ListingReportForm(initial={"submission_id": uuid.uuid4()})
+    return render(request, "directory/report.html", {"form": form, "service": service})
+
+
+@require_safe
+def report_thanks(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    return render(request, "directory/report_thanks.html", {"service": _published_service(service_id)})

@@ -3,6 +3,7 @@
 A new URL with no entry in MATRIX fails ``test_every_url_is_in_the_matrix``: decide who may reach it.
 """
 
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
-from livingwell.directory.models import Service, Taxonomy, TaxonomyTerm
+from livingwell.directory.models import ListingReport, Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
 from livingwell.people.tests.factories import PersonFactory
 
@@ -40,7 +41,11 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "admin": ADMIN_ONLY,
     "directory:search": PUBLIC,
     "directory:service_detail": PUBLIC,
+    "directory:report": PUBLIC,
+    "directory:report_thanks": PUBLIC,
     "directory:listing_list": frozenset({Role.PROVIDER_EDITOR}),
+    "directory:report_list": frozenset({Role.PROVIDER_EDITOR}),
+    "directory:report_resolve": frozenset({Role.PROVIDER_EDITOR}),
     "directory:listing_edit": frozenset({Role.PROVIDER_EDITOR}),
     "directory:listing_confirm": frozenset({Role.PROVIDER_EDITOR}),
     # The Open Referral UK API is public by design: it only ever shows published listings.
@@ -66,19 +71,26 @@ def _providers_service() -> Service:
     return service
 
 
+def _providers_report() -> ListingReport:
+    return ListingReport.objects.create(service=_providers_service(), message="Closed now", submission_id=uuid.uuid4())
+
+
 DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "people:person_detail": lambda: {"person_id": PersonFactory().pk},
     "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory:listing_edit": lambda: {"service_id": _providers_service().pk},
     "directory:listing_confirm": lambda: {"service_id": _providers_service().pk},
+    "directory:report": lambda: {"service_id": ServiceFactory().pk},
+    "directory:report_thanks": lambda: {"service_id": ServiceFactory().pk},
+    "directory:report_resolve": lambda: {"report_id": _providers_report().pk},
     "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
     "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
 }
 
 # URLs that only take POST are checked with POST.
-POST_ONLY = {"accounts:sign_out", "directory:listing_confirm"}
+POST_ONLY = {"accounts:sign_out", "directory:listing_confirm", "directory:report_resolve"}
 
 
 def _walk(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:

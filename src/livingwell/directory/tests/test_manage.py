@@ -1,6 +1,7 @@
 """Provider editors keep their own organisations' listings true, and are reminded when they go stale."""
 
 import datetime
+import uuid
 
 import pytest
 from django.core import mail
@@ -12,7 +13,7 @@ from django.utils import timezone
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import sign_in
-from livingwell.directory.models import ListingChange, Service
+from livingwell.directory.models import ListingChange, ListingReport, Service
 from livingwell.directory.services import listing_change_decide
 from livingwell.directory.tests.factories import OrganizationFactory, ServiceFactory
 
@@ -140,8 +141,8 @@ def test_the_listing_list_takes_a_fixed_number_of_queries(provider, django_asser
     for _ in range(10):
         user.organisations.add(ServiceFactory().organization)
     client.get(reverse("accounts:dashboard"))
-    # session, user, OTP device, pending changes, listings with their organisations
-    with django_assert_num_queries(5):
+    # session, user, OTP device, pending changes, open reports, listings with their organisations
+    with django_assert_num_queries(6):
         client.get(reverse("directory:listing_list"))
 
 
@@ -168,3 +169,76 @@ def test_stale_listings_are_emailed_to_their_owners_through_a_task() -> None:
     assert "Fresh walk" not in body
     assert "https://livingwell.example/directory/your-listings/" in body
     assert "116 123" in body
+
+
+def _report_url(service: Service) -> str:
+    return reverse("directory:report", kwargs={"service_id": service.pk})
+
+
+def _token(client: Client, service: Service) -> str:
+    return str(client.get(_report_url(service)).context["form"]["submission_id"].value())
+
+
+def test_anyone_can_report_something_wrong_once_per_form(client: Client, db: None) -> None:
+    service = ServiceFactory(name="Choir")
+    token = _token(client, service)
+    for _ in range(2):  # a double submit
+        response = client.post(_report_url(service), {"message": "It moved to Tuesdays.", "submission_id": token})
+        assert response.status_code == 302
+    assert ListingReport.objects.get().message == "It moved to Tuesdays."
+    thanks = client.get(response["Location"])
+    assert "Thank you for telling us" in thanks.content.decode()
+    assert "116 123" in thanks.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"message": ""}, "Tell us what is wrong"),
+        ({"message": "   "}, "Tell us what is wrong"),
+        ({"message": "x" * 2001}, "Tell us in 2,000 characters or fewer"),
+        ({"message": "ok", "submission_id": "not-a-token"}, "Send the form again"),
+        ({"message": "ok", "submission_id": ""}, "Send the form again"),
+    ],
+)
+def test_bad_reports_get_a_clear_message_and_save_nothing(client: Client, db: None, data: dict, message: str) -> None:
+    service = ServiceFactory()
+    response = client.post(_report_url(service), {"submission_id": _token(client, service), **data})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not ListingReport.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Zoë 🌻", "'; DROP TABLE directory_listingreport; --"])
+def test_reports_keep_unusual_text_safely(client: Client, provider, text: str) -> None:
+    client, _user, own = provider
+    client.post(_report_url(own), {"message": text, "submission_id": _token(client, own)})
+    assert ListingReport.objects.get().message == text
+    html = client.get(reverse("directory:report_list")).content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_reports_of_unknown_or_hidden_listings_are_not_found(client: Client, db: None) -> None:
+    hidden = ServiceFactory(is_published=False)
+    assert client.get(_report_url(hidden)).status_code == 404
+    assert client.get("/directory/services/00000000-0000-0000-0000-000000000000/report/").status_code == 404
+
+
+def test_the_owner_sees_their_reports_and_deals_with_them(provider) -> None:
+    client, _user, own = provider
+    other = ServiceFactory()
+    mine = ListingReport.objects.create(service=own, message="Wrong phone number", submission_id=uuid.uuid4())
+    theirs = ListingReport.objects.create(service=other, message="Not mine to see", submission_id=uuid.uuid4())
+    assert "1 report of something wrong to look at" in client.get(reverse("directory:listing_list")).content.decode()
+    queue = client.get(reverse("directory:report_list")).content.decode()
+    assert "Wrong phone number" in queue
+    assert "Not mine to see" not in queue
+
+    resolve = reverse("directory:report_resolve", kwargs={"report_id": theirs.pk})
+    assert client.post(resolve).status_code == 404
+    client.post(reverse("directory:report_resolve", kwargs={"report_id": mine.pk}))
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.status == ListingReport.Status.RESOLVED
+    assert theirs.status == ListingReport.Status.OPEN
+    assert "There is nothing to look at" in client.get(reverse("directory:report_list")).content.decode()
