@@ -143,3 +143,28 @@ class ListingReportForm(GovukForm):
         if not message:
             raise forms.ValidationError(_("Tell us what is wrong"))
         return message
+
+
+class MyListItemForm(forms.Form):
+    service_id = forms.UUIDField()
+    next = forms.CharField(required=False, max_length=2000)
+
+
+class MyListEmailForm(GovukForm):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("We send the list once and do not keep your address."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    submission_id = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Send the form again"), "invalid": _("Send the form again")},
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})

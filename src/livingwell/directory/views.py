@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
 from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
+from livingwell.directory.my_list import my_list_ids
 from livingwell.directory.postcodes import postcode_point
 from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search
@@ -93,6 +94,7 @@ def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
         "opening_times": opening_times,
         "places": places,
         "may_be_out_of_date": service.assured_date is None or service.assured_date < stale_before,
+        "in_my_list": str(service.pk) in my_list_ids(request.session),
     }
     return render(request, "directory/service_detail.html", context)
 

@@ -42,6 +42,10 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "directory:search": PUBLIC,
     "directory:service_detail": PUBLIC,
     "directory:report": PUBLIC,
+    "directory:my_list": PUBLIC,
+    "directory:my_list_add": PUBLIC,
+    "directory:my_list_remove": PUBLIC,
+    "directory:my_list_email": PUBLIC,
     "directory:report_thanks": PUBLIC,
     "directory:listing_list": frozenset({Role.PROVIDER_EDITOR}),
     "directory:report_list": frozenset({Role.PROVIDER_EDITOR}),
@@ -90,7 +94,13 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
 }
 
 # URLs that only take POST are checked with POST.
-POST_ONLY = {"accounts:sign_out", "directory:listing_confirm", "directory:report_resolve"}
+POST_ONLY = {
+    "accounts:sign_out",
+    "directory:listing_confirm",
+    "directory:report_resolve",
+    "directory:my_list_add",
+    "directory:my_list_remove",
+}
 
 
 def _walk(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
