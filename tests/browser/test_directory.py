@@ -144,3 +144,23 @@ def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> Non
     page.get_by_role("link", name="Community Lunch").click()
     expect(page.locator(".govuk-warning-text")).to_contain_text("Closed on bank holidays.")
     check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visitor_sees_results_on_a_map_without_a_tile_server(page: Page, live_server) -> None:
+    directory_demo_load()
+    page.goto(f"{live_server.url}/directory/?category=peer-support")
+    page.get_by_role("link", name="Show these results on a map").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Map of support in Kingsmere")
+    markers = page.locator(".leaflet-marker-icon")
+    expect(markers.first).to_be_visible()
+    assert markers.count() >= 5
+    check_page(page, screenshot="directory-map")
+    markers.first.press("Enter")  # markers work from the keyboard too
+    link = page.locator(".leaflet-popup-content a").first
+    name = link.inner_text()
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.go_back()
+    page.get_by_role("link", name="See these results as a list").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find support in Kingsmere")

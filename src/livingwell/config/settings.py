@@ -11,7 +11,7 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.settings_helpers import mailers_from_email_url
+from livingwell.core.settings_helpers import mailers_from_email_url, tile_origins
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -37,6 +37,12 @@ LW_EXIT_PAGE_URL = env.str("LW_EXIT_PAGE_URL", default="https://www.bbc.co.uk/we
 LW_DIRECTORY_STALE_MONTHS = env.int("LW_DIRECTORY_STALE_MONTHS", default=6)
 # Whether provider editors' changes to listings wait for an administrator's review before going live.
 LW_DIRECTORY_REVIEW_CHANGES = env.bool("LW_DIRECTORY_REVIEW_CHANGES", default=False)
+# The map's tile server, such as https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (check its usage
+# policy first). With none, the map shows its markers on a plain background.
+LW_MAP_TILE_URL = env.str("LW_MAP_TILE_URL", default="")
+LW_MAP_TILE_ATTRIBUTION = env.str("LW_MAP_TILE_ATTRIBUTION", default="")
+# Where the map centres when there is nothing to show: latitude,longitude.
+LW_MAP_CENTRE = env.list("LW_MAP_CENTRE", cast=float, default=[52.2, -1.5])
 # Staff are signed out after this many minutes without a request.
 LW_STAFF_IDLE_MINUTES = env.int("LW_STAFF_IDLE_MINUTES", default=30)
 
@@ -155,7 +161,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *tile_origins(LW_MAP_TILE_URL)],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],

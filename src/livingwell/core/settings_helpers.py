@@ -1,6 +1,7 @@
 """Helpers for reading settings from the environment. No Django imports: settings load these."""
 
 from typing import Any
+from urllib.parse import urlsplit
 
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
@@ -19,3 +20,11 @@ def mailers_from_email_url(email: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "timeout": 20,
         }
     return {"default": {"BACKEND": email["EMAIL_BACKEND"], "OPTIONS": options}}
+
+
+def tile_origins(tile_url: str) -> list[str]:
+    """The origin a map tile server's images come from, for the CSP (``{s}`` subdomains become ``*``)."""
+    if not tile_url:
+        return []
+    parts = urlsplit(tile_url)
+    return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]

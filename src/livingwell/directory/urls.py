@@ -5,6 +5,7 @@ from livingwell.directory import list_views, manage_views, views
 app_name = "directory"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("map/", views.search_map, name="map"),
     path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
     path("services/<uuid:service_id>/report/", views.report, name="report"),
     path("services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"),

@@ -1,23 +1,29 @@
 """The public directory: search, and a page for each listing."""
 
 import uuid
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
 from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
 from livingwell.directory.my_list import my_list_ids
-from livingwell.directory.postcodes import postcode_point
+from livingwell.directory.postcodes import Point, postcode_point
 from livingwell.directory.schedules import schedule_in_words
-from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search
+from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search, location_summary
 from livingwell.directory.services import listing_report_submit, listings_stale_before
 
 RESULTS_PER_PAGE = 20
+MAP_LIMIT = 300
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -27,32 +33,83 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-@require_safe
-def search(request: HttpRequest) -> HttpResponse:
+@dataclass
+class _Search:
+    form: DirectorySearchForm
+    query: DirectoryQuery
+    postcode: str
+
+
+def _search_from(request: HttpRequest) -> _Search:
+    """The search the visitor asked for, whatever they typed: bad parts are left out, with a message."""
     form = DirectorySearchForm(request.GET or None)
     form.is_valid()
     data = form.cleaned_data if form.is_bound else {}
     postcode = data.get("postcode", "")
-    near = postcode_point(postcode) if postcode else None
     query = DirectoryQuery(
         text=data.get("q", ""),
         category=data.get("category", ""),
         kind=data.get("kind", ""),
-        near=near,
+        near=postcode_point(postcode) if postcode else None,
         miles=float(data.get("miles") or DEFAULT_MILES),
         open_at=timezone.now() if data.get("open_now") else None,
         free=bool(data.get("free")),
         language=data.get("language", ""),
         access=tuple(data.get("access", ())),
     )
-    results = directory_search(query, page_number=_page_number(request), per_page=RESULTS_PER_PAGE)
-    context = {
-        "form": form,
-        "results": results,
-        "unknown_postcode": postcode if postcode and near is None else "",
-        "near_postcode": postcode if near is not None else "",
+    return _Search(form=form, query=query, postcode=postcode)
+
+
+def _search_context(search: _Search) -> dict[str, object]:
+    return {
+        "form": search.form,
+        "unknown_postcode": search.postcode if search.postcode and search.query.near is None else "",
+        "near_postcode": search.postcode if search.query.near is not None else "",
     }
-    return render(request, "directory/search.html", context)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    found = _search_from(request)
+    results = directory_search(found.query, page_number=_page_number(request), per_page=RESULTS_PER_PAGE)
+    return render(request, "directory/search.html", {**_search_context(found), "results": results})
+
+
+@require_safe
+def search_map(request: HttpRequest) -> HttpResponse:
+    """The same search on a map. The list stays the accessible alternative, and the page says so."""
+    found = _search_from(request)
+    results = directory_search(found.query, page_number=1, per_page=MAP_LIMIT)
+    # One marker for each place, listing everything there: markers on top of each other cannot be
+    # told apart or pressed.
+    places: dict[object, dict[str, Any]] = {}
+    for result in results.results:
+        for service_at_location in result.service.service_at_locations.all():
+            location = service_at_location.location
+            if location.latitude is None or location.longitude is None:
+                continue
+            place = places.setdefault(
+                location.pk,
+                {
+                    "latitude": location.latitude,
+                    "longitude": location.longitude,
+                    "where": location_summary(location),
+                    "listings": [],
+                },
+            )
+            url = reverse("directory:service_detail", kwargs={"service_id": result.service.pk})
+            place["listings"].append({"name": result.service.name, "url": url})
+    centre = found.query.near or Point(*settings.LW_MAP_CENTRE)
+    map_data = {
+        "places": list(places.values()),
+        "tiles": settings.LW_MAP_TILE_URL,
+        "attribution": settings.LW_MAP_TILE_ATTRIBUTION,
+        "imagePath": static("livingwell/leaflet/images/"),
+        "centre": {"latitude": centre.latitude, "longitude": centre.longitude},
+    }
+    shown = sum(len(place["listings"]) for place in places.values())
+    context = {**_search_context(found), "results": results, "map_data": map_data, "shown": shown}
+    return render(request, "directory/map.html", context)
 
 
 @require_safe

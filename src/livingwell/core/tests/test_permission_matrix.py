@@ -41,6 +41,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "admin": ADMIN_ONLY,
     "directory:search": PUBLIC,
     "directory:service_detail": PUBLIC,
+    "directory:map": PUBLIC,
     "directory:report": PUBLIC,
     "directory:my_list": PUBLIC,
     "directory:my_list_add": PUBLIC,

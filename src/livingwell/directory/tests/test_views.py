@@ -237,3 +237,29 @@ def test_full_text_search_sees_changes_at_once(client: Client) -> None:
     assert _names(client.get(SEARCH, {"q": "ukulele"})) == ["Choir"]
     service.delete()
     assert _names(client.get(SEARCH, {"q": "ukulele"})) == []
+
+
+@pytest.mark.django_db
+def test_the_map_shows_the_same_search_with_the_list_always_offered(client: Client, place: None) -> None:
+    walking = ServiceFactory(name="Walking group")
+    _at(walking, 52.2010, -1.5000)
+    ServiceFactory(name="Online only")
+    response = client.get(reverse("directory:map"), {"q": "walking", "postcode": "KM1 1AA"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "See these results as a list" in html
+    assert 'href="/directory/?q=walking&amp;postcode=KM1+1AA"' in html
+    data = response.context["map_data"]
+    assert [[listing["name"] for listing in place["listings"]] for place in data["places"]] == [["Walking group"]]
+    assert data["centre"] == {"latitude": 52.2, "longitude": -1.5}
+    assert data["tiles"] == ""
+    assert "The map needs JavaScript" in html
+
+
+@pytest.mark.django_db
+def test_a_configured_tile_server_is_allowed_by_the_content_security_policy(client: Client, settings) -> None:
+    from livingwell.core.settings_helpers import tile_origins
+
+    assert tile_origins("https://{s}.tile.example.org/{z}/{x}/{y}.png") == ["https://*.tile.example.org"]
+    assert tile_origins("") == []
+    assert "tile.example.org" not in client.get(reverse("directory:map"))["Content-Security-Policy"]
