@@ -185,6 +185,7 @@ class Location(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="location_position")]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from livingwell.directory.models import Schedule
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# Rules with no start date start here, so that "every other week" has a fixed rhythm.
+EPOCH = datetime.date(2000, 1, 3)
 BYDAY = re.compile(r"^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
@@ -99,7 +101,12 @@ def schedule_in_words(schedule: Schedule) -> str:
     return when
 
 
-def _rule(schedule: Schedule) -> rrule.rrule | None:
+def _rule(schedule: Schedule, day: datetime.date) -> rrule.rrule | None:
+    """The schedule's rule, started close to ``day`` when that gives the same occurrences.
+
+    A rule that repeats every week or every month has the same occurrences on ``day`` whether it
+    started years ago or a month ago, so it starts a month ago rather than iterating the years.
+    """
     if not schedule.freq:
         return None
     parts = [f"FREQ={schedule.freq}", f"INTERVAL={max(1, schedule.interval)}"]
@@ -108,7 +115,9 @@ def _rule(schedule: Schedule) -> rrule.rrule | None:
         parts.append("BYDAY=" + ",".join(f"{ordinal or ''}{code}" for ordinal, code in days))
     if schedule.bymonthday and re.fullmatch(r"-?\d+(,-?\d+)*", schedule.bymonthday):
         parts.append(f"BYMONTHDAY={schedule.bymonthday}")
-    start = schedule.dtstart or schedule.valid_from or datetime.date(2000, 1, 3)
+    start = schedule.dtstart or schedule.valid_from or EPOCH
+    if schedule.interval <= 1:
+        start = max(start, day.replace(day=1) - datetime.timedelta(days=7))
     try:
         return rrule.rrulestr(";".join(parts), dtstart=datetime.datetime.combine(start, datetime.time()))
     except ValueError:
@@ -127,7 +136,7 @@ def schedule_is_open_at(schedule: Schedule, moment: datetime.datetime | None = N
         return False
     if not schedule.opens_at <= local.time().replace(tzinfo=None) < schedule.closes_at:
         return False
-    rule = _rule(schedule)
+    rule = _rule(schedule, day)
     if rule is None:
         return False
     occurrence = rule.after(datetime.datetime.combine(day, datetime.time()), inc=True)

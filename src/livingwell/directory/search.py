@@ -100,16 +100,23 @@ def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
 
 
 def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[UUID, float]:
-    """The distance to each service's nearest location within ``miles``."""
+    """The distance to each matching service's nearest location within ``miles``.
+
+    Places in the box around ``near`` come first, through the position index; only then are their
+    services matched against the other filters. Started the other way round, a common word would make
+    the database look at every service that has it.
+    """
     south, north, west, east = bounding_box(near, miles)
-    rows = ServiceAtLocation.objects.filter(
-        service__in=services,
-        location__latitude__range=(south, north),
-        location__longitude__range=(west, east),
-    ).values_list("service_id", "location__latitude", "location__longitude")
+    rows = list(
+        ServiceAtLocation.objects.filter(
+            location__latitude__range=(south, north), location__longitude__range=(west, east)
+        ).values_list("service_id", "location__latitude", "location__longitude")
+    )
+    nearby = {service_id for service_id, _latitude, _longitude in rows}
+    matching = set(services.filter(pk__in=nearby).values_list("pk", flat=True)) if nearby else set()
     nearest: dict[UUID, float] = {}
-    for distance, service_id in within(near, miles, rows):
-        nearest.setdefault(service_id, distance)  # rows come nearest first
+    for distance, service_id in within(near, miles, (row for row in rows if row[0] in matching)):
+        nearest.setdefault(service_id, distance)  # nearest first
     return nearest
 
 
@@ -142,13 +149,17 @@ def directory_search(query: DirectoryQuery, *, page_number: int = 1, per_page: i
     """Services matching ``query``: nearest first when near a point, otherwise by name."""
     services = _filtered(query)
     distances: dict[UUID, float] = {}
-    if query.open_at is not None:
-        services = services.filter(pk__in=_open_at(services, query.open_at))
     if query.near is not None:
+        # Distance first: it narrows the most, so "open now" checks the fewest schedules.
         distances = _distances(services, query.near, query.miles)
+        if query.open_at is not None:
+            open_ids = _open_at(Service.objects.filter(pk__in=list(distances)), query.open_at)
+            distances = {service_id: miles for service_id, miles in distances.items() if service_id in open_ids}
         ordered_ids = sorted(distances, key=lambda service_id: (distances[service_id], str(service_id)))
         total = len(ordered_ids)
     else:
+        if query.open_at is not None:
+            services = services.filter(pk__in=_open_at(services, query.open_at))
         total = services.count()
     page_count = max(1, -(-total // per_page))
     page_number = min(max(1, page_number), page_count)

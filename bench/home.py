@@ -2,8 +2,8 @@
 
 Each benchmark is measured next to its floor in the same run, so the ratio holds on any machine.
 
-    ./lw bench                  run every benchmark
-    ./lw bench --seconds 5      shorter runs
+    ./lw bench home                  this benchmark
+    ./lw bench home --seconds 5      shorter runs
 """
 
 import argparse
