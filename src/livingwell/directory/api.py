@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from livingwell.directory import oruk
 from livingwell.directory.fulltext import fulltext_filter
-from livingwell.directory.models import Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from livingwell.directory.models import Attribute, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
 
 OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
@@ -93,13 +93,16 @@ def _services_matching(services: QuerySet[Service], form: ListParameters) -> Que
     data = form.cleaned_data
     if data["search"]:
         services = fulltext_filter(services, data["search"])
+    # Exists rather than joins, so no row comes twice and no DISTINCT is needed.
     if data["taxonomy_term_id"]:
-        services = services.filter(attributes__taxonomy_term_id=data["taxonomy_term_id"])
+        terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=data["taxonomy_term_id"])
+        services = services.filter(Exists(terms))
     if data["taxonomy_id"]:
-        services = services.filter(attributes__taxonomy_term__taxonomy_id=data["taxonomy_id"])
+        terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__taxonomy_id=data["taxonomy_id"])
+        services = services.filter(Exists(terms))
     if data["modified_after"]:
         services = services.filter(last_modified__gt=data["modified_after"])
-    return services.distinct()
+    return services
 
 
 @oruk_endpoint

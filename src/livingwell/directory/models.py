@@ -126,6 +126,7 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        indexes = [models.Index(fields=["name", "id"], name="service_name_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_age__isnull=True)
