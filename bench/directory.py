@@ -298,6 +298,9 @@ def main() -> int:
     parts = set(sys.argv[1:]) or {"search", "api", "import"}
     call_command("migrate", verbosity=0)
     generate()
+    # Fresh planner statistics, as a production database keeps them (autovacuum; a nightly ANALYZE).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     print(
         f"Database: {connection.vendor}; {Service.objects.count():,} services, "
         f"{ServiceAtLocation.objects.count():,} services at locations"

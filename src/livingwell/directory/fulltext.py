@@ -8,7 +8,7 @@ the words rank higher, and a match in the name counts for more than one in the d
 import re
 
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import BooleanField, F, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from livingwell.directory.models import Service
@@ -53,13 +53,16 @@ def fulltext_filter(services: QuerySet[Service], text: str) -> QuerySet[Service]
     if connection.vendor == "postgresql":
         # Only letters and digits reach to_tsquery, so the words cannot be read as query syntax.
         query = " | ".join(words)
-        matched = RawSQL("directory_service.search_document @@ to_tsquery('english', %s)", (query,))
+        matched = RawSQL(
+            "directory_service.search_document @@ to_tsquery('english', %s)", (query,), output_field=BooleanField()
+        )
         rank = RawSQL(
             "ts_rank(directory_service.search_document, to_tsquery('english', %s))",
             (query,),
             output_field=FloatField(),
         )
-        return services.alias(text_match=matched).filter(text_match=True).annotate(text_rank=rank)
+        # Filtering on the expression itself (not "= true") lets PostgreSQL use the GIN index.
+        return services.filter(matched).annotate(text_rank=rank)
     # SQLite FTS5: quote each word so nothing in it is read as query syntax.
     match = " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
     ids = RawSQL("SELECT service_id FROM directory_service_fts WHERE directory_service_fts MATCH %s", (match,))

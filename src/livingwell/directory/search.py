@@ -121,9 +121,11 @@ def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[U
 
 
 def _open_at(services: QuerySet[Service], moment: datetime.datetime) -> set[UUID]:
-    schedules = Schedule.objects.filter(
-        Q(service__in=services) | Q(service_at_location__service__in=services)
-    ).select_related("service_at_location")
+    # Two simple queries rather than one OR across a join, which databases plan badly.
+    schedules = list(Schedule.objects.filter(service__in=services).select_related("service_at_location"))
+    schedules += Schedule.objects.filter(service_at_location__service__in=services).select_related(
+        "service_at_location"
+    )
     open_ids = set()
     for schedule in schedules:
         if not schedule_is_open_at(schedule, moment):
