@@ -171,7 +171,7 @@ def directory_search(query: DirectoryQuery, *, page_number: int = 1, per_page: i
         by_id = {service.pk: service for service in for_cards(Service.objects.filter(pk__in=page_ids))}
         page = [by_id[service_id] for service_id in page_ids]
     else:
-        ordered = by_relevance(services) if query.text else services.order_by("name", "id")
+        ordered = by_relevance(services, query.text) if query.text else services.order_by("name", "id")
         page = list(for_cards(ordered)[start : start + per_page])
     return DirectoryResults(
         results=[DirectoryResult(service, distances.get(service.pk)) for service in page],

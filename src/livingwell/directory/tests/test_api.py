@@ -238,3 +238,10 @@ def test_service_at_locations_near_a_postcode(client: Client, db: None) -> None:
     unknown = client.get(reverse("directory_api:service_at_location_list"), {"postcode": "ZZ1 1ZZ"})
     assert unknown.status_code == 404
     assert "ZZ1 1ZZ" in unknown.json()["error"]
+
+
+def test_service_at_locations_search_by_text(client: Client, db: None) -> None:
+    wanted = ServiceAtLocationFactory(service=ServiceFactory(name="Allotment group"))
+    ServiceAtLocationFactory(service=ServiceFactory(name="Choir"))
+    body = _get(client, "service_at_location_list", query={"search": "allotment"})
+    assert [item["id"] for item in body["contents"]] == [str(wanted.id)]

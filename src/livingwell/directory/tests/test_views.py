@@ -263,3 +263,21 @@ def test_a_configured_tile_server_is_allowed_by_the_content_security_policy(clie
     assert tile_origins("https://{s}.tile.example.org/{z}/{x}/{y}.png") == ["https://*.tile.example.org"]
     assert tile_origins("") == []
     assert "tile.example.org" not in client.get(reverse("directory:map"))["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_text_with_every_other_filter_at_once(client: Client, place: None) -> None:
+    walking = ServiceFactory(name="Walking group", fees_description="Free")
+    walking.attributes.create(taxonomy_term=TaxonomyTerm.objects.get(code="physical-activity"))
+    Schedule.objects.create(
+        service=walking,
+        freq="WEEKLY",
+        byday="MO,TU,WE,TH,FR,SA,SU",
+        opens_at=datetime.time(0),
+        closes_at=datetime.time(23, 59, 59),
+    )
+    _at(walking, 52.2010, -1.5)
+    every = {"q": "walking", "category": "physical-activity", "open_now": "on", "free": "on"}
+    assert _names(client.get(SEARCH, every)) == ["Walking group"]
+    assert _names(client.get(SEARCH, {**every, "postcode": "KM1 1AA"})) == ["Walking group"]
+    assert client.get(reverse("directory:map"), every).status_code == 200
