@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -101,110 +102,231 @@ def _values(model: type[models.Model], record: Record, fields: Iterable[str], **
     return values
 
 
-def _current(instance: models.Model, name: str) -> object:
-    """A field's value, or a foreign key's id, without a query."""
-    field = instance._meta.get_field(name)
-    return getattr(instance, field.attname) if isinstance(field, models.ForeignKey) else getattr(instance, name)
-
-
 def _comparable(value: object) -> object:
     return value.pk if isinstance(value, models.Model) else value
 
 
-def _upsert(model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
-    instance = model._default_manager.filter(pk=pk).first()
-    if instance is None:
-        instance = model._default_manager.create(pk=pk, **values)
-        changes.created = True
-        return instance
-    changed = [
+def _differences(instance: models.Model, values: dict[str, Any]) -> list[str]:
+    """The names in ``values`` whose value differs from ``instance``'s (foreign keys by id)."""
+    return [
         name
         for name, value in values.items()
-        if getattr(instance, name if not hasattr(instance, f"{name}_id") else f"{name}_id")
-        != (value.pk if isinstance(value, models.Model) else value)
+        if getattr(instance, name if not hasattr(instance, f"{name}_id") else f"{name}_id") != _comparable(value)
     ]
-    if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        update_fields = list(changed)
-        if any(f.name == "last_modified" for f in model._meta.fields):
-            update_fields.append("last_modified")
-        instance.save(update_fields=update_fields)
-        changes.changed = True
+
+
+def _has_last_modified(model: type[models.Model]) -> bool:
+    return any(f.name == "last_modified" for f in model._meta.fields)
+
+
+class _OneByOne:
+    """Writes each record as it is read, each in its own savepoint: slower, and always exact."""
+
+    def get(self, model: type[models.Model], pk: Any) -> Any:
+        return model._default_manager.filter(pk=pk).first()
+
+    def upsert(self, model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
+        instance = model._default_manager.filter(pk=pk).first()
+        if instance is None:
+            changes.created = True
+            return model._default_manager.create(pk=pk, **values)
+        changed = _differences(instance, values)
+        if changed:
+            for name in changed:
+                setattr(instance, name, values[name])
+            instance.save(update_fields=[*changed, *(["last_modified"] if _has_last_modified(model) else [])])
+            changes.changed = True
+        return instance
+
+    def prune(
+        self, model: type[models.Model], owner_field: str, owner: models.Model, keep: Iterable[Any], changes: _Changes
+    ) -> None:
+        """Remove the owner's records the feed no longer has."""
+        deleted, _by_model = model._default_manager.filter(**{owner_field: owner}).exclude(pk__in=list(keep)).delete()
+        if deleted:
+            changes.changed = True
+
+
+class _Collect:
+    """The first pass over a batch: notes which rows it touches, so they can be read in a few queries."""
+
+    def __init__(self) -> None:
+        self.wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
+        self.owners: dict[tuple[type[models.Model], str], set[Any]] = defaultdict(set)
+
+    def get(self, model: type[models.Model], pk: Any) -> Any:
+        pk = model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+        self.wanted[model].add(pk)
+        return model(pk=pk)
+
+    def upsert(self, model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
+        return self.get(model, pk)
+
+    def prune(
+        self, model: type[models.Model], owner_field: str, owner: models.Model, keep: Iterable[Any], changes: _Changes
+    ) -> None:
+        self.owners[(model, owner_field)].add(owner.pk)
+
+
+class _OneByOneInstead(Exception):
+    """A batch does something only the one-by-one writer gets exactly right."""
+
+
+# Parents before children, so rows can be created in this order.
+WRITE_ORDER: list[type[models.Model]] = [
+    Organization, Taxonomy, TaxonomyTerm, Location, Address, Accessibility, Service, ServiceAtLocation, Schedule,
+    ServiceArea, Language, CostOption, Contact, Phone, Attribute,
+]  # fmt: skip
+
+
+class _Batch:
+    """The second pass: the same upserts and prunes, against rows read up front, written in bulk at the end."""
+
+    def __init__(self, collected: _Collect) -> None:
+        self.rows: dict[type[models.Model], dict[Any, Any]] = {
+            model: model._default_manager.in_bulk(list(pks)) for model, pks in collected.wanted.items()
+        }
+        self.owned: dict[tuple[type[models.Model], str], dict[Any, set[Any]]] = {}
+        for (model, owner_field), owners in collected.owners.items():
+            attname = model._meta.get_field(owner_field).attname  # type: ignore[union-attr]
+            by_owner: dict[Any, set[Any]] = defaultdict(set)
+            for pk, owner in model._default_manager.filter(**{f"{attname}__in": owners}).values_list("pk", attname):
+                by_owner[owner].add(pk)
+            self.owned[(model, owner_field)] = by_owner
+        self.new: dict[type[models.Model], dict[Any, Any]] = defaultdict(dict)
+        self.changed: dict[type[models.Model], dict[Any, set[str]]] = defaultdict(dict)
+        self.deleted: dict[type[models.Model], set[Any]] = defaultdict(set)
+
+    def get(self, model: type[models.Model], pk: Any) -> Any:
+        return self.rows.get(model, {}).get(model._meta.pk.to_python(pk))  # type: ignore[union-attr]
+
+    def upsert(self, model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
+        pk = model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+        if pk in self.deleted[model]:
+            raise _OneByOneInstead
+        rows = self.rows.setdefault(model, {})
+        instance = rows.get(pk)
+        if instance is None:
+            instance = rows[pk] = self.new[model][pk] = model(pk=pk, **values)
+            changes.created = True
+        else:
+            changed = _differences(instance, values)
+            if changed:
+                for name in changed:
+                    setattr(instance, name, values[name])
+                if pk not in self.new[model]:
+                    self.changed[model].setdefault(pk, set()).update(changed)
+                changes.changed = True
+        for (owned_model, owner_field), by_owner in self.owned.items():
+            if owned_model is model and owner_field in values:
+                by_owner[_comparable(values[owner_field])].add(pk)
+        return instance
+
+    def prune(
+        self, model: type[models.Model], owner_field: str, owner: models.Model, keep: Iterable[Any], changes: _Changes
+    ) -> None:
+        attname = model._meta.get_field(owner_field).attname  # type: ignore[union-attr]
+        kept = {model._meta.pk.to_python(pk) for pk in keep}  # type: ignore[union-attr]
+        for pk in self.owned[(model, owner_field)][owner.pk] - kept - self.deleted[model]:
+            instance = self.rows.get(model, {}).get(pk)
+            if instance is not None and getattr(instance, attname) != owner.pk:
+                continue  # moved to another owner since
+            changes.changed = True
+            if self.new[model].pop(pk, None) is None:
+                self.deleted[model].add(pk)
+            self.rows.get(model, {}).pop(pk, None)
+
+    def write(self) -> None:
+        now = timezone.now()
+        for model in reversed(WRITE_ORDER):
+            if self.deleted[model]:
+                model._default_manager.filter(pk__in=self.deleted[model]).delete()
+        for model in WRITE_ORDER:
+            model._default_manager.bulk_create(self.new[model].values(), batch_size=500)
+            by_fields: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+            for pk, names in self.changed[model].items():
+                instance = self.rows[model][pk]
+                if _has_last_modified(model):
+                    instance.last_modified = now
+                    names = names | {"last_modified"}
+                by_fields[tuple(sorted(names))].append(instance)
+            for names, instances in by_fields.items():
+                model._default_manager.bulk_update(instances, list(names), batch_size=500)
+
+
+Writer = _OneByOne | _Collect | _Batch
+
+
+def _taxonomy_term(writer: Writer, record: Record, changes: _Changes) -> Any:
+    name = record.get("taxonomy") or "Imported"
+    # Without an id, the taxonomy is known by its name, with an id made from it.
+    taxonomy_id = record.get("taxonomy_id") or uuid.uuid5(IMPORT_NAMESPACE, f"taxonomy:{name}")
+    taxonomy = writer.get(Taxonomy, taxonomy_id)
+    if taxonomy is None:
+        taxonomy = writer.upsert(Taxonomy, taxonomy_id, {"name": name, "description": name}, changes)
+    values = _values(TaxonomyTerm, record, ["name", "description", "term_uri"])
+    values["code"] = slugify(record.get("term") or record["name"])[:100] or str(record["id"])
+    values["taxonomy"] = taxonomy
+    return writer.upsert(TaxonomyTerm, record["id"], values, changes)
+
+
+def _known(writer: Writer, model: type[models.Model], pk: Any) -> Any:
+    """A record the feed refers to by id alone, which must already be here."""
+    instance = writer.get(model, pk)
+    if instance is None:
+        raise LookupError(f"{model._meta.verbose_name} {pk} is not known")
     return instance
 
 
-def _prune(queryset: models.QuerySet[Any], keep: Iterable[Any], changes: _Changes) -> None:
-    """Remove records the feed no longer has."""
-    deleted, _by_model = queryset.exclude(pk__in=list(keep)).delete()
-    if deleted:
-        changes.changed = True
-
-
-def _phones(records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
-    ids = []
+def _phones(writer: Writer, records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
     for record in records:
-        _upsert(Phone, record["id"], _values(Phone, record, ["number", "description"], **owner), changes)
-        ids.append(record["id"])
-    return ids
+        writer.upsert(Phone, record["id"], _values(Phone, record, ["number", "description"], **owner), changes)
+    return [record["id"] for record in records]
 
 
-def _schedules(records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
+def _schedules(writer: Writer, records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
     fields = [
         "valid_from", "valid_to", "dtstart", "freq", "interval", "byday", "bymonthday", "opens_at", "closes_at",
         "description", "attending_type", "notes", "schedule_link",
     ]  # fmt: skip
-    ids = []
     for record in records:
-        _upsert(Schedule, record["id"], _values(Schedule, record, fields, **owner), changes)
-        ids.append(record["id"])
-    return ids
+        writer.upsert(Schedule, record["id"], _values(Schedule, record, fields, **owner), changes)
+    return [record["id"] for record in records]
 
 
-def _taxonomy_term(record: Record, changes: _Changes) -> TaxonomyTerm:
-    name = record.get("taxonomy") or "Imported"
-    # Without an id, the taxonomy is known by its name, with an id made from it.
-    taxonomy_id = record.get("taxonomy_id") or uuid.uuid5(IMPORT_NAMESPACE, f"taxonomy:{name}")
-    taxonomy = Taxonomy.objects.filter(pk=taxonomy_id).first()
-    if taxonomy is None:
-        taxonomy = _upsert(Taxonomy, taxonomy_id, {"name": name, "description": name}, changes)
-    values = _values(TaxonomyTerm, record, ["name", "description", "term_uri"])
-    values["code"] = slugify(record.get("term") or record["name"])[:100] or str(record["id"])
-    values["taxonomy"] = taxonomy
-    return _upsert(TaxonomyTerm, record["id"], values, changes)
-
-
-def _location(record: Record, changes: _Changes) -> Location:
+def _location(writer: Writer, record: Record, changes: _Changes) -> Any:
     fields = [
         "location_type", "name", "description", "transportation", "latitude", "longitude", "external_identifier",
         "external_identifier_type",
     ]  # fmt: skip
-    location = _upsert(Location, record["id"], _values(Location, record, fields), changes)
+    location = writer.upsert(Location, record["id"], _values(Location, record, fields), changes)
     address_fields = [
         "attention", "address_1", "address_2", "city", "region", "state_province", "postal_code", "country",
         "address_type",
     ]  # fmt: skip
     if "addresses" in record:
         for address in record["addresses"]:
-            _upsert(Address, address["id"], _values(Address, address, address_fields, location=location), changes)
-        _prune(location.addresses.all(), [address["id"] for address in record["addresses"]], changes)
+            values = _values(Address, address, address_fields, location=location)
+            writer.upsert(Address, address["id"], values, changes)
+        writer.prune(Address, "location", location, [address["id"] for address in record["addresses"]], changes)
     if "accessibility" in record:
         for entry in record["accessibility"]:
             values = _values(Accessibility, entry, ["description", "details", "url"], location=location)
             values["description"] = values.get("description") or entry.get("accessibility") or ""
-            _upsert(Accessibility, entry["id"], values, changes)
-        _prune(location.accessibility.all(), [entry["id"] for entry in record["accessibility"]], changes)
+            writer.upsert(Accessibility, entry["id"], values, changes)
+        writer.prune(Accessibility, "location", location, [entry["id"] for entry in record["accessibility"]], changes)
     if "phones" in record:
-        _prune(location.phones.all(), _phones(record["phones"], changes, location=location), changes)
+        kept = _phones(writer, record["phones"], changes, location=location)
+        writer.prune(Phone, "location", location, kept, changes)
     return location
 
 
-def _import_service(record: Record) -> _Changes:
+def _import_service(writer: Writer, record: Record) -> _Changes:
     changes = _Changes()
     organisation_record = record.get("organization") or {"id": record["organization_id"]}
-    organisation = Organization.objects.filter(pk=organisation_record["id"]).first()
+    organisation = writer.get(Organization, organisation_record["id"])
     if "name" in organisation_record or organisation is None:
-        organisation = _upsert(
+        organisation = writer.upsert(
             Organization,
             organisation_record["id"],
             _values(Organization, organisation_record, ["name", "description", "email", "website", "uri"]),
@@ -214,86 +336,89 @@ def _import_service(record: Record) -> _Changes:
         "name", "description", "url", "email", "status", "fees:fees_description", "accreditations",
         "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert",
     ]  # fmt: skip
-    service = _upsert(Service, record["id"], _values(Service, record, fields, organization=organisation), changes)
+    values = _values(Service, record, fields, organization=organisation)
+    service = writer.upsert(Service, record["id"], values, changes)
 
     for key, sync in SERVICE_COLLECTIONS:
         # A collection the record leaves out (as list items do) is left as it is.
         if key in record:
-            sync(service, record[key], changes)
+            sync(writer, service, record[key], changes)
     return changes
 
 
-def _sync_schedules(service: Service, records: list[Record], changes: _Changes) -> None:
-    ids = _schedules(records, changes, service=service, service_at_location=None)
-    _prune(service.schedules.all(), ids, changes)
+def _ids(records: list[Record]) -> list[Any]:
+    return [record["id"] for record in records]
 
 
-def _sync_service_areas(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_schedules(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
+    kept = _schedules(writer, records, changes, service=service, service_at_location=None)
+    writer.prune(Schedule, "service", service, kept, changes)
+
+
+def _sync_service_areas(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     for area in records:
         values = _values(ServiceArea, area, ["name", "extent", "extent_type", "uri", "service_area:description"])
         values["name"] = values.get("name") or values.get("description", "")[:255]
-        _upsert(ServiceArea, area["id"], {**values, "service": service}, changes)
-    _prune(service.service_areas.all(), [area["id"] for area in records], changes)
+        writer.upsert(ServiceArea, area["id"], {**values, "service": service}, changes)
+    writer.prune(ServiceArea, "service", service, _ids(records), changes)
 
 
-def _sync_service_at_locations(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_service_at_locations(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     for item in records:
         if "location" in item:
-            location = _location(item["location"], changes)
+            location = _location(writer, item["location"], changes)
         else:
-            location = Location.objects.get(pk=item["location_id"])
-        service_at_location = _upsert(
-            ServiceAtLocation,
-            item["id"],
-            _values(ServiceAtLocation, item, ["description"], service=service, location=location),
-            changes,
-        )
+            location = _known(writer, Location, item["location_id"])
+        values = _values(ServiceAtLocation, item, ["description"], service=service, location=location)
+        service_at_location = writer.upsert(ServiceAtLocation, item["id"], values, changes)
         if "schedules" in item:
-            ids = _schedules(item["schedules"], changes, service_at_location=service_at_location, service=None)
-            _prune(service_at_location.schedules.all(), ids, changes)
-    _prune(service.service_at_locations.all(), [item["id"] for item in records], changes)
+            owner = {"service_at_location": service_at_location, "service": None}
+            kept = _schedules(writer, item["schedules"], changes, **owner)
+            writer.prune(Schedule, "service_at_location", service_at_location, kept, changes)
+    writer.prune(ServiceAtLocation, "service", service, _ids(records), changes)
 
 
-def _sync_languages(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_languages(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     for language in records:
-        _upsert(
-            Language, language["id"], _values(Language, language, ["name", "code", "note"], service=service), changes
-        )
-    _prune(service.languages.all(), [language["id"] for language in records], changes)
+        values = _values(Language, language, ["name", "code", "note"], service=service)
+        writer.upsert(Language, language["id"], values, changes)
+    writer.prune(Language, "service", service, _ids(records), changes)
 
 
-def _sync_cost_options(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_cost_options(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     fields = ["option", "amount", "amount_description", "valid_from", "valid_to"]
     for cost in records:
-        _upsert(CostOption, cost["id"], _values(CostOption, cost, fields, service=service), changes)
-    _prune(service.cost_options.all(), [cost["id"] for cost in records], changes)
+        writer.upsert(CostOption, cost["id"], _values(CostOption, cost, fields, service=service), changes)
+    writer.prune(CostOption, "service", service, _ids(records), changes)
 
 
-def _sync_contacts(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_contacts(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     for record in records:
         values = _values(Contact, record, ["name", "title", "email"], service=service)
-        contact = _upsert(Contact, record["id"], values, changes)
+        contact = writer.upsert(Contact, record["id"], values, changes)
         if "phones" in record:
-            _prune(contact.phones.all(), _phones(record["phones"], changes, contact=contact), changes)
-    _prune(service.contacts.all(), [record["id"] for record in records], changes)
+            writer.prune(
+                Phone, "contact", contact, _phones(writer, record["phones"], changes, contact=contact), changes
+            )
+    writer.prune(Contact, "service", service, _ids(records), changes)
 
 
-def _sync_phones(service: Service, records: list[Record], changes: _Changes) -> None:
-    _prune(service.phones.all(), _phones(records, changes, service=service), changes)
+def _sync_phones(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
+    writer.prune(Phone, "service", service, _phones(writer, records, changes, service=service), changes)
 
 
-def _sync_attributes(service: Service, records: list[Record], changes: _Changes) -> None:
+def _sync_attributes(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
     for attribute in records:
         if "taxonomy_term" in attribute:
-            term = _taxonomy_term(attribute["taxonomy_term"], changes)
+            term = _taxonomy_term(writer, attribute["taxonomy_term"], changes)
         else:
-            term = TaxonomyTerm.objects.get(pk=attribute["taxonomy_term_id"])
+            term = _known(writer, TaxonomyTerm, attribute["taxonomy_term_id"])
         values = {"service": service, "taxonomy_term": term, "link_type": attribute.get("link_type", "")}
-        _upsert(Attribute, attribute["id"], values, changes)
-    _prune(service.attributes.all(), [attribute["id"] for attribute in records], changes)
+        writer.upsert(Attribute, attribute["id"], values, changes)
+    writer.prune(Attribute, "service", service, _ids(records), changes)
 
 
-SERVICE_COLLECTIONS: list[tuple[str, Callable[[Service, list[Record], _Changes], None]]] = [
+SERVICE_COLLECTIONS: list[tuple[str, Callable[[Writer, Service, list[Record], _Changes], None]]] = [
     ("schedules", _sync_schedules),
     ("service_areas", _sync_service_areas),
     ("service_at_locations", _sync_service_at_locations),
@@ -304,11 +429,67 @@ SERVICE_COLLECTIONS: list[tuple[str, Callable[[Service, list[Record], _Changes],
     ("attributes", _sync_attributes),
 ]
 
+RECORD_ERRORS = (DatabaseError, ValidationError, ValueError, KeyError, TypeError, LookupError)
+BATCH_SIZE = 500
+
+
+def _count(report: ImportReport, changes: _Changes) -> None:
+    if changes.created:
+        report.created += 1
+    elif changes.changed:
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
+def _one_by_one(report: ImportReport, batch: list[tuple[str, Record]]) -> None:
+    writer = _OneByOne()
+    for label, record in batch:
+        try:
+            with transaction.atomic():
+                changes = _import_service(writer, record)
+        except RECORD_ERRORS as error:
+            report.problems.append(ImportProblem(label, _reason(error)))
+            continue
+        _count(report, changes)
+
+
+def _import_batch(report: ImportReport, batch: list[tuple[str, Record]]) -> None:
+    """Import a batch of valid records in a few queries; if the database objects, one by one instead.
+
+    A first pass finds the bad records and which rows the rest touch; those rows are read at once; a
+    second pass works out every change in memory; the changes are written in bulk, all or nothing.
+    """
+    collected = _Collect()
+    good = []
+    for label, record in batch:
+        try:
+            _import_service(collected, record)
+        except RECORD_ERRORS as error:
+            report.problems.append(ImportProblem(label, _reason(error)))
+            continue
+        good.append((label, record))
+    service_ids = [str(record["id"]) for _label, record in good]
+    if len(set(service_ids)) < len(service_ids):
+        _one_by_one(report, good)  # the same service twice: the later one must see the earlier one
+        return
+    try:
+        with transaction.atomic():
+            writer = _Batch(collected)
+            counted = [_import_service(writer, record) for _label, record in good]
+            writer.write()
+    except (_OneByOneInstead, *RECORD_ERRORS):
+        _one_by_one(report, good)  # each record in its own savepoint, to find and report the one at fault
+        return
+    for changes in counted:
+        _count(report, changes)
+
 
 def import_services(records: Iterable[tuple[str, Record]]) -> ImportReport:
     """Import (label, service) pairs; the label names the record in the report."""
     report = ImportReport()
     validator = _service_validator()
+    batch: list[tuple[str, Record]] = []
     for label, record in records:
         errors = sorted(validator.iter_errors(record), key=lambda error: list(error.path))
         if errors:
@@ -316,18 +497,12 @@ def import_services(records: Iterable[tuple[str, Record]]) -> ImportReport:
             where = ".".join(str(part) for part in error.path) or "the record"
             report.problems.append(ImportProblem(label, f"{where}: {error.message}"))
             continue
-        try:
-            with transaction.atomic():
-                changes = _import_service(record)
-        except (DatabaseError, ValidationError, ValueError, KeyError, TypeError, LookupError) as error:
-            report.problems.append(ImportProblem(label, _reason(error)))
-            continue
-        if changes.created:
-            report.created += 1
-        elif changes.changed:
-            report.updated += 1
-        else:
-            report.unchanged += 1
+        batch.append((label, record))
+        if len(batch) == BATCH_SIZE:
+            _import_batch(report, batch)
+            batch = []
+    if batch:
+        _import_batch(report, batch)
     return report
 
 

@@ -1,15 +1,19 @@
 """Importing Open Referral UK data: the examples, re-imports, bad records and our own API."""
 
 import json
+import re
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from livingwell.directory.importer import import_csv_datapackage, import_json_feed, import_json_file, import_services
-from livingwell.directory.models import Schedule, Service, ServiceAtLocation
+from livingwell.directory.models import Location, Organization, Schedule, Service, ServiceAtLocation
 from livingwell.directory.tests.factories import full_service
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "oruk" / "examples"
@@ -39,6 +43,61 @@ def test_the_csv_example_imports_cleanly_and_again_changes_nothing() -> None:
     assert Schedule.objects.filter(service_at_location__service=service).exists()
     again = import_csv_datapackage(EXAMPLES / "csv")
     assert (again.created, again.updated, again.unchanged, again.problems) == (0, 0, 1, [])
+
+
+def _copy(record: dict, number: int) -> dict:
+    """The record with every id but its terms', and its organisation's name, made new."""
+    text = re.sub(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        lambda match: str(uuid.uuid5(uuid.NAMESPACE_URL, f"{number}:{match.group()}")),
+        json.dumps(record),
+    )
+    copy = json.loads(text)
+    copy["organization"]["name"] += f" {number}"
+    for attribute, original in zip(copy["attributes"], record["attributes"], strict=True):
+        attribute["taxonomy_term"] = original["taxonomy_term"]
+    return copy
+
+
+@pytest.mark.django_db
+def test_a_batch_of_records_is_read_and_written_in_a_few_queries() -> None:
+    records = [(f"copy {number}", _copy(GOOD, number)) for number in range(40)]
+    with CaptureQueriesContext(connection) as first:
+        report = import_services(records)
+    assert (report.created, report.problems) == (40, [])
+    assert Service.objects.count() == 40
+    assert Location.objects.count() == 40
+    assert len(first.captured_queries) < 60  # one by one, it is over 1,000
+    with CaptureQueriesContext(connection) as again:
+        report = import_services(records)
+    assert (report.unchanged, report.updated, report.created) == (40, 0, 0)
+    assert len(again.captured_queries) < 30
+
+
+@pytest.mark.django_db
+def test_a_record_the_database_refuses_is_reported_and_the_rest_of_its_batch_imports() -> None:
+    clash = _copy(GOOD, 2)
+    clash["organization"]["name"] = GOOD["organization"]["name"]  # another organisation with the same name
+    unknown_place = _copy(GOOD, 3)
+    unknown_place["service_at_locations"] = [{"id": str(uuid.uuid4()), "location_id": str(uuid.uuid4())}]
+    report = import_services([("good", GOOD), ("clash", clash), ("nowhere", unknown_place), ("fine", _copy(GOOD, 4))])
+    assert report.created == 2
+    reasons = {problem.record: problem.reason for problem in report.problems}
+    assert set(reasons) == {"clash", "nowhere"}
+    assert "name" in reasons["clash"]
+    assert "is not known" in reasons["nowhere"]
+    assert set(Service.objects.values_list("pk", flat=True)) == {uuid.UUID(GOOD["id"]), uuid.UUID(_copy(GOOD, 4)["id"])}
+    assert Organization.objects.filter(name=GOOD["organization"]["name"]).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_service_twice_in_a_feed_ends_as_the_later_one_says() -> None:
+    later = {**GOOD, "name": "Community Counselling (later)", "cost_options": []}
+    report = import_services([("first", GOOD), ("later", later)])
+    assert (report.created, report.updated, report.problems) == (1, 1, [])
+    service = Service.objects.get(pk=GOOD["id"])
+    assert service.name == "Community Counselling (later)"
+    assert not service.cost_options.exists()
 
 
 @pytest.mark.django_db
