@@ -277,8 +277,8 @@ class _Batch:
                     instance.last_modified = now
                     names = names | {"last_modified"}
                 by_fields[tuple(sorted(names))].append(instance)
-            for names, instances in by_fields.items():
-                model._default_manager.bulk_update(instances, list(names), batch_size=500)
+            for fields, instances in by_fields.items():
+                model._default_manager.bulk_update(instances, list(fields), batch_size=500)
 
 
 Writer = _OneByOne | _Collect | _Batch
