@@ -248,11 +248,29 @@ def bench_api(runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
     client = Client()
     pages = [random.randint(1, SERVICES // 50) for _ in range(runs)]
     api = [lambda page=page: client.get(f"/api/oruk/services?per_page=50&page={page}").content for page in pages]
-    floor_sql = (
+    published = "s.is_published = %s AND s.status <> 'defunct'"
+    count_sql = f"SELECT count(*) FROM directory_service s WHERE {published}"
+    ids_sql = f"SELECT s.id FROM directory_service s WHERE {published} ORDER BY s.name, s.id LIMIT 50 OFFSET %s"
+    rows_sql = (
         "SELECT s.*, o.* FROM directory_service s JOIN directory_organization o ON o.id = s.organization_id"
-        " WHERE s.is_published AND s.status <> 'defunct' ORDER BY s.name, s.id LIMIT 50 OFFSET %s"
+        " WHERE s.id IN ({})"
     )
-    floors = [_raw(floor_sql, [(page - 1) * 50]) for page in pages]
+
+    def floor(offset: int) -> Callable[[], object]:
+        """The same three queries by hand: the count, the page's ids, their rows."""
+
+        def run() -> object:
+            with connection.cursor() as cursor:
+                cursor.execute(count_sql, [True])
+                cursor.fetchone()
+                cursor.execute(ids_sql, [True, offset])
+                ids = [row[0] for row in cursor.fetchall()]
+                cursor.execute(rows_sql.format(", ".join(["%s"] * len(ids))), ids)
+                return cursor.fetchall()
+
+        return run
+
+    floors = [floor((page - 1) * 50) for page in pages]
     return _timed(api), _timed(floors)
 
 
@@ -298,9 +316,9 @@ def main() -> int:
     parts = set(sys.argv[1:]) or {"search", "api", "import"}
     call_command("migrate", verbosity=0)
     generate()
-    # Fresh planner statistics, as a production database keeps them (autovacuum; a nightly ANALYZE).
+    # Fresh planner statistics and visibility maps, as a production database keeps them (autovacuum).
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     print(
         f"Database: {connection.vendor}; {Service.objects.count():,} services, "
         f"{ServiceAtLocation.objects.count():,} services at locations"

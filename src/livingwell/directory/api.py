@@ -85,7 +85,16 @@ def _page_of(
     per_page = form.cleaned_data["per_page"] or DEFAULT_PER_PAGE
     total = items.count() if isinstance(items, QuerySet) else len(items)
     start = (page_number - 1) * per_page
-    contents = [serialise(item) for item in items[start : start + per_page]] if start < total else []
+    if start >= total:
+        page: list[Any] = []
+    elif isinstance(items, QuerySet):
+        # The page's ids first, from the index alone, then only those rows: deep pages stay quick.
+        ids = list(items.values_list("pk", flat=True)[start : start + per_page])
+        by_id = {item.pk: item for item in items.filter(pk__in=ids)}
+        page = [by_id[pk] for pk in ids]
+    else:
+        page = items[start : start + per_page]
+    contents = [serialise(item) for item in page]
     return JsonResponse(oruk.page(contents, total_items=total, page_number=page_number, per_page=per_page))
 
 

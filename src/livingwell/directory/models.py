@@ -126,7 +126,8 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["name", "id"], name="service_name_order")]
+        # Published listings in name order, from the index alone (deep API pages, counts, name-ordered search).
+        indexes = [models.Index(fields=["is_published", "name", "id", "status"], name="service_public_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_age__isnull=True)

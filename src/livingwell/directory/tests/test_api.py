@@ -201,8 +201,16 @@ def test_api_refuses_writes(client: Client, db: None) -> None:
 
 def test_service_list_takes_a_fixed_number_of_queries(client: Client, db: None, django_assert_num_queries) -> None:
     ServiceFactory.create_batch(20)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # the count, the page's ids, their rows
         _get(client, "service_list")
+
+
+def test_a_deep_page_holds_the_right_services_in_order(client: Client, db: None) -> None:
+    services = sorted(ServiceFactory.create_batch(7), key=lambda service: (service.name, str(service.id)))
+    body = _get(client, "service_list", query={"per_page": 3, "page": 3})
+    assert [item["id"] for item in body["contents"]] == [str(services[6].id)]
+    body = _get(client, "service_list", query={"per_page": 3, "page": 2})
+    assert [item["id"] for item in body["contents"]] == [str(service.id) for service in services[3:6]]
 
 
 def test_service_detail_takes_a_fixed_number_of_queries(
