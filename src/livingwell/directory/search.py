@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from livingwell.directory.models import (
     Schedule,
     Service,
     ServiceAtLocation,
+    TaxonomyTerm,
 )
 from livingwell.directory.postcodes import Point, bounding_box, within
 from livingwell.directory.schedules import schedule_is_open_at
@@ -76,8 +78,10 @@ def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
     if query.text:
         services = fulltext_filter(services, query.text)
     if query.category:
+        # The category's terms first (a tiny query), so each listing is checked on the attribute index alone.
+        term_ids = list(TaxonomyTerm.objects.filter(code=query.category).values_list("pk", flat=True))
         services = services.filter(
-            Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__code=query.category))
+            Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids))
         )
     if query.kind:
         services = services.filter(kind=query.kind)
@@ -102,20 +106,25 @@ def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
 def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[UUID, float]:
     """The distance to each matching service's nearest location within ``miles``.
 
-    Places in the box around ``near`` come first, through the position index; only then are their
-    services matched against the other filters. Started the other way round, a common word would make
-    the database look at every service that has it.
+    PostgreSQL plans one query well: places in the box through the position index, each checked against
+    the other filters. SQLite works out the whole text match before anything else, which for a common
+    word is most listings; there, places in the box come first and only their services are matched.
     """
     south, north, west, east = bounding_box(near, miles)
-    rows = list(
-        ServiceAtLocation.objects.filter(
-            location__latitude__range=(south, north), location__longitude__range=(west, east)
-        ).values_list("service_id", "location__latitude", "location__longitude")
+    in_box = ServiceAtLocation.objects.filter(
+        location__latitude__range=(south, north), location__longitude__range=(west, east)
     )
-    nearby = {service_id for service_id, _latitude, _longitude in rows}
-    matching = set(services.filter(pk__in=nearby).values_list("pk", flat=True)) if nearby else set()
+    if connection.vendor == "postgresql":
+        rows = list(
+            in_box.filter(service__in=services).values_list("service_id", "location__latitude", "location__longitude")
+        )
+    else:
+        rows = list(in_box.values_list("service_id", "location__latitude", "location__longitude"))
+        nearby = {service_id for service_id, _latitude, _longitude in rows}
+        matching = set(services.filter(pk__in=nearby).values_list("pk", flat=True)) if nearby else set()
+        rows = [row for row in rows if row[0] in matching]
     nearest: dict[UUID, float] = {}
-    for distance, service_id in within(near, miles, (row for row in rows if row[0] in matching)):
+    for distance, service_id in within(near, miles, rows):
         nearest.setdefault(service_id, distance)  # nearest first
     return nearest
 
