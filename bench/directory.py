@@ -4,6 +4,7 @@ Runs in-process against DATABASE_URL (SQLite in var/bench-directory.sqlite3 by d
 raw SQL floor measured in the same run:
 
     ./lw bench directory [search] [api] [import]
+    createdb -h 127.0.0.1 -U postgres livingwell_bench   # once, for PostgreSQL
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/livingwell_bench ./lw bench directory
 """
 
