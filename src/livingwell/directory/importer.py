@@ -1,8 +1,9 @@
 """Import Open Referral UK data: a JSON feed (paged, from a URL or a file) or a CSV datapackage.
 
 Every service is checked against the ORUK schema, then upserted by id with everything that hangs off
-it, in its own savepoint. A bad record is reported with the reason and skipped; the good ones are
-imported (docs/decisions/0008-importing.md). Importing the same data again changes nothing.
+it, a batch at a time, or one record at a time in its own savepoint when the database refuses a batch.
+A bad record is reported with the reason and skipped; the good ones are imported
+(docs/decisions/0008-importing.md). Importing the same data again changes nothing.
 """
 
 import csv
@@ -137,6 +138,11 @@ def _differences(instance: models.Model, values: dict[str, Any]) -> list[str]:
     ]
 
 
+def _pk(model: type[models.Model], pk: Any) -> Any:
+    """An id from a feed as the model holds it (a UUID from its text)."""
+    return model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+
+
 def _has_last_modified(model: type[models.Model]) -> bool:
     return any(f.name == "last_modified" for f in model._meta.fields)
 
@@ -148,7 +154,7 @@ class _OneByOne:
         return model._default_manager.filter(pk=pk).first()
 
     def upsert(self, model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
-        instance = model._default_manager.filter(pk=pk).first()
+        instance = self.get(model, pk)
         if instance is None:
             changes.created = True
             return model._default_manager.create(pk=pk, **values)
@@ -182,7 +188,7 @@ class _Collect:
         self.owners: dict[tuple[type[models.Model], str], set[Any]] = defaultdict(set)
 
     def get(self, model: type[models.Model], pk: Any) -> Any:
-        pk = model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+        pk = _pk(model, pk)
         self.wanted[model].add(pk)
         return _Stub(pk)  # all the first pass needs of a row is its id
 
@@ -225,10 +231,10 @@ class _Batch:
         self.deleted: dict[type[models.Model], set[Any]] = defaultdict(set)
 
     def get(self, model: type[models.Model], pk: Any) -> Any:
-        return self.rows.get(model, {}).get(model._meta.pk.to_python(pk))  # type: ignore[union-attr]
+        return self.rows.get(model, {}).get(_pk(model, pk))
 
     def upsert(self, model: type[models.Model], pk: Any, values: dict[str, Any], changes: _Changes) -> Any:
-        pk = model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+        pk = _pk(model, pk)
         if pk in self.deleted[model]:
             raise _OneByOneInstead
         rows = self.rows.setdefault(model, {})
@@ -253,7 +259,7 @@ class _Batch:
         self, model: type[models.Model], owner_field: str, owner: models.Model, keep: Iterable[Any], changes: _Changes
     ) -> None:
         attname = model._meta.get_field(owner_field).attname  # type: ignore[union-attr]
-        kept = {model._meta.pk.to_python(pk) for pk in keep}  # type: ignore[union-attr]
+        kept = {_pk(model, pk) for pk in keep}
         for pk in self.owned[(model, owner_field)][owner.pk] - kept - self.deleted[model]:
             instance = self.rows.get(model, {}).get(pk)
             if instance is not None and getattr(instance, attname) != owner.pk:
@@ -305,10 +311,14 @@ def _known(writer: Writer, model: type[models.Model], pk: Any) -> Any:
     return instance
 
 
+def _ids(records: list[Record]) -> list[Any]:
+    return [record["id"] for record in records]
+
+
 def _phones(writer: Writer, records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
     for record in records:
         writer.upsert(Phone, record["id"], _values(Phone, record, ["number", "description"], **owner), changes)
-    return [record["id"] for record in records]
+    return _ids(records)
 
 
 def _schedules(writer: Writer, records: list[Record], changes: _Changes, **owner: Any) -> list[Any]:
@@ -318,7 +328,7 @@ def _schedules(writer: Writer, records: list[Record], changes: _Changes, **owner
     ]  # fmt: skip
     for record in records:
         writer.upsert(Schedule, record["id"], _values(Schedule, record, fields, **owner), changes)
-    return [record["id"] for record in records]
+    return _ids(records)
 
 
 def _location(writer: Writer, record: Record, changes: _Changes) -> Any:
@@ -335,13 +345,13 @@ def _location(writer: Writer, record: Record, changes: _Changes) -> Any:
         for address in record["addresses"]:
             values = _values(Address, address, address_fields, location=location)
             writer.upsert(Address, address["id"], values, changes)
-        writer.prune(Address, "location", location, [address["id"] for address in record["addresses"]], changes)
+        writer.prune(Address, "location", location, _ids(record["addresses"]), changes)
     if "accessibility" in record:
         for entry in record["accessibility"]:
             values = _values(Accessibility, entry, ["description", "details", "url"], location=location)
             values["description"] = values.get("description") or entry.get("accessibility") or ""
             writer.upsert(Accessibility, entry["id"], values, changes)
-        writer.prune(Accessibility, "location", location, [entry["id"] for entry in record["accessibility"]], changes)
+        writer.prune(Accessibility, "location", location, _ids(record["accessibility"]), changes)
     if "phones" in record:
         kept = _phones(writer, record["phones"], changes, location=location)
         writer.prune(Phone, "location", location, kept, changes)
@@ -371,10 +381,6 @@ def _import_service(writer: Writer, record: Record) -> _Changes:
         if key in record:
             sync(writer, service, record[key], changes)
     return changes
-
-
-def _ids(records: list[Record]) -> list[Any]:
-    return [record["id"] for record in records]
 
 
 def _sync_schedules(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:

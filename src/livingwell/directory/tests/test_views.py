@@ -84,17 +84,21 @@ def test_a_malformed_postcode_gets_an_error_and_the_search_still_works(client: C
     assert _names(response) == ["Anything"]
 
 
-@pytest.mark.django_db
-def test_open_now(client: Client) -> None:
-    always = ServiceFactory(name="Always open")
-    never = ServiceFactory(name="Never open")
+def _open_all_week(service: Service) -> None:
     Schedule.objects.create(
-        service=always,
+        service=service,
         freq="WEEKLY",
         byday="MO,TU,WE,TH,FR,SA,SU",
         opens_at=datetime.time(0),
         closes_at=datetime.time(23, 59, 59),
     )
+
+
+@pytest.mark.django_db
+def test_open_now(client: Client) -> None:
+    always = ServiceFactory(name="Always open")
+    never = ServiceFactory(name="Never open")
+    _open_all_week(always)
     today = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][timezone.localdate().weekday()]
     other_day = "MO" if today != "MO" else "TU"
     Schedule.objects.create(
@@ -269,13 +273,7 @@ def test_a_configured_tile_server_is_allowed_by_the_content_security_policy(clie
 def test_text_with_every_other_filter_at_once(client: Client, place: None) -> None:
     walking = ServiceFactory(name="Walking group", fees_description="Free")
     walking.attributes.create(taxonomy_term=TaxonomyTerm.objects.get(code="physical-activity"))
-    Schedule.objects.create(
-        service=walking,
-        freq="WEEKLY",
-        byday="MO,TU,WE,TH,FR,SA,SU",
-        opens_at=datetime.time(0),
-        closes_at=datetime.time(23, 59, 59),
-    )
+    _open_all_week(walking)
     _at(walking, 52.2010, -1.5)
     every = {"q": "walking", "category": "physical-activity", "open_now": "on", "free": "on"}
     assert _names(client.get(SEARCH, every)) == ["Walking group"]
