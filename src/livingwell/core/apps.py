@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from livingwell.core import lookups
         from livingwell.core.request_id import request_id_clear
+
+        lookups.register()
 
         request_finished.connect(request_id_clear, dispatch_uid="livingwell.request_id_clear")
