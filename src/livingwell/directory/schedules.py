@@ -1,9 +1,12 @@
 """Opening times: RFC 5545 recurrence rules, said in plain words and checked against a moment."""
 
 import datetime
+import functools
 import re
+from typing import Protocol
 
 from dateutil import rrule
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -62,13 +65,15 @@ def _weekly_days(codes: list[str]) -> str:
     return _join([names[DAY_CODES[index]] for index in indexes])
 
 
-def _parse_byday(byday: str) -> list[tuple[int | None, str]]:
+@functools.lru_cache(maxsize=512)
+def _parse_byday(byday: str) -> tuple[tuple[int | None, str], ...]:
+    """The valid days in an RFC 5545 BYDAY list, as (ordinal or None, day code); the rest are ignored."""
     parsed = []
     for part in byday.split(","):
         match = BYDAY.match(part.strip().upper())
         if match:
             parsed.append((int(match.group(1)) if match.group(1) else None, match.group(2)))
-    return parsed
+    return tuple(parsed)
 
 
 def schedule_in_words(schedule: Schedule) -> str:
@@ -101,22 +106,46 @@ def schedule_in_words(schedule: Schedule) -> str:
     return when
 
 
-def _rule(schedule: Schedule, day: datetime.date) -> rrule.rrule | None:
+class OpeningTimes(Protocol):
+    """What deciding "open at" needs: a Schedule, or a row of just these fields."""
+
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    dtstart: datetime.date | None
+    freq: str
+    interval: int
+    byday: str
+    bymonthday: str
+    opens_at: datetime.time | None
+    closes_at: datetime.time | None
+
+
+# The fields above, to fetch rows of only these.
+OPENING_FIELDS = tuple(OpeningTimes.__annotations__)
+
+
+def _rule(schedule: OpeningTimes, day: datetime.date) -> rrule.rrule | None:
     """The schedule's rule, started close to ``day`` when that gives the same occurrences.
 
-    A rule that repeats every week or every month has the same occurrences on ``day`` whether it
-    started years ago or a month ago, so it starts a month ago rather than iterating the years.
+    A weekly rule started a whole number of its periods later keeps its days and rhythm; a monthly
+    rule that names its days does not depend on its start. Either starts shortly before ``day``
+    rather than iterating the years since it began.
     """
     if not schedule.freq:
         return None
-    parts = [f"FREQ={schedule.freq}", f"INTERVAL={max(1, schedule.interval)}"]
+    interval = max(1, schedule.interval)
+    parts = [f"FREQ={schedule.freq}", f"INTERVAL={interval}"]
     days = _parse_byday(schedule.byday)
     if days:
         parts.append("BYDAY=" + ",".join(f"{ordinal or ''}{code}" for ordinal, code in days))
-    if schedule.bymonthday and re.fullmatch(r"-?\d+(,-?\d+)*", schedule.bymonthday):
-        parts.append(f"BYMONTHDAY={schedule.bymonthday}")
+    month_days = schedule.bymonthday if re.fullmatch(r"-?\d+(,-?\d+)*", schedule.bymonthday) else ""
+    if month_days:
+        parts.append(f"BYMONTHDAY={month_days}")
     start = schedule.dtstart or schedule.valid_from or EPOCH
-    if schedule.interval <= 1:
+    if schedule.freq == Schedule.Frequency.WEEKLY and day > start:
+        periods = (day - start).days // (7 * interval)
+        start += datetime.timedelta(weeks=max(0, periods - 1) * interval)
+    elif schedule.freq == Schedule.Frequency.MONTHLY and interval == 1 and (days or month_days):
         start = max(start, day.replace(day=1) - datetime.timedelta(days=7))
     try:
         return rrule.rrulestr(";".join(parts), dtstart=datetime.datetime.combine(start, datetime.time()))
@@ -124,9 +153,37 @@ def _rule(schedule: Schedule, day: datetime.date) -> rrule.rrule | None:
         return None
 
 
-def schedule_is_open_at(schedule: Schedule, moment: datetime.datetime | None = None) -> bool:
+def _weekly_days_only(schedule: OpeningTimes, day: datetime.date) -> set[str] | None:
+    """The days of a plain weekly rule ("every Monday and Thursday") that has started by ``day``.
+
+    Such a rule is open on exactly those days, so no recurrence needs working out. None for any
+    other rule.
+    """
+    if schedule.freq != Schedule.Frequency.WEEKLY or schedule.interval > 1 or schedule.bymonthday:
+        return None
+    if schedule.dtstart is not None and schedule.dtstart > day:
+        return None
+    days = _parse_byday(schedule.byday)
+    if not days or any(ordinal is not None for ordinal, _code in days):
+        return None
+    return {code for _ordinal, code in days}
+
+
+def _occurs_on(schedule: OpeningTimes, day: datetime.date) -> bool:
+    rule = _rule(schedule, day)
+    if rule is None:
+        return False
+    occurrence = rule.after(datetime.datetime.combine(day, datetime.time()), inc=True)
+    return occurrence is not None and occurrence.date() == day
+
+
+def schedule_is_open_at(schedule: OpeningTimes, moment: datetime.datetime | None = None) -> bool:
     """True when ``moment`` (local time; now by default) falls in one of the schedule's sessions."""
-    local = timezone.localtime(moment or timezone.now())
+    return open_at_local(schedule, timezone.localtime(moment or timezone.now()))
+
+
+def open_at_local(schedule: OpeningTimes, local: datetime.datetime) -> bool:
+    """``schedule_is_open_at`` for a moment already in local time, to check many schedules at once."""
     day = local.date()
     if schedule.valid_from and day < schedule.valid_from:
         return False
@@ -136,8 +193,22 @@ def schedule_is_open_at(schedule: Schedule, moment: datetime.datetime | None = N
         return False
     if not schedule.opens_at <= local.time().replace(tzinfo=None) < schedule.closes_at:
         return False
-    rule = _rule(schedule, day)
-    if rule is None:
-        return False
-    occurrence = rule.after(datetime.datetime.combine(day, datetime.time()), inc=True)
-    return occurrence is not None and occurrence.date() == day
+    weekly_days = _weekly_days_only(schedule, day)
+    if weekly_days is not None:
+        return DAY_CODES[day.weekday()] in weekly_days
+    return _occurs_on(schedule, day)
+
+
+def may_be_open_at(moment: datetime.datetime) -> Q:
+    """The schedules that could be open at ``moment``, as a database filter.
+
+    Every schedule it leaves out is closed then; ``schedule_is_open_at`` decides the rest.
+    """
+    local = timezone.localtime(moment)
+    day, time = local.date(), local.time().replace(tzinfo=None)
+    return (
+        Q(opens_at__lte=time, closes_at__gt=time)
+        & ~Q(freq="")
+        & (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    )

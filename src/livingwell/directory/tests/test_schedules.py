@@ -89,3 +89,35 @@ WEEKDAYS = {"byday": "MO,TU,WE,TH,FR", "opens_at": datetime.time(9), "closes_at"
 )
 def test_schedule_is_open_at(fields: dict, moment: datetime.datetime, is_open: bool) -> None:
     assert schedule_is_open_at(_schedule(**fields), moment) is is_open
+
+
+def test_a_weekly_rule_without_days_repeats_on_its_first_date_weekday() -> None:
+    wednesdays = _schedule(dtstart=datetime.date(2024, 1, 3), opens_at=datetime.time(9), closes_at=datetime.time(17))
+    opening = [
+        schedule_is_open_at(wednesdays, datetime.datetime(2026, 11, day, 10, tzinfo=LONDON)) for day in range(23, 30)
+    ]
+    assert opening == [False, False, True, False, False, False, False]  # Monday 23rd to Sunday 29th
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"byday": "MO,WE,FR"},
+        {"byday": "sa, su"},
+        {"byday": "TU", "interval": 2, "dtstart": datetime.date(2026, 1, 6)},
+        {"byday": "TH", "dtstart": datetime.date(2026, 11, 26)},
+        {"byday": "2TH", "freq": "MONTHLY"},
+        {"byday": "-1FR", "freq": "MONTHLY"},
+        {"bymonthday": "1,15", "freq": "MONTHLY"},
+        {"byday": "MO,nonsense"},
+        {"byday": "", "dtstart": datetime.date(2025, 2, 14)},
+    ],
+)
+def test_plain_weekly_rules_are_decided_without_working_out_the_recurrence(fields: dict) -> None:
+    """The shortcut for "every Monday and Friday" agrees with the full RFC 5545 recurrence."""
+    from livingwell.directory.schedules import _occurs_on
+
+    schedule = _schedule(opens_at=datetime.time(0), closes_at=datetime.time(23, 59), **fields)
+    for offset in range(0, 70):
+        moment = datetime.datetime(2026, 11, 1, 12, tzinfo=LONDON) + datetime.timedelta(days=offset)
+        assert schedule_is_open_at(schedule, moment) is _occurs_on(schedule, moment.date()), (fields, moment)
