@@ -32,7 +32,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from livingwell.directory.fulltext import search_words  # noqa: E402
+from livingwell.directory.fulltext import fulltext_tidy, search_words  # noqa: E402
 from livingwell.directory.importer import import_services  # noqa: E402
 from livingwell.directory.models import (  # noqa: E402
     Attribute,
@@ -207,24 +207,35 @@ def _raw(sql: str, params: list) -> Callable[[], object]:
 
 
 def _raw_search_sql(words: list[str], term_id: uuid.UUID, box: tuple[float, float, float, float]) -> tuple[str, list]:
-    """The floor: one hand-written query doing the text, category and distance filtering."""
+    """The floor: one hand-written query for the text, category and distance filtering, in the best order.
+
+    Places in the box with their listings in the category first, then each of those listings checked
+    for being published and for the text (no "open now", no result cards).
+    """
     south, north, west, east = box
     term = term_id.hex if connection.vendor == "sqlite" else str(term_id)
     if connection.vendor == "postgresql":
         text = "s.search_document @@ to_tsquery('english', %s)"
         text_params: list = [" | ".join(words)]
     else:
-        text = "s.id IN (SELECT service_id FROM directory_service_fts WHERE directory_service_fts MATCH %s)"
+        text = (
+            "EXISTS (SELECT 1 FROM directory_service_fts_row r JOIN directory_service_fts"
+            " ON directory_service_fts.rowid = r.row"
+            " WHERE r.service_id = s.id AND directory_service_fts MATCH %s)"
+        )
         text_params = [" OR ".join(f'"{word}"' for word in words)]
     sql = (
-        "SELECT DISTINCT s.id, s.name, l.latitude, l.longitude FROM directory_service s"
-        " JOIN directory_attribute a ON a.service_id = s.id"
-        " JOIN directory_serviceatlocation sal ON sal.service_id = s.id"
-        " JOIN directory_location l ON l.id = sal.location_id"
-        f" WHERE {text} AND a.taxonomy_term_id = %s"
-        " AND l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
+        "WITH nearby AS MATERIALIZED ("
+        " SELECT sal.service_id, l.latitude, l.longitude FROM directory_location l"
+        " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
+        " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
+        " AND EXISTS (SELECT 1 FROM directory_attribute a"
+        " WHERE a.service_id = sal.service_id AND a.taxonomy_term_id = %s))"
+        " SELECT n.service_id, n.latitude, n.longitude FROM nearby n"
+        " JOIN directory_service s ON s.id = n.service_id"
+        f" WHERE s.is_published AND s.status <> 'defunct' AND {text}"
     )
-    return sql, [*text_params, term, south, north, west, east]
+    return sql, [south, north, west, east, term, *text_params]
 
 
 def bench_search(runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -317,9 +328,11 @@ def main() -> int:
     parts = set(sys.argv[1:]) or {"search", "api", "import"}
     call_command("migrate", verbosity=0)
     generate()
-    # Fresh planner statistics and visibility maps, as a production database keeps them (autovacuum).
+    # Fresh planner statistics and visibility maps, as a production database keeps them (autovacuum),
+    # and SQLite's full-text index merged, as the importer leaves it.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    fulltext_tidy()
     print(
         f"Database: {connection.vendor}; {Service.objects.count():,} services, "
         f"{ServiceAtLocation.objects.count():,} services at locations"

@@ -152,10 +152,12 @@ class Attribute(models.Model):
 
     id = _id()
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="attributes")
-    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.PROTECT, related_name="attributes")
+    # Indexed below together with the service, so a category's listings come from the index alone.
+    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.PROTECT, related_name="attributes", db_index=False)
     link_type = models.CharField(max_length=50, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["taxonomy_term", "service"], name="term_services")]
         constraints = [
             models.UniqueConstraint(fields=["service", "taxonomy_term"], name="unique_service_term"),
         ]
@@ -187,7 +189,8 @@ class Location(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_position")]
+        # Places in a box, with their ids, from the index alone.
+        indexes = [models.Index(fields=["latitude", "longitude", "id"], name="location_in_box")]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
 
@@ -236,10 +239,14 @@ class Accessibility(models.Model):
 class ServiceAtLocation(models.Model):
     id = _id()
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
-    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    # Indexed below together with the service, so a place's services come from the index alone.
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="service_at_locations", db_index=False
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["location", "service"], name="service_at_place")]
         constraints = [
             models.UniqueConstraint(fields=["service", "location"], name="unique_service_at_location"),
         ]
@@ -258,9 +265,18 @@ class Schedule(models.Model):
         MONTHLY = "MONTHLY", _("Every month")
 
     id = _id()
-    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules")
+    # A schedule belongs to one or the other; each is indexed below only where it is set, so the
+    # planner sees how few schedules each service or place has.
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules", db_index=False
+    )
     service_at_location = models.ForeignKey(
-        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="schedules",
+        db_index=False,
     )
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("until"), null=True, blank=True)
@@ -277,6 +293,12 @@ class Schedule(models.Model):
     schedule_link = models.URLField(_("timetable link"), blank=True)
 
     class Meta:
+        indexes = [
+            models.Index(fields=["service"], condition=Q(service__isnull=False), name="schedule_of_service"),
+            models.Index(
+                fields=["service_at_location"], condition=Q(service_at_location__isnull=False), name="schedule_at_place"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(service__isnull=False) | Q(service_at_location__isnull=False),

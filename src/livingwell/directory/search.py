@@ -1,14 +1,15 @@
 """Searching the directory. One results contract, whatever the filters and whatever the database."""
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livingwell.directory.fulltext import by_relevance, fulltext_filter
+from livingwell.directory.fulltext import by_relevance, each_matching, fulltext_filter
 from livingwell.directory.models import (
     Accessibility,
     Attribute,
@@ -21,7 +22,7 @@ from livingwell.directory.models import (
     TaxonomyTerm,
 )
 from livingwell.directory.postcodes import Point, bounding_box, within
-from livingwell.directory.schedules import schedule_is_open_at
+from livingwell.directory.schedules import OPENING_FIELDS, may_be_open_at, open_at_local
 
 DEFAULT_MILES = 5.0
 
@@ -73,16 +74,21 @@ class DirectoryResults:
     page_count: int
 
 
-def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
+def _in_category(category: str, service: str = "pk") -> Exists:
+    """Rows whose listing (``service``) is in ``category``.
+
+    The category's terms come first (a tiny query), so each listing is checked on the attribute index alone.
+    """
+    term_ids = list(TaxonomyTerm.objects.filter(code=category).values_list("pk", flat=True))
+    return Exists(Attribute.objects.filter(service=OuterRef(service), taxonomy_term_id__in=term_ids))
+
+
+def _filtered(query: DirectoryQuery, *, text: bool = True, category: bool = True) -> QuerySet[Service]:
     services: QuerySet[Service] = Service.objects.published()
-    if query.text:
+    if text and query.text:
         services = fulltext_filter(services, query.text)
-    if query.category:
-        # The category's terms first (a tiny query), so each listing is checked on the attribute index alone.
-        term_ids = list(TaxonomyTerm.objects.filter(code=query.category).values_list("pk", flat=True))
-        services = services.filter(
-            Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids))
-        )
+    if category and query.category:
+        services = services.filter(_in_category(query.category))
     if query.kind:
         services = services.filter(kind=query.kind)
     if query.free:
@@ -103,47 +109,55 @@ def _filtered(query: DirectoryQuery) -> QuerySet[Service]:
     return services
 
 
-def _distances(services: QuerySet[Service], near: Point, miles: float) -> dict[UUID, float]:
-    """The distance to each matching service's nearest location within ``miles``.
+def _distances(query: DirectoryQuery, near: Point) -> dict[UUID, float]:
+    """The distance to each matching service's nearest location within ``query.miles`` of ``near``.
 
-    PostgreSQL plans one query well: places in the box through the position index, each checked against
-    the other filters. SQLite works out the whole text match before anything else, which for a common
-    word is most listings; there, places in the box come first and only their services are matched.
+    The places in the box come first, from the position index, kept only when their listing is in
+    the category; then only those few listings are checked against the other filters and the text.
+    Left to themselves, both databases would start from the text match, which for a common word is
+    most of the directory.
     """
-    south, north, west, east = bounding_box(near, miles)
+    south, north, west, east = bounding_box(near, query.miles)
     in_box = ServiceAtLocation.objects.filter(
         location__latitude__range=(south, north), location__longitude__range=(west, east)
     )
-    if connection.vendor == "postgresql":
-        rows = list(
-            in_box.filter(service__in=services).values_list("service_id", "location__latitude", "location__longitude")
-        )
-    else:
-        rows = list(in_box.values_list("service_id", "location__latitude", "location__longitude"))
-        nearby = {service_id for service_id, _latitude, _longitude in rows}
-        matching = set(services.filter(pk__in=nearby).values_list("pk", flat=True)) if nearby else set()
-        rows = [row for row in rows if row[0] in matching]
+    if query.category:
+        in_box = in_box.filter(_in_category(query.category, "service_id"))
+    rows = list(in_box.values_list("service_id", "location__latitude", "location__longitude"))
+    nearby = {service_id for service_id, _latitude, _longitude in rows}
+    matching = _filtered(query, text=False, category=False).filter(pk__among=nearby)
+    if query.text:
+        matching = each_matching(matching, query.text)
+    matching_ids = set(matching.values_list("pk", flat=True)) if nearby else set()
     nearest: dict[UUID, float] = {}
-    for distance, service_id in within(near, miles, rows):
+    for distance, service_id in within(near, query.miles, [row for row in rows if row[0] in matching_ids]):
         nearest.setdefault(service_id, distance)  # nearest first
     return nearest
 
 
-def _open_at(services: QuerySet[Service], moment: datetime.datetime) -> set[UUID]:
-    # Two simple queries rather than one OR across a join, which databases plan badly.
-    schedules = list(Schedule.objects.filter(service__in=services).select_related("service_at_location"))
-    schedules += Schedule.objects.filter(service_at_location__service__in=services).select_related(
-        "service_at_location"
-    )
-    open_ids = set()
-    for schedule in schedules:
-        if not schedule_is_open_at(schedule, moment):
-            continue
-        if schedule.service_id is not None:
-            open_ids.add(schedule.service_id)
-        elif schedule.service_at_location is not None:
-            open_ids.add(schedule.service_at_location.service_id)
-    return open_ids
+def _open_at(services: QuerySet[Service] | Collection[UUID], moment: datetime.datetime) -> set[UUID]:
+    """Which of ``services`` (a query, or a few ids) are open at ``moment``.
+
+    The database rules out most schedules; Python decides the rest.
+    """
+    if isinstance(services, QuerySet):
+        of_own, places = Q(service__in=services), ServiceAtLocation.objects.filter(service__in=services)
+    else:
+        of_own, places = Q(service_id__among=services), ServiceAtLocation.objects.filter(service_id__among=services)
+    # The places first, so that their schedules are found through the index.
+    of_places = Q(service_at_location__in=places.values("pk"))
+    may_be_open = Schedule.objects.filter(may_be_open_at(moment))
+    # Two simple queries rather than one OR across a join (or a UNION, run in parallel), which databases
+    # plan badly for a few rows.
+    own = may_be_open.filter(of_own).annotate(of_service=F("service_id"))
+    at_places = may_be_open.filter(of_places).annotate(of_service=F("service_at_location__service_id"))
+    local = timezone.localtime(moment)
+    return {
+        row.of_service
+        for schedules in (own, at_places)
+        for row in schedules.values_list(*OPENING_FIELDS, "of_service", named=True)
+        if open_at_local(row, local)
+    }
 
 
 def for_cards(services: QuerySet[Service]) -> QuerySet[Service]:
@@ -158,17 +172,17 @@ def for_cards(services: QuerySet[Service]) -> QuerySet[Service]:
 
 def directory_search(query: DirectoryQuery, *, page_number: int = 1, per_page: int = 20) -> DirectoryResults:
     """Services matching ``query``: nearest first when near a point, otherwise by name."""
-    services = _filtered(query)
     distances: dict[UUID, float] = {}
     if query.near is not None:
         # Distance first: it narrows the most, so "open now" checks the fewest schedules.
-        distances = _distances(services, query.near, query.miles)
+        distances = _distances(query, query.near)
         if query.open_at is not None:
-            open_ids = _open_at(Service.objects.filter(pk__in=list(distances)), query.open_at)
+            open_ids = _open_at(list(distances), query.open_at)
             distances = {service_id: miles for service_id, miles in distances.items() if service_id in open_ids}
         ordered_ids = sorted(distances, key=lambda service_id: (distances[service_id], str(service_id)))
         total = len(ordered_ids)
     else:
+        services = _filtered(query)
         if query.open_at is not None:
             services = services.filter(pk__in=_open_at(services, query.open_at))
         total = services.count()

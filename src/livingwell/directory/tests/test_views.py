@@ -279,3 +279,38 @@ def test_text_with_every_other_filter_at_once(client: Client, place: None) -> No
     assert _names(client.get(SEARCH, every)) == ["Walking group"]
     assert _names(client.get(SEARCH, {**every, "postcode": "KM1 1AA"})) == ["Walking group"]
     assert client.get(reverse("directory:map"), every).status_code == 200
+
+
+@pytest.mark.django_db
+def test_near_a_postcode_finds_exactly_what_the_whole_directory_search_finds(client: Client, place: None) -> None:
+    """Near a postcode, places come first and their listings are checked one by one: same answers."""
+    walking_term = TaxonomyTerm.objects.get(code="physical-activity")
+    listings = {
+        "Walking group": ("Gentle walks", True, True),
+        "Walkers' café": ("Tea after walking", False, True),
+        "Choir": ("Singing together", True, True),
+        "Hidden walk": ("Walks, but not published", True, False),
+        "Running club": ("Runs and a walk home", True, True),
+    }
+    for name, (description, in_category, published) in listings.items():
+        service = ServiceFactory(name=name, description=description, is_published=published)
+        if in_category:
+            service.attributes.create(taxonomy_term=walking_term)
+        _at(service, 52.2010, -1.5)
+        _at(service, 52.2020, -1.5)  # two places: still listed once
+    for params in (
+        {"q": "walking"},
+        {"q": "walks", "category": "physical-activity"},
+        {"category": "physical-activity"},
+        {"q": "singing or running"},
+        {"q": "<script>alert(1)</script> walk"},
+        {"q": "'; DROP TABLE directory_service; --"},
+    ):
+        everywhere = sorted(_names(client.get(SEARCH, params)))
+        near = sorted(_names(client.get(SEARCH, {**params, "postcode": "KM1 1AA"})))
+        assert near == everywhere, params
+    assert sorted(_names(client.get(SEARCH, {"q": "walks", "postcode": "KM1 1AA"}))) == [
+        "Running club",
+        "Walkers' café",
+        "Walking group",
+    ]
