@@ -7,6 +7,7 @@ query text is short and the same every time.
 """
 
 import json
+import uuid
 from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -22,6 +23,10 @@ class Among(Lookup):
         field = self.lhs.output_field
         values = [field.get_db_prep_value(item, connection, prepared=False) for item in value]
         if connection.vendor == "postgresql":
+            if all(isinstance(item, uuid.UUID) for item in values):
+                # An array literal, which PostgreSQL reads as the column's type; quicker than an array
+                # of values adapted one by one.
+                return "%s", ("{" + ",".join(map(str, values)) + "}",)
             return "%s", (values,)
         return "%s", (json.dumps(values),)
 

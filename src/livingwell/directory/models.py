@@ -151,7 +151,8 @@ class Attribute(models.Model):
     """Links a service to a taxonomy term (HSDS 'attribute')."""
 
     id = _id()
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="attributes")
+    # Found through unique_service_term below, which starts with the service.
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="attributes", db_index=False)
     # Indexed below together with the service, so a category's listings come from the index alone.
     taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.PROTECT, related_name="attributes", db_index=False)
     link_type = models.CharField(max_length=50, blank=True)
@@ -238,7 +239,8 @@ class Accessibility(models.Model):
 
 class ServiceAtLocation(models.Model):
     id = _id()
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    # Found through unique_service_at_location below, which starts with the service.
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations", db_index=False)
     # Indexed below together with the service, so a place's services come from the index alone.
     location = models.ForeignKey(
         Location, on_delete=models.CASCADE, related_name="service_at_locations", db_index=False
