@@ -8,6 +8,7 @@ raw SQL floor measured in the same run:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/livingwell_bench ./lw bench directory
 """
 
+import datetime
 import os
 import random
 import statistics
@@ -33,7 +34,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from livingwell.directory.fulltext import fulltext_tidy, search_words  # noqa: E402
-from livingwell.directory.importer import import_services  # noqa: E402
+from livingwell.directory.importer import _service_schema, import_services  # noqa: E402
 from livingwell.directory.models import (  # noqa: E402
     Attribute,
     Location,
@@ -188,7 +189,13 @@ def generate() -> None:
     print(f"…generated in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+WARM_UP = 50
+
+
 def _timed(calls: list[Callable[[], object]]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds, after the first few calls have warmed the caches (not timed)."""
+    for call in calls[:WARM_UP]:
+        call()
     times = []
     for call in calls:
         started = time.perf_counter()
@@ -286,8 +293,14 @@ def bench_api(runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
     return _timed(api), _timed(floors)
 
 
-def bench_import(count: int) -> tuple[float, float]:
-    """Services a second through the importer, against bulk_create of bare service rows (the floor)."""
+def bench_import(count: int) -> tuple[float, float, float]:
+    """Services a second through the importer, against bulk_create of the same rows (the floor).
+
+    The ORUK schema is compiled once per process before the clock starts, and reported on its own.
+    """
+    started = time.perf_counter()
+    _service_schema()
+    compile_ms = (time.perf_counter() - started) * 1000
     organisation = {"id": str(uuid.uuid4()), "name": f"Import bench {uuid.uuid4()}", "description": "Bench"}
     records = []
     for _ in range(count):
@@ -315,13 +328,26 @@ def bench_import(count: int) -> tuple[float, float]:
     report = import_services(records)
     importer_rate = count / (time.perf_counter() - started)
     assert report.created == count, report.problems[:3]
-    org = Organization.objects.get(pk=organisation["id"])
-    rows = [Service(organization=org, name=_phrase(3), description=_phrase(20)) for _ in range(count)]
+    return importer_rate, _bulk_create_rate(count, Organization.objects.get(pk=organisation["id"])), compile_ms
+
+
+def _bulk_create_rate(count: int, organisation: Organization) -> float:
+    """The floor: the same rows an imported service makes (the service, its place, the link, its
+    schedule), made as Django objects and written with bulk_create in one transaction; services a second."""
     started = time.perf_counter()
+    services = [Service(organization=organisation, name=_phrase(3), description=_phrase(20)) for _ in range(count)]
+    locations = [Location(name=_phrase(2)) for _ in range(count)]
+    links = [ServiceAtLocation(service=s, location=place) for s, place in zip(services, locations, strict=True)]
+    schedules = [Schedule(service=s, freq="WEEKLY", byday="MO", opens_at=datetime.time(9)) for s in services]
     with transaction.atomic():
-        Service.objects.bulk_create(rows, batch_size=1000)
-    floor_rate = count / (time.perf_counter() - started)
-    return importer_rate, floor_rate
+        for model, rows in (
+            (Location, locations),
+            (Service, services),
+            (ServiceAtLocation, links),
+            (Schedule, schedules),
+        ):
+            model.objects.bulk_create(rows, batch_size=500)
+    return count / (time.perf_counter() - started)
 
 
 def main() -> int:
@@ -352,12 +378,13 @@ def main() -> int:
             f"{'/services?per_page=50 (200)':30} {p50:8.1f} {p95:8.1f} {f50:10.1f} {f95:10.1f}  p95 <= 50 ms: {verdict}"
         )
     if "import" in parts:
-        rate, floor_rate = bench_import(2000)
+        rate, floor_rate, compile_ms = bench_import(2000)
         verdict = "meets" if rate >= 2000 else "MISSES"
         print(
-            f"{'bulk import':30} {rate:8.0f} services/s; floor (bulk_create of bare rows) {floor_rate:,.0f}/s;"
+            f"{'bulk import':30} {rate:8.0f} services/s; floor (bulk_create of the same rows) {floor_rate:,.0f}/s;"
             f" target >= 2,000/s: {verdict}"
         )
+        print(f"{'':30} (schema compiled once per process beforehand: {compile_ms:.0f} ms)")
     return 0
 
 

@@ -14,13 +14,14 @@ import urllib.request
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from jsonschema import Draft202012Validator, FormatChecker
@@ -42,6 +43,7 @@ from livingwell.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from livingwell.directory.tasks import fulltext_tidy_task
 
 SCHEMAS = Path(__file__).parent / "oruk" / "schema"
 IMPORT_NAMESPACE = uuid.UUID("3c1d6a8e-52b4-4c7e-9d0a-6e2f1b7c8d90")
@@ -99,8 +101,26 @@ def _service_schema() -> _ServiceSchema:
     return _ServiceSchema()  # compiled once: compiling takes a while
 
 
+# While a batch is imported, each record's values as worked out by the first pass, for the second.
+_batch_values: ContextVar[dict[tuple[Any, ...], dict[str, Any]] | None] = ContextVar("_batch_values", default=None)
+
+
 def _values(model: type[models.Model], record: Record, fields: Iterable[str], **extra: Any) -> dict[str, Any]:
     """Take ``fields`` from ``record`` and turn each into the Python value its model field holds."""
+    memo = _batch_values.get()
+    fields = tuple(fields)
+    key = (model, id(record), fields)
+    if memo is not None and key in memo:
+        values = dict(memo[key])
+    else:
+        values = _converted(model, record, fields)
+        if memo is not None:
+            memo[key] = dict(values)
+    values.update(extra)
+    return values
+
+
+def _converted(model: type[models.Model], record: Record, fields: tuple[str, ...]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in fields:
         source, _, target = name.partition(":")
@@ -121,7 +141,6 @@ def _values(model: type[models.Model], record: Record, fields: Iterable[str], **
         except ValidationError as error:
             raise ValidationError(f"{source}: {'; '.join(error.messages)}") from error
         values[target] = value
-    values.update(extra)
     return values
 
 
@@ -140,6 +159,13 @@ def _differences(instance: models.Model, values: dict[str, Any]) -> list[str]:
 
 def _pk(model: type[models.Model], pk: Any) -> Any:
     """An id from a feed as the model holds it (a UUID from its text)."""
+    if isinstance(pk, str):
+        return _pk_from_text(model, pk)  # each id is looked up several times in a batch
+    return model._meta.pk.to_python(pk)  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=16_384)
+def _pk_from_text(model: type[models.Model], pk: str) -> Any:
     return model._meta.pk.to_python(pk)  # type: ignore[union-attr]
 
 
@@ -217,13 +243,14 @@ class _Batch:
 
     def __init__(self, collected: _Collect) -> None:
         self.rows: dict[type[models.Model], dict[Any, Any]] = {
-            model: model._default_manager.in_bulk(list(pks)) for model, pks in collected.wanted.items()
+            model: {row.pk: row for row in model._default_manager.filter(pk__among=pks)}
+            for model, pks in collected.wanted.items()
         }
         self.owned: dict[tuple[type[models.Model], str], dict[Any, set[Any]]] = {}
         for (model, owner_field), owners in collected.owners.items():
             attname = model._meta.get_field(owner_field).attname  # type: ignore[union-attr]
             by_owner: dict[Any, set[Any]] = defaultdict(set)
-            for pk, owner in model._default_manager.filter(**{f"{attname}__in": owners}).values_list("pk", attname):
+            for pk, owner in model._default_manager.filter(**{f"{attname}__among": owners}).values_list("pk", attname):
                 by_owner[owner].add(pk)
             self.owned[(model, owner_field)] = by_owner
         self.new: dict[type[models.Model], dict[Any, Any]] = defaultdict(dict)
@@ -240,7 +267,7 @@ class _Batch:
         rows = self.rows.setdefault(model, {})
         instance = rows.get(pk)
         if instance is None:
-            instance = rows[pk] = self.new[model][pk] = model(pk=pk, **values)
+            instance = rows[pk] = self.new[model][pk] = _new(model, pk, values)
             changes.created = True
         else:
             changed = _differences(instance, values)
@@ -275,7 +302,7 @@ class _Batch:
             if self.deleted[model]:
                 model._default_manager.filter(pk__in=self.deleted[model]).delete()
         for model in WRITE_ORDER:
-            model._default_manager.bulk_create(self.new[model].values(), batch_size=500)
+            _insert(model, list(self.new[model].values()))
             by_fields: dict[tuple[str, ...], list[Any]] = defaultdict(list)
             for pk, names in self.changed[model].items():
                 instance = self.rows[model][pk]
@@ -285,6 +312,73 @@ class _Batch:
                 by_fields[tuple(sorted(names))].append(instance)
             for fields, instances in by_fields.items():
                 model._default_manager.bulk_update(instances, list(fields), batch_size=500)
+
+
+def _new(model: type[models.Model], pk: Any, values: dict[str, Any]) -> models.Model:
+    """``model(pk=pk, **values)``, through Django's quicker path of one value per column in order."""
+    args = []
+    used = 0
+    for model_field in model._meta.concrete_fields:
+        if model_field.primary_key:
+            args.append(pk)
+        elif model_field.name in values:
+            args.append(_comparable(values[model_field.name]))
+            used += 1
+        else:
+            args.append(model_field.get_default())
+    if used != len(values):
+        raise TypeError(f"{sorted(values)} are not all columns of {model.__name__}")
+    return model(*args)
+
+
+# SQLite allows 32,766 parameters to a statement (since 3.32).
+SQLITE_MAX_PARAMETERS = 32_766
+
+
+def _insert(model: type[models.Model], instances: list[models.Model]) -> None:
+    """Insert new rows as ``bulk_create`` would, without building SQL value by value.
+
+    Each row is a tuple of values prepared by their fields, as Django prepares them; PostgreSQL takes
+    them through COPY, SQLite in statements of many rows each. Triggers and generated columns (the
+    full-text index) work as for any insert.
+    """
+    if not instances:
+        return
+    database = transaction.get_connection()  # the connection itself, not the per-thread proxy
+    fields = model._meta.concrete_fields
+    # Only fields that set their own value on saving (auto_now) need pre_save.
+    automatic = [getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) for field in fields]
+    rows = [
+        tuple(
+            field.get_db_prep_save(
+                field.pre_save(instance, True) if auto else getattr(instance, field.attname), database
+            )
+            for field, auto in zip(fields, automatic, strict=True)
+        )
+        for instance in instances
+    ]
+    quote = database.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    with database.cursor() as cursor:
+        if database.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            # Many rows to a statement: SQLite's full-text index does part of its upkeep once per
+            # statement, so a statement per row takes twice as long.
+            placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            size = max(1, min(500, SQLITE_MAX_PARAMETERS // len(fields)))
+            for start in range(0, len(rows), size):
+                chunk = rows[start : start + size]
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholders] * len(chunk))}",  # noqa: S608
+                    [value for row in chunk for value in row],
+                )
+    for instance in instances:
+        instance._state.adding = False
+        instance._state.db = database.alias
 
 
 Writer = _OneByOne | _Collect | _Batch
@@ -493,6 +587,14 @@ def _import_batch(report: ImportReport, batch: list[tuple[str, Record]]) -> None
     A first pass finds the bad records and which rows the rest touch; those rows are read at once; a
     second pass works out every change in memory; the changes are written in bulk, all or nothing.
     """
+    token = _batch_values.set({})
+    try:
+        _import_batch_twice(report, batch)
+    finally:
+        _batch_values.reset(token)
+
+
+def _import_batch_twice(report: ImportReport, batch: list[tuple[str, Record]]) -> None:
     collected = _Collect()
     good = []
     for label, record in batch:
@@ -534,6 +636,9 @@ def import_services(records: Iterable[tuple[str, Record]]) -> ImportReport:
             batch = []
     if batch:
         _import_batch(report, batch)
+    if (report.created or report.updated) and connection.vendor == "sqlite":
+        # Imported rows are searchable at once; merging the index keeps "which of these match?" quick.
+        fulltext_tidy_task.enqueue()
     return report
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from livingwell.core.email import email_enqueue
+from livingwell.directory.fulltext import fulltext_tidy
 from livingwell.directory.models import Organization, Service
 from livingwell.directory.services import listings_stale_before
 
@@ -41,3 +42,9 @@ def stale_listings_remind(*, site_url: str) -> int:
             )
             sent += 1
     return sent
+
+
+@task()
+def fulltext_tidy_task() -> None:
+    """Merge SQLite's full-text index after a bulk import, off the importer's path."""
+    fulltext_tidy()

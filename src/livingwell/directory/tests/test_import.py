@@ -203,3 +203,22 @@ def test_the_command_reports_and_fails_on_bad_records(tmp_path: Path, capsys) ->
     assert "Not imported: bad.json service nope" in capsys.readouterr().out
     with pytest.raises(CommandError, match="No file"):
         call_command("directory_import", "--json", str(tmp_path / "missing.json"))
+
+
+@pytest.mark.django_db(transaction=True)  # the task worker runs as it would on its own
+def test_imported_listings_are_whole_and_searchable_at_once(client: Client) -> None:
+    """Rows written in bulk are the rows Django would write: defaults, automatic dates, the full-text index."""
+    from django_tasks_db.models import DBTaskResult
+
+    records = [(f"copy {number}", _copy(GOOD, number)) for number in range(3)]
+    assert import_services(records).created == 3
+    service = Service.objects.get(pk=records[0][1]["id"])
+    assert service.last_modified is not None
+    assert service.is_published
+    assert service.kind == Service.Kind.SERVICE
+    results = client.get("/directory/", {"q": "counselling"}).context["results"]
+    assert results.total == 3
+    tidy = DBTaskResult.objects.filter(task_path__endswith="fulltext_tidy_task")
+    assert tidy.exists() is (connection.vendor == "sqlite")  # PostgreSQL's index needs no tidying
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert client.get("/directory/", {"q": "counselling"}).context["results"].total == 3
