@@ -46,6 +46,44 @@ LW_MAP_CENTRE = env.list("LW_MAP_CENTRE", cast=float, default=[52.2, -1.5])
 # Staff are signed out after this many minutes without a request.
 LW_STAFF_IDLE_MINUTES = env.int("LW_STAFF_IDLE_MINUTES", default=30)
 
+# The front door. When introductions are read, in words the front door shows as it is: say it truly.
+LW_INTRODUCTIONS_READ = env.str(
+    "LW_INTRODUCTIONS_READ",
+    default="Monday to Friday, 9am to 5pm, except bank holidays. Nobody reads them at night or at weekends.",
+)
+# The targets the front door promises: a first call within this many working days, and a first
+# conversation within this many days.
+LW_FIRST_CALL_WORKING_DAYS = env.int("LW_FIRST_CALL_WORKING_DAYS", default=2)
+LW_FIRST_CONVERSATION_DAYS = env.int("LW_FIRST_CONVERSATION_DAYS", default=7)
+# The duty inbox, told at once of every urgent introduction.
+LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
+# Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks
+# the introduction urgent and shows the person crisis routes at once. It is not a diagnosis.
+LW_SAFETY_PHRASES = env.list(
+    "LW_SAFETY_PHRASES",
+    default=[
+        "suicide",
+        "suicidal",
+        "kill myself",
+        "killing myself",
+        "end my life",
+        "end it all",
+        "take my own life",
+        "want to die",
+        "better off dead",
+        "hurt myself",
+        "harm myself",
+        "self harm",
+        "self-harm",
+        "overdose",
+        "not safe",
+        "can't go on",
+        "cannot go on",
+        "hurt someone",
+        "kill someone",
+    ],
+)
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,6 +101,7 @@ INSTALLED_APPS = [
     "livingwell.audit",
     "livingwell.directory",
     "livingwell.people",
+    "livingwell.frontdoor",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",
 ]

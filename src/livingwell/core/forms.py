@@ -44,9 +44,17 @@ class GovukForm(forms.Form):
             widget.attrs["class"] = " ".join(c for c in classes if c)
             described_by = []
             if field.help_text:
-                described_by.append(f"{self[name].auto_id}-hint")
+                described_by.append(f"{self._field_id(name)}-hint")
             if described_by:
                 widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def _field_id(self, name: str) -> str:
+        """The id Django's BoundField gives the field, worked out without making (and caching) the
+        BoundField, so a form may still change its fields' labels after this __init__."""
+        html_name = self.add_prefix(name)
+        if self.auto_id and "%s" in str(self.auto_id):
+            return str(self.auto_id) % html_name
+        return html_name if self.auto_id else ""
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -57,7 +65,7 @@ class GovukForm(forms.Form):
             css_class = _widget_class(widget)
             if css_class in {"govuk-input", "govuk-textarea", "govuk-select"}:
                 widget.attrs["class"] += f" {css_class}--error"
-            error_id = f"{self[name].auto_id}-error"
+            error_id = f"{self._field_id(name)}-error"
             widget.attrs["aria-describedby"] = " ".join(
                 part for part in (widget.attrs.get("aria-describedby", ""), error_id) if part
             )

@@ -18,6 +18,7 @@ class NavigationItem:
 PUBLIC_ITEMS = [
     ("core:home", _("Home")),
     ("directory:search", _("Find support")),
+    ("frontdoor:start", _("Introduce yourself")),
     ("core:get_help_now", _("Get help now")),
 ]
 SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]

@@ -64,6 +64,12 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "directory_api:taxonomy_detail": PUBLIC,
     "directory_api:taxonomy_term_list": PUBLIC,
     "directory_api:taxonomy_term_detail": PUBLIC,
+    # The front door needs no account: anyone may introduce themselves.
+    "frontdoor:start": PUBLIC,
+    "frontdoor:step": PUBLIC,
+    "frontdoor:check": PUBLIC,
+    "frontdoor:done": PUBLIC,
+    "frontdoor:expired": PUBLIC,
 }
 
 
@@ -92,6 +98,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
     "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
+    "frontdoor:step": lambda: {"slug": "who"},
 }
 
 # URLs that only take POST are checked with POST.

@@ -1,0 +1,251 @@
+"""The question pages of an introduction: one thing per page where it helps (GOV.UK patterns).
+
+Each form takes ``for_self``: the questions speak to the person ("you") or, when someone introduces
+them, about the person ("they").
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukForm
+from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.people.models import ContactMethod
+
+LONG_TEXT = 5000
+SHORT_TEXT = 2000
+PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
+
+
+class StepForm(GovukForm):
+    """A question page's form. ``labels_about_them`` replaces labels when someone else introduces the person."""
+
+    labels_about_them: dict[str, Any] = {}
+
+    def __init__(self, *args: Any, for_self: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not for_self:
+            for name, label in self.labels_about_them.items():
+                self.fields[name].label = label
+
+
+def _text(label: Any, *, required: bool = False, max_length: int = SHORT_TEXT, hint: Any = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Enter some words, even just a few"),
+            "max_length": _("Use %(limit_value)s characters or fewer"),
+        },
+    )
+
+
+class WhoForm(StepForm):
+    for_whom = forms.ChoiceField(
+        label=_("Who is this introduction for?"),
+        choices=Introduction.ForWhom.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who this introduction is for")},
+    )
+
+
+class IntroducerForm(StepForm):
+    introducer_relationship = forms.ChoiceField(
+        label=_("Who are you to them?"),
+        choices=Introduction.Introducer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who you are to them")},
+    )
+    introducer_name = forms.CharField(
+        label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")}
+    )
+    introducer_contact = forms.CharField(
+        label=_("How can we reach you?"),
+        max_length=200,
+        help_text=_("A phone number or email address, in case we need to ask you something."),
+        error_messages={"required": _("Enter a phone number or email address for you")},
+    )
+    introducer_confirms_agreement = forms.BooleanField(
+        label=_("They know about this introduction and have agreed to it"),
+        error_messages={"required": _("Confirm that they have agreed to this introduction")},
+    )
+
+
+class NameForm(StepForm):
+    preferred_name = forms.CharField(
+        label=_("What name would you like us to call you?"),
+        max_length=100,
+        help_text=_("Any name you like. It does not have to be your full or legal name."),
+        error_messages={
+            "required": _("Enter a name we can call you"),
+            "max_length": _("Use 100 characters or fewer"),
+        },
+    )
+    labels_about_them = {"preferred_name": _("What name would they like us to call them?")}
+
+    def clean_preferred_name(self) -> str:
+        name = " ".join(self.cleaned_data["preferred_name"].split())
+        if not name:
+            raise ValidationError(_("Enter a name we can call you"))
+        return name
+
+
+class ContactForm(StepForm):
+    contact_methods = forms.MultipleChoiceField(
+        label=_("How should we contact you?"),
+        choices=[
+            (ContactMethod.PHONE, _("Phone call")),
+            (ContactMethod.TEXT, _("Text message")),
+            (ContactMethod.EMAIL, _("Email")),
+            (ContactMethod.LETTER, _("Letter")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Select all that are all right."),
+        error_messages={"required": _("Select at least one way to contact you")},
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=30,
+        help_text=_("For a call or a text message."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": _("Enter an email address in the right format, like name@example.com")},
+    )
+    address = forms.CharField(
+        label=_("Postal address"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+    )
+    safe_times = forms.CharField(
+        label=_("When is a good, safe time to contact you?"),
+        required=False,
+        max_length=200,
+        help_text=_("For example, weekday mornings, or not after 6pm."),
+    )
+    may_leave_message = forms.TypedChoiceField(
+        label=_("May we leave a message?"),
+        choices=[("yes", _("Yes")), ("no", _("No, please do not leave a message"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether we may leave a message")},
+    )
+    labels_about_them = {
+        "contact_methods": _("How should we contact them?"),
+        "safe_times": _("When is a good, safe time to contact them?"),
+    }
+
+    def clean_phone(self) -> str:
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not PHONE.match(phone):
+            raise ValidationError(_("Enter a phone number, like 01632 960 001 or 07700 900 982"))
+        return phone
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        methods = cleaned.get("contact_methods") or []
+        needed = {
+            "phone": (
+                {ContactMethod.PHONE, ContactMethod.TEXT},
+                _("Enter a phone number, or choose another way to contact you"),
+            ),
+            "email": ({ContactMethod.EMAIL}, _("Enter an email address, or choose another way to contact you")),
+            "address": ({ContactMethod.LETTER}, _("Enter a postal address, or choose another way to contact you")),
+        }
+        for field, (chosen_by, message) in needed.items():
+            if chosen_by & set(methods) and not cleaned.get(field) and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+class WordsForm(StepForm):
+    in_their_words = _text(
+        _("What is going on for you at the moment?"),
+        required=True,
+        max_length=LONG_TEXT,
+        hint=_("In your own words. Write as much or as little as you like."),
+    )
+    labels_about_them = {"in_their_words": _("What is going on for them at the moment?")}
+
+
+class MattersForm(StepForm):
+    what_matters = _text(_("What matters to you?"), hint=_("People, places, plans, anything. You can leave this out."))
+    enjoys = _text(_("What do you enjoy?"), hint=_("You can leave this out."))
+    good_at = _text(_("What are you good at?"), hint=_("Skills, talents, things people thank you for."))
+    labels_about_them = {
+        "what_matters": _("What matters to them?"),
+        "enjoys": _("What do they enjoy?"),
+        "good_at": _("What are they good at?"),
+    }
+
+
+class HelpForm(StepForm):
+    would_help = forms.MultipleChoiceField(
+        label=_("What would help?"),
+        choices=WhatWouldHelp.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Select any that fit. You can also say it in your own words."),
+    )
+    would_help_other = _text(_("Anything else that would help"))
+
+
+class AccessForm(StepForm):
+    access_needs = _text(
+        _("Is there anything we should do to make it easier to talk to you or meet you?"),
+        hint=_("For example, large print, step-free access, a quiet room, or someone with you."),
+    )
+    language = forms.CharField(
+        label=_("Which language would you like to use?"),
+        required=False,
+        max_length=50,
+        help_text=_("Leave this empty for English."),
+    )
+    needs_interpreter = forms.BooleanField(label=_("I would like an interpreter"), required=False)
+    labels_about_them = {
+        "access_needs": _("Is there anything we should do to make it easier to talk to them or meet them?"),
+        "language": _("Which language would they like to use?"),
+        "needs_interpreter": _("They would like an interpreter"),
+    }
+
+
+class GpForm(StepForm):
+    gp_practice = forms.CharField(
+        label=_("Which GP practice are you registered with? (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("You do not need a GP to introduce yourself."),
+    )
+    labels_about_them = {"gp_practice": _("Which GP practice are they registered with? (optional)")}
+
+
+def _choices(*labels: Any) -> list[tuple[str, Any]]:
+    return [("", _("Prefer not to say")), *((str(label), label) for label in labels)]
+
+
+class EqualityForm(StepForm):
+    age_band = forms.ChoiceField(
+        label=_("Age"),
+        required=False,
+        choices=_choices("16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "75 or over"),
+    )
+    gender = forms.CharField(label=_("Gender"), required=False, max_length=100)
+    ethnic_group = forms.CharField(label=_("Ethnic group"), required=False, max_length=100)
+    disability = forms.ChoiceField(
+        label=_("Do you consider yourself to have a disability or long-term condition?"),
+        required=False,
+        choices=_choices(_("Yes"), _("No")),
+    )
+    sexual_orientation = forms.CharField(label=_("Sexual orientation"), required=False, max_length=100)
+    religion = forms.CharField(label=_("Religion or belief"), required=False, max_length=100)

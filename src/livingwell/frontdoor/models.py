@@ -1,0 +1,108 @@
+"""Introductions: how people arrive at the Living Well Network, with no eligibility criteria.
+
+Read them only through ``livingwell.frontdoor.access``. Equality monitoring is kept in its own model,
+used only in aggregate.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.people.models import ContactMethod
+
+
+class WhatWouldHelp(models.TextChoices):
+    """The Big 3 outcomes (DESIGN.md §1), in the words a person would use."""
+
+    STAY_WELL = "stay_well", _("Feeling better and staying well")
+    OWN_CHOICES = "own_choices", _("Making my own choices and reaching my goals")
+    TAKING_PART = "taking_part", _("Taking part: friends, community, work, money, housing or learning")
+
+
+class Introduction(models.Model):
+    class ForWhom(models.TextChoices):
+        SELF = "self", _("Me")
+        SOMEONE_ELSE = "someone_else", _("Someone else, who has agreed to this")
+
+    class Introducer(models.TextChoices):
+        GP = "gp", _("Their GP")
+        WORKER = "worker", _("A worker who supports them")
+        FAMILY = "family", _("Family")
+        FRIEND = "friend", _("A friend")
+        OTHER = "other", _("Someone else")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Not yet read")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reference = models.CharField(_("reference"), max_length=12, unique=True)
+    # The form's one-time token: submitting the same answers twice makes one introduction.
+    submission_token = models.UUIDField(unique=True, editable=False)
+    for_whom = models.CharField(_("who this is for"), max_length=20, choices=ForWhom.choices)
+    introducer_relationship = models.CharField(
+        _("who is introducing them"), max_length=20, choices=Introducer.choices, blank=True
+    )
+    introducer_name = models.CharField(_("introducer's name"), max_length=100, blank=True)
+    introducer_contact = models.CharField(_("how to reach the introducer"), max_length=200, blank=True)
+    introducer_confirms_agreement = models.BooleanField(_("the person agreed to this introduction"), default=False)
+    preferred_name = models.CharField(_("the name they like to be called"), max_length=100)
+    contact_methods = models.JSONField(_("how to contact them"), default=list)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    safe_times = models.CharField(_("good times to contact them"), max_length=200, blank=True)
+    may_leave_message = models.BooleanField(_("we may leave a message"), null=True)
+    in_their_words = models.TextField(_("what is going on, in their own words"))
+    what_matters = models.TextField(_("what matters to them"), blank=True)
+    enjoys = models.TextField(_("what they enjoy"), blank=True)
+    good_at = models.TextField(_("what they are good at"), blank=True)
+    would_help = models.JSONField(_("what would help"), default=list)
+    would_help_other = models.TextField(_("what else would help"), blank=True)
+    access_needs = models.TextField(_("access needs"), blank=True)
+    language = models.CharField(_("language"), max_length=50, blank=True)
+    needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
+    gp_practice = models.CharField(_("GP practice"), max_length=200, blank=True)
+    is_urgent = models.BooleanField(_("mentions immediate risk"), default=False)
+    # The safety-net phrases found, so the duty worker sees why it was marked urgent.
+    urgent_phrases = models.JSONField(_("words that marked it urgent"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(_("introduced"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-is_urgent", "created_at"]
+        verbose_name = _("introduction")
+        verbose_name_plural = _("introductions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(for_whom="self")
+                | models.Q(introducer_confirms_agreement=True, for_whom="someone_else"),
+                name="introduction_by_someone_else_is_agreed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def contact_method_labels(self) -> list[str]:
+        labels = dict(ContactMethod.choices)
+        return [str(labels.get(method, method)) for method in self.contact_methods]
+
+
+class IntroductionEquality(models.Model):
+    """Optional equality monitoring given with an introduction, kept apart and used only in aggregate."""
+
+    introduction = models.OneToOneField(Introduction, on_delete=models.CASCADE, related_name="equality")
+    age_band = models.CharField(_("age"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=100, blank=True)
+    ethnic_group = models.CharField(_("ethnic group"), max_length=100, blank=True)
+    disability = models.CharField(_("disability"), max_length=100, blank=True)
+    sexual_orientation = models.CharField(_("sexual orientation"), max_length=100, blank=True)
+    religion = models.CharField(_("religion or belief"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("equality monitoring")
+        verbose_name_plural = _("equality monitoring")
+
+    def __str__(self) -> str:
+        return str(self.introduction_id)

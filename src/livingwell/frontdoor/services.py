@@ -1,0 +1,95 @@
+"""Writing introductions."""
+
+import functools
+import secrets
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from livingwell.core.email import email_enqueue
+from livingwell.frontdoor.models import Introduction, IntroductionEquality
+from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
+
+# No 0/O, 1/I/L: a reference is read out over the phone.
+REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+INTRODUCTION_FIELDS = {field.name for field in Introduction._meta.concrete_fields} - {
+    "id",
+    "reference",
+    "submission_token",
+    "is_urgent",
+    "urgent_phrases",
+    "status",
+    "created_at",
+}
+
+
+@dataclass
+class Submitted:
+    introduction: Introduction
+    created: bool
+
+
+def _new_reference() -> str:
+    return "LW-" + "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(6))
+
+
+def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[str, Any]) -> Submitted:
+    """Save an introduction once per form token, and queue its messages for after the save commits.
+
+    Submitting the same token again (a double click, a replay) returns the first introduction.
+    """
+    submission_token = uuid.UUID(token)
+    existing = Introduction.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return Submitted(existing, created=False)
+    values = {name: value for name, value in answers.items() if name in INTRODUCTION_FIELDS}
+    phrases = risk_phrases_in(str(answers.get(name, "")) for name in FREE_TEXT_FIELDS)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                introduction = Introduction.objects.create(
+                    reference=_new_reference(),
+                    submission_token=submission_token,
+                    is_urgent=bool(phrases),
+                    urgent_phrases=phrases,
+                    **values,
+                )
+                if equality:
+                    IntroductionEquality.objects.create(introduction=introduction, **equality)
+                transaction.on_commit(functools.partial(_messages_enqueue, introduction))
+            return Submitted(introduction, created=True)
+        except IntegrityError:
+            existing = Introduction.objects.filter(submission_token=submission_token).first()
+            if existing is not None:  # the same form, submitted twice at once
+                return Submitted(existing, created=False)
+            # Otherwise the reference was taken: try another.
+    raise IntegrityError("no free reference")
+
+
+def _messages_enqueue(introduction: Introduction) -> None:
+    if introduction.email:
+        email_enqueue(
+            to=introduction.email,
+            subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
+            template_name="frontdoor/email/confirmation.txt",
+            context={
+                "introduction": introduction,
+                "service_name": settings.LW_SERVICE_NAME,
+                "read_when": settings.LW_INTRODUCTIONS_READ,
+                "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
+                "conversation_days": settings.LW_FIRST_CONVERSATION_DAYS,
+                "contact_phone": settings.LW_CONTACT_PHONE,
+            },
+        )
+    if introduction.is_urgent:
+        # The duty inbox hears of it at once; the email names the reference only, never what was said.
+        email_enqueue(
+            to=settings.LW_DUTY_EMAIL,
+            subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
+            template_name="frontdoor/email/duty_urgent.txt",
+            context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+        )

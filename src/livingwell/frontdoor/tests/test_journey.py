@@ -1,0 +1,250 @@
+"""The self-introduction through HTTP: every page, the safety net, double submits and lost sessions."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import DatabaseError
+from django.test import Client
+from django.urls import reverse
+
+from livingwell.frontdoor.models import Introduction, IntroductionEquality
+
+START = reverse("frontdoor:start")
+CHECK = reverse("frontdoor:check")
+DONE = reverse("frontdoor:done")
+
+
+def _step(slug: str) -> str:
+    return reverse("frontdoor:step", kwargs={"slug": slug})
+
+
+ANSWERS: dict[str, dict[str, object]] = {
+    "who": {"for_whom": "self"},
+    "name": {"preferred_name": "Sam"},
+    "contact": {
+        "contact_methods": ["phone", "email"],
+        "phone": "07700 900982",
+        "email": "sam@example.org",
+        "safe_times": "Weekday mornings",
+        "may_leave_message": "no",
+    },
+    "whats-going-on": {"in_their_words": "I have been feeling low since I lost my job."},
+    "what-matters": {"what_matters": "My dog", "enjoys": "Walking", "good_at": "Fixing bikes"},
+    "what-would-help": {"would_help": ["stay_well", "taking_part"], "would_help_other": "Something to do"},
+    "access": {"access_needs": "", "language": "", "needs_interpreter": ""},
+    "gp": {"gp_practice": "Kingsmere Health Centre"},
+}
+
+
+def _answer_all(client: Client, answers: dict[str, dict[str, object]] | None = None) -> None:
+    for slug, data in (answers or ANSWERS).items():
+        response = client.post(_step(slug), data)
+        assert response.status_code == 302, (slug, response.content.decode()[:2000])
+
+
+def _send(client: Client) -> object:
+    token = client.get(CHECK).context["journey"].token
+    return client.post(CHECK, {"token": token})
+
+
+@pytest.fixture
+def journey(client: Client, db: None) -> Client:
+    client.get(_step("who"))
+    return client
+
+
+def test_the_start_page_says_when_introductions_are_read_and_that_it_is_not_a_crisis_service(client: Client) -> None:
+    html = client.get(START).content.decode()
+    assert "This is not a crisis service" in html
+    assert "Monday to Friday, 9am to 5pm" in html
+    assert "within 2 working days" in html
+    assert "within 7 days" in html
+
+
+def test_a_person_introduces_themselves_and_gets_a_reference(journey: Client) -> None:
+    _answer_all(journey)
+    check = journey.get(CHECK).content.decode()
+    for answer in ("Sam", "07700 900982", "My dog", "Fixing bikes", "Feeling better and staying well"):
+        assert answer in check
+    response = _send(journey)
+    assert response["Location"] == DONE
+    introduction = Introduction.objects.get()
+    assert introduction.preferred_name == "Sam"
+    assert introduction.contact_methods == ["phone", "email"]
+    assert introduction.may_leave_message is False
+    assert introduction.would_help == ["stay_well", "taking_part"]
+    assert not introduction.is_urgent
+    done = journey.get(DONE).content.decode()
+    assert introduction.reference in done
+    assert "Samaritans" in done
+    assert not IntroductionEquality.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_confirmation_email_goes_through_the_worker(client: Client) -> None:
+    client.get(_step("who"))
+    _answer_all(client)
+    _send(client)
+    assert mail.outbox == []
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (message,) = mail.outbox
+    assert message.to == ["sam@example.org"]
+    assert Introduction.objects.get().reference in message.subject
+    assert "116 123" in message.body
+
+
+def test_someone_else_introduces_a_person_who_agreed(journey: Client) -> None:
+    answers = {"who": {"for_whom": "someone_else"}, **{k: v for k, v in ANSWERS.items() if k != "who"}}
+    journey.post(_step("who"), answers["who"])
+    page = journey.get(_step("about-you"))
+    assert "Who are you to them?" in page.content.decode()
+    refused = journey.post(_step("about-you"), {"introducer_relationship": "gp", "introducer_name": "Dr Rao"})
+    assert "Confirm that they have agreed to this introduction" in refused.content.decode()
+    assert refused.context["form"].errors
+    journey.post(
+        _step("about-you"),
+        {
+            "introducer_relationship": "gp",
+            "introducer_name": "Dr Rao",
+            "introducer_contact": "01632 960001",
+            "introducer_confirms_agreement": "on",
+        },
+    )
+    assert "What name would they like us to call them?" in journey.get(_step("name")).content.decode()
+    _answer_all(journey, {k: v for k, v in answers.items() if k != "who"})
+    _send(journey)
+    introduction = Introduction.objects.get()
+    assert introduction.for_whom == "someone_else"
+    assert (introduction.introducer_name, introduction.introducer_relationship) == ("Dr Rao", "gp")
+    assert introduction.introducer_confirms_agreement
+
+
+@pytest.mark.django_db(transaction=True)
+def test_words_of_immediate_risk_show_crisis_routes_mark_it_urgent_and_tell_the_duty_inbox(
+    client: Client, settings
+) -> None:
+    settings.LW_DUTY_EMAIL = "duty@example.org"
+    client.get(_step("who"))
+    words = {"in_their_words": "Honestly I can\u2019t go on like this"}
+    response = client.post(_step("whats-going-on"), words, follow=True)
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "may not be safe right now" in html
+    assert "116 123" in html
+    _answer_all(client, {**ANSWERS, "whats-going-on": words})
+    _send(client)
+    introduction = Introduction.objects.get()
+    assert introduction.is_urgent
+    assert introduction.urgent_phrases == ["can't go on"]
+    assert "may not be safe right now" in client.get(DONE).content.decode()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    duty = [message for message in mail.outbox if message.to == ["duty@example.org"]]
+    assert len(duty) == 1
+    assert introduction.reference in duty[0].subject
+    assert "go on like this" not in duty[0].body  # no personal details
+
+
+def test_a_double_submit_makes_one_introduction(journey: Client) -> None:
+    _answer_all(journey)
+    token = journey.get(CHECK).context["journey"].token
+    first = journey.post(CHECK, {"token": token})
+    again = journey.post(CHECK, {"token": token})
+    assert first["Location"] == again["Location"] == DONE
+    assert Introduction.objects.count() == 1
+
+
+def test_a_lost_session_saves_nothing_and_says_so(journey: Client) -> None:
+    _answer_all(journey)
+    token = journey.get(CHECK).context["journey"].token
+    journey.cookies.clear()
+    response = journey.post(CHECK, {"token": token}, follow=True)
+    assert "Your answers were not saved" in response.content.decode()
+    assert not Introduction.objects.exists()
+    assert journey.post(_step("name"), {"preferred_name": "Sam"})["Location"] == reverse("frontdoor:expired")
+
+
+def test_a_failed_save_says_nothing_was_sent_and_keeps_the_answers(journey: Client, monkeypatch) -> None:
+    _answer_all(journey)
+
+    def broken(**kwargs: object) -> None:
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr("livingwell.frontdoor.views.introduction_submit", broken)
+    response = _send(journey)
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "We could not save your introduction" in html
+    assert "Nothing was saved and nothing was sent" in html
+    assert "Introduction sent" not in html
+    assert not Introduction.objects.exists()
+    monkeypatch.undo()
+    assert _send(journey)["Location"] == DONE
+    assert Introduction.objects.count() == 1
+
+
+def test_equality_monitoring_is_optional_and_kept_apart(journey: Client) -> None:
+    _answer_all(journey)
+    page = journey.get(_step("equality")).content.decode()
+    assert "Skip these questions" in page
+    journey.post(_step("equality"), {"age_band": "25 to 34", "gender": "", "disability": "No"})
+    _send(journey)
+    equality = IntroductionEquality.objects.get()
+    assert (equality.age_band, equality.disability, equality.gender) == ("25 to 34", "No", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "x" * 5001,
+    ],
+)
+def test_what_is_going_on_must_be_said_and_not_too_long(journey: Client, text: str) -> None:
+    response = journey.post(_step("whats-going-on"), {"in_their_words": text})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "Error:" in response.content.decode().split("</title>")[0]
+    assert not Introduction.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert('x')</script>",
+        "'; DROP TABLE frontdoor_introduction; --",
+        "Ça va 🙂 مرحبا 你好",
+    ],
+)
+def test_nasty_text_is_kept_as_written_and_shown_safely(journey: Client, text: str) -> None:
+    _answer_all(journey, {**ANSWERS, "whats-going-on": {"in_their_words": text}})
+    html = journey.get(CHECK).content.decode()
+    assert "<script>alert" not in html
+    _send(journey)
+    assert Introduction.objects.get().in_their_words == text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"contact_methods": ["email"], "may_leave_message": "yes"}, "Enter an email address"),
+        ({"contact_methods": ["phone"], "phone": "call me", "may_leave_message": "yes"}, "Enter a phone number"),
+        ({"contact_methods": ["letter"], "may_leave_message": "yes"}, "Enter a postal address"),
+        ({"contact_methods": ["pigeon"], "may_leave_message": "yes"}, "Select a valid choice"),
+        ({"may_leave_message": "yes"}, "Select at least one way to contact you"),
+        ({"contact_methods": ["text"], "phone": "07700 900982"}, "Select whether we may leave a message"),
+    ],
+)
+def test_contact_answers_are_checked(journey: Client, data: dict, message: str) -> None:
+    response = journey.post(_step("contact"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "Error:" in response.content.decode().split("</title>")[0]
+
+
+def test_unknown_pages_and_pages_that_do_not_apply(journey: Client) -> None:
+    assert journey.get(_step("nonsense")).status_code == 404
+    assert journey.get(_step("about-you"))["Location"] == _step("who")  # only when introducing someone else
+    assert journey.post(CHECK, {"token": "not-a-token"})["Location"] == reverse("frontdoor:expired")
+    assert journey.get(CHECK)["Location"] == _step("who")  # nothing answered yet
+    assert journey.get(DONE)["Location"] == START

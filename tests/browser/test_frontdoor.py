@@ -1,0 +1,134 @@
+"""The front door in a real browser, with axe on every page in every state."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from livingwell.frontdoor.models import Introduction
+from tests.browser.conftest import check_page
+
+
+def _continue(page: Page) -> None:
+    page.get_by_role("button", name="Continue").click()
+
+
+def _answer_the_rest(page: Page, *, words: str = "I have been low since I lost my job.") -> None:
+    page.get_by_label("Phone call").check()
+    page.get_by_label("Phone number").fill("07700 900982")
+    page.get_by_label("No, please do not leave a message").check()
+    _continue(page)
+    page.get_by_role("textbox").first.fill(words)
+    _continue(page)
+    _continue(page)  # what matters: may be left out
+    _continue(page)  # what would help
+    _continue(page)  # access and language
+    _continue(page)  # GP
+    page.get_by_role("link", name="Skip these questions").click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_introduces_themselves_and_gets_a_reference(page: Page, live_server) -> None:
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Introduce yourself").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Introduce yourself to the Living Well Network")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("This is not a crisis service")
+    check_page(page, screenshot="frontdoor-start")
+    page.get_by_role("button", name="Start now").click()
+
+    _continue(page)  # nothing chosen: an error, in an accessible state
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select who this introduction is for")
+    assert page.title().startswith("Error:")
+    check_page(page)
+    page.get_by_role("radio", name="Me", exact=True).check()
+    _continue(page)
+
+    page.get_by_label("What name would you like us to call you?").fill("Sam")
+    _continue(page)
+    page.get_by_role("checkbox", name="Email").check()
+    _continue(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter an email address")
+    check_page(page, screenshot="frontdoor-question-error")
+    page.get_by_role("checkbox", name="Email").uncheck()
+    page.get_by_label("Phone call").check()
+    page.get_by_label("Phone number").fill("07700 900982")
+    page.get_by_label("No, please do not leave a message").check()
+    _continue(page)
+
+    page.get_by_label("What is going on for you at the moment?").fill("I have been low since I lost my job.")
+    _continue(page)
+    page.get_by_label("What matters to you?").fill("My dog, and my brother")
+    page.get_by_label("What do you enjoy?").fill("Walking by the river")
+    page.get_by_label("What are you good at?").fill("Fixing bikes")
+    check_page(page, screenshot="frontdoor-question")
+    _continue(page)
+    page.get_by_label("Taking part: friends, community, work, money, housing or learning").check()
+    _continue(page)
+    check_page(page)
+    _continue(page)
+    check_page(page)
+    _continue(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Equality monitoring (optional)")
+    check_page(page)
+    page.get_by_role("link", name="Skip these questions").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending")
+    expect(page.locator(".govuk-summary-list").first).to_contain_text("Me")
+    check_page(page, screenshot="frontdoor-check-answers")
+    page.get_by_role("link", name="Change what name would you like us to call you?").click()
+    page.get_by_label("What name would you like us to call you?").fill("Sammy")
+    _continue(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending")
+    expect(page.locator(".govuk-summary-list").nth(1)).to_contain_text("Sammy")
+    page.get_by_role("button", name="Send introduction").click()
+
+    expect(page.locator(".govuk-panel__title")).to_have_text("Introduction sent")
+    introduction = Introduction.objects.get()
+    expect(page.locator(".govuk-panel__body")).to_contain_text(introduction.reference)
+    assert introduction.preferred_name == "Sammy"
+    assert introduction.good_at == "Fixing bikes"
+    check_page(page, screenshot="frontdoor-sent")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_introduces_a_person_who_has_agreed(page: Page, live_server) -> None:
+    page.goto(f"{live_server.url}/introduce/who/")
+    page.get_by_label("Someone else, who has agreed to this").check()
+    _continue(page)
+    page.get_by_label("A friend").check()
+    page.get_by_label("Your name").fill("Alex")
+    page.get_by_label("How can we reach you?").fill("alex@example.org")
+    _continue(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Confirm that they have agreed")
+    check_page(page)
+    page.get_by_label("They know about this introduction and have agreed to it").check()
+    _continue(page)
+    page.get_by_label("What name would they like us to call them?").fill("Jo")
+    check_page(page)
+    _continue(page)
+    _answer_the_rest(page)
+    check_page(page)
+    page.get_by_role("button", name="Send introduction").click()
+    expect(page.locator(".govuk-panel__title")).to_have_text("Introduction sent")
+    check_page(page)
+    introduction = Introduction.objects.get()
+    assert (introduction.for_whom, introduction.introducer_name, introduction.preferred_name) == (
+        "someone_else",
+        "Alex",
+        "Jo",
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_urgent_path_shows_crisis_routes_at_once(page: Page, live_server) -> None:
+    page.goto(f"{live_server.url}/introduce/who/")
+    page.get_by_role("radio", name="Me", exact=True).check()
+    _continue(page)
+    page.get_by_label("What name would you like us to call you?").fill("Kit")
+    _continue(page)
+    _answer_the_rest(page, words="I don't want to be here. I want to die.")
+    expect(page.get_by_role("alert")).to_contain_text("may not be safe right now")
+    expect(page.get_by_role("alert")).to_contain_text("116 123")
+    check_page(page, screenshot="frontdoor-urgent")
+    page.get_by_role("button", name="Send introduction").click()
+    expect(page.get_by_role("alert")).to_contain_text("This is not a crisis service")
+    check_page(page)
+    assert Introduction.objects.get().is_urgent
