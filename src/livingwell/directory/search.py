@@ -128,7 +128,7 @@ def _distances(query: DirectoryQuery, near: Point) -> dict[UUID, float]:
     matching = _filtered(query, text=False, category=False).filter(pk__among=nearby)
     if query.text:
         matching = each_matching(matching, query.text)
-    matching_ids = set(matching.values_list("pk", flat=True)) if nearby else set()
+    matching_ids = set(matching.order_by().values_list("pk", flat=True)) if nearby else set()
     nearest: dict[UUID, float] = {}
     for distance, service_id in within(near, query.miles, [row for row in rows if row[0] in matching_ids]):
         nearest.setdefault(service_id, distance)  # nearest first
