@@ -132,3 +132,37 @@ def test_the_urgent_path_shows_crisis_routes_at_once(page: Page, live_server) ->
     expect(page.get_by_role("alert")).to_contain_text("This is not a crisis service")
     check_page(page)
     assert Introduction.objects.get().is_urgent
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page, live_server) -> None:
+    from livingwell.accounts.models import Role
+    from livingwell.accounts.services import backup_codes_replace
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.frontdoor.tests.factories import IntroductionFactory
+
+    dee = UserFactory(username="dee", role=Role.DUTY_WORKER)
+    backup_codes_replace(user=dee, codes=["dd11ee22"])
+    IntroductionFactory(preferred_name="Robin")
+    IntroductionFactory(preferred_name="Kit", is_urgent=True, urgent_phrases=["want to die"])
+
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_label("Username").fill("dee")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill("dd11ee22")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Duty queue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Duty queue")
+    expect(page.locator("tbody tr").first).to_contain_text("Kit")
+    expect(page.locator("tbody tr").first).to_contain_text("Urgent")
+    check_page(page, screenshot="duty-queue")
+
+    page.locator("tbody tr").first.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kit")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("want to die")
+    check_page(page)
+    page.get_by_role("button", name="Take this introduction").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("You have taken this introduction")
+    check_page(page, screenshot="duty-introduction")

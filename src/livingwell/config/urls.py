@@ -7,7 +7,7 @@ urlpatterns = [
     path("", include("livingwell.people.urls")),
     path("audit/", include("livingwell.audit.urls")),
     path("directory/", include("livingwell.directory.urls")),
-    path("introduce/", include("livingwell.frontdoor.urls")),
+    path("", include("livingwell.frontdoor.urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),
     path("admin/", admin.site.urls),
 ]

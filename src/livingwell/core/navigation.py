@@ -26,6 +26,7 @@ SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]
 ROLE_ITEMS = [
     ("accounts:dashboard", _("Your account")),
     ("people:my_details", _("Your details")),
+    ("frontdoor:queue", _("Duty queue")),
     ("people:person_list", _("People")),
     ("directory:listing_list", _("Your listings")),
     ("audit:event_list", _("Audit trail")),

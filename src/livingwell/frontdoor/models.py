@@ -6,6 +6,7 @@ used only in aggregate.
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -68,9 +69,24 @@ class Introduction(models.Model):
     urgent_phrases = models.JSONField(_("words that marked it urgent"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("introduced"), auto_now_add=True, db_index=True)
+    # The person record, once the Hub links the introduction to one (new, or someone already known).
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="introductions"
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("duty worker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claimed_introductions",
+    )
+    claimed_at = models.DateTimeField(_("taken"), null=True, blank=True)
 
     class Meta:
         ordering = ["-is_urgent", "created_at"]
+        # The duty queue: open introductions, urgent first, then the oldest.
+        indexes = [models.Index(fields=["status", "-is_urgent", "created_at"], name="duty_queue_order")]
         verbose_name = _("introduction")
         verbose_name_plural = _("introductions")
         constraints = [

@@ -8,8 +8,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livingwell.accounts.models import User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
 from livingwell.frontdoor.models import Introduction, IntroductionEquality
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
@@ -93,3 +97,21 @@ def _messages_enqueue(introduction: Introduction) -> None:
             template_name="frontdoor/email/duty_urgent.txt",
             context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
         )
+
+
+def introduction_claim(*, actor: User, introduction: Introduction) -> bool:
+    """The duty worker takes the introduction, unless someone already has. True when ``actor`` has it."""
+    with transaction.atomic():
+        claimed = Introduction.objects.filter(pk=introduction.pk, claimed_by__isnull=True).update(
+            claimed_by=actor, claimed_at=timezone.now()
+        )
+        if claimed:
+            audit_event_record(
+                actor=actor,
+                action=AuditEvent.Action.CHANGE,
+                record=introduction,
+                person_id=introduction.person_id,
+                detail="claimed",
+            )
+    introduction.refresh_from_db(fields=["claimed_by", "claimed_at"])
+    return introduction.claimed_by_id == actor.pk

@@ -4,9 +4,12 @@ from livingwell.frontdoor import views
 
 app_name = "frontdoor"
 urlpatterns = [
-    path("", views.start, name="start"),
-    path("check/", views.check, name="check"),
-    path("sent/", views.done, name="done"),
-    path("start-again/", views.expired, name="expired"),
-    path("<slug:slug>/", views.step, name="step"),
+    path("introduce/", views.start, name="start"),
+    path("introduce/check/", views.check, name="check"),
+    path("introduce/sent/", views.done, name="done"),
+    path("introduce/start-again/", views.expired, name="expired"),
+    path("introduce/<slug:slug>/", views.step, name="step"),
+    path("hub/introductions/", views.queue, name="queue"),
+    path("hub/introductions/<uuid:introduction_id>/", views.introduction_detail, name="introduction"),
+    path("hub/introductions/<uuid:introduction_id>/take/", views.introduction_claim_view, name="claim"),
 ]

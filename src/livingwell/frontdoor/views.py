@@ -3,15 +3,23 @@
 import uuid
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from livingwell.accounts.models import Role
+from livingwell.core.permissions import role_required
+from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.frontdoor.access import access_duty_queue_page_for, access_introduction_for
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
-from livingwell.frontdoor.models import Introduction
-from livingwell.frontdoor.services import introduction_submit
+from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.frontdoor.services import introduction_claim, introduction_submit
+from livingwell.frontdoor.waiting import first_call_overdue
 
 
 def _promises() -> dict[str, object]:
@@ -145,3 +153,46 @@ def done(request: HttpRequest) -> HttpResponse:
     if not isinstance(submitted, dict):
         return redirect("frontdoor:start")
     return render(request, "frontdoor/done.html", {"submitted": submitted, **_promises()})
+
+
+# The Hub's side --------------------------------------------------------------------------------------
+
+HUB_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
+
+
+@require_GET
+@role_required(*HUB_ROLES)
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = access_duty_queue_page_for(request.user, request.GET.get("page"))
+    now = timezone.now()
+    rows = [(introduction, first_call_overdue(introduction.created_at, now)) for introduction in page]
+    return render(request, "frontdoor/queue.html", {"page": page, "rows": rows, **_promises()})
+
+
+@require_GET
+@role_required(*HUB_ROLES)
+def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    return render(
+        request,
+        "frontdoor/introduction_detail.html",
+        {
+            "introduction": introduction,
+            "overdue": first_call_overdue(introduction.created_at),
+            "would_help": [WhatWouldHelp(code).label for code in introduction.would_help if code in WhatWouldHelp],
+        },
+    )
+
+
+@require_POST
+@role_required(*HUB_ROLES)
+def introduction_claim_view(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    if introduction_claim(actor=request.user, introduction=introduction):
+        messages.success(request, _("You have taken this introduction."))
+    else:
+        messages.warning(
+            request,
+            _("%(name)s took this introduction first.") % {"name": introduction.claimed_by},
+        )
+    return redirect("frontdoor:introduction", introduction_id=introduction.pk)

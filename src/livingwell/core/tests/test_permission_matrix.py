@@ -13,12 +13,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.directory.models import ListingReport, Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
+from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.tests.factories import PersonFactory
 
 PUBLIC = "public"
 SIGNED_IN = frozenset(Role)
 ADMIN_ONLY = frozenset({Role.ADMINISTRATOR})
 HUB_RECORDS = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
+DUTY_QUEUE = frozenset({Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 
 # url name -> who may reach it. Admin URLs are checked as one entry, "admin".
 MATRIX: dict[str, str | frozenset[Role]] = {
@@ -70,6 +72,9 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:check": PUBLIC,
     "frontdoor:done": PUBLIC,
     "frontdoor:expired": PUBLIC,
+    "frontdoor:queue": DUTY_QUEUE,
+    "frontdoor:introduction": DUTY_QUEUE,
+    "frontdoor:claim": DUTY_QUEUE,
 }
 
 
@@ -99,6 +104,8 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
     "frontdoor:step": lambda: {"slug": "who"},
+    "frontdoor:introduction": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:claim": lambda: {"introduction_id": IntroductionFactory().pk},
 }
 
 # URLs that only take POST are checked with POST.
@@ -108,6 +115,7 @@ POST_ONLY = {
     "directory:report_resolve",
     "directory:my_list_add",
     "directory:my_list_remove",
+    "frontdoor:claim",
 }
 
 
