@@ -143,6 +143,9 @@ def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page,
 
     dee = UserFactory(username="dee", role=Role.DUTY_WORKER)
     backup_codes_replace(user=dee, codes=["dd11ee22"])
+    from livingwell.directory.tests.factories import ServiceFactory
+
+    ServiceFactory(name="Community garden", description="Growing food together")
     IntroductionFactory(preferred_name="Robin")
     IntroductionFactory(preferred_name="Kit", is_urgent=True, urgent_phrases=["want to die"])
 
@@ -165,4 +168,33 @@ def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page,
     check_page(page)
     page.get_by_role("button", name="Take this introduction").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("You have taken this introduction")
+    check_page(page)
+
+    page.get_by_role("link", name="Record a contact attempt").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select what happened")
+    check_page(page)
+    page.get_by_label("Called and spoke to them").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Contact attempt recorded")
+
+    page.get_by_role("link", name="Record the first conversation").click()
+    page.get_by_label("What matters to them").fill("Their cat; their allotment")
+    page.get_by_label("Their strengths, interests and connections").fill("Grows vegetables; a good neighbour")
+    page.get_by_label("The next step you agreed").fill("Try the community garden on Saturday")
+    check_page(page, screenshot="duty-first-conversation")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("First conversation recorded")
+
+    page.get_by_role("link", name="Route this introduction").click()
+    page.get_by_label("Find services in the directory").fill("garden")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_label("Community support: an introduction to a network service").check()
+    page.get_by_label("Community garden").check()
+    check_page(page, screenshot="duty-route")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Introduction routed")
+    expect(page.get_by_text("Community garden", exact=True)).to_be_visible()
     check_page(page, screenshot="duty-introduction")
+    page.get_by_role("link", name="Duty queue").first.click()
+    expect(page.locator("tbody tr")).to_have_count(1)  # Kit has gone on; Robin waits

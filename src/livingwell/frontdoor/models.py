@@ -34,7 +34,14 @@ class Introduction(models.Model):
         OTHER = "other", _("Someone else")
 
     class Status(models.TextChoices):
-        NEW = "new", _("Not yet read")
+        NEW = "new", _("Waiting for the Hub")
+        ROUTED = "routed", _("Routed")
+
+    class Route(models.TextChoices):
+        INFORMATION = "information", _("Information: services they can contact themselves")
+        COMMUNITY = "community", _("Community support: an introduction to a network service")
+        SECONDARY_CARE = "secondary_care", _("Secondary care: an introduction to the mental health trust")
+        CLOSED = "closed", _("Closed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("reference"), max_length=12, unique=True)
@@ -82,6 +89,14 @@ class Introduction(models.Model):
         related_name="claimed_introductions",
     )
     claimed_at = models.DateTimeField(_("taken"), null=True, blank=True)
+    route = models.CharField(_("where it went"), max_length=20, choices=Route.choices, blank=True)
+    route_reason = models.TextField(_("why"), blank=True)
+    routed_at = models.DateTimeField(_("routed"), null=True, blank=True)
+    routed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # For information: the listings sent to the person. For community support: the one introduced to.
+    services = models.ManyToManyField("directory.Service", blank=True, related_name="+")
 
     class Meta:
         ordering = ["-is_urgent", "created_at"]
@@ -103,6 +118,42 @@ class Introduction(models.Model):
     def contact_method_labels(self) -> list[str]:
         labels = dict(ContactMethod.choices)
         return [str(labels.get(method, method)) for method in self.contact_methods]
+
+
+class ContactAttempt(models.Model):
+    """The Hub trying to reach someone: each try, with its time, starts the waiting clock."""
+
+    class Outcome(models.TextChoices):
+        SPOKE = "spoke", _("Called and spoke to them")
+        LEFT_MESSAGE = "left_message", _("Left a message")
+        NO_ANSWER = "no_answer", _("No answer")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    introduction = models.ForeignKey(Introduction, on_delete=models.CASCADE, related_name="contact_attempts")
+    outcome = models.CharField(_("what happened"), max_length=20, choices=Outcome.choices)
+    attempted_at = models.DateTimeField(_("when"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["attempted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.introduction_id} {self.outcome}"
+
+
+class FirstConversation(models.Model):
+    """The first proper conversation: what matters, their strengths, and the next step agreed."""
+
+    introduction = models.OneToOneField(Introduction, on_delete=models.CASCADE, related_name="first_conversation")
+    held_at = models.DateTimeField(_("when"))
+    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    what_matters = models.TextField(_("what matters to them"))
+    strengths = models.TextField(_("their strengths, interests and connections"))
+    next_step = models.TextField(_("the next step you agreed"))
+
+    def __str__(self) -> str:
+        return str(self.introduction_id)
 
 
 class IntroductionEquality(models.Model):

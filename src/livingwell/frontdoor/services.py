@@ -1,5 +1,6 @@
 """Writing introductions."""
 
+import datetime
 import functools
 import secrets
 import uuid
@@ -15,7 +16,8 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
-from livingwell.frontdoor.models import Introduction, IntroductionEquality
+from livingwell.directory.models import Service
+from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
 
 # No 0/O, 1/I/L: a reference is read out over the phone.
@@ -115,3 +117,78 @@ def introduction_claim(*, actor: User, introduction: Introduction) -> bool:
             )
     introduction.refresh_from_db(fields=["claimed_by", "claimed_at"])
     return introduction.claimed_by_id == actor.pk
+
+
+def _audit_change(actor: User, introduction: Introduction, detail: str) -> None:
+    audit_event_record(
+        actor=actor,
+        action=AuditEvent.Action.CHANGE,
+        record=introduction,
+        person_id=introduction.person_id,
+        detail=detail,
+    )
+
+
+def contact_attempt_record(
+    *, actor: User, introduction: Introduction, outcome: str, attempted_at: datetime.datetime, note: str = ""
+) -> ContactAttempt:
+    """Record one try at reaching the person; the first one stops the clock for the first call."""
+    with transaction.atomic():
+        attempt = ContactAttempt.objects.create(
+            introduction=introduction, outcome=outcome, attempted_at=attempted_at, recorded_by=actor, note=note
+        )
+        _audit_change(actor, introduction, f"contact attempt: {outcome}")
+    return attempt
+
+
+def first_conversation_record(
+    *,
+    actor: User,
+    introduction: Introduction,
+    held_at: datetime.datetime,
+    what_matters: str,
+    strengths: str,
+    next_step: str,
+) -> FirstConversation:
+    """Record (or correct) the first conversation."""
+    with transaction.atomic():
+        conversation, _created = FirstConversation.objects.update_or_create(
+            introduction=introduction,
+            defaults={
+                "held_at": held_at,
+                "held_by": actor,
+                "what_matters": what_matters,
+                "strengths": strengths,
+                "next_step": next_step,
+            },
+        )
+        _audit_change(actor, introduction, "first conversation")
+    return conversation
+
+
+def introduction_route(
+    *, actor: User, introduction: Introduction, route: str, services: list[Service], reason: str
+) -> None:
+    """Send the introduction where the Hub and the person agreed. It leaves the duty queue."""
+    with transaction.atomic():
+        locked = Introduction.objects.select_for_update().get(pk=introduction.pk)
+        locked.route = route
+        locked.route_reason = reason
+        locked.routed_at = timezone.now()
+        locked.routed_by = actor
+        locked.status = Introduction.Status.ROUTED
+        locked.save(update_fields=["route", "route_reason", "routed_at", "routed_by", "status"])
+        locked.services.set(services)
+        _audit_change(actor, locked, f"routed: {route}")
+        if route == Introduction.Route.INFORMATION and locked.email:
+            transaction.on_commit(functools.partial(_information_send, locked, list(services)))
+    introduction.refresh_from_db()
+
+
+def _information_send(introduction: Introduction, services: list[Service]) -> None:
+    email_enqueue(
+        to=introduction.email,
+        subject=_("Services that may help, from %(service)s") % {"service": settings.LW_SERVICE_NAME},
+        template_name="frontdoor/email/information.txt",
+        context={"introduction": introduction, "services": services, "service_name": settings.LW_SERVICE_NAME},
+    )

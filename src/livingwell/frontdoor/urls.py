@@ -12,4 +12,7 @@ urlpatterns = [
     path("hub/introductions/", views.queue, name="queue"),
     path("hub/introductions/<uuid:introduction_id>/", views.introduction_detail, name="introduction"),
     path("hub/introductions/<uuid:introduction_id>/take/", views.introduction_claim_view, name="claim"),
+    path("hub/introductions/<uuid:introduction_id>/contact/", views.contact_attempt, name="contact_attempt"),
+    path("hub/introductions/<uuid:introduction_id>/conversation/", views.first_conversation, name="conversation"),
+    path("hub/introductions/<uuid:introduction_id>/route/", views.route, name="route"),
 ]

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,11 +16,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from livingwell.accounts.models import Role
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.directory.models import Service
+from livingwell.directory.search import DirectoryQuery, directory_search
 from livingwell.frontdoor.access import access_duty_queue_page_for, access_introduction_for
+from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
-from livingwell.frontdoor.models import Introduction, WhatWouldHelp
-from livingwell.frontdoor.services import introduction_claim, introduction_submit
-from livingwell.frontdoor.waiting import first_call_overdue
+from livingwell.frontdoor.models import FirstConversation, Introduction, WhatWouldHelp
+from livingwell.frontdoor.services import (
+    contact_attempt_record,
+    first_conversation_record,
+    introduction_claim,
+    introduction_route,
+    introduction_submit,
+)
+from livingwell.frontdoor.waiting import (
+    first_call_overdue,
+    first_contact_wait,
+    first_conversation_wait,
+    wait_in_words,
+)
 
 
 def _promises() -> dict[str, object]:
@@ -178,10 +193,104 @@ def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid
         "frontdoor/introduction_detail.html",
         {
             "introduction": introduction,
-            "overdue": first_call_overdue(introduction.created_at),
+            "overdue": introduction.status == Introduction.Status.NEW and first_call_overdue(introduction.created_at),
             "would_help": [WhatWouldHelp(code).label for code in introduction.would_help if code in WhatWouldHelp],
+            "attempts": introduction.contact_attempts.select_related("recorded_by"),
+            "conversation": FirstConversation.objects.filter(introduction=introduction).first(),
+            "contact_wait": wait_in_words(first_contact_wait(introduction)),
+            "conversation_wait": wait_in_words(first_conversation_wait(introduction)),
+            "routed_services": introduction.services.order_by("name"),
         },
     )
+
+
+def _hub_form_page(
+    request: AuthenticatedHttpRequest, introduction: Introduction, template: str, form: object, **context: object
+) -> HttpResponse:
+    return render(request, f"frontdoor/{template}", {"introduction": introduction, "form": form, **context})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*HUB_ROLES)
+def contact_attempt(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    form = ContactAttemptForm(request.POST or None, introduction=introduction)
+    if request.method == "POST" and form.is_valid():
+        contact_attempt_record(
+            actor=request.user,
+            introduction=introduction,
+            outcome=form.cleaned_data["outcome"],
+            attempted_at=form.when(),
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Contact attempt recorded."))
+        return redirect("frontdoor:introduction", introduction_id=introduction.pk)
+    return _hub_form_page(request, introduction, "contact_attempt.html", form)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*HUB_ROLES)
+def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    existing = FirstConversation.objects.filter(introduction=introduction).first()
+    initial = {"what_matters": introduction.what_matters, "strengths": introduction.good_at}
+    if existing is not None:
+        held = timezone.localtime(existing.held_at)
+        initial = {
+            "on": held.strftime("%d/%m/%Y"),
+            "at": held.strftime("%H:%M"),
+            "what_matters": existing.what_matters,
+            "strengths": existing.strengths,
+            "next_step": existing.next_step,
+        }
+    form = FirstConversationForm(request.POST or None, introduction=introduction, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        first_conversation_record(
+            actor=request.user,
+            introduction=introduction,
+            held_at=form.when(),
+            what_matters=form.cleaned_data["what_matters"],
+            strengths=form.cleaned_data["strengths"],
+            next_step=form.cleaned_data["next_step"],
+        )
+        messages.success(request, _("First conversation recorded."))
+        return redirect("frontdoor:introduction", introduction_id=introduction.pk)
+    return _hub_form_page(request, introduction, "first_conversation.html", form)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*HUB_ROLES)
+def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    text = request.GET.get("q", "")[:200]
+    found = directory_search(DirectoryQuery(text=text), per_page=20).results if text.strip() else []
+    chosen = list(introduction.services.values_list("pk", flat=True))
+    posted = request.POST.getlist("services") if request.method == "POST" else []
+    choices = Service.objects.published().filter(
+        Q(pk__in=[result.service.pk for result in found]) | Q(pk__in=chosen) | Q(pk__in=_uuids(posted))
+    )
+    form = RouteForm(request.POST or None, services=choices.order_by("name", "id"))
+    if request.method == "POST" and form.is_valid():
+        introduction_route(
+            actor=request.user,
+            introduction=introduction,
+            route=form.cleaned_data["route"],
+            services=list(form.cleaned_data["services"]),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Introduction routed: %(route)s.") % {"route": introduction.get_route_display()})
+        return redirect("frontdoor:introduction", introduction_id=introduction.pk)
+    return _hub_form_page(request, introduction, "route.html", form, q=text, searched=bool(text.strip()))
+
+
+def _uuids(values: list[str]) -> list[uuid.UUID]:
+    ids = []
+    for value in values:
+        try:
+            ids.append(uuid.UUID(value))
+        except ValueError:
+            continue  # the form reports a choice that is not offered
+    return ids
 
 
 @require_POST

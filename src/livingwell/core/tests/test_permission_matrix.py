@@ -75,6 +75,9 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:queue": DUTY_QUEUE,
     "frontdoor:introduction": DUTY_QUEUE,
     "frontdoor:claim": DUTY_QUEUE,
+    "frontdoor:contact_attempt": DUTY_QUEUE,
+    "frontdoor:conversation": DUTY_QUEUE,
+    "frontdoor:route": DUTY_QUEUE,
 }
 
 
@@ -106,6 +109,9 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "frontdoor:step": lambda: {"slug": "who"},
     "frontdoor:introduction": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:claim": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:contact_attempt": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:conversation": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:route": lambda: {"introduction_id": IntroductionFactory().pk},
 }
 
 # URLs that only take POST are checked with POST.

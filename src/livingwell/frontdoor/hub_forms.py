@@ -1,0 +1,132 @@
+"""The Hub's forms for an introduction: a contact attempt, the first conversation, and where it goes."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukForm
+from livingwell.directory.models import Service
+from livingwell.frontdoor.models import ContactAttempt, Introduction
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+
+
+class WhenForm(GovukForm):
+    """A form with a date and a time, today and now unless changed, never in the future."""
+
+    on = forms.DateField(
+        label=_("Date"),
+        input_formats=DATE_FORMATS,
+        help_text=_("For example, 27/11/2026"),
+        error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date, like 27/11/2026")},
+    )
+    at = forms.TimeField(
+        label=_("Time"),
+        input_formats=TIME_FORMATS,
+        help_text=_("24-hour clock, for example 14:30"),
+        error_messages={"required": _("Enter the time"), "invalid": _("Enter a real time, like 14:30")},
+    )
+
+    def __init__(self, *args: Any, introduction: Introduction, **kwargs: Any) -> None:
+        self.introduction = introduction
+        now = timezone.localtime()
+        kwargs["initial"] = {"on": now.strftime("%d/%m/%Y"), "at": now.strftime("%H:%M"), **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+
+    def when(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["on"], self.cleaned_data["at"]))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("on") and cleaned.get("at"):
+            when = self.when()
+            if when > timezone.now() + datetime.timedelta(minutes=5):
+                self.add_error("on", _("The date and time must not be in the future"))
+            elif when < self.introduction.created_at - datetime.timedelta(minutes=1):
+                self.add_error("on", _("The date and time must be after the introduction arrived"))
+        return cleaned
+
+
+class ContactAttemptForm(WhenForm):
+    outcome = forms.ChoiceField(
+        label=_("What happened?"),
+        choices=ContactAttempt.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what happened")},
+    )
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+    field_order = ["outcome", "on", "at", "note"]
+
+    def clean_outcome(self) -> str:
+        outcome = self.cleaned_data["outcome"]
+        if outcome == ContactAttempt.Outcome.LEFT_MESSAGE and self.introduction.may_leave_message is False:
+            raise ValidationError(_("They asked us not to leave a message"))
+        return outcome
+
+
+class FirstConversationForm(WhenForm):
+    what_matters = forms.CharField(
+        label=_("What matters to them"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Enter what matters to them")},
+    )
+    strengths = forms.CharField(
+        label=_("Their strengths, interests and connections"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Enter their strengths, interests and connections")},
+    )
+    next_step = forms.CharField(
+        label=_("The next step you agreed"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Enter the next step you agreed")},
+    )
+    field_order = ["on", "at", "what_matters", "strengths", "next_step"]
+
+
+class RouteForm(GovukForm):
+    route = forms.ChoiceField(
+        label=_("Where does this introduction go?"),
+        choices=Introduction.Route.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select where this introduction goes")},
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services"),
+        queryset=Service.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For information, the services to send them. For community support, the one service."),
+    )
+    reason = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed for secondary care and for closing."),
+    )
+
+    def __init__(self, *args: Any, services: QuerySet[Service], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["services"].queryset = services  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        route = cleaned.get("route")
+        chosen = list(cleaned.get("services") or [])
+        if route == Introduction.Route.INFORMATION and not chosen:
+            self.add_error("services", _("Select at least one service to send them"))
+        if route == Introduction.Route.COMMUNITY and len(chosen) != 1:
+            self.add_error("services", _("Select the one service to introduce them to"))
+        needs_reason = {Introduction.Route.SECONDARY_CARE, Introduction.Route.CLOSED}
+        if route in needs_reason and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Enter why"))
+        return cleaned
