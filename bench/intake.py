@@ -1,0 +1,168 @@
+"""Front door under load: 50 people at once introduce themselves through the real server for 60 seconds.
+
+Each simulated person walks every question page with their own cookies, as a browser would, and sends;
+one in ten presses "Send introduction" twice. Afterwards the introductions saved are compared with the
+confirmations (references) received: they must be equal, with none lost and none duplicated. Latency is
+reported beside the minimal Django view's, measured under the same number of clients in the same run.
+
+    ./lw bench intake                    60 seconds, 50 people
+    ./lw bench intake --seconds 10       a shorter run
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/livingwell_bench_intake ./lw bench intake
+"""
+
+import argparse
+import http.cookiejar
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-intake.sqlite3'}")
+
+from bench.home import PYTHON, measure, served  # noqa: E402
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+REFERENCE = re.compile(r"<strong>(LW-[A-Z0-9]+)</strong>")
+ANSWERS = [
+    ("who", {"for_whom": "self"}),
+    ("name", {"preferred_name": "Sam"}),
+    ("contact", {"contact_methods": "phone", "phone": "07700 900982", "may_leave_message": "no"}),
+    ("whats-going-on", {"in_their_words": "I have been low since I lost my job. Ça va mal 🙁"}),
+    ("what-matters", {"what_matters": "My dog", "enjoys": "Walking", "good_at": "Fixing bikes"}),
+    ("what-would-help", {"would_help": "stay_well"}),
+    ("access", {}),
+    ("gp", {}),
+]
+
+
+def _django(*command: str) -> str:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "WARNING"}
+    result = subprocess.run(
+        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
+def _introductions_saved() -> int:
+    code = "from livingwell.frontdoor.models import Introduction; print(Introduction.objects.count())"
+    return int(_django("shell", "--no-imports", "-c", code).strip())
+
+
+def _references_saved(references: set[str]) -> int:
+    code = (
+        "import sys; from livingwell.frontdoor.models import Introduction; "
+        "wanted = set(sys.stdin.read().split()); "
+        "print(Introduction.objects.filter(reference__in=wanted).count())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "WARNING"}
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        input="\n".join(references),
+    )
+    return int(result.stdout.strip())
+
+
+class Person(threading.Thread):
+    """One person introducing themselves again and again until the time is up."""
+
+    def __init__(self, base: str, stop: float, number: int) -> None:
+        super().__init__(daemon=True)
+        self.base = base
+        self.stop_at = stop
+        self.number = number
+        self.latencies: list[float] = []
+        self.references: list[str] = []
+        self.errors = 0
+
+    def _open(self, opener: urllib.request.OpenerDirector, path: str, data: dict | None = None) -> str:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        started = time.perf_counter()
+        with opener.open(self.base + path, data=body, timeout=60) as response:
+            text = response.read().decode()
+        self.latencies.append(time.perf_counter() - started)
+        return text
+
+    def introduce(self, sends: int) -> str:
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        page = self._open(opener, "/introduce/who/")
+        for slug, answers in ANSWERS:
+            csrf = CSRF.search(page)
+            if csrf is None:
+                raise RuntimeError(f"no form on the page before {slug}")
+            page = self._open(opener, f"/introduce/{slug}/", {"csrfmiddlewaretoken": csrf.group(1), **answers})
+        page = self._open(opener, "/introduce/check/")
+        csrf, token = CSRF.search(page), TOKEN.search(page)
+        if csrf is None or token is None:
+            raise RuntimeError("no check-answers form")
+        for _send in range(sends):  # a double click sends the same form twice
+            page = self._open(
+                opener, "/introduce/check/", {"csrfmiddlewaretoken": csrf.group(1), "token": token.group(1)}
+            )
+        reference = REFERENCE.search(page)
+        if reference is None:
+            raise RuntimeError("no reference on the confirmation")
+        return reference.group(1)
+
+    def run(self) -> None:
+        count = 0
+        while time.monotonic() < self.stop_at:
+            count += 1
+            try:
+                self.references.append(self.introduce(sends=2 if (count + self.number) % 10 == 0 else 1))
+            except (OSError, RuntimeError):
+                self.errors += 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--people", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    options = parser.parse_args()
+
+    _django("migrate", "--noinput")
+    _django("collectstatic", "--noinput")
+    before = _introductions_saved()
+    with served(options.workers) as port:
+        base = f"http://127.0.0.1:{port}"
+        people = [Person(base, time.monotonic() + options.seconds, number) for number in range(options.people)]
+        for person in people:
+            person.start()
+        for person in people:
+            person.join()
+        floor = measure("minimal view", port, "/bench/minimal/", min(10.0, options.seconds), options.people)
+    saved = _introductions_saved() - before
+    references = [reference for person in people for reference in person.references]
+    unique = set(references)
+    found = _references_saved(unique)
+    latencies = [latency for person in people for latency in person.latencies]
+    p95 = statistics.quantiles(latencies, n=20)[18] * 1000
+    errors = sum(person.errors for person in people)
+    print(f"{options.people} people for {options.seconds:.0f} s, gunicorn --workers {options.workers}")
+    print(f"introductions saved:       {saved}")
+    print(f"confirmations received:    {len(references)} ({len(unique)} different references, {found} of them saved)")
+    print(f"journeys that failed:      {errors}")
+    print(f"request p50 / p95:         {statistics.median(latencies) * 1000:.0f} / {p95:.0f} ms")
+    print(f"floor (minimal view) p50 / p95: {floor.p50_ms:.0f} / {floor.p95_ms:.0f} ms")
+    lost = saved != len(unique) or found != len(unique)
+    duplicated = len(references) != len(unique)
+    print("lost:", "YES" if lost else "none", " duplicated:", "YES" if duplicated else "none")
+    return 1 if lost or duplicated else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
