@@ -198,3 +198,27 @@ def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page,
     check_page(page, screenshot="duty-introduction")
     page.get_by_role("link", name="Duty queue").first.click()
     expect(page.locator("tbody tr")).to_have_count(1)  # Kit has gone on; Robin waits
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_hub_manager_reads_waiting_times_and_routes(page: Page, live_server) -> None:
+    from livingwell.accounts.models import Role
+    from livingwell.accounts.services import backup_codes_replace
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.frontdoor.tests.factories import IntroductionFactory
+
+    hana = UserFactory(username="hana", role=Role.HUB_MANAGER)
+    backup_codes_replace(user=hana, codes=["hh11mm22"])
+    IntroductionFactory(route="closed", status="routed", route_reason="Found support elsewhere")
+    IntroductionFactory()
+
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_label("Username").fill("hana")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill("hh11mm22")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Waiting times").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Waiting times and routes")
+    expect(page.get_by_role("table").nth(1)).to_contain_text("Closed")
+    check_page(page, screenshot="hub-waiting-times")

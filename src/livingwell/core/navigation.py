@@ -27,6 +27,7 @@ ROLE_ITEMS = [
     ("accounts:dashboard", _("Your account")),
     ("people:my_details", _("Your details")),
     ("frontdoor:queue", _("Duty queue")),
+    ("frontdoor:waiting", _("Waiting times")),
     ("people:person_list", _("People")),
     ("directory:listing_list", _("Your listings")),
     ("audit:event_list", _("Audit trail")),

@@ -12,6 +12,7 @@ from django.http import Http404
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.frontdoor.figures import Figures, waiting_figures
 from livingwell.frontdoor.models import Introduction
 
 QUEUE_PER_PAGE = 50
@@ -50,3 +51,12 @@ def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduc
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
     return introduction
+
+
+def access_waiting_figures_for(user: User) -> Figures:
+    """The Hub manager's aggregate figures. They name nobody, so reading them is not a read of anyone's record."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.role not in {Role.HUB_MANAGER, Role.ADMINISTRATOR}:
+        raise PermissionDenied
+    return waiting_figures()

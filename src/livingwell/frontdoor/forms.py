@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukForm
+from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import ContactMethod
 
@@ -227,7 +228,20 @@ class GpForm(StepForm):
         max_length=200,
         help_text=_("You do not need a GP to introduce yourself."),
     )
-    labels_about_them = {"gp_practice": _("Which GP practice are they registered with? (optional)")}
+    neighbourhood = forms.ChoiceField(
+        label=_("Which neighbourhood do you live in? (optional)"),
+        required=False,
+        help_text=_("It helps us see how long people wait in each part of the borough."),
+    )
+    labels_about_them = {
+        "gp_practice": _("Which GP practice are they registered with? (optional)"),
+        "neighbourhood": _("Which neighbourhood do they live in? (optional)"),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        neighbourhoods = [(str(pk), name) for pk, name in Neighbourhood.objects.values_list("pk", "name")]
+        self.fields["neighbourhood"].choices = [("", _("Not sure, or prefer not to say")), *neighbourhoods]  # type: ignore[attr-defined]
 
 
 def _choices(*labels: Any) -> list[tuple[str, Any]]:

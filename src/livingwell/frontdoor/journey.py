@@ -45,7 +45,7 @@ STEPS = [
     Step("what-matters", _("What matters"), forms.MattersForm),
     Step("what-would-help", _("What would help"), forms.HelpForm),
     Step("access", _("Access needs and language"), forms.AccessForm),
-    Step("gp", _("GP practice"), forms.GpForm),
+    Step("gp", _("GP practice and neighbourhood"), forms.GpForm),
     Step("equality", _("Equality monitoring (optional)"), forms.EqualityForm, optional_page=True),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}

@@ -71,6 +71,14 @@ class Introduction(models.Model):
     language = models.CharField(_("language"), max_length=50, blank=True)
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     gp_practice = models.CharField(_("GP practice"), max_length=200, blank=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood",
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     is_urgent = models.BooleanField(_("mentions immediate risk"), default=False)
     # The safety-net phrases found, so the duty worker sees why it was marked urgent.
     urgent_phrases = models.JSONField(_("words that marked it urgent"), default=list, blank=True)

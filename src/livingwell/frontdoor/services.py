@@ -16,6 +16,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
+from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
@@ -53,6 +54,9 @@ def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[s
     if existing is not None:
         return Submitted(existing, created=False)
     values = {name: value for name, value in answers.items() if name in INTRODUCTION_FIELDS}
+    neighbourhood = str(values.pop("neighbourhood", "") or "")
+    known = neighbourhood.isdigit() and Neighbourhood.objects.filter(pk=int(neighbourhood)).exists()
+    values["neighbourhood_id"] = int(neighbourhood) if known else None
     phrases = risk_phrases_in(str(answers.get(name, "")) for name in FREE_TEXT_FIELDS)
     for _attempt in range(5):
         try:

@@ -18,7 +18,11 @@ from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.models import Service
 from livingwell.directory.search import DirectoryQuery, directory_search
-from livingwell.frontdoor.access import access_duty_queue_page_for, access_introduction_for
+from livingwell.frontdoor.access import (
+    access_duty_queue_page_for,
+    access_introduction_for,
+    access_waiting_figures_for,
+)
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import FirstConversation, Introduction, WhatWouldHelp
@@ -305,3 +309,10 @@ def introduction_claim_view(request: AuthenticatedHttpRequest, introduction_id: 
             _("%(name)s took this introduction first.") % {"name": introduction.claimed_by},
         )
     return redirect("frontdoor:introduction", introduction_id=introduction.pk)
+
+
+@require_GET
+@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+def waiting(request: AuthenticatedHttpRequest) -> HttpResponse:
+    figures = access_waiting_figures_for(request.user)
+    return render(request, "frontdoor/waiting.html", {"figures": figures, **_promises()})

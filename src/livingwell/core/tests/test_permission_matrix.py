@@ -73,6 +73,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:done": PUBLIC,
     "frontdoor:expired": PUBLIC,
     "frontdoor:queue": DUTY_QUEUE,
+    "frontdoor:waiting": HUB_RECORDS,
     "frontdoor:introduction": DUTY_QUEUE,
     "frontdoor:claim": DUTY_QUEUE,
     "frontdoor:contact_attempt": DUTY_QUEUE,
