@@ -222,3 +222,49 @@ def test_the_hub_manager_reads_waiting_times_and_routes(page: Page, live_server)
     expect(page.get_by_role("heading", level=1)).to_have_text("Waiting times and routes")
     expect(page.get_by_role("table").nth(1)).to_contain_text("Closed")
     check_page(page, screenshot="hub-waiting-times")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("route", "service", "reason"),
+    [
+        ("Information: services they can contact themselves", "Debt advice drop-in", ""),
+        ("Secondary care: an introduction to the mental health trust", "", "Needs the early intervention team"),
+        ("Closed", "", "They found support elsewhere"),
+    ],
+)
+def test_a_duty_worker_routes_an_introduction(page: Page, live_server, route: str, service: str, reason: str) -> None:
+    from livingwell.accounts.models import Role
+    from livingwell.accounts.services import backup_codes_replace
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.directory.tests.factories import ServiceFactory
+    from livingwell.frontdoor.tests.factories import IntroductionFactory
+
+    dee = UserFactory(username="dee", role=Role.DUTY_WORKER)
+    backup_codes_replace(user=dee, codes=["dd33ee44"])
+    ServiceFactory(name="Debt advice drop-in", description="Money help")
+    introduction = IntroductionFactory(preferred_name="Ash", email="ash@example.org")
+
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_label("Username").fill("dee")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Security code").fill("dd33ee44")
+    page.get_by_role("button", name="Continue").click()
+    page.goto(f"{live_server.url}/hub/introductions/{introduction.pk}/route/")
+    page.get_by_label(route).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()  # a service or a reason is needed
+    check_page(page)
+    if service:
+        page.get_by_label("Find services in the directory").fill("debt")
+        page.get_by_role("button", name="Search").click()
+        page.get_by_label(route).check()
+        page.get_by_label(service).check()
+    if reason:
+        page.get_by_label("Why").fill(reason)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Introduction routed")
+    check_page(page)
+    introduction.refresh_from_db()
+    assert introduction.status == "routed"
