@@ -55,6 +55,9 @@ LW_INTRODUCTIONS_READ = env.str(
 # conversation within this many days.
 LW_FIRST_CALL_WORKING_DAYS = env.int("LW_FIRST_CALL_WORKING_DAYS", default=2)
 LW_FIRST_CONVERSATION_DAYS = env.int("LW_FIRST_CONVERSATION_DAYS", default=7)
+# Where text messages go: a gateway's backend in production. The default keeps them in the database
+# (core.TextMessage) instead of sending them, for the demo and the tests.
+LW_SMS_BACKEND = env.str("LW_SMS_BACKEND", default="livingwell.core.sms.OutboxBackend")
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 # Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks

@@ -17,9 +17,11 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
 from livingwell.core.models import Neighbourhood
+from livingwell.core.sms import text_enqueue
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
+from livingwell.people.models import ContactMethod
 
 # No 0/O, 1/I/L: a reference is read out over the phone.
 REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -93,6 +95,16 @@ def _messages_enqueue(introduction: Introduction) -> None:
                 "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
                 "conversation_days": settings.LW_FIRST_CONVERSATION_DAYS,
                 "contact_phone": settings.LW_CONTACT_PHONE,
+            },
+        )
+    if introduction.phone and ContactMethod.TEXT in introduction.contact_methods:
+        text_enqueue(
+            to=introduction.phone,
+            template_name="frontdoor/text/confirmation.txt",
+            context={
+                "introduction": introduction,
+                "service_name": settings.LW_SERVICE_NAME,
+                "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
             },
         )
     if introduction.is_urgent:

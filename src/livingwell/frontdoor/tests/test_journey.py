@@ -248,3 +248,21 @@ def test_unknown_pages_and_pages_that_do_not_apply(journey: Client) -> None:
     assert journey.post(CHECK, {"token": "not-a-token"})["Location"] == reverse("frontdoor:expired")
     assert journey.get(CHECK)["Location"] == _step("who")  # nothing answered yet
     assert journey.get(DONE)["Location"] == START
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_text_confirmation_goes_through_the_worker_and_the_sms_gateway(client: Client) -> None:
+    from livingwell.core.models import TextMessage
+
+    client.get(_step("who"))
+    contact = {"contact_methods": ["text"], "phone": "07700 900982", "may_leave_message": "yes"}
+    _answer_all(client, {**ANSWERS, "contact": contact})
+    _send(client)
+    assert not TextMessage.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (text,) = TextMessage.objects.all()
+    assert text.to == "07700 900982"
+    assert Introduction.objects.get().reference in text.body
+    assert "116 123" in text.body
+    assert len(text.body) < 320  # two text messages at most
+    assert mail.outbox == []  # no email address was given
