@@ -9,6 +9,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
+from livingwell.accounts.models import Role, User
+from livingwell.accounts.services import backup_codes_replace
+from livingwell.accounts.tests.factories import UserFactory
+
 CHROMIUM = os.environ.get("LW_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -93,3 +97,24 @@ def check_page(page: Page, *, screenshot: str = "", admin: bool = False) -> None
     if screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{screenshot}.png", full_page=True)
+
+
+PASSWORD = "a-long-test-password"  # UserFactory's
+
+
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    """Fill in the sign-in page with a test user's username and password."""
+    page.goto(f"{base_url}/account/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def staff_signed_in(page: Page, base_url: str, username: str, role: Role, code: str = "ab12cd34") -> User:
+    """A new staff member, signed in with a single-use backup code as their second factor."""
+    user = UserFactory(username=username, role=role)
+    backup_codes_replace(user=user, codes=[code])
+    sign_in(page, base_url, username)
+    page.get_by_label("Security code").fill(code)
+    page.get_by_role("button", name="Continue").click()
+    return user

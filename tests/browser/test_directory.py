@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Schedule, Service
-from tests.browser.conftest import check_page
+from tests.browser.conftest import check_page, staff_signed_in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -89,26 +89,16 @@ def test_a_visitor_finds_a_service_by_text_category_postcode_and_open_now(page: 
 @pytest.mark.django_db(transaction=True)
 def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> None:
     from livingwell.accounts.models import Role
-    from livingwell.accounts.services import backup_codes_replace
-    from livingwell.accounts.tests.factories import UserFactory
     from livingwell.directory.models import ListingReport, Organization
 
     directory_demo_load()
-    pat = UserFactory(username="pat", role=Role.PROVIDER_EDITOR)
-    pat.organisations.add(Organization.objects.get(name="Canal Side Community Kitchen"))
-    backup_codes_replace(user=pat, codes=["ab12cd34"])
     ListingReport.objects.create(
         service=Service.objects.get(name="Community Lunch"),
         message="The lunch is on Fridays too now.",
         submission_id=uuid.uuid4(),
     )
-
-    page.goto(f"{live_server.url}/account/sign-in/")
-    page.get_by_label("Username").fill("pat")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill("ab12cd34")
-    page.get_by_role("button", name="Continue").click()
+    pat = staff_signed_in(page, live_server.url, "pat", Role.PROVIDER_EDITOR)
+    pat.organisations.add(Organization.objects.get(name="Canal Side Community Kitchen"))
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your listings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your listings")

@@ -3,8 +3,11 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from livingwell.accounts.models import Role
+from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
-from tests.browser.conftest import check_page
+from livingwell.frontdoor.tests.factories import IntroductionFactory
+from tests.browser.conftest import check_page, staff_signed_in
 
 
 def _continue(page: Page) -> None:
@@ -136,25 +139,10 @@ def test_the_urgent_path_shows_crisis_routes_at_once(page: Page, live_server) ->
 
 @pytest.mark.django_db(transaction=True)
 def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page, live_server) -> None:
-    from livingwell.accounts.models import Role
-    from livingwell.accounts.services import backup_codes_replace
-    from livingwell.accounts.tests.factories import UserFactory
-    from livingwell.frontdoor.tests.factories import IntroductionFactory
-
-    dee = UserFactory(username="dee", role=Role.DUTY_WORKER)
-    backup_codes_replace(user=dee, codes=["dd11ee22"])
-    from livingwell.directory.tests.factories import ServiceFactory
-
     ServiceFactory(name="Community garden", description="Growing food together")
     IntroductionFactory(preferred_name="Robin")
     IntroductionFactory(preferred_name="Kit", is_urgent=True, urgent_phrases=["want to die"])
-
-    page.goto(f"{live_server.url}/account/sign-in/")
-    page.get_by_label("Username").fill("dee")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill("dd11ee22")
-    page.get_by_role("button", name="Continue").click()
+    staff_signed_in(page, live_server.url, "dee", Role.DUTY_WORKER)
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Duty queue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Duty queue")
@@ -202,22 +190,9 @@ def test_a_duty_worker_sees_urgent_introductions_first_and_takes_one(page: Page,
 
 @pytest.mark.django_db(transaction=True)
 def test_the_hub_manager_reads_waiting_times_and_routes(page: Page, live_server) -> None:
-    from livingwell.accounts.models import Role
-    from livingwell.accounts.services import backup_codes_replace
-    from livingwell.accounts.tests.factories import UserFactory
-    from livingwell.frontdoor.tests.factories import IntroductionFactory
-
-    hana = UserFactory(username="hana", role=Role.HUB_MANAGER)
-    backup_codes_replace(user=hana, codes=["hh11mm22"])
     IntroductionFactory(route="closed", status="routed", route_reason="Found support elsewhere")
     IntroductionFactory()
-
-    page.goto(f"{live_server.url}/account/sign-in/")
-    page.get_by_label("Username").fill("hana")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill("hh11mm22")
-    page.get_by_role("button", name="Continue").click()
+    staff_signed_in(page, live_server.url, "hana", Role.HUB_MANAGER)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Waiting times").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Waiting times and routes")
     expect(page.get_by_role("table").nth(1)).to_contain_text("Closed")
@@ -234,23 +209,9 @@ def test_the_hub_manager_reads_waiting_times_and_routes(page: Page, live_server)
     ],
 )
 def test_a_duty_worker_routes_an_introduction(page: Page, live_server, route: str, service: str, reason: str) -> None:
-    from livingwell.accounts.models import Role
-    from livingwell.accounts.services import backup_codes_replace
-    from livingwell.accounts.tests.factories import UserFactory
-    from livingwell.directory.tests.factories import ServiceFactory
-    from livingwell.frontdoor.tests.factories import IntroductionFactory
-
-    dee = UserFactory(username="dee", role=Role.DUTY_WORKER)
-    backup_codes_replace(user=dee, codes=["dd33ee44"])
     ServiceFactory(name="Debt advice drop-in", description="Money help")
     introduction = IntroductionFactory(preferred_name="Ash", email="ash@example.org")
-
-    page.goto(f"{live_server.url}/account/sign-in/")
-    page.get_by_label("Username").fill("dee")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Security code").fill("dd33ee44")
-    page.get_by_role("button", name="Continue").click()
+    staff_signed_in(page, live_server.url, "dee", Role.DUTY_WORKER)
     page.goto(f"{live_server.url}/hub/introductions/{introduction.pk}/route/")
     page.get_by_label(route).check()
     page.get_by_role("button", name="Save").click()

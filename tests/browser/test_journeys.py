@@ -11,16 +11,7 @@ from livingwell.accounts.models import Role
 from livingwell.accounts.services import backup_codes_replace
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.people.tests.factories import PersonFactory
-from tests.browser.conftest import check_page
-
-PASSWORD = "a-long-test-password"
-
-
-def _sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/account/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from tests.browser.conftest import check_page, sign_in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -79,7 +70,7 @@ def test_a_hub_manager_sets_up_a_second_factor_and_reads_a_record(page: Page, li
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     check_page(page)
 
-    _sign_in(page, live_server.url, "hana")
+    sign_in(page, live_server.url, "hana")
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up your security code")
     check_page(page)
 
@@ -117,7 +108,7 @@ def test_a_person_changes_how_they_are_contacted(page: Page, live_server) -> Non
     sam = UserFactory(username="sam", role=Role.PERSON)
     PersonFactory(user=sam, preferred_name="Sam")
 
-    _sign_in(page, live_server.url, "sam")
+    sign_in(page, live_server.url, "sam")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
     check_page(page)
 
@@ -160,7 +151,7 @@ def test_an_administrator_signs_in_with_a_backup_code_and_reads_the_audit_trail(
 
     access_person_for(hana, person.pk)
 
-    _sign_in(page, live_server.url, "ade")
+    sign_in(page, live_server.url, "ade")
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
     check_page(page)
     page.get_by_label("Security code").fill("ab12cd34")
