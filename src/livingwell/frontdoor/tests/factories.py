@@ -1,6 +1,8 @@
+import datetime
 import uuid
 
 import factory
+from django.utils import timezone
 
 from livingwell.frontdoor.models import Introduction
 
@@ -17,3 +19,16 @@ class IntroductionFactory(factory.django.DjangoModelFactory):
     phone = "07700 900123"
     may_leave_message = True
     in_their_words = "Things have been hard lately."
+
+
+def introduction_arrived(at: datetime.datetime, **fields: object) -> Introduction:
+    """An introduction that arrived at ``at`` (saving stamps the time it arrived, so it is set after)."""
+    introduction = IntroductionFactory(**fields)
+    Introduction.objects.filter(pk=introduction.pk).update(created_at=at)
+    introduction.refresh_from_db()
+    return introduction
+
+
+def introduction_days_old(days: float, **fields: object) -> Introduction:
+    """An introduction that arrived ``days`` ago."""
+    return introduction_arrived(timezone.now() - datetime.timedelta(days=days), **fields)

@@ -12,18 +12,11 @@ from django.utils import timezone
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.frontdoor.access import works_the_duty_queue
-from livingwell.frontdoor.models import Introduction
-from livingwell.frontdoor.tests.factories import IntroductionFactory
+from livingwell.frontdoor.tests.factories import IntroductionFactory, introduction_days_old
 from livingwell.frontdoor.waiting import first_call_overdue, working_days_between
 
 QUEUE = reverse("frontdoor:queue")
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-def _aged(days: float, **fields: object) -> Introduction:
-    introduction = IntroductionFactory(**fields)
-    Introduction.objects.filter(pk=introduction.pk).update(created_at=timezone.now() - datetime.timedelta(days=days))
-    return introduction
 
 
 @pytest.mark.django_db
@@ -35,9 +28,9 @@ def test_only_the_duty_roles_work_the_queue(user_with_role: Callable[[Role], Use
 
 @pytest.mark.django_db
 def test_urgent_introductions_come_first_then_the_oldest(signed_in_client: Callable[[Role], Client]) -> None:
-    newest = _aged(0.1, preferred_name="Newest")
-    oldest = _aged(5, preferred_name="Oldest")
-    urgent = _aged(0.01, preferred_name="Urgent", is_urgent=True, urgent_phrases=["not safe"])
+    newest = introduction_days_old(0.1, preferred_name="Newest")
+    oldest = introduction_days_old(5, preferred_name="Oldest")
+    urgent = introduction_days_old(0.01, preferred_name="Urgent", is_urgent=True, urgent_phrases=["not safe"])
     client = signed_in_client(Role.DUTY_WORKER)
     page = client.get(QUEUE).context["page"]
     assert [introduction.pk for introduction in page] == [urgent.pk, oldest.pk, newest.pk]

@@ -11,7 +11,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.figures import waiting_figures
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction
-from livingwell.frontdoor.tests.factories import IntroductionFactory
+from livingwell.frontdoor.tests.factories import IntroductionFactory, introduction_arrived
 
 NOW = datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)
 HOUR = datetime.timedelta(hours=1)
@@ -20,8 +20,7 @@ HOUR = datetime.timedelta(hours=1)
 def _introduction(
     arrived: datetime.datetime, worker: User, *, attempt: float | None, talk: float | None, **fields: object
 ) -> Introduction:
-    introduction = IntroductionFactory(**fields)
-    Introduction.objects.filter(pk=introduction.pk).update(created_at=arrived)
+    introduction = introduction_arrived(arrived, **fields)
     if attempt is not None:
         ContactAttempt.objects.create(
             introduction=introduction, outcome="no_answer", attempted_at=arrived + attempt * HOUR, recorded_by=worker

@@ -14,21 +14,12 @@ from livingwell.accounts.models import Role
 from livingwell.audit.models import AuditEvent
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction
-from livingwell.frontdoor.tests.factories import IntroductionFactory
+from livingwell.frontdoor.tests.factories import IntroductionFactory, introduction_days_old
 from livingwell.frontdoor.waiting import first_contact_wait, first_conversation_wait, wait_in_words
 
 
 def _url(name: str, introduction: Introduction) -> str:
     return reverse(f"frontdoor:{name}", kwargs={"introduction_id": introduction.pk})
-
-
-def _arrived(days_ago: float, **fields: object) -> Introduction:
-    introduction = IntroductionFactory(**fields)
-    Introduction.objects.filter(pk=introduction.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=days_ago)
-    )
-    introduction.refresh_from_db()
-    return introduction
 
 
 def _when(delta: datetime.timedelta) -> dict[str, str]:
@@ -43,7 +34,7 @@ def duty(signed_in_client: Callable[[Role], Client]) -> Client:
 
 @pytest.mark.django_db
 def test_contact_attempts_are_recorded_with_their_times_and_start_the_clock(duty: Client) -> None:
-    introduction = _arrived(2)
+    introduction = introduction_days_old(2)
     response = duty.post(
         _url("contact_attempt", introduction), {"outcome": "no_answer", **_when(datetime.timedelta(days=1))}
     )
@@ -73,7 +64,7 @@ def test_contact_attempts_are_recorded_with_their_times_and_start_the_clock(duty
     ],
 )
 def test_bad_contact_attempts_are_refused_with_a_clear_message(duty: Client, data: dict, message: str) -> None:
-    introduction = _arrived(1, may_leave_message=False)
+    introduction = introduction_days_old(1, may_leave_message=False)
     response = duty.post(_url("contact_attempt", introduction), data)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -82,7 +73,7 @@ def test_bad_contact_attempts_are_refused_with_a_clear_message(duty: Client, dat
 
 @pytest.mark.django_db
 def test_the_first_conversation_records_what_matters_strengths_and_the_next_step(duty: Client) -> None:
-    introduction = _arrived(3, what_matters="My dog", good_at="Fixing bikes")
+    introduction = introduction_days_old(3, what_matters="My dog", good_at="Fixing bikes")
     form = duty.get(_url("conversation", introduction)).content.decode()
     assert "My dog" in form  # starts from their own words
     assert timezone.localtime().strftime("%d/%m/%Y") in form  # and today, unless changed
