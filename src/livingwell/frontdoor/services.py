@@ -117,24 +117,6 @@ def _messages_enqueue(introduction: Introduction) -> None:
         )
 
 
-def introduction_claim(*, actor: User, introduction: Introduction) -> bool:
-    """The duty worker takes the introduction, unless someone already has. True when ``actor`` has it."""
-    with transaction.atomic():
-        claimed = Introduction.objects.filter(pk=introduction.pk, claimed_by__isnull=True).update(
-            claimed_by=actor, claimed_at=timezone.now()
-        )
-        if claimed:
-            audit_event_record(
-                actor=actor,
-                action=AuditEvent.Action.CHANGE,
-                record=introduction,
-                person_id=introduction.person_id,
-                detail="claimed",
-            )
-    introduction.refresh_from_db(fields=["claimed_by", "claimed_at"])
-    return introduction.claimed_by_id == actor.pk
-
-
 def _audit_change(actor: User, introduction: Introduction, detail: str) -> None:
     audit_event_record(
         actor=actor,
@@ -143,6 +125,18 @@ def _audit_change(actor: User, introduction: Introduction, detail: str) -> None:
         person_id=introduction.person_id,
         detail=detail,
     )
+
+
+def introduction_claim(*, actor: User, introduction: Introduction) -> bool:
+    """The duty worker takes the introduction, unless someone already has. True when ``actor`` has it."""
+    with transaction.atomic():
+        claimed = Introduction.objects.filter(pk=introduction.pk, claimed_by__isnull=True).update(
+            claimed_by=actor, claimed_at=timezone.now()
+        )
+        if claimed:
+            _audit_change(actor, introduction, "claimed")
+    introduction.refresh_from_db(fields=["claimed_by", "claimed_at"])
+    return introduction.claimed_by_id == actor.pk
 
 
 def contact_attempt_record(

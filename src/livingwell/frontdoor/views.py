@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +25,7 @@ from livingwell.frontdoor.access import (
 )
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
-from livingwell.frontdoor.models import FirstConversation, Introduction, WhatWouldHelp
+from livingwell.frontdoor.models import ContactAttempt, Introduction, WhatWouldHelp
 from livingwell.frontdoor.services import (
     contact_attempt_record,
     first_conversation_record,
@@ -192,6 +192,10 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(*HUB_ROLES)
 def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
+    # Read once here; the page and the waiting clock both use them.
+    prefetch_related_objects(
+        [introduction], Prefetch("contact_attempts", ContactAttempt.objects.select_related("recorded_by"))
+    )
     return render(
         request,
         "frontdoor/introduction_detail.html",
@@ -199,8 +203,8 @@ def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid
             "introduction": introduction,
             "overdue": introduction.status == Introduction.Status.NEW and first_call_overdue(introduction.created_at),
             "would_help": [WhatWouldHelp(code).label for code in introduction.would_help if code in WhatWouldHelp],
-            "attempts": introduction.contact_attempts.select_related("recorded_by"),
-            "conversation": FirstConversation.objects.filter(introduction=introduction).first(),
+            "attempts": introduction.contact_attempts.all(),
+            "conversation": getattr(introduction, "first_conversation", None),
             "contact_wait": wait_in_words(first_contact_wait(introduction)),
             "conversation_wait": wait_in_words(first_conversation_wait(introduction)),
             "routed_services": introduction.services.order_by("name"),
@@ -236,7 +240,7 @@ def contact_attempt(request: AuthenticatedHttpRequest, introduction_id: uuid.UUI
 @role_required(*HUB_ROLES)
 def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
-    existing = FirstConversation.objects.filter(introduction=introduction).first()
+    existing = getattr(introduction, "first_conversation", None)
     initial = {"what_matters": introduction.what_matters, "strengths": introduction.good_at}
     if existing is not None:
         held = timezone.localtime(existing.held_at)
