@@ -44,10 +44,10 @@ ANSWERS = [
 ]
 
 
-def _django(*command: str) -> str:
+def _django(*command: str, stdin: str = "") -> str:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "WARNING"}
     result = subprocess.run(
-        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True, input=stdin
     )
     return result.stdout
 
@@ -63,17 +63,7 @@ def _references_saved(references: set[str]) -> int:
         "wanted = set(sys.stdin.read().split()); "
         "print(Introduction.objects.filter(reference__in=wanted).count())"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "WARNING"}
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        input="\n".join(references),
-    )
-    return int(result.stdout.strip())
+    return int(_django("shell", "--no-imports", "-c", code, stdin="\n".join(references)).strip())
 
 
 class Person(threading.Thread):
