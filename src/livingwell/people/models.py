@@ -5,11 +5,14 @@ that the person record can be shown without it.
 """
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from livingwell.people.matching import contact_keys_set
 
 
 class ContactMethod(models.TextChoices):
@@ -30,6 +33,7 @@ class Person(models.Model):
         related_name="person",
     )
     preferred_name = models.CharField(_("the name you like to be called"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     pronouns = models.CharField(_("pronouns"), max_length=50, blank=True)
     email = models.EmailField(_("email address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
@@ -54,16 +58,24 @@ class Person(models.Model):
     consents_to_contact_at = models.DateTimeField(null=True, blank=True)
     consents_to_publish_stories = models.BooleanField(_("agrees to their story being published"), default=False)
     consents_to_publish_stories_at = models.DateTimeField(null=True, blank=True)
+    # Phone and email as compared when looking for people already known (``people.matching``).
+    phone_key = models.CharField(max_length=30, blank=True, editable=False, db_index=True)
+    email_key = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["preferred_name", "id"]
+        indexes = [models.Index(fields=["date_of_birth"], name="person_date_of_birth")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
         return self.preferred_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        contact_keys_set(self, kwargs)
+        super().save(*args, **kwargs)
 
 
 class SharingConsent(models.Model):

@@ -10,8 +10,8 @@ from livingwell.people.models import Person
 
 
 @transaction.atomic
-def person_contact_preferences_update(*, actor: User, person: Person, changes: dict[str, object]) -> Person:
-    """Apply ``changes`` to the person's contact details and consents, and audit which fields changed."""
+def person_details_update(*, actor: User, person: Person, changes: dict[str, object]) -> Person:
+    """Apply ``changes`` to the person's details and consents, and audit which fields changed."""
     locked = Person.objects.select_for_update().get(pk=person.pk)
     changed = sorted(name for name, value in changes.items() if getattr(locked, name) != value)
     if not changed:

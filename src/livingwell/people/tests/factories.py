@@ -9,5 +9,6 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     preferred_name = factory.Sequence(lambda n: f"Person {n}")
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    phone = "07700 900123"
+    # Each its own number, so that nobody looks like a possible match of anybody else.
+    phone = factory.Sequence(lambda n: f"07700 9{n % 100000:05d}")
     preferred_contact_method = ContactMethod.EMAIL
