@@ -5,11 +5,15 @@ and inputs, and ``core/includes/error_summary.html`` renders the error summary. 
 prefixes the page title with "Error: " whenever the context's ``form`` has errors.
 """
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "govuk-textarea",
@@ -19,6 +23,63 @@ WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.CheckboxInput: "govuk-checkboxes__input",
     Input: "govuk-input",
 }
+
+
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes in one fieldset."""
+
+    template_name = "core/forms/date_input.html"
+    use_fieldset = True
+    PARTS = (("day", _("Day"), 2), ("month", _("Month"), 2), ("year", _("Year"), 4))
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            {name: forms.TextInput(attrs={"inputmode": "numeric"}) for name, _label, _w in self.PARTS}, attrs
+        )
+        self.in_error = False
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, str) and value:
+            value = datetime.date.fromisoformat(value)  # a date kept as ISO text, as in a session
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def id_for_label(self, id_: str) -> str:
+        return f"{id_}_day" if id_ else ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        error = " govuk-input--error" if self.in_error else ""
+        for subwidget, (_name, label, width) in zip(context["widget"]["subwidgets"], self.PARTS, strict=True):
+            subwidget["label"] = label
+            subwidget["attrs"]["class"] = f"govuk-input govuk-date-input__input govuk-input--width-{width}{error}"
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the GOV.UK error messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        part = forms.CharField(required=False)  # lengths are checked as a date, with one clear message
+        super().__init__(fields=(part, part, part), require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[str]) -> datetime.date | None:
+        parts = [str(value or "").strip() for value in data_list] or ["", "", ""]
+        if not any(parts):
+            return None
+        if not all(parts):
+            raise ValidationError(_("Enter a day, a month and a year"), code="incomplete")
+        day, month, year = parts
+        digits = all(value.isascii() and value.isdigit() for value in parts)
+        if not digits or len(day) > 2 or len(month) > 2 or len(year) != 4:
+            raise ValidationError(_("Enter a real date, like 27 3 1985"), code="invalid")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValidationError(_("Enter a real date, like 27 3 1985"), code="invalid") from error
 
 
 class GovukFormRenderer(DjangoTemplates):
@@ -62,6 +123,8 @@ class GovukForm(forms.Form):
             if name not in self.fields:
                 continue
             widget = self.fields[name].widget
+            if isinstance(widget, GovukDateInput):
+                widget.in_error = True
             css_class = _widget_class(widget)
             if css_class in {"govuk-input", "govuk-textarea", "govuk-select"}:
                 widget.attrs["class"] += f" {css_class}--error"
@@ -73,3 +136,8 @@ class GovukForm(forms.Form):
 
 class GovukModelForm(GovukForm, forms.ModelForm):  # type: ignore[misc]
     """A model form rendered as GOV.UK components."""
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (so that it is checked and says what is missing), else None."""
+    return request.POST if request.method == "POST" else None
