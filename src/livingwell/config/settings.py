@@ -58,6 +58,9 @@ LW_FIRST_CONVERSATION_DAYS = env.int("LW_FIRST_CONVERSATION_DAYS", default=7)
 # Where text messages go: a gateway's backend in production. The default keeps them in the database
 # (core.TextMessage) instead of sending them, for the demo and the tests.
 LW_SMS_BACKEND = env.str("LW_SMS_BACKEND", default="livingwell.core.sms.OutboxBackend")
+# A person may ask to see what their introduction recorded: a one-time link goes to the contact address
+# they gave, and works for this many hours.
+LW_RECORD_LINK_HOURS = env.int("LW_RECORD_LINK_HOURS", default=24)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 # Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks
@@ -105,6 +108,7 @@ INSTALLED_APPS = [
     "livingwell.directory",
     "livingwell.people",
     "livingwell.frontdoor",
+    "livingwell.support",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("audit/", include("livingwell.audit.urls")),
     path("directory/", include("livingwell.directory.urls")),
     path("", include("livingwell.frontdoor.urls")),
+    path("", include("livingwell.support.urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,111 @@
+"""Support that follows the person: episodes and the personal guides who coordinate them.
+
+Read episodes only through ``livingwell.support.access``. A guide's short profile is not personal data
+about the people we support: the guide writes it so that people can choose who they work with.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class GuideProfileQuerySet(models.QuerySet["GuideProfile"]):
+    def choosable(self) -> "GuideProfileQuerySet":
+        """The guides a person may choose now: taking new people, and still with us."""
+        return self.filter(taking_people=True, user__is_active=True).order_by("name", "pk")
+
+
+class GuideProfile(models.Model):
+    """A personal guide's short profile, in their own words, for people to choose from."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guide_profile")
+    name = models.CharField(_("the name people call you"), max_length=100)
+    about = models.TextField(
+        _("about you"),
+        max_length=600,
+        help_text=_("A few lines in plain words: what you bring, what you enjoy, what people say helps."),
+    )
+    languages = models.CharField(_("languages you speak"), max_length=200, blank=True)
+    taking_people = models.BooleanField(
+        _("taking new people"), default=True, help_text=_("Untick while your caseload is full or you are away.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GuideProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("personal guide's profile")
+        verbose_name_plural = _("personal guides' profiles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Episode(models.Model):
+    """One period of support. "Easy out" closes it; "easy in" reopens it without a new introduction."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ON_HOLD = "on_hold", _("On hold")
+        CLOSED = "closed", _("Closed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="episodes")
+    guide = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personal guide"),
+        on_delete=models.PROTECT,
+        related_name="guided_episodes",
+    )
+    # Whether the person chose their guide from the team's profiles, or left it to the Hub.
+    guide_chosen_by_person = models.BooleanField(_("the person chose their guide"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_at = models.DateTimeField(_("opened"))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "id"]
+        constraints = [
+            # One current episode a person: easy in reopens it rather than starting a second.
+            models.UniqueConstraint(
+                fields=["person"], condition=~Q(status="closed"), name="one_current_episode_per_person"
+            ),
+        ]
+        verbose_name = _("episode")
+        verbose_name_plural = _("episodes")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.opened_at:%Y-%m-%d}"
+
+
+class EpisodeChange(models.Model):
+    """Every opening, reopening, hold and closing of an episode, with its reason: the episode's history."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("Opened")
+        REOPENED = "reopened", _("Reopened")
+        CONTINUED = "continued", _("A new introduction joined it")
+        GUIDE_CHANGED = "guide_changed", _("Guide changed")
+        ON_HOLD = "on_hold", _("Put on hold")
+        CLOSED = "closed", _("Closed")
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("what changed"), max_length=20, choices=Kind.choices)
+    reason = models.TextField(_("why"))
+    changed_at = models.DateTimeField(_("when"))
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    guide = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The introduction that opened or reopened it, when there was one.
+    introduction = models.ForeignKey(
+        "frontdoor.Introduction", null=True, blank=True, on_delete=models.PROTECT, related_name="episode_changes"
+    )
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.episode_id} {self.kind}"

@@ -1,0 +1,31 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from livingwell.accounts.models import Role, User
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.people.models import Person
+from livingwell.support.models import Episode, GuideProfile
+
+
+class GuideProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GuideProfile
+
+    user = factory.SubFactory(UserFactory, role=Role.PERSONAL_GUIDE)
+    name = factory.Sequence(lambda n: f"Guide {n}")
+    about = "I used to be a youth worker. I like football and long walks, and I listen more than I talk."
+    languages = "English"
+
+
+def episode_closed(person: Person, guide: User, *, opened_days_ago: int = 300, closed_days_ago: int = 60) -> Episode:
+    """An earlier episode of support, closed a while ago: the one "easy in" reopens."""
+    now = timezone.now()
+    return Episode.objects.create(
+        person=person,
+        guide=guide,
+        opened_at=now - datetime.timedelta(days=opened_days_ago),
+        status=Episode.Status.CLOSED,
+        closed_at=now - datetime.timedelta(days=closed_days_ago),
+    )
