@@ -35,6 +35,7 @@ REFERENCE = re.compile(r"<strong>(LW-[A-Z0-9]+)</strong>")
 ANSWERS = [
     ("who", {"for_whom": "self"}),
     ("name", {"preferred_name": "Sam"}),
+    ("date-of-birth", {"date_of_birth_day": "27", "date_of_birth_month": "3", "date_of_birth_year": "1985"}),
     ("contact", {"contact_methods": "phone", "phone": "07700 900982", "may_leave_message": "no"}),
     ("whats-going-on", {"in_their_words": "I have been low since I lost my job. Ça va mal 🙁"}),
     ("what-matters", {"what_matters": "My dog", "enjoys": "Walking", "good_at": "Fixing bikes"}),

@@ -1,13 +1,22 @@
 """The front door in a real browser, with axe on every page in every state."""
 
+import datetime
+import re
+
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
+from livingwell.people.tests.factories import PersonFactory
+from livingwell.support.tests.factories import GuideProfileFactory, episode_closed
 from tests.browser.conftest import check_page, staff_signed_in
+
+BORN = datetime.date(1985, 3, 27)
 
 
 def _continue(page: Page) -> None:
@@ -15,6 +24,7 @@ def _continue(page: Page) -> None:
 
 
 def _answer_the_rest(page: Page, *, words: str = "I have been low since I lost my job.") -> None:
+    _continue(page)  # date of birth: may be left out
     page.get_by_label("Phone call").check()
     page.get_by_label("Phone number").fill("07700 900982")
     page.get_by_label("No, please do not leave a message").check()
@@ -45,6 +55,15 @@ def test_a_person_introduces_themselves_and_gets_a_reference(page: Page, live_se
     _continue(page)
 
     page.get_by_label("What name would you like us to call you?").fill("Sam")
+    _continue(page)
+    page.get_by_label("Day").fill("31")
+    page.get_by_label("Month").fill("2")
+    page.get_by_label("Year").fill("1985")
+    _continue(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a real date")
+    check_page(page)
+    page.get_by_label("Day").fill("27")
+    page.get_by_label("Month").fill("3")
     _continue(page)
     page.get_by_role("checkbox", name="Email").check()
     _continue(page)
@@ -88,6 +107,7 @@ def test_a_person_introduces_themselves_and_gets_a_reference(page: Page, live_se
     expect(page.locator(".govuk-panel__body")).to_contain_text(introduction.reference)
     assert introduction.preferred_name == "Sammy"
     assert introduction.good_at == "Fixing bikes"
+    assert str(introduction.date_of_birth) == "1985-03-27"
     check_page(page, screenshot="frontdoor-sent")
 
 
@@ -229,3 +249,91 @@ def test_a_duty_worker_routes_an_introduction(page: Page, live_server, route: st
     check_page(page)
     introduction.refresh_from_db()
     assert introduction.status == "routed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_easy_in_a_duty_worker_links_someone_known_and_reopens_their_episode(page: Page, live_server) -> None:
+    known = PersonFactory(preferred_name="Sam Jones", date_of_birth=BORN, phone="07700 900982")
+    GuideProfileFactory(name="Ana")
+    ben = GuideProfileFactory(name="Ben", about="I grew up here. I like music and cooking.")
+    episode = episode_closed(known, ben.user)
+    introduction = IntroductionFactory(
+        preferred_name="Sam", date_of_birth=datetime.date(1985, 3, 28), phone="+44 7700 900982"
+    )
+    staff_signed_in(page, live_server.url, "dee", Role.DUTY_WORKER)
+    page.goto(f"{live_server.url}/hub/introductions/{introduction.pk}/")
+    expect(page.locator(".govuk-inset-text").first).to_contain_text("Possible matches")
+    expect(page.locator(".govuk-summary-card")).to_contain_text("Date of birth one typing slip apart")
+    check_page(page, screenshot="duty-possible-match")
+    page.get_by_role("button", name="Link to Sam Jones").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Linked")
+    check_page(page)
+
+    page.get_by_role("link", name="Route this introduction").click()
+    expect(page.locator(".govuk-inset-text")).to_contain_text("Hub support reopens it")
+    page.get_by_label("Hub support: an episode with a personal guide").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select their personal guide")
+    check_page(page)
+    page.get_by_label("Hub support: an episode with a personal guide").check()
+    page.get_by_role("radio", name=re.compile(r"^Ben: I grew up here")).check()
+    page.get_by_label("They chose this guide themselves").check()
+    check_page(page, screenshot="duty-route-hub-support")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Introduction routed")
+    expect(page.get_by_text("Episode of support: Reopened, with personal guide Ben.")).to_be_visible()
+    check_page(page)
+    episode.refresh_from_db()
+    assert (episode.status, episode.guide_chosen_by_person) == ("open", True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_sees_what_their_introduction_recorded_through_a_one_time_link(page: Page, live_server) -> None:
+    introduction = IntroductionFactory(preferred_name="Sam", email="sam@example.org", good_at="Fixing bikes")
+    page.goto(f"{live_server.url}/introduce/")
+    page.get_by_role("link", name="See what we recorded").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("See what we recorded from your introduction")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your reference")
+    check_page(page)
+    page.get_by_label("Your reference").fill(introduction.reference)
+    page.get_by_label("The email address or mobile number you gave us").fill("sam@example.org")
+    check_page(page, screenshot="own-record-ask")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email or text messages")
+    check_page(page)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (message,) = mail.outbox
+    link = re.search(r"http\S+", message.body)
+    assert link is not None
+    page.goto(link.group(0))
+    check_page(page)
+    page.get_by_role("button", name="Show my record").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What we recorded from your introduction")
+    expect(page.locator("main")).to_contain_text("Fixing bikes")
+    check_page(page, screenshot="own-record")
+
+    page.goto(link.group(0))
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link has been used or has expired")
+    check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guide_writes_their_profile_and_people_read_it(page: Page, live_server) -> None:
+    staff_signed_in(page, live_server.url, "ana", Role.PERSONAL_GUIDE)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your guide profile").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the name people call you")
+    check_page(page)
+    page.get_by_label("The name people call you").fill("Ana")
+    page.get_by_label("About you").fill("I was a youth worker for ten years. I love football and walks by the river.")
+    page.get_by_label("Languages you speak").fill("English and Portuguese")
+    page.get_by_label("Taking new people").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your profile is saved")
+    check_page(page)
+    page.get_by_role("link", name="See the public page").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose your personal guide")
+    expect(page.locator(".govuk-summary-card")).to_contain_text("Speaks English and Portuguese.")
+    check_page(page, screenshot="personal-guides")

@@ -7,12 +7,14 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.frontdoor.figures import Figures, waiting_figures
+from livingwell.frontdoor.matching import PossibleMatch, possible_matches
 from livingwell.frontdoor.models import Introduction
 
 QUEUE_PER_PAGE = 50
@@ -51,6 +53,60 @@ def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduc
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
     return introduction
+
+
+def access_introduction_for_its_person(introduction_id: str) -> Introduction:
+    """The introduction a person opened with a one-time link sent to them (``record_links``), audited as theirs.
+
+    The caller has checked the browser's grant; there is no account, so the audit names no actor.
+    """
+    try:
+        introduction = Introduction.objects.get(pk=introduction_id)
+    except (Introduction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    audit_event_record(
+        actor=None,
+        action=AuditEvent.Action.READ,
+        record=introduction,
+        person_id=introduction.person_id,
+        detail="by the person, through a one-time link",
+    )
+    return introduction
+
+
+def _own_introductions(user: User) -> QuerySet[Introduction]:
+    if not user.is_authenticated:  # never filter on a missing user: person__user_id=None matches too much
+        raise PermissionDenied
+    return Introduction.objects.filter(person__user_id=user.pk).order_by("-created_at")
+
+
+def access_own_introductions_for(user: User) -> list[Introduction]:
+    """The introductions of the signed-in person, auditing a read of each."""
+    introductions = list(_own_introductions(user))
+    audit_reads_record(actor=user, records=introductions, person_id_of="person_id")
+    return introductions
+
+
+def access_own_introduction_for(user: User, introduction_id: UUID | str) -> Introduction:
+    """One of the signed-in person's own introductions, audited. Anyone else's is not found."""
+    try:
+        introduction = _own_introductions(user).get(pk=introduction_id)
+    except (Introduction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
+    return introduction
+
+
+def access_possible_matches_for(user: User, introduction: Introduction) -> list[PossibleMatch]:
+    """People already known (and other introductions) that may be this person, auditing a read of each shown."""
+    if not works_the_duty_queue(user):
+        raise PermissionDenied
+    matches = possible_matches(introduction)
+    audit_reads_record(actor=user, records=[match.record for match in matches if match.is_person])
+    audit_reads_record(
+        actor=user, records=[match.record for match in matches if not match.is_person], person_id_of="person_id"
+    )
+    return matches
 
 
 def access_waiting_figures_for(user: User) -> Figures:

@@ -4,16 +4,19 @@ Each form takes ``for_self``: the questions speak to the person ("you") or, when
 them, about the person ("they").
 """
 
+import datetime
 import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukForm
+from livingwell.core.forms import GovukDateField, GovukForm
 from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.people.matching import EARLIEST_BIRTH_YEAR
 from livingwell.people.models import ContactMethod
 
 LONG_TEXT = 5000
@@ -95,6 +98,26 @@ class NameForm(StepForm):
         if not name:
             raise ValidationError(_("Enter a name we can call you"))
         return name
+
+
+class DateOfBirthForm(StepForm):
+    date_of_birth = GovukDateField(
+        label=_("What is your date of birth? (optional)"),
+        required=False,
+        help_text=_(
+            "It helps us see whether we have met you before, so that you do not have to start again. "
+            "For example, 27 3 1985."
+        ),
+    )
+    labels_about_them = {"date_of_birth": _("What is their date of birth? (optional)")}
+
+    def clean_date_of_birth(self) -> datetime.date | None:
+        born = self.cleaned_data["date_of_birth"]
+        if born is not None and born > timezone.localdate():
+            raise ValidationError(_("The date of birth must be in the past"))
+        if born is not None and born.year < EARLIEST_BIRTH_YEAR:
+            raise ValidationError(_("Enter a year after %(year)s") % {"year": EARLIEST_BIRTH_YEAR})
+        return born
 
 
 class ContactForm(StepForm):
@@ -263,3 +286,21 @@ class EqualityForm(StepForm):
     )
     sexual_orientation = forms.CharField(label=_("Sexual orientation"), required=False, max_length=100)
     religion = forms.CharField(label=_("Religion or belief"), required=False, max_length=100)
+
+
+class RecordRequestForm(GovukForm):
+    """Asking for a one-time link to see what an introduction recorded."""
+
+    reference = forms.CharField(
+        label=_("Your reference"),
+        max_length=20,
+        help_text=_("It starts LW-, and is on the page and in the message you got when you introduced yourself."),
+        error_messages={"required": _("Enter your reference")},
+    )
+    contact = forms.CharField(
+        label=_("The email address or mobile number you gave us"),
+        max_length=254,
+        help_text=_("We send the link there, and nowhere else."),
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "email"}),
+        error_messages={"required": _("Enter the email address or mobile number you gave us")},
+    )

@@ -5,15 +5,18 @@ A journey whose session has gone (it expired, or cookies were cleared) is simply
 say so.
 """
 
+import datetime
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.forms import GovukDateField
 from livingwell.frontdoor import forms
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
@@ -40,6 +43,7 @@ STEPS = [
     Step("who", _("Who is this for?"), forms.WhoForm),
     Step("about-you", _("About you"), forms.IntroducerForm, applies=_for_someone_else),
     Step("name", _("Name"), forms.NameForm),
+    Step("date-of-birth", _("Date of birth"), forms.DateOfBirthForm),
     Step("contact", _("How to contact"), forms.ContactForm),
     Step("whats-going-on", _("What is going on"), forms.WordsForm),
     Step("what-matters", _("What matters"), forms.MattersForm),
@@ -96,7 +100,10 @@ class Journey:
 
     def answer(self, step: Step, cleaned: dict[str, Any]) -> bool:
         """Keep a page's answers. True when they are the first to mention immediate risk."""
-        self.answers[step.slug] = cleaned
+        # Dates keep as ISO text: the session holds JSON.
+        self.answers[step.slug] = {
+            name: value.isoformat() if isinstance(value, datetime.date) else value for name, value in cleaned.items()
+        }
         was_urgent = bool(self.data.get("urgent"))
         self.data["urgent"] = risk_phrases_in(self.free_text())
         self.save()
@@ -149,6 +156,8 @@ def _shown(field: Any, value: Any) -> str:
         return ", ".join(str(choices.get(item, item)) for item in value)
     if value in (None, ""):
         return ""
+    if isinstance(field, GovukDateField):
+        return str(formats.date_format(datetime.date.fromisoformat(value), "j F Y"))
     return str(choices.get(value, value))
 
 

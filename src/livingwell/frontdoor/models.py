@@ -5,11 +5,13 @@ used only in aggregate.
 """
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.people.matching import contact_keys_set
 from livingwell.people.models import ContactMethod
 
 
@@ -40,6 +42,7 @@ class Introduction(models.Model):
     class Route(models.TextChoices):
         INFORMATION = "information", _("Information: services they can contact themselves")
         COMMUNITY = "community", _("Community support: an introduction to a network service")
+        HUB = "hub", _("Hub support: an episode with a personal guide")
         SECONDARY_CARE = "secondary_care", _("Secondary care: an introduction to the mental health trust")
         CLOSED = "closed", _("Closed")
 
@@ -55,10 +58,14 @@ class Introduction(models.Model):
     introducer_contact = models.CharField(_("how to reach the introducer"), max_length=200, blank=True)
     introducer_confirms_agreement = models.BooleanField(_("the person agreed to this introduction"), default=False)
     preferred_name = models.CharField(_("the name they like to be called"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     contact_methods = models.JSONField(_("how to contact them"), default=list)
     email = models.EmailField(_("email address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     address = models.TextField(_("postal address"), blank=True)
+    # Phone and email as compared when looking for people already known (``people.matching``).
+    phone_key = models.CharField(max_length=30, blank=True, editable=False, db_index=True)
+    email_key = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     safe_times = models.CharField(_("good times to contact them"), max_length=200, blank=True)
     may_leave_message = models.BooleanField(_("we may leave a message"), null=True)
     in_their_words = models.TextField(_("what is going on, in their own words"))
@@ -109,7 +116,10 @@ class Introduction(models.Model):
     class Meta:
         ordering = ["-is_urgent", "created_at"]
         # The duty queue: open introductions, urgent first, then the oldest.
-        indexes = [models.Index(fields=["status", "-is_urgent", "created_at"], name="duty_queue_order")]
+        indexes = [
+            models.Index(fields=["status", "-is_urgent", "created_at"], name="duty_queue_order"),
+            models.Index(fields=["date_of_birth"], name="introduction_date_of_birth"),
+        ]
         verbose_name = _("introduction")
         verbose_name_plural = _("introductions")
         constraints = [
@@ -122,6 +132,10 @@ class Introduction(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        contact_keys_set(self, kwargs)
+        super().save(*args, **kwargs)
 
     def contact_method_labels(self) -> list[str]:
         labels = dict(ContactMethod.choices)
@@ -181,3 +195,20 @@ class IntroductionEquality(models.Model):
 
     def __str__(self) -> str:
         return str(self.introduction_id)
+
+
+class RecordLink(models.Model):
+    """A one-time link, sent to the contact address an introduction gave, to see what was recorded."""
+
+    class SentTo(models.TextChoices):
+        EMAIL = "email", _("Email")
+        TEXT = "text", _("Text message")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    introduction = models.ForeignKey(Introduction, on_delete=models.CASCADE, related_name="record_links")
+    sent_to = models.CharField(max_length=10, choices=SentTo.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.pk)

@@ -19,9 +19,12 @@ from livingwell.core.email import email_enqueue
 from livingwell.core.models import Neighbourhood
 from livingwell.core.sms import text_enqueue
 from livingwell.directory.models import Service
+from livingwell.frontdoor.matching import PossibleMatch
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
-from livingwell.people.models import ContactMethod
+from livingwell.people.models import ContactMethod, Person
+from livingwell.people.services import person_details_update
+from livingwell.support.services import episode_open
 
 # No 0/O, 1/I/L: a reference is read out over the phone.
 REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -33,6 +36,8 @@ INTRODUCTION_FIELDS = {field.name for field in Introduction._meta.concrete_field
     "urgent_phrases",
     "status",
     "created_at",
+    "phone_key",
+    "email_key",
 }
 
 
@@ -59,6 +64,8 @@ def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[s
     neighbourhood = str(values.pop("neighbourhood", "") or "")
     known = neighbourhood.isdigit() and Neighbourhood.objects.filter(pk=int(neighbourhood)).exists()
     values["neighbourhood_id"] = int(neighbourhood) if known else None
+    born = values.get("date_of_birth")
+    values["date_of_birth"] = datetime.date.fromisoformat(born) if isinstance(born, str) and born else None
     phrases = risk_phrases_in(str(answers.get(name, "")) for name in FREE_TEXT_FIELDS)
     for _attempt in range(5):
         try:
@@ -176,10 +183,107 @@ def first_conversation_record(
     return conversation
 
 
+def _contact_notes(introduction: Introduction) -> str:
+    notes = [introduction.safe_times]
+    if introduction.may_leave_message is False:
+        notes.append(_("Do not leave a message."))
+    return " ".join(note for note in notes if note)[:500]
+
+
+def _person_details(introduction: Introduction) -> dict[str, Any]:
+    """What the person record keeps from an introduction: the contact details and needs, nothing more."""
+    return {
+        "preferred_name": introduction.preferred_name,
+        "date_of_birth": introduction.date_of_birth,
+        "email": introduction.email,
+        "phone": introduction.phone,
+        "address": introduction.address,
+        "preferred_contact_method": (introduction.contact_methods or [""])[0],
+        "contact_notes": _contact_notes(introduction),
+        "language": introduction.language or "English",
+        "needs_interpreter": introduction.needs_interpreter,
+        "access_needs": introduction.access_needs,
+    }
+
+
+def _person_from(actor: User, introduction: Introduction) -> Person:
+    """A new person record from an introduction they (or someone with their agreement) made."""
+    person = Person.objects.create(
+        **_person_details(introduction), consents_to_contact=True, consents_to_contact_at=introduction.created_at
+    )
+    audit_event_record(
+        actor=actor, action=AuditEvent.Action.CREATE, record=person, person_id=person.pk, detail="from introduction"
+    )
+    return person
+
+
+def _person_blanks_fill(actor: User, person: Person, introduction: Introduction) -> None:
+    """A known person's empty details are filled from a new introduction; what they told us before stays."""
+    gaps = {
+        name: value
+        for name, value in _person_details(introduction).items()
+        if value not in ("", None, False) and getattr(person, name) in ("", None)
+    }
+    person_details_update(actor=actor, person=person, changes=gaps)
+
+
+def introduction_link(*, actor: User, introduction: Introduction, match: PossibleMatch) -> Person:
+    """Link an introduction to someone already known, so that their support carries on rather than restarts.
+
+    Matched with an earlier introduction nobody was linked to, both are linked to one new person record.
+    Linking twice (a double click) changes nothing.
+    """
+    with transaction.atomic():
+        locked = Introduction.objects.select_for_update().get(pk=introduction.pk)
+        if locked.person_id is not None:
+            introduction.refresh_from_db()
+            return locked.person  # type: ignore[return-value]
+        if isinstance(match.record, Person):
+            person = match.record
+            _person_blanks_fill(actor, person, locked)
+        else:
+            earlier = Introduction.objects.select_for_update().get(pk=match.record.pk)
+            person = earlier.person or _person_from(actor, earlier)
+            if earlier.person_id is None:
+                earlier.person = person
+                earlier.save(update_fields=["person"])
+                _audit_change(actor, earlier, "linked to a person")
+        locked.person = person
+        locked.save(update_fields=["person"])
+        _audit_change(actor, locked, "linked to a person already known")
+    introduction.refresh_from_db()
+    return person
+
+
+def introduction_unlink(*, actor: User, introduction: Introduction) -> bool:
+    """Undo a wrong link before the introduction is routed. False when it has gone on (or had no link)."""
+    with transaction.atomic():
+        unlinked = Introduction.objects.filter(
+            pk=introduction.pk, status=Introduction.Status.NEW, person__isnull=False
+        ).update(person=None)
+        if unlinked:
+            _audit_change(actor, introduction, f"unlinked from person {introduction.person_id}")
+    introduction.refresh_from_db()
+    return bool(unlinked)
+
+
 def introduction_route(
-    *, actor: User, introduction: Introduction, route: str, services: list[Service], reason: str
+    *,
+    actor: User,
+    introduction: Introduction,
+    route: str,
+    services: list[Service],
+    reason: str,
+    guide: User | None = None,
+    guide_chosen: bool = False,
 ) -> None:
-    """Send the introduction where the Hub and the person agreed. It leaves the duty queue."""
+    """Send the introduction where the Hub and the person agreed. It leaves the duty queue.
+
+    Community and Hub support need a person record: the one linked, or a new one. Hub support opens
+    (or, for someone known, reopens) an episode with the personal guide.
+    """
+    if route == Introduction.Route.HUB and guide is None:
+        raise ValueError("Hub support needs a personal guide")
     with transaction.atomic():
         locked = Introduction.objects.select_for_update().get(pk=introduction.pk)
         locked.route = route
@@ -187,9 +291,21 @@ def introduction_route(
         locked.routed_at = timezone.now()
         locked.routed_by = actor
         locked.status = Introduction.Status.ROUTED
-        locked.save(update_fields=["route", "route_reason", "routed_at", "routed_by", "status"])
+        if route in (Introduction.Route.COMMUNITY, Introduction.Route.HUB) and locked.person is None:
+            locked.person = _person_from(actor, locked)
+        locked.save(update_fields=["route", "route_reason", "routed_at", "routed_by", "status", "person"])
         locked.services.set(services)
         _audit_change(actor, locked, f"routed: {route}")
+        if route == Introduction.Route.HUB and guide is not None and locked.person is not None:
+            episode_open(
+                actor=actor,
+                person=locked.person,
+                guide=guide,
+                chosen_by_person=guide_chosen,
+                introduction=locked,
+                reason=reason
+                or str(_("Hub support, from introduction %(reference)s") % {"reference": locked.reference}),
+            )
         if route == Introduction.Route.INFORMATION and locked.email:
             transaction.on_commit(functools.partial(_information_send, locked, list(services)))
     introduction.refresh_from_db()

@@ -5,15 +5,17 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role
+from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.models import Service
@@ -21,17 +23,24 @@ from livingwell.directory.search import DirectoryQuery, directory_search
 from livingwell.frontdoor.access import (
     access_duty_queue_page_for,
     access_introduction_for,
+    access_introduction_for_its_person,
+    access_own_introduction_for,
+    access_possible_matches_for,
     access_waiting_figures_for,
 )
+from livingwell.frontdoor.forms import RecordRequestForm
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import ContactAttempt, Introduction, WhatWouldHelp
+from livingwell.frontdoor.record_links import record_granted, record_link_send, record_link_usable, record_link_use
 from livingwell.frontdoor.services import (
     contact_attempt_record,
     first_conversation_record,
     introduction_claim,
+    introduction_link,
     introduction_route,
     introduction_submit,
+    introduction_unlink,
 )
 from livingwell.frontdoor.waiting import (
     first_call_overdue,
@@ -39,6 +48,7 @@ from livingwell.frontdoor.waiting import (
     first_conversation_wait,
     wait_in_words,
 )
+from livingwell.support.models import EpisodeChange
 
 
 def _promises() -> dict[str, object]:
@@ -174,6 +184,78 @@ def done(request: HttpRequest) -> HttpResponse:
     return render(request, "frontdoor/done.html", {"submitted": submitted, **_promises()})
 
 
+# A person seeing what was recorded -------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def record_request(request: HttpRequest) -> HttpResponse:
+    form = RecordRequestForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        record_link_send(
+            reference=form.cleaned_data["reference"],
+            contact=form.cleaned_data["contact"],
+            site=request.build_absolute_uri("/").rstrip("/"),
+        )
+        return redirect("frontdoor:record_sent")
+    return render(request, "frontdoor/record_request.html", {"form": form, **_promises()})
+
+
+@require_GET
+def record_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "frontdoor/record_sent.html", {"hours": settings.LW_RECORD_LINK_HOURS, **_promises()})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def record_open(request: HttpRequest) -> HttpResponse:
+    """Opening a one-time link takes a button press, so that an email scanner fetching the link cannot spend it."""
+    token = (request.POST if request.method == "POST" else request.GET).get("link", "")[:500]
+    if request.method == "POST" and record_link_use(token=token, session=request.session):
+        return redirect("frontdoor:record")
+    usable = request.method == "GET" and record_link_usable(token)
+    return render(
+        request, "frontdoor/record_open.html", {"token": token, "usable": usable}, status=200 if usable else 410
+    )
+
+
+@never_cache
+@require_GET
+def record(request: HttpRequest) -> HttpResponse:
+    introduction_id = record_granted(request.session)
+    if introduction_id is None:
+        messages.info(request, _("The time to see your record has ended. Ask for a new link."))
+        return redirect("frontdoor:record_request")
+    return _record_page(request, access_introduction_for_its_person(introduction_id))
+
+
+def _record_page(request: HttpRequest, introduction: Introduction) -> HttpResponse:
+    """Everything recorded about an introduction, for the person it is about, in their words."""
+    prefetch_related_objects([introduction], "contact_attempts")
+    return render(
+        request,
+        "frontdoor/record.html",
+        {
+            "introduction": introduction,
+            "you": True,
+            "would_help": _would_help(introduction),
+            "attempts": introduction.contact_attempts.all(),
+            "conversation": getattr(introduction, "first_conversation", None),
+            "routed_services": introduction.services.order_by("name"),
+            "episode_changes": _episode_changes(introduction),
+            "equality": getattr(introduction, "equality", None),
+            **_promises(),
+        },
+    )
+
+
+def _would_help(introduction: Introduction) -> list[str]:
+    return [str(WhatWouldHelp(code).label) for code in introduction.would_help if code in WhatWouldHelp]
+
+
+def _episode_changes(introduction: Introduction) -> QuerySet[EpisodeChange]:
+    return introduction.episode_changes.select_related("episode", "guide__guide_profile")
+
+
 # The Hub's side --------------------------------------------------------------------------------------
 
 HUB_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
@@ -202,14 +284,32 @@ def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid
         {
             "introduction": introduction,
             "overdue": introduction.status == Introduction.Status.NEW and first_call_overdue(introduction.created_at),
-            "would_help": [WhatWouldHelp(code).label for code in introduction.would_help if code in WhatWouldHelp],
+            "would_help": _would_help(introduction),
             "attempts": introduction.contact_attempts.all(),
             "conversation": getattr(introduction, "first_conversation", None),
             "contact_wait": wait_in_words(first_contact_wait(introduction)),
             "conversation_wait": wait_in_words(first_conversation_wait(introduction)),
             "routed_services": introduction.services.order_by("name"),
+            "matches": access_possible_matches_for(request.user, introduction),
+            "episode_changes": _episode_changes(introduction),
         },
     )
+
+
+@require_POST
+@role_required(*HUB_ROLES)
+def link(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    chosen = request.POST.get("match", "")
+    match = next((m for m in access_possible_matches_for(request.user, introduction) if m.key == chosen), None)
+    if introduction.person_id is not None:
+        messages.success(request, _("This introduction is linked to someone already known."))
+    elif match is None:
+        messages.warning(request, _("That is no longer a possible match, so nothing was linked."))
+    else:
+        introduction_link(actor=request.user, introduction=introduction, match=match)
+        messages.success(request, _("Linked. Their earlier support carries on from here."))
+    return redirect("frontdoor:introduction", introduction_id=introduction.pk)
 
 
 def _hub_form_page(
@@ -222,7 +322,7 @@ def _hub_form_page(
 @role_required(*HUB_ROLES)
 def contact_attempt(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
-    form = ContactAttemptForm(request.POST or None, introduction=introduction)
+    form = ContactAttemptForm(posted(request), introduction=introduction)
     if request.method == "POST" and form.is_valid():
         contact_attempt_record(
             actor=request.user,
@@ -251,7 +351,7 @@ def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.
             "strengths": existing.strengths,
             "next_step": existing.next_step,
         }
-    form = FirstConversationForm(request.POST or None, introduction=introduction, initial=initial)
+    form = FirstConversationForm(posted(request), introduction=introduction, initial=initial)
     if request.method == "POST" and form.is_valid():
         first_conversation_record(
             actor=request.user,
@@ -273,11 +373,11 @@ def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> Http
     text = request.GET.get("q", "")[:200]
     found = directory_search(DirectoryQuery(text=text), per_page=20).results if text.strip() else []
     chosen = list(introduction.services.values_list("pk", flat=True))
-    posted = request.POST.getlist("services") if request.method == "POST" else []
+    posted_services = request.POST.getlist("services") if request.method == "POST" else []
     choices = Service.objects.published().filter(
-        Q(pk__in=[result.service.pk for result in found]) | Q(pk__in=chosen) | Q(pk__in=_uuids(posted))
+        Q(pk__in=[result.service.pk for result in found]) | Q(pk__in=chosen) | Q(pk__in=_uuids(posted_services))
     )
-    form = RouteForm(request.POST or None, services=choices.order_by("name", "id"))
+    form = RouteForm(posted(request), services=choices.order_by("name", "id"))
     if request.method == "POST" and form.is_valid():
         introduction_route(
             actor=request.user,
@@ -285,10 +385,15 @@ def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> Http
             route=form.cleaned_data["route"],
             services=list(form.cleaned_data["services"]),
             reason=form.cleaned_data["reason"],
+            guide=guide.user if (guide := form.cleaned_data["guide"]) else None,
+            guide_chosen=form.cleaned_data["guide_chosen"],
         )
         messages.success(request, _("Introduction routed: %(route)s.") % {"route": introduction.get_route_display()})
         return redirect("frontdoor:introduction", introduction_id=introduction.pk)
-    return _hub_form_page(request, introduction, "route.html", form, q=text, searched=bool(text.strip()))
+    earlier = introduction.person.episodes.first() if introduction.person else None
+    return _hub_form_page(
+        request, introduction, "route.html", form, q=text, searched=bool(text.strip()), earlier_episode=earlier
+    )
 
 
 def _uuids(values: list[str]) -> list[uuid.UUID]:
@@ -299,6 +404,17 @@ def _uuids(values: list[str]) -> list[uuid.UUID]:
         except ValueError:
             continue  # the form reports a choice that is not offered
     return ids
+
+
+@require_POST
+@role_required(*HUB_ROLES)
+def unlink(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    if introduction_unlink(actor=request.user, introduction=introduction):
+        messages.success(request, _("Unlinked. The person record already known is unchanged."))
+    else:
+        messages.warning(request, _("Nothing to unlink: it has been routed, or it was not linked."))
+    return redirect("frontdoor:introduction", introduction_id=introduction.pk)
 
 
 @require_POST
@@ -320,3 +436,9 @@ def introduction_claim_view(request: AuthenticatedHttpRequest, introduction_id: 
 def waiting(request: AuthenticatedHttpRequest) -> HttpResponse:
     figures = access_waiting_figures_for(request.user)
     return render(request, "frontdoor/waiting.html", {"figures": figures, **_promises()})
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_introduction(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    return _record_page(request, access_own_introduction_for(request.user, introduction_id))

@@ -11,16 +11,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from livingwell.accounts.models import Role
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.frontdoor.access import access_own_introductions_for
 from livingwell.people.access import access_own_person_for, access_people_page_for, access_person_for
 from livingwell.people.forms import ContactPreferencesForm
-from livingwell.people.services import person_contact_preferences_update
+from livingwell.people.services import person_details_update
 
 
 @require_GET
 @role_required(Role.PERSON)
 def my_details(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
-    return render(request, "people/my_details.html", {"person": person})
+    introductions = access_own_introductions_for(request.user)
+    return render(request, "people/my_details.html", {"person": person, "introductions": introductions})
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,7 +31,7 @@ def my_contact_preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
     form = ContactPreferencesForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
-        person_contact_preferences_update(actor=request.user, person=person, changes=form.cleaned_data)
+        person_details_update(actor=request.user, person=person, changes=form.cleaned_data)
         messages.success(request, _("Your contact preferences have been saved."))
         return redirect("people:my_details")
     return render(request, "people/my_contact_preferences.html", {"form": form})

@@ -13,7 +13,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.directory.models import ListingReport, Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
+from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
+from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
 
 PUBLIC = "public"
@@ -21,6 +23,7 @@ SIGNED_IN = frozenset(Role)
 ADMIN_ONLY = frozenset({Role.ADMINISTRATOR})
 HUB_RECORDS = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
 DUTY_QUEUE = frozenset({Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
+GUIDES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
 
 # url name -> who may reach it. Admin URLs are checked as one entry, "admin".
 MATRIX: dict[str, str | frozenset[Role]] = {
@@ -79,6 +82,16 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:contact_attempt": DUTY_QUEUE,
     "frontdoor:conversation": DUTY_QUEUE,
     "frontdoor:route": DUTY_QUEUE,
+    "frontdoor:link": DUTY_QUEUE,
+    "frontdoor:unlink": DUTY_QUEUE,
+    # A person sees what was recorded through a one-time link sent to them, or through their account.
+    "frontdoor:record_request": PUBLIC,
+    "frontdoor:record_sent": PUBLIC,
+    "frontdoor:record_open": PUBLIC,
+    "frontdoor:record": PUBLIC,
+    "frontdoor:my_introduction": frozenset({Role.PERSON}),
+    "support:guides": PUBLIC,
+    "support:my_guide_profile": GUIDES,
 }
 
 
@@ -89,6 +102,12 @@ def _providers_service() -> Service:
     if provider is not None:
         provider.organisations.add(service.organization)
     return service
+
+
+def _persons_introduction() -> Introduction:
+    """An introduction linked to the test person's own record, when there is a test person."""
+    person = Person.objects.filter(user__username=f"test-{Role.PERSON.value}").first()
+    return IntroductionFactory(person=person or PersonFactory())
 
 
 def _providers_report() -> ListingReport:
@@ -113,6 +132,9 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "frontdoor:contact_attempt": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:conversation": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:route": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:link": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:unlink": lambda: {"introduction_id": IntroductionFactory().pk},
+    "frontdoor:my_introduction": lambda: {"introduction_id": _persons_introduction().pk},
 }
 
 # URLs that only take POST are checked with POST.
@@ -123,6 +145,8 @@ POST_ONLY = {
     "directory:my_list_add",
     "directory:my_list_remove",
     "frontdoor:claim",
+    "frontdoor:link",
+    "frontdoor:unlink",
 }
 
 

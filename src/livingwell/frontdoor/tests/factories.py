@@ -16,7 +16,8 @@ class IntroductionFactory(factory.django.DjangoModelFactory):
     for_whom = Introduction.ForWhom.SELF
     preferred_name = factory.Sequence(lambda n: f"Person {n}")
     contact_methods = factory.LazyFunction(lambda: ["phone"])
-    phone = "07700 900123"
+    # Each its own number, so that nobody looks like a possible match of anybody else.
+    phone = factory.Sequence(lambda n: f"07700 9{n % 100000:05d}")
     may_leave_message = True
     in_their_words = "Things have been hard lately."
 

@@ -81,13 +81,13 @@ def test_medians_and_90th_percentiles_overall_and_by_neighbourhood(user_with_rol
 @pytest.mark.django_db
 def test_the_split_of_routes(user_with_role: Callable[[Role], User]) -> None:
     worker = user_with_role(Role.DUTY_WORKER)
-    routes = ["secondary_care", "information", "community", "community", "closed"]
+    routes = ["secondary_care", "information", "community", "community", "closed", "hub", "hub", "hub"]
     for route in routes:
         _introduction(NOW - datetime.timedelta(days=1), worker, attempt=None, talk=None, route=route, status="routed")
     _introduction(NOW - datetime.timedelta(days=1), worker, attempt=None, talk=None)  # not routed yet
     figures = waiting_figures(NOW)
-    assert figures.routed == 5
-    assert [(share.count, share.percent) for share in figures.routes] == [(1, 20), (0, 0), (3, 60), (1, 20)]
+    assert figures.routed == 8
+    assert [(share.count, share.percent) for share in figures.routes] == [(1, 12), (3, 38), (3, 38), (1, 12)]
 
 
 @pytest.mark.django_db

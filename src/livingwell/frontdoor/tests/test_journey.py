@@ -21,6 +21,7 @@ def _step(slug: str) -> str:
 ANSWERS: dict[str, dict[str, object]] = {
     "who": {"for_whom": "self"},
     "name": {"preferred_name": "Sam"},
+    "date-of-birth": {"date_of_birth_day": "27", "date_of_birth_month": "3", "date_of_birth_year": "1985"},
     "contact": {
         "contact_methods": ["phone", "email"],
         "phone": "07700 900982",
@@ -266,3 +267,51 @@ def test_a_text_confirmation_goes_through_the_worker_and_the_sms_gateway(client:
     assert "116 123" in text.body
     assert len(text.body) < 320  # two text messages at most
     assert mail.outbox == []  # no email address was given
+
+
+def _born(day: str, month: str, year: str) -> dict[str, str]:
+    return {"date_of_birth_day": day, "date_of_birth_month": month, "date_of_birth_year": year}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (_born("31", "2", "1985"), "Enter a real date"),
+        (_born("27", "3", ""), "Enter a day, a month and a year"),
+        (_born("", "3", "1985"), "Enter a day, a month and a year"),
+        (_born("27", "March", "1985"), "Enter a real date"),
+        (_born("27", "3", "85"), "Enter a real date"),
+        (_born("27", "3", "2999"), "must be in the past"),
+        (_born("27", "3", "1850"), "Enter a year after 1900"),
+        (_born("<b>", "'; --", "1985"), "Enter a real date"),
+        (_born("9" * 5000, "3", "1985"), "Enter a real date"),
+        (_born("-1", "3", "1985"), "Enter a real date"),
+    ],
+)
+def test_a_date_of_birth_that_is_not_a_real_date_says_why(journey: Client, typed: dict[str, str], message: str) -> None:
+    journey.post(_step("who"), ANSWERS["who"])
+    journey.post(_step("name"), ANSWERS["name"])
+    response = journey.post(_step("date-of-birth"), typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'href="#id_date_of_birth_day"' in html  # the error summary leads to the first box
+    assert "govuk-input--error" in html
+
+
+@pytest.mark.django_db
+def test_the_date_of_birth_may_be_left_out_and_is_read_back_in_words(journey: Client) -> None:
+    _answer_all(journey, {**ANSWERS, "date-of-birth": _born("", "", "")})
+    _send(journey)
+    assert Introduction.objects.get().date_of_birth is None
+
+
+@pytest.mark.django_db
+def test_the_date_of_birth_reads_back_on_the_check_page(journey: Client) -> None:
+    _answer_all(journey)
+    assert "27 March 1985" in journey.get(CHECK).content.decode()
+    # Coming back to the page shows what was typed.
+    page = journey.get(_step("date-of-birth")).content.decode()
+    assert 'value="27"' in page
+    assert 'value="1985"' in page

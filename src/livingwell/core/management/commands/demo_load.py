@@ -13,6 +13,7 @@ from livingwell.accounts.services import backup_codes_replace
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Organization
+from livingwell.frontdoor.demo import frontdoor_demo_load
 from livingwell.people.models import ContactMethod, Person
 
 DEMO_PASSWORD = "living-well-demo"  # noqa: S105 - a published demo password, never used in production
@@ -81,7 +82,9 @@ class Command(BaseCommand):
                     "consents_to_contact": True,
                 },
             )
+        introductions = frontdoor_demo_load()
         self.stdout.write(f"Loaded {listings} directory listings and the Kingsmere postcode table.")
+        self.stdout.write(f"Loaded {introductions} introductions for the duty queue, and the personal guides.")
         self.stdout.write("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")")
         self.stdout.write(f"  {'username':<12} {'role':<30} backup codes (each works once)")
         self.stdout.write("\n".join(lines))
