@@ -5,6 +5,7 @@ One condition per line, so that coverage proves each branch; tests cover every r
 
 from uuid import UUID
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -16,6 +17,7 @@ from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.frontdoor.figures import Figures, waiting_figures
 from livingwell.frontdoor.matching import PossibleMatch, possible_matches
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.record_links import record_granted
 
 QUEUE_PER_PAGE = 50
 
@@ -55,15 +57,19 @@ def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduc
     return introduction
 
 
-def access_introduction_for_its_person(introduction_id: str) -> Introduction:
-    """The introduction a person opened with a one-time link sent to them (``record_links``), audited as theirs.
+def access_introduction_granted_to(session: SessionBase) -> Introduction | None:
+    """The introduction this browser may read because it opened a one-time link sent to the person
+    (``record_links``), audited as read by them; None when it holds no current grant.
 
-    The caller has checked the browser's grant; there is no account, so the audit names no actor.
+    There is no account, so the audit names no actor.
     """
+    introduction_id = record_granted(session)
+    if introduction_id is None:
+        return None
     try:
         introduction = Introduction.objects.get(pk=introduction_id)
-    except (Introduction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    except (Introduction.DoesNotExist, ValidationError, ValueError):
+        return None
     audit_event_record(
         actor=None,
         action=AuditEvent.Action.READ,

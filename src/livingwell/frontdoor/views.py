@@ -23,7 +23,7 @@ from livingwell.directory.search import DirectoryQuery, directory_search
 from livingwell.frontdoor.access import (
     access_duty_queue_page_for,
     access_introduction_for,
-    access_introduction_for_its_person,
+    access_introduction_granted_to,
     access_own_introduction_for,
     access_possible_matches_for,
     access_waiting_figures_for,
@@ -32,7 +32,7 @@ from livingwell.frontdoor.forms import RecordRequestForm
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import ContactAttempt, Introduction, WhatWouldHelp
-from livingwell.frontdoor.record_links import record_granted, record_link_send, record_link_usable, record_link_use
+from livingwell.frontdoor.record_links import record_link_send, record_link_usable, record_link_use
 from livingwell.frontdoor.services import (
     contact_attempt_record,
     first_conversation_record,
@@ -221,11 +221,11 @@ def record_open(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def record(request: HttpRequest) -> HttpResponse:
-    introduction_id = record_granted(request.session)
-    if introduction_id is None:
+    introduction = access_introduction_granted_to(request.session)
+    if introduction is None:
         messages.info(request, _("The time to see your record has ended. Ask for a new link."))
         return redirect("frontdoor:record_request")
-    return _record_page(request, access_introduction_for_its_person(introduction_id))
+    return _record_page(request, introduction)
 
 
 def _record_page(request: HttpRequest, introduction: Introduction) -> HttpResponse:

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -18,7 +19,11 @@ from django.utils import timezone
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.core.models import TextMessage
-from livingwell.frontdoor.access import access_own_introduction_for, access_own_introductions_for
+from livingwell.frontdoor.access import (
+    access_introduction_granted_to,
+    access_own_introduction_for,
+    access_own_introductions_for,
+)
 from livingwell.frontdoor.models import ContactAttempt, Introduction, RecordLink
 from livingwell.frontdoor.record_links import SESSION_KEY
 from livingwell.frontdoor.tests.factories import IntroductionFactory
@@ -215,3 +220,18 @@ def test_own_introductions_are_only_ever_ones_own(user_with_role: Callable[[Role
         access_own_introductions_for(AnonymousUser())  # type: ignore[arg-type]
     with pytest.raises(PermissionDenied):
         access_own_introduction_for(AnonymousUser(), unlinked.pk)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db
+def test_only_a_current_grant_reads_an_introduction() -> None:
+    introduction = _sams()
+    session = SessionStore()
+    assert access_introduction_granted_to(session) is None
+    until = timezone.now() + datetime.timedelta(minutes=5)
+    session[SESSION_KEY] = {"introduction": "not-a-uuid", "until": until.isoformat()}
+    assert access_introduction_granted_to(session) is None
+    session[SESSION_KEY] = {"introduction": str(introduction.pk), "until": "yesterday"}
+    assert access_introduction_granted_to(session) is None
+    session[SESSION_KEY] = {"introduction": str(introduction.pk), "until": until.isoformat()}
+    assert access_introduction_granted_to(session) == introduction
+    assert AuditEvent.objects.filter(record_id=str(introduction.pk), actor=None).count() == 1
