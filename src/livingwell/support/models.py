@@ -1,7 +1,9 @@
 """Support that follows the person: episodes and the personal guides who coordinate them.
 
-Read episodes only through ``livingwell.support.access``. A guide's short profile is not personal data
-about the people we support: the guide writes it so that people can choose who they work with.
+So far an episode is read only on the page of the introduction that opened it, through
+``livingwell.frontdoor.access``; issue 5 adds the support app's own access functions. A guide's short
+profile is not personal data about the people we support: the guide writes it so that people can choose
+who they work with.
 """
 
 import uuid
