@@ -62,7 +62,33 @@ def frontdoor_demo_load() -> int:
             },
         )
         Introduction.objects.filter(pk=introduction.pk).update(created_at=now - datetime.timedelta(days=days))
-    return len(INTRODUCTIONS)
+    _sams_introduction(now)
+    return len(INTRODUCTIONS) + 1
+
+
+def _sams_introduction(now: datetime.datetime) -> None:
+    """The demo person Sam (sign in as "person") introduced themselves in the spring; "Your details" shows it."""
+    sam = Person.objects.get(user__username="person")
+    introduction, _created = Introduction.objects.update_or_create(
+        reference="LW-DEMO04",
+        defaults={
+            "submission_token": uuid.uuid5(uuid.NAMESPACE_URL, "LW-DEMO04"),
+            "for_whom": Introduction.ForWhom.SELF,
+            "preferred_name": "Sam",
+            "contact_methods": ["text"],
+            "phone": sam.phone,
+            "email": sam.email,
+            "in_their_words": "I have felt low since I lost my job, and I have stopped seeing friends.",
+            "what_matters": "My dog, and getting back to work",
+            "good_at": "Fixing bikes",
+            "person": sam,
+            "status": Introduction.Status.ROUTED,
+            "route": Introduction.Route.INFORMATION,
+            "routed_at": now - datetime.timedelta(days=178),
+            "routed_by": User.objects.get(username="duty"),
+        },
+    )
+    Introduction.objects.filter(pk=introduction.pk).update(created_at=now - datetime.timedelta(days=180))
 
 
 def _earlier_episode(person: Person) -> None:

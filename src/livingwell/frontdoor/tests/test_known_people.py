@@ -213,7 +213,7 @@ def test_only_the_duty_roles_see_possible_matches(user_with_role: Callable[[Role
 def test_the_demo_shows_easy_in_and_loads_twice_the_same(duty: Client) -> None:
     call_command("demo_load", stdout=StringIO())
     call_command("demo_load", stdout=StringIO())
-    assert Introduction.objects.filter(reference__startswith="LW-DEMO").count() == 3
+    assert Introduction.objects.filter(reference__startswith="LW-DEMO").count() == 4
     assert Episode.objects.count() == 1
     kit = Introduction.objects.get(reference="LW-DEMO03")
     html = duty.get(_url("introduction", kit)).content.decode()
