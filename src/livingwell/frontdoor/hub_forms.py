@@ -61,7 +61,12 @@ class ContactAttemptForm(WhenForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select what happened")},
     )
-    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_("The person can read this note when they ask to see their record."),
+    )
     field_order = ["outcome", "on", "at", "note"]
 
     def clean_outcome(self) -> str:
