@@ -61,6 +61,14 @@ LW_SMS_BACKEND = env.str("LW_SMS_BACKEND", default="livingwell.core.sms.OutboxBa
 # A person may ask to see what their introduction recorded: a one-time link goes to the contact address
 # they gave, and works for this many hours.
 LW_RECORD_LINK_HOURS = env.int("LW_RECORD_LINK_HOURS", default=24)
+# Support. Easy in: for this many days after an episode closes, the person can come back in one step,
+# with no new introduction. Reviews fall due this many weeks apart. Guides see their team's people too
+# (a team is the organisations they act for) unless this is false.
+# Where this instance is reached, for links in emails and texts sent by the task worker.
+LW_SITE_URL = env.str("LW_SITE_URL", default="http://localhost:8000").rstrip("/")
+LW_EASY_IN_DAYS = env.int("LW_EASY_IN_DAYS", default=180)
+LW_REVIEW_WEEKS = env.int("LW_REVIEW_WEEKS", default=6)
+LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 # Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks

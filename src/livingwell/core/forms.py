@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
 from django.http import HttpRequest, QueryDict
+from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
@@ -141,3 +143,46 @@ class GovukModelForm(GovukForm, forms.ModelForm):  # type: ignore[misc]
 def posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST, even an empty one (so that it is checked and says what is missing), else None."""
     return request.POST if request.method == "POST" else None
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+
+
+class WhenForm(GovukForm):
+    """A form with a date and a time, today and now unless changed, never in the future."""
+
+    on = forms.DateField(
+        label=_("Date"),
+        input_formats=DATE_FORMATS,
+        help_text=_("For example, 27/11/2026"),
+        error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date, like 27/11/2026")},
+    )
+    at = forms.TimeField(
+        label=_("Time"),
+        input_formats=TIME_FORMATS,
+        help_text=_("24-hour clock, for example 14:30"),
+        error_messages={"required": _("Enter the time"), "invalid": _("Enter a real time, like 14:30")},
+    )
+
+    def __init__(
+        self, *args: Any, not_before: datetime.datetime, not_before_message: str | Promise, **kwargs: Any
+    ) -> None:
+        self.not_before = not_before
+        self.not_before_message = str(not_before_message)
+        now = timezone.localtime()
+        kwargs["initial"] = {"on": now.strftime("%d/%m/%Y"), "at": now.strftime("%H:%M"), **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+
+    def when(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["on"], self.cleaned_data["at"]))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("on") and cleaned.get("at"):
+            when = self.when()
+            if when > timezone.now() + datetime.timedelta(minutes=5):
+                self.add_error("on", _("The date and time must not be in the future"))
+            elif when < self.not_before - datetime.timedelta(minutes=1):
+                self.add_error("on", self.not_before_message)
+        return cleaned

@@ -28,6 +28,7 @@ ROLE_ITEMS = [
     ("people:my_details", _("Your details")),
     ("frontdoor:queue", _("Duty queue")),
     ("frontdoor:waiting", _("Waiting times")),
+    ("support:caseload", _("Caseload")),
     ("support:my_guide_profile", _("Your guide profile")),
     ("people:person_list", _("People")),
     ("directory:listing_list", _("Your listings")),

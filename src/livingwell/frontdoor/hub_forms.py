@@ -1,60 +1,32 @@
 """The Hub's forms for an introduction: a contact attempt, the first conversation, and where it goes."""
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukForm
+from livingwell.core.forms import GovukForm, WhenForm
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import ContactAttempt, Introduction
 from livingwell.support.models import GuideProfile
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
-
-class WhenForm(GovukForm):
-    """A form with a date and a time, today and now unless changed, never in the future."""
-
-    on = forms.DateField(
-        label=_("Date"),
-        input_formats=DATE_FORMATS,
-        help_text=_("For example, 27/11/2026"),
-        error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date, like 27/11/2026")},
-    )
-    at = forms.TimeField(
-        label=_("Time"),
-        input_formats=TIME_FORMATS,
-        help_text=_("24-hour clock, for example 14:30"),
-        error_messages={"required": _("Enter the time"), "invalid": _("Enter a real time, like 14:30")},
-    )
+class IntroductionWhenForm(WhenForm):
+    """A date and time on an introduction: never before it arrived."""
 
     def __init__(self, *args: Any, introduction: Introduction, **kwargs: Any) -> None:
         self.introduction = introduction
-        now = timezone.localtime()
-        kwargs["initial"] = {"on": now.strftime("%d/%m/%Y"), "at": now.strftime("%H:%M"), **kwargs.get("initial", {})}
-        super().__init__(*args, **kwargs)
-
-    def when(self) -> datetime.datetime:
-        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["on"], self.cleaned_data["at"]))
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("on") and cleaned.get("at"):
-            when = self.when()
-            if when > timezone.now() + datetime.timedelta(minutes=5):
-                self.add_error("on", _("The date and time must not be in the future"))
-            elif when < self.introduction.created_at - datetime.timedelta(minutes=1):
-                self.add_error("on", _("The date and time must be after the introduction arrived"))
-        return cleaned
+        super().__init__(
+            *args,
+            not_before=introduction.created_at,
+            not_before_message=_("The date and time must be after the introduction arrived"),
+            **kwargs,
+        )
 
 
-class ContactAttemptForm(WhenForm):
+class ContactAttemptForm(IntroductionWhenForm):
     outcome = forms.ChoiceField(
         label=_("What happened?"),
         choices=ContactAttempt.Outcome.choices,
@@ -76,7 +48,7 @@ class ContactAttemptForm(WhenForm):
         return outcome
 
 
-class FirstConversationForm(WhenForm):
+class FirstConversationForm(IntroductionWhenForm):
     what_matters = forms.CharField(
         label=_("What matters to them"),
         max_length=5000,

@@ -68,6 +68,7 @@ class Episode(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     opened_at = models.DateTimeField(_("opened"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_at", "id"]
@@ -77,6 +78,7 @@ class Episode(models.Model):
                 fields=["person"], condition=~Q(status="closed"), name="one_current_episode_per_person"
             ),
         ]
+        indexes = [models.Index(fields=["guide", "status"], name="episode_caseload")]
         verbose_name = _("episode")
         verbose_name_plural = _("episodes")
 
@@ -91,15 +93,19 @@ class EpisodeChange(models.Model):
         OPENED = "opened", _("Opened")
         REOPENED = "reopened", _("Reopened")
         CONTINUED = "continued", _("A new introduction joined it")
-        GUIDE_CHANGED = "guide_changed", _("Guide changed")
+        GUIDE_CHANGED = "guide_changed", _("Handed over to another guide")
         ON_HOLD = "on_hold", _("Put on hold")
+        RESUMED = "resumed", _("Taken off hold")
         CLOSED = "closed", _("Closed")
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="changes")
     kind = models.CharField(_("what changed"), max_length=20, choices=Kind.choices)
     reason = models.TextField(_("why"))
     changed_at = models.DateTimeField(_("when"))
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Nobody when the person did it themselves (coming back through the link in their closing summary).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     guide = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The introduction that opened or reopened it, when there was one.
     introduction = models.ForeignKey(
@@ -111,3 +117,50 @@ class EpisodeChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.episode_id} {self.kind}"
+
+
+class ContactLogEntry(models.Model):
+    """A call, visit or message with the person: when, how, and only what needs keeping."""
+
+    class Kind(models.TextChoices):
+        CALL = "call", _("Phone call")
+        VISIT = "visit", _("Visit or meeting")
+        MESSAGE = "message", _("Message (text, email or letter)")
+        ATTEMPT = "attempt", _("Tried to reach them")
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("how"), max_length=10, choices=Kind.choices)
+    happened_at = models.DateTimeField(_("when"))
+    note = models.CharField(
+        _("note"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only what needs keeping. The person can read it."),
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-happened_at", "-id"]
+        indexes = [models.Index(fields=["episode", "-happened_at"], name="contact_log_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.episode_id} {self.kind}"
+
+
+class Action(models.Model):
+    """A next step someone has agreed to take, with a date: the caseload shows the earliest still to do."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="actions")
+    what = models.CharField(_("what"), max_length=300)
+    due_on = models.DateField(_("by when"))
+    who = models.CharField(_("who"), max_length=100, help_text=_("For example, the guide, the person, or both."))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["done_at", "due_on", "id"]
+        indexes = [models.Index(fields=["episode", "done_at", "due_on"], name="action_next")]
+
+    def __str__(self) -> str:
+        return self.what

@@ -3,6 +3,7 @@
 A new URL with no entry in MATRIX fails ``test_every_url_is_in_the_matrix``: decide who may reach it.
 """
 
+import datetime
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -11,12 +12,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
+from livingwell.accounts.tests.factories import UserFactory
 from livingwell.directory.models import ListingReport, Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
+from livingwell.support.models import Action, Episode
+from livingwell.support.tests.factories import EpisodeFactory
 
 PUBLIC = "public"
 SIGNED_IN = frozenset(Role)
@@ -24,6 +28,9 @@ ADMIN_ONLY = frozenset({Role.ADMINISTRATOR})
 HUB_RECORDS = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
 DUTY_QUEUE = frozenset({Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 GUIDES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
+SUPPORT = GUIDES | {Role.ADMINISTRATOR}
+# An episode whose guide is the test personal guide: they, their team (none here) and the Hub see it.
+EPISODE = frozenset({Role.PERSONAL_GUIDE, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 
 # url name -> who may reach it. Admin URLs are checked as one entry, "admin".
 MATRIX: dict[str, str | frozenset[Role]] = {
@@ -92,6 +99,18 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:my_introduction": frozenset({Role.PERSON}),
     "support:guides": PUBLIC,
     "support:my_guide_profile": GUIDES,
+    # Easy in: the link in a closing summary needs no account.
+    "support:come_back": PUBLIC,
+    "support:came_back": PUBLIC,
+    # Support: each guide their own people (and their team's); the Hub manager and administrators everyone's.
+    "support:caseload": SUPPORT,
+    "support:episode": EPISODE,
+    "support:contact_log": EPISODE,
+    "support:action_new": EPISODE,
+    "support:status": EPISODE,
+    "support:hand_over": EPISODE,
+    "support:closing_summary": EPISODE,
+    "support:action_done": EPISODE,
 }
 
 
@@ -108,6 +127,21 @@ def _persons_introduction() -> Introduction:
     """An introduction linked to the test person's own record, when there is a test person."""
     person = Person.objects.filter(user__username=f"test-{Role.PERSON.value}").first()
     return IntroductionFactory(person=person or PersonFactory())
+
+
+def _guides_episode() -> Episode:
+    """An open episode with the test personal guide."""
+    guide = User.objects.filter(username=f"test-{Role.PERSONAL_GUIDE.value}").first() or UserFactory(
+        role=Role.PERSONAL_GUIDE
+    )
+    return EpisodeFactory(guide=guide)
+
+
+def _guides_action() -> Action:
+    episode = _guides_episode()
+    return Action.objects.create(
+        episode=episode, what="Visit the garden", who="Both", due_on=datetime.date(2030, 1, 1), created_by=episode.guide
+    )
 
 
 def _providers_report() -> ListingReport:
@@ -135,6 +169,13 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "frontdoor:link": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:unlink": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:my_introduction": lambda: {"introduction_id": _persons_introduction().pk},
+    "support:episode": lambda: {"episode_id": _guides_episode().pk},
+    "support:contact_log": lambda: {"episode_id": _guides_episode().pk},
+    "support:action_new": lambda: {"episode_id": _guides_episode().pk},
+    "support:status": lambda: {"episode_id": _guides_episode().pk},
+    "support:hand_over": lambda: {"episode_id": _guides_episode().pk},
+    "support:closing_summary": lambda: {"episode_id": _guides_episode().pk},
+    "support:action_done": lambda: {"action_id": _guides_action().pk},
 }
 
 # URLs that only take POST are checked with POST.
@@ -147,6 +188,7 @@ POST_ONLY = {
     "frontdoor:claim",
     "frontdoor:link",
     "frontdoor:unlink",
+    "support:action_done",
 }
 
 

@@ -214,7 +214,8 @@ def test_the_demo_shows_easy_in_and_loads_twice_the_same(duty: Client) -> None:
     call_command("demo_load", stdout=StringIO())
     call_command("demo_load", stdout=StringIO())
     assert Introduction.objects.filter(reference__startswith="LW-DEMO").count() == 4
-    assert Episode.objects.count() == 1
+    assert Episode.objects.filter(person__preferred_name="Kit").count() == 1
+    assert Episode.objects.count() == 4
     kit = Introduction.objects.get(reference="LW-DEMO03")
     html = duty.get(_url("introduction", kit)).content.decode()
     assert "Possible matches" in html

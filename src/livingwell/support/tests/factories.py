@@ -6,6 +6,7 @@ from django.utils import timezone
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.people.models import Person
+from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.models import Episode, GuideProfile
 
 
@@ -17,6 +18,15 @@ class GuideProfileFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Guide {n}")
     about = "I used to be a youth worker. I like football and long walks, and I listen more than I talk."
     languages = "English"
+
+
+class EpisodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Episode
+
+    person = factory.SubFactory(PersonFactory)
+    guide = factory.SubFactory(UserFactory, role=Role.PERSONAL_GUIDE)
+    opened_at = factory.LazyFunction(timezone.now)
 
 
 def episode_closed(person: Person, guide: User, *, opened_days_ago: int = 300, closed_days_ago: int = 60) -> Episode:

@@ -15,6 +15,7 @@ from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Organization
 from livingwell.frontdoor.demo import frontdoor_demo_load
 from livingwell.people.models import ContactMethod, Person
+from livingwell.support.demo import support_demo_load
 
 DEMO_PASSWORD = "living-well-demo"  # noqa: S105 - a published demo password, never used in production
 BACKUP_CODES_SHOWN = 3
@@ -82,9 +83,12 @@ class Command(BaseCommand):
                     "consents_to_contact": True,
                 },
             )
+        episodes = support_demo_load()
         introductions = frontdoor_demo_load()
         self.stdout.write(f"Loaded {listings} directory listings and the Kingsmere postcode table.")
-        self.stdout.write(f"Loaded {introductions} introductions for the duty queue, and the personal guides.")
+        self.stdout.write(
+            f"Loaded {introductions} introductions, the personal guides, and {episodes} people for Gabriel."
+        )
         self.stdout.write("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")")
         self.stdout.write(f"  {'username':<12} {'role':<30} backup codes (each works once)")
         self.stdout.write("\n".join(lines))

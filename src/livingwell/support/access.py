@@ -1,0 +1,113 @@
+"""The only way to reach an episode of support and the person in it. Each function checks permission and
+audits the read.
+
+One condition per line, so that coverage proves each branch; tests cover every role.
+"""
+
+from uuid import UUID
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+
+from livingwell.accounts.models import Role, User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.support.models import Action, Episode
+from livingwell.support.selectors import CaseloadRow, Timeline, caseload_rows, person_timeline
+
+# Roles that may guide someone (DESIGN.md §2: "the worker, or trained peer").
+GUIDE_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
+# Roles that see every episode (DESIGN.md §3: "all Hub records").
+EVERY_EPISODE_ROLES = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
+# Roles that see their team's people as well as their own, when LW_GUIDES_SEE_TEAM is on.
+TEAM_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.DUTY_WORKER})
+
+
+class Show:
+    MINE = "mine"
+    TEAM = "team"
+    ALL = "all"
+
+
+def sees_limited_fields(user: User) -> bool:
+    """Peer supporters see the person's name, how to contact them and the work agreed; not the history."""
+    return user.role == Role.PEER_SUPPORTER
+
+
+def _team_guides(user: User) -> QuerySet[User]:
+    return User.objects.filter(organisations__in=user.organisations.all()).distinct()
+
+
+def episode_visible_to(user: User, episode: Episode) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.role in EVERY_EPISODE_ROLES:
+        return True
+    if user.role not in GUIDE_ROLES:
+        return False
+    if episode.guide_id == user.pk:
+        return True
+    if user.role not in TEAM_ROLES:
+        return False
+    if not settings.LW_GUIDES_SEE_TEAM:
+        return False
+    return _team_guides(user).filter(pk=episode.guide_id).exists()
+
+
+def access_episode_for(user: User, episode_id: UUID | str) -> Episode:
+    """Return the episode (with its person and guide) for ``user`` to read and work on, and audit the read."""
+    try:
+        episode = Episode.objects.select_related("person", "guide__guide_profile").get(pk=episode_id)
+    except (Episode.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=episode, person_id=episode.person_id)
+    return episode
+
+
+def access_action_for(user: User, action_id: int | str) -> Action:
+    """A next step, reached through its episode's permission; audited as a read of the episode."""
+    try:
+        action = Action.objects.select_related("episode").get(pk=action_id)
+    except (Action.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    access_episode_for(user, action.episode_id)
+    return action
+
+
+def shows_for(user: User) -> list[str]:
+    """Which caseloads ``user`` may look at: their own, their team's, everyone's."""
+    shows = []
+    if user.role in GUIDE_ROLES:
+        shows.append(Show.MINE)
+    if user.role in TEAM_ROLES and settings.LW_GUIDES_SEE_TEAM:
+        shows.append(Show.TEAM)
+    if user.role in EVERY_EPISODE_ROLES:
+        shows.append(Show.ALL)
+    return shows
+
+
+def access_caseload_for(user: User, show: str) -> list[CaseloadRow]:
+    """The current episodes ``user`` may see in the chosen caseload, auditing a read of each person shown."""
+    if show not in shows_for(user):
+        raise PermissionDenied
+    episodes = Episode.objects.exclude(status=Episode.Status.CLOSED)
+    if show == Show.MINE:
+        episodes = episodes.filter(guide=user)
+    elif show == Show.TEAM:
+        episodes = episodes.filter(guide__in=_team_guides(user))
+    rows = caseload_rows(episodes)
+    audit_reads_record(actor=user, records=[row.episode for row in rows], person_id_of="person_id")
+    return rows
+
+
+def access_timeline_for(user: User, episode: Episode) -> Timeline:
+    """Everything that has happened in the person's support, newest first. Not for limited views."""
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    if sees_limited_fields(user):
+        raise PermissionDenied
+    return person_timeline(episode.person)

@@ -1,0 +1,99 @@
+"""Demo support: guides' profiles, a caseload for Gabriel (sign in as "guide"), and Kit's closed episode.
+
+Safe to run again: everything is found by its user or person and updated, never added twice.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from livingwell.accounts.models import User
+from livingwell.people.models import Person
+from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange, GuideProfile
+
+GUIDES = [
+    ("guide", "Gabriel", "I spent ten years as a youth worker. I like football, cooking and a good walk.", "English"),
+    (
+        "peer",
+        "Priya",
+        "I have used mental health services myself. I listen first, and I know the area well.",
+        "English, Gujarati",
+    ),
+    ("duty", "Dana", "I used to be a housing officer, so I know my way round forms and landlords.", "English, Polish"),
+]
+# name, status, days open, review in days (negative: overdue), next step, due in days, last contact days ago
+CASELOAD = [
+    ("Jo", Episode.Status.OPEN, 40, 10, "Go to the Canal Side kitchen on Tuesday", 3, 2),
+    ("Olu", Episode.Status.ON_HOLD, 90, 20, "", 0, 30),
+    ("Marta", Episode.Status.OPEN, 60, -4, "Call the housing officer together", -1, 9),
+]
+
+
+def support_demo_load() -> int:
+    """Load the demo and return how many episodes Gabriel has."""
+    for username, name, about, languages in GUIDES:
+        user = User.objects.get(username=username)
+        GuideProfile.objects.update_or_create(
+            user=user, defaults={"name": name, "about": about, "languages": languages}
+        )
+    gabriel = User.objects.get(username="guide")
+    now = timezone.now()
+    today = timezone.localdate()
+    for name, status, days_open, review_in, step, due_in, contacted_ago in CASELOAD:
+        person = Person.objects.get(preferred_name=name)
+        if Episode.objects.filter(person=person).exists():
+            continue
+        episode = Episode.objects.create(
+            person=person,
+            guide=gabriel,
+            status=status,
+            opened_at=now - datetime.timedelta(days=days_open),
+            next_review_on=today + datetime.timedelta(days=review_in),
+        )
+        EpisodeChange.objects.create(
+            episode=episode,
+            kind=EpisodeChange.Kind.OPENED,
+            reason="Hub support",
+            changed_at=episode.opened_at,
+            changed_by=gabriel,
+            guide=gabriel,
+        )
+        ContactLogEntry.objects.create(
+            episode=episode,
+            kind=ContactLogEntry.Kind.CALL,
+            happened_at=now - datetime.timedelta(days=contacted_ago),
+            note="Caught up on the week",
+            recorded_by=gabriel,
+        )
+        if step:
+            Action.objects.create(
+                episode=episode,
+                what=step,
+                who=f"{name} and Gabriel",
+                due_on=today + datetime.timedelta(days=due_in),
+                created_by=gabriel,
+            )
+    _kit_known_before(gabriel)
+    return Episode.objects.filter(guide=gabriel).exclude(status=Episode.Status.CLOSED).count()
+
+
+def _kit_known_before(gabriel: User) -> None:
+    """Kit was supported last year; the demo's new introduction from Kit shows easy in."""
+    kit = Person.objects.get(preferred_name="Kit")
+    kit.date_of_birth = datetime.date(1990, 6, 14)
+    kit.phone = "07700 900005"
+    kit.save(update_fields=["date_of_birth", "phone"])
+    if Episode.objects.filter(person=kit).exists():
+        return
+    opened = timezone.now() - datetime.timedelta(days=400)
+    closed = timezone.now() - datetime.timedelta(days=120)
+    episode = Episode.objects.create(
+        person=kit, guide=gabriel, opened_at=opened, status=Episode.Status.CLOSED, closed_at=closed
+    )
+    for kind, when, reason in (
+        (EpisodeChange.Kind.OPENED, opened, "Hub support"),
+        (EpisodeChange.Kind.CLOSED, closed, "Back at work and feeling well"),
+    ):
+        EpisodeChange.objects.create(
+            episode=episode, kind=kind, reason=reason, changed_at=when, changed_by=gabriel, guide=gabriel
+        )

@@ -1,0 +1,104 @@
+"""Support in a real browser: a guide's caseload and episode work, easy out and easy in, with axe throughout."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from livingwell.accounts.models import Role, User
+from livingwell.support.models import Action, Episode
+from livingwell.support.tests.factories import EpisodeFactory, GuideProfileFactory
+from tests.browser.conftest import check_page, staff_signed_in
+
+
+def _save(page: Page) -> None:
+    page.get_by_role("button", name="Save").click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guide_works_with_a_person_closes_their_support_and_they_come_back(page: Page, live_server) -> None:
+    staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
+    gabriel = User.objects.get(username="gabriel")
+    GuideProfileFactory(user=gabriel, name="Gabriel")
+    GuideProfileFactory(name="Ana")
+    episode = EpisodeFactory(
+        guide=gabriel,
+        person__preferred_name="Robin",
+        person__email="robin@example.org",
+        next_review_on=timezone.localdate() - datetime.timedelta(days=2),
+    )
+    EpisodeFactory(guide=gabriel, person__preferred_name="Ash")
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Caseload").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Caseload")
+    expect(page.locator("tbody tr").first).to_contain_text("Ash")
+    expect(page.locator("tbody tr").nth(1)).to_contain_text("Overdue")
+    check_page(page, screenshot="caseload")
+    page.get_by_role("link", name="Robin").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Robin")
+    check_page(page)
+
+    page.get_by_role("link", name="Record a contact").click()
+    _save(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select how you were in touch")
+    check_page(page)
+    page.get_by_label("Phone call").check()
+    page.get_by_label("Note (optional)").fill("Talked about getting out more")
+    _save(page)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Contact recorded")
+
+    page.get_by_role("link", name="Add a next step").click()
+    page.get_by_label("The next step").fill("Try the walking group on Saturday")
+    page.get_by_label("Who will do it").fill("Robin, with Gabriel")
+    due = timezone.localdate() + datetime.timedelta(days=5)
+    page.get_by_label("Day").fill(str(due.day))
+    page.get_by_label("Month").fill(str(due.month))
+    page.get_by_label("Year").fill(str(due.year))
+    check_page(page)
+    _save(page)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Next step added")
+    check_page(page, screenshot="episode")
+    page.get_by_role("button", name=re.compile(r"^Done.*walking group")).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Step marked done")
+
+    page.get_by_role("link", name="Hold, close or reopen").click()
+    page.get_by_label("Close: support has ended").check()
+    _save(page)
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter why")
+    check_page(page)
+    page.get_by_label("Close: support has ended").check()
+    page.get_by_label("Why").fill("Robin is going to the walking group and feels better")
+    _save(page)
+    expect(page.locator(".govuk-caption-l")).to_contain_text("Closed")
+    page.get_by_role("link", name="Print the closing summary").click()
+    expect(page.locator("main")).to_contain_text("walking group and feels better")
+    check_page(page)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (summary,) = [message for message in mail.outbox if message.to == ["robin@example.org"]]
+    link = re.search(r"http://\S+/come-back/\?link=\S+", summary.body)
+    assert link is not None
+    visitor = page.context.browser.new_page()  # the person, in their own browser
+    visitor.goto(link.group(0).replace("http://localhost:8000", live_server.url))
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Come back to support")
+    check_page(visitor, screenshot="come-back")
+    visitor.get_by_role("button", name="I would like support again").click()
+    expect(visitor.locator(".govuk-panel__title")).to_have_text("Welcome back")
+    check_page(visitor)
+    visitor.close()
+    episode.refresh_from_db()
+    assert episode.status == Episode.Status.OPEN
+    assert Action.objects.filter(episode=episode, done_at__isnull=False).count() == 1  # history kept
+
+    page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")
+    expect(page.locator(".lw-timeline")).to_contain_text("Reopened")
+    page.get_by_role("link", name="Hand over").click()
+    page.get_by_label("Ana").check()
+    page.get_by_label("A note for the new guide").fill("Goes to the walking group on Saturdays")
+    check_page(page)
+    _save(page)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Handed over")
