@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +40,12 @@ class TwoFactorCodeForm(GovukForm):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
+
+
+class ChoosePasswordForm(GovukForm, SetPasswordForm):  # type: ignore[misc]
+    """Choosing a password from an invitation, with Django's password rules."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["new_password1"].label = _("Choose a password")
+        self.fields["new_password2"].label = _("Type it again")

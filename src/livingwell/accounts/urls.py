@@ -7,5 +7,6 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
     path("two-factor/", views.two_factor, name="two_factor"),
+    path("welcome/<uidb64>/<token>/", views.WelcomeView.as_view(), name="welcome"),
     path("", views.dashboard, name="dashboard"),
 ]

@@ -5,7 +5,7 @@ from base64 import b32encode
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
+from django.contrib.auth.views import LoginView, LogoutView, PasswordResetConfirmView, redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from livingwell.accounts.forms import SignInForm, TwoFactorCodeForm
+from livingwell.accounts.forms import ChoosePasswordForm, SignInForm, TwoFactorCodeForm
 from livingwell.accounts.models import User
 from livingwell.accounts.services import totp_device_confirm, totp_device_pending_get_or_create
 from livingwell.core.email import email_enqueue
@@ -32,6 +32,20 @@ class SignInView(LoginView):
         if getattr(self.request.user, "is_staff_role", False):
             return f"{reverse('accounts:two_factor')}?{urlencode({'next': url})}"
         return url
+
+
+class WelcomeView(PasswordResetConfirmView):
+    """A person invited to read their plan online chooses a password, and is signed in to their plan."""
+
+    template_name = "accounts/welcome.html"
+    form_class = ChoosePasswordForm
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    reset_url_token = "choose-password"  # noqa: S105 - the path that stands in for the token, not a secret
+
+    def get_success_url(self) -> str:
+        messages.success(self.request, _("Your password is set. This is your plan."))
+        return reverse("support:my_plan")
 
 
 class SignOutView(LogoutView):

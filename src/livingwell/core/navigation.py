@@ -26,6 +26,7 @@ SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]
 ROLE_ITEMS = [
     ("accounts:dashboard", _("Your account")),
     ("people:my_details", _("Your details")),
+    ("support:my_plan", _("My plan")),
     ("frontdoor:queue", _("Duty queue")),
     ("frontdoor:waiting", _("Waiting times")),
     ("support:caseload", _("Caseload")),

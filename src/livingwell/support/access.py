@@ -14,8 +14,8 @@ from django.http import Http404
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
-from livingwell.support.models import Action, Episode
-from livingwell.support.selectors import CaseloadRow, Timeline, caseload_rows, person_timeline
+from livingwell.support.models import Action, Connection, Episode, Goal, Plan
+from livingwell.support.selectors import CaseloadRow, PlanView, Timeline, caseload_rows, person_timeline, plan_view
 
 # Roles that may guide someone (DESIGN.md §2: "the worker, or trained peer").
 GUIDE_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
@@ -76,6 +76,71 @@ def access_action_for(user: User, action_id: int | str) -> Action:
         raise Http404 from error
     access_episode_for(user, action.episode_id)
     return action
+
+
+def _person_visible_to(user: User, person_id: UUID) -> bool:
+    """The person is someone ``user`` supports (any of their episodes), or ``user`` is the person."""
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.PERSON:
+        return Plan.objects.filter(person_id=person_id, person__user_id=user.pk).exists()
+    if sees_limited_fields(user):
+        return False
+    return any(episode_visible_to(user, episode) for episode in Episode.objects.filter(person_id=person_id))
+
+
+def access_plan_for(user: User, episode: Episode) -> PlanView | None:
+    """The plan of the episode's person, for their guide to read and build with them; the read audited.
+
+    None when there is no plan yet. Peer supporters do not see plans (limited fields).
+    """
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    if sees_limited_fields(user):
+        raise PermissionDenied
+    return _plan_read(user, Plan.objects.filter(person_id=episode.person_id).first())
+
+
+def access_own_plan_for(user: User) -> PlanView | None:
+    """The signed-in person's own plan, audited; None when their guide has not started one."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.role != Role.PERSON:
+        raise PermissionDenied
+    return _plan_read(user, Plan.objects.filter(person__user_id=user.pk).first())
+
+
+def _plan_read(user: User, plan: Plan | None) -> PlanView | None:
+    if plan is None:
+        return None
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=plan, person_id=plan.person_id)
+    return plan_view(plan)
+
+
+def access_goal_for(user: User, goal_id: int | str) -> Goal:
+    """A goal in the plan of someone ``user`` supports, or in their own plan."""
+    try:
+        goal = Goal.objects.select_related("plan").get(pk=goal_id)
+    except (Goal.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if not _person_visible_to(user, goal.plan.person_id):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=goal, person_id=goal.plan.person_id)
+    return goal
+
+
+def access_connection_for(user: User, connection_id: int | str) -> Connection:
+    """A connection in the plan of someone ``user`` supports, or in their own plan."""
+    try:
+        connection = Connection.objects.select_related("plan").get(pk=connection_id)
+    except (Connection.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if not _person_visible_to(user, connection.plan.person_id):
+        raise PermissionDenied
+    audit_event_record(
+        actor=user, action=AuditEvent.Action.READ, record=connection, person_id=connection.plan.person_id
+    )
+    return connection
 
 
 def shows_for(user: User) -> list[str]:

@@ -9,9 +9,12 @@ who they work with.
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from livingwell.frontdoor.models import WhatWouldHelp
 
 
 class GuideProfileQuerySet(models.QuerySet["GuideProfile"]):
@@ -148,9 +151,13 @@ class ContactLogEntry(models.Model):
 
 
 class Action(models.Model):
-    """A next step someone has agreed to take, with a date: the caseload shows the earliest still to do."""
+    """A next step someone has agreed to take, with a date: the caseload shows the earliest still to do.
+
+    A step towards a goal in the plan names the goal.
+    """
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="actions")
+    goal = models.ForeignKey("Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="steps")
     what = models.CharField(_("what"), max_length=300)
     due_on = models.DateField(_("by when"))
     who = models.CharField(_("who"), max_length=100, help_text=_("For example, the guide, the person, or both."))
@@ -164,3 +171,122 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+
+class Plan(models.Model):
+    """The person's own plan, built on their strengths. One a person; it carries on across episodes."""
+
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="plan")
+    strengths = models.TextField(_("my strengths"), blank=True)
+    interests = models.TextField(_("my interests"), blank=True)
+    skills = models.TextField(_("my skills"), blank=True)
+    what_matters = models.TextField(_("what matters to me"), blank=True)
+    keeps_me_well = models.TextField(_("what keeps me well"), blank=True)
+    early_signs = models.TextField(_("early signs that I am becoming unwell"), blank=True)
+    crisis_plan = models.TextField(
+        _("my crisis plan"),
+        blank=True,
+        help_text=_("What helps, who to call and what I would like to happen if I am in crisis."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    # Agreement is to a version: any change to the plan after agreeing asks the person to agree again.
+    version = models.PositiveIntegerField(default=1)
+    agreed_version = models.PositiveIntegerField(null=True, blank=True)
+    agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return str(self.person_id)
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreed_version == self.version
+
+
+class Connection(models.Model):
+    """Someone or something around the person: "the Living Well Network is just someone's network"."""
+
+    class Kind(models.TextChoices):
+        FAMILY = "family", _("Family")
+        FRIEND = "friend", _("Friend")
+        GP = "gp", _("GP or health")
+        SCHOOL = "school", _("School, college or work")
+        SERVICE = "service", _("Service or organisation")
+        COMMUNITY = "community", _("Community, faith or group")
+        OTHER = "other", _("Someone else")
+
+    class Closeness(models.TextChoices):
+        CLOSE = "close", _("Very close")
+        MIDDLE = "middle", _("Close")
+        WIDER = "wider", _("Further away")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="connections")
+    name = models.CharField(_("who"), max_length=100)
+    kind = models.CharField(_("what kind of connection"), max_length=20, choices=Kind.choices)
+    closeness = models.CharField(_("how close"), max_length=10, choices=Closeness.choices)
+    note = models.CharField(_("how they help (optional)"), max_length=300, blank=True)
+    # Each connection carries its own consent: may what is in the plan be shared with them?
+    may_share = models.BooleanField(_("I agree to share my plan with them"), default=False)
+    may_share_changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["closeness", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Goal(models.Model):
+    """A goal of the person's own, under one of the Big 3 outcomes, with progress out of 10."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    outcome = models.CharField(_("which outcome"), max_length=20, choices=WhatWouldHelp.choices)
+    what = models.CharField(_("the goal, in my words"), max_length=300)
+    who_helps = models.CharField(_("who helps"), max_length=200, blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("progress, 0 to 10"), default=0, validators=[MinValueValidator(0), MaxValueValidator(10)]
+    )
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    achieved_at = models.DateTimeField(_("achieved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["outcome", "created_at", "id"]
+        constraints = [models.CheckConstraint(condition=Q(progress__lte=10), name="goal_progress_out_of_ten")]
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class GoalReview(models.Model):
+    """A review of a goal: where it has got to, in the person's words, and when to look again."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_at = models.DateTimeField()
+    progress = models.PositiveSmallIntegerField(validators=[MinValueValidator(0), MaxValueValidator(10)])
+    note = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-reviewed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.goal_id} {self.progress}"
+
+
+class PlanComment(models.Model):
+    """A comment on the plan, from the person or a worker, kept with who and when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.created_at:%Y-%m-%d}"

@@ -7,18 +7,29 @@ and the templates only place them.
 
 import datetime
 import functools
+import math
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import Person
-from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange
+from livingwell.support.models import (
+    Action,
+    Connection,
+    ContactLogEntry,
+    Episode,
+    EpisodeChange,
+    Goal,
+    GoalReview,
+    Plan,
+    PlanComment,
+)
 
 _PLACEHOLDER = uuid.UUID(int=0)
 
@@ -156,3 +167,77 @@ def person_timeline(person: Person) -> Timeline:
             entries.append((done_at, done, what, ""))
     entries.sort(key=lambda entry: entry[0], reverse=True)
     return [TimelineEntry(at, _when(at), title, detail.splitlines(), by) for at, title, detail, by in entries]
+
+
+# The plan ---------------------------------------------------------------------------------------------
+
+RING_RADIUS = {"close": 70, "middle": 120, "wider": 170}
+PICTURE_CENTRE = 200
+
+
+@dataclass(frozen=True)
+class Dot:
+    """One connection in the picture: where it sits on its ring."""
+
+    x: int
+    y: int
+    label_y: int
+    name: str
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: Goal
+    steps: list[Action]
+    last_review: GoalReview | None
+
+
+ABOUT_ME = ["strengths", "interests", "skills", "what_matters", "keeps_me_well", "early_signs", "crisis_plan"]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    plan: Plan
+    about_me: list[tuple[str, str]]
+    connections: list[Connection]
+    dots: list[Dot]
+    goals_by_outcome: list[tuple[str, list[GoalView]]]
+    comments: list[PlanComment]
+
+
+def connections_picture(connections: list[Connection]) -> list[Dot]:
+    """Place each connection on its ring (very close, close, further away), spread evenly round it."""
+    dots = []
+    for closeness, radius in RING_RADIUS.items():
+        on_ring = [connection for connection in connections if connection.closeness == closeness]
+        for number, connection in enumerate(on_ring):
+            angle = 2 * math.pi * number / len(on_ring) - math.pi / 2 + (0.4 if closeness == "middle" else 0)
+            x = round(PICTURE_CENTRE + radius * math.cos(angle))
+            y = round(PICTURE_CENTRE + radius * math.sin(angle))
+            dots.append(Dot(x, y, y + 22, connection.name))
+    return dots
+
+
+def plan_view(plan: Plan) -> PlanView:
+    """The whole plan, in four queries: connections, goals with their steps and last review, comments."""
+    connections = list(plan.connections.all())
+    goals = list(
+        plan.goals.prefetch_related(
+            Prefetch("steps", Action.objects.order_by("done_at", "due_on", "id")),
+            Prefetch("reviews", GoalReview.objects.order_by("-reviewed_at", "-id")),
+        )
+    )
+    by_outcome = []
+    for outcome, label in WhatWouldHelp.choices:
+        views = [
+            GoalView(goal, list(goal.steps.all()), next(iter(goal.reviews.all()), None))
+            for goal in goals
+            if goal.outcome == outcome
+        ]
+        by_outcome.append((str(label), views))
+    comments = list(plan.comments.select_related("author__guide_profile"))
+    about_me = []
+    for name in ABOUT_ME:
+        words = str(getattr(Plan._meta.get_field(name), "verbose_name", name))
+        about_me.append((words[:1].upper() + words[1:], getattr(plan, name)))
+    return PlanView(plan, about_me, connections, connections_picture(connections), by_outcome, comments)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from livingwell.accounts.models import User
@@ -14,7 +15,19 @@ from livingwell.audit.services import audit_event_record
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.come_back import closing_summary_send
-from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange, GuideProfile
+from livingwell.support.models import (
+    Action,
+    Connection,
+    ContactLogEntry,
+    Episode,
+    EpisodeChange,
+    Goal,
+    GoalReview,
+    GuideProfile,
+    Plan,
+    PlanComment,
+)
+from livingwell.support.selectors import ABOUT_ME as ABOUT_ME_FIELDS
 
 
 def episode_open(
@@ -54,6 +67,7 @@ def episode_open(
             episode.next_review_on = _next_review()
             episode.save(update_fields=["next_review_on"])
         _change_record(episode, kind, reason, actor=actor, introduction=introduction)
+        plan_get_or_create(actor=actor, person=person)
     return episode
 
 
@@ -83,6 +97,8 @@ def _change_record(
         actor=actor, action=AuditEvent.Action.CHANGE, record=episode, person_id=episode.person_id, detail=str(kind)
     )
 
+
+GOAL_ACHIEVED = 10
 
 # What each status change does: the status it needs first, the status after, and the history's word.
 STATUS_CHANGES = {
@@ -154,9 +170,11 @@ def contact_log_record(
     return entry
 
 
-def action_add(*, actor: User, episode: Episode, what: str, due_on: datetime.date, who: str) -> Action:
+def action_add(
+    *, actor: User, episode: Episode, what: str, due_on: datetime.date, who: str, goal: Goal | None = None
+) -> Action:
     with transaction.atomic():
-        action = Action.objects.create(episode=episode, what=what, due_on=due_on, who=who, created_by=actor)
+        action = Action.objects.create(episode=episode, goal=goal, what=what, due_on=due_on, who=who, created_by=actor)
         audit_event_record(
             actor=actor, action=AuditEvent.Action.CREATE, record=action, person_id=episode.person_id, detail="action"
         )
@@ -183,3 +201,115 @@ def guide_profile_save(*, user: User, changes: dict[str, Any]) -> GuideProfile:
     fields = {name: changes[name] for name in ("name", "about", "languages", "taking_people")}
     profile, _created = GuideProfile.objects.update_or_create(user=user, defaults=fields)
     return profile
+
+
+# The plan ---------------------------------------------------------------------------------------------
+
+
+def plan_get_or_create(*, actor: User, person: Person) -> Plan:
+    plan, created = Plan.objects.get_or_create(person=person)
+    if created:
+        audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=plan, person_id=person.pk)
+    return plan
+
+
+def _plan_changed(actor: User, plan: Plan, detail: str) -> None:
+    """A change to what the plan says: it needs agreeing again."""
+    Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    plan.refresh_from_db(fields=["version", "updated_at"])
+    audit_event_record(
+        actor=actor, action=AuditEvent.Action.CHANGE, record=plan, person_id=plan.person_id, detail=detail
+    )
+
+
+def plan_about_me_update(*, actor: User, plan: Plan, changes: dict[str, str]) -> Plan:
+    """Change "About me". Only what changed is written; a change asks the person to agree again."""
+    with transaction.atomic():
+        locked = Plan.objects.select_for_update().get(pk=plan.pk)
+        changed = [name for name in ABOUT_ME_FIELDS if name in changes and getattr(locked, name) != changes[name]]
+        if changed:
+            for name in changed:
+                setattr(locked, name, changes[name])
+            locked.save(update_fields=[*changed, "updated_at"])
+            _plan_changed(actor, locked, "about me: " + ", ".join(changed))
+    plan.refresh_from_db()
+    return plan
+
+
+def connection_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Connection:
+    with transaction.atomic():
+        connection = Connection.objects.create(
+            plan=plan,
+            may_share_changed_at=timezone.now() if values.get("may_share") else None,
+            **{name: values[name] for name in ("name", "kind", "closeness", "note", "may_share")},
+        )
+        _plan_changed(actor, plan, "connection added")
+    return connection
+
+
+def connection_sharing_set(*, actor: User, connection: Connection, may_share: bool) -> Connection:
+    """Give or withdraw consent to share the plan with one connection; when it changed is kept."""
+    with transaction.atomic():
+        if connection.may_share != may_share:
+            Connection.objects.filter(pk=connection.pk).update(may_share=may_share, may_share_changed_at=timezone.now())
+            audit_event_record(
+                actor=actor,
+                action=AuditEvent.Action.CHANGE,
+                record=connection,
+                person_id=connection.plan.person_id,
+                detail=f"may share: {may_share}",
+            )
+    connection.refresh_from_db()
+    return connection
+
+
+def goal_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Goal:
+    with transaction.atomic():
+        goal = Goal.objects.create(plan=plan, **{name: values[name] for name in ("outcome", "what", "who_helps")})
+        goal.next_review_on = values.get("next_review_on") or _next_review()
+        goal.save(update_fields=["next_review_on"])
+        _plan_changed(actor, plan, "goal added")
+    return goal
+
+
+def goal_review(*, actor: User, goal: Goal, progress: int, note: str, next_review_on: datetime.date | None) -> Goal:
+    """Record where a goal has got to. At 10 out of 10 it is achieved."""
+    with transaction.atomic():
+        GoalReview.objects.create(
+            goal=goal, reviewed_at=timezone.now(), progress=progress, note=note, reviewed_by=actor
+        )
+        goal.progress = progress
+        goal.next_review_on = None if progress == GOAL_ACHIEVED else (next_review_on or _next_review())
+        goal.achieved_at = (goal.achieved_at or timezone.now()) if progress == GOAL_ACHIEVED else None
+        goal.save(update_fields=["progress", "next_review_on", "achieved_at"])
+        audit_event_record(
+            actor=actor,
+            action=AuditEvent.Action.CHANGE,
+            record=goal,
+            person_id=goal.plan.person_id,
+            detail=f"reviewed: {progress}/10",
+        )
+    return goal
+
+
+def plan_comment_add(*, actor: User, plan: Plan, text: str) -> PlanComment:
+    with transaction.atomic():
+        comment = PlanComment.objects.create(plan=plan, author=actor, text=text)
+        audit_event_record(
+            actor=actor, action=AuditEvent.Action.CREATE, record=comment, person_id=plan.person_id, detail="comment"
+        )
+    return comment
+
+
+def plan_agree(*, actor: User, plan: Plan, version: int) -> bool:
+    """The person agrees the plan as they read it. False when it changed since they loaded the page."""
+    with transaction.atomic():
+        agreed = Plan.objects.filter(pk=plan.pk, version=version).update(
+            agreed_version=version, agreed_at=timezone.now()
+        )
+        if agreed:
+            audit_event_record(
+                actor=actor, action=AuditEvent.Action.CHANGE, record=plan, person_id=plan.person_id, detail="agreed"
+            )
+    plan.refresh_from_db()
+    return bool(agreed)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -20,23 +21,48 @@ from livingwell.support.access import (
     Show,
     access_action_for,
     access_caseload_for,
+    access_connection_for,
     access_episode_for,
+    access_goal_for,
+    access_own_plan_for,
+    access_plan_for,
     access_timeline_for,
     sees_limited_fields,
     shows_for,
 )
 from livingwell.support.come_back import closing_summary_context, come_back_for, guide_told_of_return
-from livingwell.support.forms import ActionForm, ContactLogForm, GuideProfileForm, HandOverForm, StatusForm
-from livingwell.support.models import Episode, GuideProfile
+from livingwell.support.forms import (
+    AboutMeForm,
+    ActionForm,
+    CommentForm,
+    ConnectionForm,
+    ContactLogForm,
+    GoalForm,
+    GoalReviewForm,
+    GuideProfileForm,
+    HandOverForm,
+    StatusForm,
+)
+from livingwell.support.invite import InviteRefused, person_account_invite
+from livingwell.support.models import Episode, GuideProfile, Plan
 from livingwell.support.services import (
+    ABOUT_ME_FIELDS,
     STATUS_CHANGES,
     EpisodeChangeRefused,
     action_add,
     action_done,
+    connection_add,
+    connection_sharing_set,
     contact_log_record,
     episode_hand_over,
     episode_status_change,
+    goal_add,
+    goal_review,
     guide_profile_save,
+    plan_about_me_update,
+    plan_agree,
+    plan_comment_add,
+    plan_get_or_create,
 )
 
 SUPPORT_ROLES = (*sorted(GUIDE_ROLES), Role.ADMINISTRATOR)
@@ -229,3 +255,217 @@ def come_back(request: HttpRequest) -> HttpResponse:
 @require_GET
 def came_back(request: HttpRequest) -> HttpResponse:
     return render(request, "support/came_back.html")
+
+
+# The plan ---------------------------------------------------------------------------------------------
+
+PLAN_ROLES = (*SUPPORT_ROLES, Role.PERSON)
+
+
+def _back_to_plan(user: User, person_id: UUID) -> str:
+    """The plan page this user works on it from: their own, or the person's latest episode."""
+    if user.role == Role.PERSON:
+        return reverse("support:my_plan")
+    episode = Episode.objects.filter(person_id=person_id).order_by("-opened_at").first()
+    if episode is None:
+        return reverse("support:caseload")
+    return reverse("support:plan", kwargs={"episode_id": episode.pk})
+
+
+def _plan_form(request: HttpRequest, *, heading: str, form: object, back: str, caption: str) -> HttpResponse:
+    return render(
+        request, "support/plan_form.html", {"heading": heading, "form": form, "back": back, "caption": caption}
+    )
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    view = access_plan_for(request.user, episode)
+    return render(
+        request,
+        "support/plan.html",
+        {"episode": episode, "person": episode.person, "view": view, "comment_form": CommentForm()},
+    )
+
+
+@require_POST
+@role_required(*SUPPORT_ROLES)
+def plan_start(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    access_plan_for(request.user, episode)  # the same permission as reading it
+    plan_get_or_create(actor=request.user, person=episode.person)
+    return redirect("support:plan", episode_id=episode.pk)
+
+
+def _episode_plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> tuple[Episode, Plan]:
+    episode = access_episode_for(request.user, episode_id)
+    access_plan_for(request.user, episode)
+    return episode, plan_get_or_create(actor=request.user, person=episode.person)
+
+
+def _about_me(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> HttpResponse:
+    initial = {name: getattr(the_plan, name) for name in ABOUT_ME_FIELDS}
+    form = AboutMeForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        plan_about_me_update(actor=request.user, plan=the_plan, changes=form.cleaned_data)
+        messages.success(request, _("About me is saved."))
+        return redirect(back)
+    return _plan_form(request, heading=_("About me"), form=form, back=back, caption=the_plan.person.preferred_name)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def about_me(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, the_plan = _episode_plan(request, episode_id)
+    return _about_me(request, the_plan, reverse("support:plan", kwargs={"episode_id": episode.pk}))
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def connection_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, the_plan = _episode_plan(request, episode_id)
+    back = reverse("support:plan", kwargs={"episode_id": episode.pk})
+    form = ConnectionForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        connection_add(actor=request.user, plan=the_plan, values=form.cleaned_data)
+        messages.success(request, _("Connection added."))
+        return redirect(back)
+    return _plan_form(
+        request, heading=_("Add a connection"), form=form, back=back, caption=episode.person.preferred_name
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def goal_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, the_plan = _episode_plan(request, episode_id)
+    back = reverse("support:plan", kwargs={"episode_id": episode.pk})
+    form = GoalForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        goal_add(actor=request.user, plan=the_plan, values=form.cleaned_data)
+        messages.success(request, _("Goal added."))
+        return redirect(back)
+    return _plan_form(request, heading=_("Add a goal"), form=form, back=back, caption=episode.person.preferred_name)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def goal_review_view(request: AuthenticatedHttpRequest, goal_id: int) -> HttpResponse:
+    goal = access_goal_for(request.user, goal_id)
+    back = _back_to_plan(request.user, goal.plan.person_id)
+    form = GoalReviewForm(posted(request), initial={"progress": str(goal.progress)})
+    if request.method == "POST" and form.is_valid():
+        goal_review(actor=request.user, goal=goal, **form.cleaned_data)
+        messages.success(request, _("Review recorded."))
+        return redirect(back)
+    return _plan_form(request, heading=_("Review the goal"), form=form, back=back, caption=goal.what)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def goal_step(request: AuthenticatedHttpRequest, goal_id: int) -> HttpResponse:
+    goal = access_goal_for(request.user, goal_id)
+    back = _back_to_plan(request.user, goal.plan.person_id)
+    current = Episode.objects.filter(person_id=goal.plan.person_id).exclude(status=Episode.Status.CLOSED).first()
+    if current is None:
+        messages.warning(request, _("Steps are agreed while someone is supported: reopen their episode first."))
+        return redirect(back)
+    form = ActionForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        action_add(actor=request.user, episode=current, goal=goal, **form.cleaned_data)
+        messages.success(request, _("Step added."))
+        return redirect(back)
+    return _plan_form(request, heading=_("Add a step towards the goal"), form=form, back=back, caption=goal.what)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def connection_sharing(request: AuthenticatedHttpRequest, connection_id: int) -> HttpResponse:
+    connection = access_connection_for(request.user, connection_id)
+    may_share = request.POST.get("may_share") == "yes"
+    connection_sharing_set(actor=request.user, connection=connection, may_share=may_share)
+    if may_share:
+        messages.success(request, _("%(name)s may now see the plan.") % {"name": connection.name})
+    else:
+        messages.success(request, _("The plan is no longer shared with %(name)s.") % {"name": connection.name})
+    return redirect(_back_to_plan(request.user, connection.plan.person_id))
+
+
+def _comment(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> HttpResponse:
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        plan_comment_add(actor=request.user, plan=the_plan, text=form.cleaned_data["text"])
+        messages.success(request, _("Comment added."))
+    else:
+        messages.warning(request, _("The comment was empty or too long, so nothing was added."))
+    return redirect(back)
+
+
+@require_POST
+@role_required(*SUPPORT_ROLES)
+def plan_comment(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, the_plan = _episode_plan(request, episode_id)
+    return _comment(request, the_plan, reverse("support:plan", kwargs={"episode_id": episode.pk}))
+
+
+@require_POST
+@role_required(*SUPPORT_ROLES)
+def invite(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    """Invite the person to read their plan online: an account, and an email to set its password."""
+    episode, _the_plan = _episode_plan(request, episode_id)
+    try:
+        person_account_invite(actor=request.user, person=episode.person)
+    except InviteRefused as refused:
+        messages.warning(request, str(refused))
+    else:
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": episode.person.email})
+    return redirect("support:plan", episode_id=episode.pk)
+
+
+# The person's own plan
+
+
+def _own_plan(request: AuthenticatedHttpRequest) -> Plan | None:
+    view = access_own_plan_for(request.user)
+    return view.plan if view is not None else None
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
+    view = access_own_plan_for(request.user)
+    return render(request, "support/my_plan.html", {"view": view, "comment_form": CommentForm()})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PERSON)
+def my_about_me(request: AuthenticatedHttpRequest) -> HttpResponse:
+    the_plan = _own_plan(request)
+    if the_plan is None:
+        return redirect("support:my_plan")  # which says their guide will start it with them
+    return _about_me(request, the_plan, reverse("support:my_plan"))
+
+
+@require_POST
+@role_required(Role.PERSON)
+def my_plan_comment(request: AuthenticatedHttpRequest) -> HttpResponse:
+    the_plan = _own_plan(request)
+    if the_plan is None:
+        return redirect("support:my_plan")
+    return _comment(request, the_plan, reverse("support:my_plan"))
+
+
+@require_POST
+@role_required(Role.PERSON)
+def my_plan_agree(request: AuthenticatedHttpRequest) -> HttpResponse:
+    the_plan = _own_plan(request)
+    if the_plan is None:
+        return redirect("support:my_plan")
+    version = request.POST.get("version", "")
+    if version.isdigit() and plan_agree(actor=request.user, plan=the_plan, version=int(version)):
+        messages.success(request, _("Thank you. You have agreed your plan."))
+    else:
+        messages.warning(request, _("Your plan changed while you were reading it. Read it again, then agree."))
+    return redirect("support:my_plan")

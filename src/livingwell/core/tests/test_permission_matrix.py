@@ -19,7 +19,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Action, Episode
+from livingwell.support.models import Action, Connection, Episode, Goal, Plan
 from livingwell.support.tests.factories import EpisodeFactory
 
 PUBLIC = "public"
@@ -111,6 +111,23 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:hand_over": EPISODE,
     "support:closing_summary": EPISODE,
     "support:action_done": EPISODE,
+    "support:plan": EPISODE,
+    "support:plan_start": EPISODE,
+    "support:about_me": EPISODE,
+    "support:connection_new": EPISODE,
+    "support:goal_new": EPISODE,
+    "support:plan_comment": EPISODE,
+    "support:invite": EPISODE,
+    "support:goal_review": EPISODE,
+    "support:goal_step": EPISODE,
+    "support:connection_sharing": EPISODE,
+    # The person's own plan, through their account.
+    "support:my_plan": frozenset({Role.PERSON}),
+    "support:my_about_me": frozenset({Role.PERSON}),
+    "support:my_plan_comment": frozenset({Role.PERSON}),
+    "support:my_plan_agree": frozenset({Role.PERSON}),
+    # An invitation's link to choose a password: anyone holding it.
+    "accounts:welcome": PUBLIC,
 }
 
 
@@ -142,6 +159,18 @@ def _guides_action() -> Action:
     return Action.objects.create(
         episode=episode, what="Visit the garden", who="Both", due_on=datetime.date(2030, 1, 1), created_by=episode.guide
     )
+
+
+def _guides_plan() -> Plan:
+    return Plan.objects.create(person=_guides_episode().person)
+
+
+def _guides_goal() -> Goal:
+    return Goal.objects.create(plan=_guides_plan(), outcome="stay_well", what="Sleep better")
+
+
+def _guides_connection() -> Connection:
+    return Connection.objects.create(plan=_guides_plan(), name="Sister", kind="family", closeness="close")
 
 
 def _providers_report() -> ListingReport:
@@ -176,6 +205,17 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "support:hand_over": lambda: {"episode_id": _guides_episode().pk},
     "support:closing_summary": lambda: {"episode_id": _guides_episode().pk},
     "support:action_done": lambda: {"action_id": _guides_action().pk},
+    "support:plan": lambda: {"episode_id": _guides_episode().pk},
+    "support:plan_start": lambda: {"episode_id": _guides_episode().pk},
+    "support:about_me": lambda: {"episode_id": _guides_episode().pk},
+    "support:connection_new": lambda: {"episode_id": _guides_episode().pk},
+    "support:goal_new": lambda: {"episode_id": _guides_episode().pk},
+    "support:plan_comment": lambda: {"episode_id": _guides_episode().pk},
+    "support:invite": lambda: {"episode_id": _guides_episode().pk},
+    "support:goal_review": lambda: {"goal_id": _guides_goal().pk},
+    "support:goal_step": lambda: {"goal_id": _guides_goal().pk},
+    "support:connection_sharing": lambda: {"connection_id": _guides_connection().pk},
+    "accounts:welcome": lambda: {"uidb64": "MQ", "token": "not-a-token"},
 }
 
 # URLs that only take POST are checked with POST.
@@ -189,6 +229,12 @@ POST_ONLY = {
     "frontdoor:link",
     "frontdoor:unlink",
     "support:action_done",
+    "support:plan_start",
+    "support:plan_comment",
+    "support:invite",
+    "support:connection_sharing",
+    "support:my_plan_comment",
+    "support:my_plan_agree",
 }
 
 

@@ -20,6 +20,9 @@ from livingwell.support.tests.factories import EpisodeFactory
 
 CASELOAD = reverse("support:caseload")
 TODAY = datetime.date(2026, 11, 23)
+# Session, user, second factor, the caseload and its audit: the same however many people.
+CASELOAD_QUERIES = 5
+EPISODE_QUERIES = 10
 
 
 def _with_work(episode: Episode, *, action_due: datetime.date | None = None, contacted: bool = False) -> Episode:
@@ -64,11 +67,11 @@ def test_the_caseload_takes_the_same_queries_however_many_people(
     for _ in range(3):
         _with_work(EpisodeFactory(guide=me), action_due=TODAY, contacted=True)
     client.get(CASELOAD)
-    with django_assert_num_queries(5) as few:
+    with django_assert_num_queries(CASELOAD_QUERIES):
         client.get(CASELOAD)
     for _ in range(20):
         _with_work(EpisodeFactory(guide=me), action_due=TODAY, contacted=True)
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(CASELOAD_QUERIES):
         client.get(CASELOAD)
 
 
@@ -81,11 +84,11 @@ def test_the_timeline_takes_the_same_queries_however_long(
     url = reverse("support:episode", kwargs={"episode_id": episode.pk})
     _with_work(episode, action_due=TODAY, contacted=True)
     client.get(url)
-    with django_assert_num_queries(10) as few:
+    with django_assert_num_queries(EPISODE_QUERIES):
         client.get(url)
     for _ in range(30):
         _with_work(episode, action_due=TODAY, contacted=True)
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(EPISODE_QUERIES):
         client.get(url)
 
 

@@ -1,0 +1,75 @@
+"""Inviting a person to read their plan online: an account of their own, and an email to set its password.
+
+The email's link is Django's password-reset token for that account: it works until the password is set
+(or for ``PASSWORD_RESET_TIMEOUT``), and the page it opens moves the token into the session at once.
+A person signs in with their email address.
+"""
+
+import functools
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import Role, User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.core.email import email_enqueue
+from livingwell.people.matching import email_key
+from livingwell.people.models import Person
+
+
+class InviteRefused(Exception):
+    """Why the person cannot be invited, in words for the guide."""
+
+
+def person_account_invite(*, actor: User, person: Person) -> User:
+    """Make (or, if they never set a password, reuse) the person's account and email them the way in."""
+    if not person.email:
+        raise InviteRefused(
+            _("They have not given an email address, so they cannot be invited. Print the plan instead.")
+        )
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        user = locked.user
+        if user is not None and user.has_usable_password():
+            raise InviteRefused(_("They already have an account. They can sign in with their email address."))
+        if user is None:
+            username = email_key(locked.email)
+            if User.objects.filter(username=username).exists():
+                raise InviteRefused(_("Someone else has an account with that email address."))
+            user = User(username=username, email=locked.email, role=Role.PERSON, first_name=locked.preferred_name)
+            user.set_unusable_password()
+            user.save()
+            locked.user = user
+            locked.save(update_fields=["user", "updated_at"])
+        audit_event_record(
+            actor=actor, action=AuditEvent.Action.CHANGE, record=locked, person_id=locked.pk, detail="invited online"
+        )
+        transaction.on_commit(functools.partial(_invitation_send, user, locked))
+    return user
+
+
+def _invitation_send(user: User, person: Person) -> None:
+    path = reverse(
+        "accounts:welcome",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    email_enqueue(
+        to=person.email,
+        subject=_("Your plan with %(service)s, online") % {"service": settings.LW_SERVICE_NAME},
+        template_name="support/email/invitation.txt",
+        context={
+            "name": person.preferred_name,
+            "url": f"{settings.LW_SITE_URL}{path}",
+            "service_name": settings.LW_SERVICE_NAME,
+            "email": person.email,
+        },
+    )
