@@ -10,7 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role, User
-from livingwell.support.models import Action, Episode
+from livingwell.directory.tests.factories import ServiceFactory
+from livingwell.support.models import Action, Episode, OnwardIntroduction
 from livingwell.support.tests.factories import EpisodeFactory, GuideProfileFactory
 from tests.browser.conftest import check_page, staff_signed_in
 
@@ -170,3 +171,38 @@ def test_the_person_and_their_guide_build_a_plan_with_goals_under_each_big_3_out
     page.reload()
     expect(page.locator("main")).to_contain_text("Can we add swimming?")
     expect(page.locator(".govuk-tag--green").first).to_have_text("Agreed")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guide_sends_an_onward_introduction_that_the_provider_accepts(page: Page, live_server) -> None:
+    garden = ServiceFactory(name="Community garden", description="Growing food together")
+    staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
+    episode = EpisodeFactory(guide=User.objects.get(username="gabriel"), person__preferred_name="Robin")
+    page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")
+    page.get_by_role("link", name="Introduce them to a network service").click()
+    page.get_by_role("button", name="Send the introduction").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Search for the service")
+    check_page(page)
+    page.get_by_label("Find the service in the directory").fill("garden")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_label(re.compile("^Community garden")).check()
+    page.get_by_label("How to contact them").check()
+    page.get_by_label("They agreed to this introduction, and to share what is ticked").check()
+    check_page(page, screenshot="onward-introduction")
+    page.get_by_role("button", name="Send the introduction").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Introduction sent to Community garden")
+    page.get_by_role("button", name="Sign out").click()
+
+    staff_signed_in(page, live_server.url, "pat", Role.PROVIDER_EDITOR)
+    User.objects.get(username="pat").organisations.add(garden.organization)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Introductions to you").click()
+    check_page(page)
+    page.get_by_role("link", name="Robin").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select what has happened")
+    check_page(page)
+    page.get_by_label("Accepted").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
+    check_page(page, screenshot="provider-introduction")
+    assert OnwardIntroduction.objects.get().status == "accepted"

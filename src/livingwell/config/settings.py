@@ -69,6 +69,9 @@ LW_SITE_URL = env.str("LW_SITE_URL", default="http://localhost:8000").rstrip("/"
 LW_EASY_IN_DAYS = env.int("LW_EASY_IN_DAYS", default=180)
 LW_REVIEW_WEEKS = env.int("LW_REVIEW_WEEKS", default=6)
 LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)
+# A network service should reply to an onward introduction within this many days; later, the guide sees
+# it flagged as overdue.
+LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 # Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks

@@ -33,6 +33,7 @@ ROLE_ITEMS = [
     ("support:my_guide_profile", _("Your guide profile")),
     ("people:person_list", _("People")),
     ("directory:listing_list", _("Your listings")),
+    ("support:provider_queue", _("Introductions to you")),
     ("audit:event_list", _("Audit trail")),
     ("admin:index", _("Site administration")),
 ]

@@ -220,3 +220,21 @@ def location_summary(location: Location) -> str:
     if address is None:
         return location.name
     return ", ".join(part for part in (location.name, address.address_1, address.postal_code) if part)
+
+
+def services_to_choose(text: str, *, posted: list[str], chosen: Collection[UUID] = ()) -> QuerySet[Service]:
+    """The published services a worker may tick on a form: those their search found, those already chosen,
+    and those just posted (so that a form redrawn with an error keeps them). Bad ids are ignored: the form
+    then says the choice is not offered."""
+    found = directory_search(DirectoryQuery(text=text), per_page=20).results if text.strip() else []
+    posted_ids = []
+    for value in posted:
+        try:
+            posted_ids.append(UUID(value))
+        except ValueError:
+            continue
+    return (
+        Service.objects.published()
+        .filter(Q(pk__in=[result.service.pk for result in found]) | Q(pk__in=list(chosen)) | Q(pk__in=posted_ids))
+        .order_by("name", "id")
+    )

@@ -24,6 +24,8 @@ from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Intro
 from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
 from livingwell.people.models import ContactMethod, Person
 from livingwell.people.services import person_details_update
+from livingwell.support.models import OnwardIntroduction
+from livingwell.support.onward import onward_send
 from livingwell.support.services import episode_open
 
 # No 0/O, 1/I/L: a reference is read out over the phone.
@@ -296,6 +298,16 @@ def introduction_route(
         locked.save(update_fields=["route", "route_reason", "routed_at", "routed_by", "status", "person"])
         locked.services.set(services)
         _audit_change(actor, locked, f"routed: {route}")
+        if route == Introduction.Route.COMMUNITY and locked.person is not None and services:
+            # The onward introduction, whose loop the service closes; they agreed to be introduced.
+            onward_send(
+                actor=actor,
+                person=locked.person,
+                service=services[0],
+                shared=[OnwardIntroduction.Shared.CONTACT],
+                message=reason,
+                introduction=locked,
+            )
         if route == Introduction.Route.HUB and guide is not None and locked.person is not None:
             episode_open(
                 actor=actor,

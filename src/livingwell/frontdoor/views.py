@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +18,7 @@ from livingwell.accounts.models import Role
 from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
-from livingwell.directory.models import Service
-from livingwell.directory.search import DirectoryQuery, directory_search
+from livingwell.directory.search import services_to_choose
 from livingwell.frontdoor.access import (
     access_duty_queue_page_for,
     access_introduction_for,
@@ -371,13 +370,12 @@ def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.
 def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     text = request.GET.get("q", "")[:200]
-    found = directory_search(DirectoryQuery(text=text), per_page=20).results if text.strip() else []
-    chosen = list(introduction.services.values_list("pk", flat=True))
-    posted_services = request.POST.getlist("services") if request.method == "POST" else []
-    choices = Service.objects.published().filter(
-        Q(pk__in=[result.service.pk for result in found]) | Q(pk__in=chosen) | Q(pk__in=_uuids(posted_services))
+    choices = services_to_choose(
+        text,
+        posted=request.POST.getlist("services") if request.method == "POST" else [],
+        chosen=list(introduction.services.values_list("pk", flat=True)),
     )
-    form = RouteForm(posted(request), services=choices.order_by("name", "id"))
+    form = RouteForm(posted(request), services=choices)
     if request.method == "POST" and form.is_valid():
         introduction_route(
             actor=request.user,
@@ -394,16 +392,6 @@ def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> Http
     return _hub_form_page(
         request, introduction, "route.html", form, q=text, searched=bool(text.strip()), earlier_episode=earlier
     )
-
-
-def _uuids(values: list[str]) -> list[uuid.UUID]:
-    ids = []
-    for value in values:
-        try:
-            ids.append(uuid.UUID(value))
-        except ValueError:
-            continue  # the form reports a choice that is not offered
-    return ids
 
 
 @require_POST

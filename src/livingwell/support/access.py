@@ -8,13 +8,15 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
-from livingwell.support.models import Action, Connection, Episode, Goal, Plan
+from livingwell.directory.access import services_editable_by
+from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
 from livingwell.support.selectors import CaseloadRow, PlanView, Timeline, caseload_rows, person_timeline, plan_view
 
 # Roles that may guide someone (DESIGN.md §2: "the worker, or trained peer").
@@ -23,6 +25,9 @@ GUIDE_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WOR
 EVERY_EPISODE_ROLES = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
 # Roles that see their team's people as well as their own, when LW_GUIDES_SEE_TEAM is on.
 TEAM_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.DUTY_WORKER})
+
+
+QUEUE_PER_PAGE = 50
 
 
 class Show:
@@ -141,6 +146,45 @@ def access_connection_for(user: User, connection_id: int | str) -> Connection:
         actor=user, action=AuditEvent.Action.READ, record=connection, person_id=connection.plan.person_id
     )
     return connection
+
+
+def access_provider_queue_for(user: User, page_number: str | int | None) -> Page[OnwardIntroduction]:
+    """Onward introductions to the services of the organisations a provider editor acts for, newest first;
+    a read audited for each shown. Only the name they like is shown here."""
+    queue = OnwardIntroduction.objects.filter(service__in=services_editable_by(user)).select_related(
+        "person", "service"
+    )
+    page = Paginator(queue.order_by("-sent_at", "id"), QUEUE_PER_PAGE).get_page(page_number)
+    audit_reads_record(actor=user, records=page.object_list, person_id_of="person_id")
+    return page
+
+
+def access_onward_for_provider(user: User, onward_id: UUID | str) -> OnwardIntroduction:
+    """One onward introduction to a service the editor keeps; others' are not found (404, not revealed)."""
+    try:
+        onward = (
+            OnwardIntroduction.objects.filter(service__in=services_editable_by(user))
+            .select_related("person", "service")
+            .get(pk=onward_id)
+        )
+    except (OnwardIntroduction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=onward, person_id=onward.person_id)
+    return onward
+
+
+def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduction:
+    """An onward introduction of someone ``user`` supports."""
+    try:
+        onward = OnwardIntroduction.objects.select_related("person", "service").get(pk=onward_id)
+    except (OnwardIntroduction.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if user.role == Role.PERSON:
+        raise PermissionDenied
+    if not _person_visible_to(user, onward.person_id):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=onward, person_id=onward.person_id)
+    return onward
 
 
 def shows_for(user: User) -> list[str]:

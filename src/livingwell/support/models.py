@@ -290,3 +290,69 @@ class PlanComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.created_at:%Y-%m-%d}"
+
+
+class OnwardIntroduction(models.Model):
+    """The Hub introducing a person to a network service, with a closed-loop status.
+
+    The service's organisation sees only what the person agreed to share with it (``shared``).
+    """
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        ACCEPTED = "accepted", _("Accepted")
+        STARTED = "started", _("Started")
+        FINISHED = "finished", _("Finished")
+        DECLINED = "declined", _("Declined")
+        NO_RESPONSE = "no_response", _("No response")
+
+    class Shared(models.TextChoices):
+        CONTACT = "contact", _("How to contact them")
+        ACCESS = "access", _("Access needs and language")
+        ABOUT_ME = "about_me", _("About me, from their plan")
+        GOALS = "goals", _("Their goals")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="onward_introductions")
+    episode = models.ForeignKey(
+        Episode, null=True, blank=True, on_delete=models.SET_NULL, related_name="onward_introductions"
+    )
+    # Community support from the front door: the introduction it came from.
+    introduction = models.ForeignKey(
+        "frontdoor.Introduction", null=True, blank=True, on_delete=models.SET_NULL, related_name="onward"
+    )
+    service = models.ForeignKey("directory.Service", on_delete=models.PROTECT, related_name="onward_introductions")
+    message = models.TextField(_("a message for the service"), blank=True)
+    # What the person agreed to share with the service's organisation, beyond the name they like.
+    shared = models.JSONField(_("what the person agreed to share"), default=list)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SENT)
+    sent_at = models.DateTimeField(_("sent"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    respond_by = models.DateField(_("reply due by"))
+    status_changed_at = models.DateTimeField(_("status changed"))
+
+    class Meta:
+        ordering = ["-sent_at", "id"]
+        indexes = [
+            models.Index(fields=["service", "status"], name="onward_provider_queue"),
+            models.Index(fields=["episode", "status", "respond_by"], name="onward_overdue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.service_id}"
+
+
+class OnwardStatusChange(models.Model):
+    """Each step of an onward introduction, with its date, who and any note."""
+
+    onward = models.ForeignKey(OnwardIntroduction, on_delete=models.CASCADE, related_name="changes")
+    status = models.CharField(max_length=20, choices=OnwardIntroduction.Status.choices)
+    changed_at = models.DateTimeField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.onward_id} {self.status}"

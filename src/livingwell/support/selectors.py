@@ -11,7 +11,7 @@ import math
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from livingwell.support.models import (
     EpisodeChange,
     Goal,
     GoalReview,
+    OnwardIntroduction,
     Plan,
     PlanComment,
 )
@@ -72,22 +73,27 @@ class CaseloadRow:
     review_overdue: bool
     last_contact: str
     guide_name: str
+    onward_overdue: bool
 
 
 def caseload_rows(episodes: QuerySet[Episode]) -> list[CaseloadRow]:
     """Each episode with its earliest step still to do and its last contact, in one query."""
     to_do = Action.objects.filter(episode=OuterRef("pk"), done_at__isnull=True).order_by("due_on", "id")
     latest = ContactLogEntry.objects.filter(episode=OuterRef("pk")).order_by("-happened_at")
+    today = timezone.localdate()
+    late = OnwardIntroduction.objects.filter(
+        episode=OuterRef("pk"), status=OnwardIntroduction.Status.SENT, respond_by__lt=today
+    )
     annotated = (
         episodes.select_related("person", "guide__guide_profile")
         .annotate(
+            onward_overdue=Exists(late),
             next_action=Subquery(to_do.values("what")[:1]),
             next_action_due=Subquery(to_do.values("due_on")[:1]),
             last_contact=Subquery(latest.values("happened_at")[:1]),
         )
         .order_by("person__preferred_name", "id")
     )
-    today = timezone.localdate()
     rows = []
     for episode in annotated:
         what, due = episode.next_action, episode.next_action_due  # type: ignore[attr-defined]
@@ -103,6 +109,7 @@ def caseload_rows(episodes: QuerySet[Episode]) -> list[CaseloadRow]:
                 review_overdue=review is not None and review < today,
                 last_contact=_ago(episode.last_contact, today),  # type: ignore[attr-defined]
                 guide_name=profile.name if profile is not None else str(episode.guide),
+                onward_overdue=episode.onward_overdue,  # type: ignore[attr-defined]
             )
         )
     return rows

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.directory.search import services_to_choose
 from livingwell.support.access import (
     GUIDE_ROLES,
     Show,
@@ -24,8 +26,11 @@ from livingwell.support.access import (
     access_connection_for,
     access_episode_for,
     access_goal_for,
+    access_onward_for_guide,
+    access_onward_for_provider,
     access_own_plan_for,
     access_plan_for,
+    access_provider_queue_for,
     access_timeline_for,
     sees_limited_fields,
     shows_for,
@@ -41,10 +46,13 @@ from livingwell.support.forms import (
     GoalReviewForm,
     GuideProfileForm,
     HandOverForm,
+    OnwardForm,
+    OnwardMoveForm,
     StatusForm,
 )
 from livingwell.support.invite import InviteRefused, person_account_invite
-from livingwell.support.models import Episode, GuideProfile, Plan
+from livingwell.support.models import Episode, GuideProfile, OnwardIntroduction, Plan
+from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRefused, onward_move, onward_send
 from livingwell.support.services import (
     ABOUT_ME_FIELDS,
     STATUS_CHANGES,
@@ -117,6 +125,8 @@ def episode_detail(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
             "actions": episode.actions.filter(done_at__isnull=True).order_by("due_on", "id"),
             "timeline": [] if limited else access_timeline_for(request.user, episode),
             "changes": _changes_for(episode),
+            "onwards": episode.onward_introductions.select_related("service"),
+            "today": timezone.localdate(),
         },
     )
 
@@ -469,3 +479,98 @@ def my_plan_agree(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         messages.warning(request, _("Your plan changed while you were reading it. Read it again, then agree."))
     return redirect("support:my_plan")
+
+
+# Onward introductions ---------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def onward_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    text = request.GET.get("q", "")[:200]
+    posted_service = request.POST.get("service", "") if request.method == "POST" else ""
+    services = services_to_choose(text, posted=[posted_service] if posted_service else [])
+    form = OnwardForm(posted(request), services=services)
+    if request.method == "POST" and form.is_valid():
+        onward_send(
+            actor=request.user,
+            person=episode.person,
+            episode=episode,
+            service=form.cleaned_data["service"],
+            shared=form.cleaned_data["shared"],
+            message=form.cleaned_data["message"],
+        )
+        messages.success(request, _("Introduction sent to %(service)s.") % {"service": form.cleaned_data["service"]})
+        return redirect("support:episode", episode_id=episode.pk)
+    return render(
+        request,
+        "support/onward_new.html",
+        {"episode": episode, "form": form, "q": text, "searched": bool(text.strip())},
+    )
+
+
+@require_POST
+@role_required(*SUPPORT_ROLES)
+def onward_no_response(request: AuthenticatedHttpRequest, onward_id: UUID) -> HttpResponse:
+    onward = access_onward_for_guide(request.user, onward_id)
+    try:
+        onward_move(
+            actor=request.user, onward=onward, status=OnwardIntroduction.Status.NO_RESPONSE, note="", moves=GUIDE_MOVES
+        )
+    except OnwardMoveRefused:
+        messages.warning(request, _("Nothing changed: the service has already replied."))
+    else:
+        messages.success(request, _("Marked as no response. You could introduce them somewhere else."))
+    return redirect(_back_to_episode(onward))
+
+
+def _back_to_episode(onward: OnwardIntroduction) -> str:
+    if onward.episode_id is None:
+        return reverse("support:caseload")
+    return reverse("support:episode", kwargs={"episode_id": onward.episode_id})
+
+
+@require_GET
+@role_required(Role.PROVIDER_EDITOR)
+def provider_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = access_provider_queue_for(request.user, request.GET.get("page"))
+    return render(request, "support/provider_queue.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PROVIDER_EDITOR)
+def provider_onward(request: AuthenticatedHttpRequest, onward_id: UUID) -> HttpResponse:
+    onward = access_onward_for_provider(request.user, onward_id)
+    moves = PROVIDER_MOVES.get(onward.status, [])
+    form = OnwardMoveForm(posted(request), moves=moves)
+    if request.method == "POST" and form.is_valid():
+        try:
+            onward_move(
+                actor=request.user,
+                onward=onward,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+                moves=PROVIDER_MOVES,
+            )
+        except OnwardMoveRefused:
+            messages.warning(request, _("Nothing changed: it had already moved on."))
+        else:
+            messages.success(request, _("Saved: %(status)s.") % {"status": onward.get_status_display()})
+        return redirect("support:provider_onward", onward_id=onward.pk)
+    shared = set(onward.shared)
+    plan = None
+    if {OnwardIntroduction.Shared.ABOUT_ME, OnwardIntroduction.Shared.GOALS} & shared:
+        plan = Plan.objects.filter(person_id=onward.person_id).prefetch_related("goals").first()
+    return render(
+        request,
+        "support/provider_onward.html",
+        {
+            "onward": onward,
+            "person": onward.person,
+            "shared": shared,
+            "plan": plan,
+            "form": form if moves else None,
+            "changes": onward.changes.all(),
+        },
+    )

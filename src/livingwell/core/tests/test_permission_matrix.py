@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.accounts.tests.factories import UserFactory
@@ -19,7 +20,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Action, Connection, Episode, Goal, Plan
+from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
 from livingwell.support.tests.factories import EpisodeFactory
 
 PUBLIC = "public"
@@ -121,6 +122,11 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:goal_review": EPISODE,
     "support:goal_step": EPISODE,
     "support:connection_sharing": EPISODE,
+    "support:onward_new": EPISODE,
+    "support:onward_no_response": EPISODE,
+    # Onward introductions reach only the editors of the service's organisation.
+    "support:provider_queue": frozenset({Role.PROVIDER_EDITOR}),
+    "support:provider_onward": frozenset({Role.PROVIDER_EDITOR}),
     # The person's own plan, through their account.
     "support:my_plan": frozenset({Role.PERSON}),
     "support:my_about_me": frozenset({Role.PERSON}),
@@ -173,6 +179,19 @@ def _guides_connection() -> Connection:
     return Connection.objects.create(plan=_guides_plan(), name="Sister", kind="family", closeness="close")
 
 
+def _onward(episode: Episode, service: Service) -> OnwardIntroduction:
+    now = timezone.now()
+    return OnwardIntroduction.objects.create(
+        person=episode.person,
+        episode=episode,
+        service=service,
+        sent_at=now,
+        sent_by=episode.guide,
+        respond_by=now.date(),
+        status_changed_at=now,
+    )
+
+
 def _providers_report() -> ListingReport:
     return ListingReport.objects.create(service=_providers_service(), message="Closed now", submission_id=uuid.uuid4())
 
@@ -216,6 +235,9 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "support:goal_step": lambda: {"goal_id": _guides_goal().pk},
     "support:connection_sharing": lambda: {"connection_id": _guides_connection().pk},
     "accounts:welcome": lambda: {"uidb64": "MQ", "token": "not-a-token"},
+    "support:onward_new": lambda: {"episode_id": _guides_episode().pk},
+    "support:onward_no_response": lambda: {"onward_id": _onward(_guides_episode(), ServiceFactory()).pk},
+    "support:provider_onward": lambda: {"onward_id": _onward(_guides_episode(), _providers_service()).pk},
 }
 
 # URLs that only take POST are checked with POST.
@@ -233,6 +255,7 @@ POST_ONLY = {
     "support:plan_comment",
     "support:invite",
     "support:connection_sharing",
+    "support:onward_no_response",
     "support:my_plan_comment",
     "support:my_plan_agree",
 }
