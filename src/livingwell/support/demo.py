@@ -8,8 +8,21 @@ import datetime
 from django.utils import timezone
 
 from livingwell.accounts.models import User
+from livingwell.directory.models import Service
+from livingwell.frontdoor.models import WhatWouldHelp
 from livingwell.people.models import Person
-from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange, GuideProfile
+from livingwell.support.models import (
+    Action,
+    Connection,
+    ContactLogEntry,
+    Episode,
+    EpisodeChange,
+    Goal,
+    GuideProfile,
+    OnwardIntroduction,
+    OnwardStatusChange,
+    Plan,
+)
 
 GUIDES = [
     ("guide", "Gabriel", "I spent ten years as a youth worker. I like football, cooking and a good walk.", "English"),
@@ -74,6 +87,7 @@ def support_demo_load() -> int:
                 created_by=gabriel,
             )
     _kit_known_before(gabriel)
+    _jos_plan_and_introduction(gabriel)
     return Episode.objects.filter(guide=gabriel).exclude(status=Episode.Status.CLOSED).count()
 
 
@@ -97,3 +111,39 @@ def _kit_known_before(gabriel: User) -> None:
         EpisodeChange.objects.create(
             episode=episode, kind=kind, reason=reason, changed_at=when, changed_by=gabriel, guide=gabriel
         )
+
+
+def _jos_plan_and_introduction(gabriel: User) -> None:
+    """Jo's plan, with a goal under each Big 3 outcome, and an introduction to the community kitchen."""
+    jo = Person.objects.get(preferred_name="Jo")
+    plan, created = Plan.objects.get_or_create(person=jo)
+    if created:
+        plan.strengths = "Kind, a good listener, great at fixing things"
+        plan.keeps_me_well = "Walking the dog every morning; cooking for friends"
+        plan.crisis_plan = "Call my brother Sam first. Then the crisis line."
+        plan.save()
+        Connection.objects.create(plan=plan, name="My brother Sam", kind="family", closeness="close", may_share=True)
+        Connection.objects.create(plan=plan, name="Dr Okafor", kind="gp", closeness="middle")
+        Connection.objects.create(plan=plan, name="Dog walkers in the park", kind="community", closeness="wider")
+        for outcome, what, progress in [
+            (WhatWouldHelp.STAY_WELL, "Sleep through the night most nights", 4),
+            (WhatWouldHelp.OWN_CHOICES, "Decide whether to go back to college", 2),
+            (WhatWouldHelp.TAKING_PART, "Cook at the community kitchen each week", 6),
+        ]:
+            Goal.objects.create(plan=plan, outcome=outcome, what=what, progress=progress, who_helps="Gabriel")
+    kitchen = Service.objects.filter(organization__name="Canal Side Community Kitchen").order_by("name").first()
+    episode = Episode.objects.filter(person=jo).first()
+    if kitchen is not None and episode is not None and not OnwardIntroduction.objects.filter(person=jo).exists():
+        now = timezone.now()
+        onward = OnwardIntroduction.objects.create(
+            person=jo,
+            episode=episode,
+            service=kitchen,
+            shared=[OnwardIntroduction.Shared.CONTACT, OnwardIntroduction.Shared.GOALS],
+            message="Jo would like to cook with others on Tuesdays.",
+            sent_at=now,
+            sent_by=gabriel,
+            respond_by=timezone.localdate() + datetime.timedelta(days=10),
+            status_changed_at=now,
+        )
+        OnwardStatusChange.objects.create(onward=onward, status="sent", changed_at=now, changed_by=gabriel)

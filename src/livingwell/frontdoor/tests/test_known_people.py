@@ -19,7 +19,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Episode, EpisodeChange
+from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction
 from livingwell.support.tests.factories import GuideProfileFactory, episode_closed
 
 BORN = datetime.date(1985, 3, 27)
@@ -216,6 +216,7 @@ def test_the_demo_shows_easy_in_and_loads_twice_the_same(duty: Client) -> None:
     assert Introduction.objects.filter(reference__startswith="LW-DEMO").count() == 4
     assert Episode.objects.filter(person__preferred_name="Kit").count() == 1
     assert Episode.objects.count() == 4
+    assert OnwardIntroduction.objects.filter(service__organization__name="Canal Side Community Kitchen").count() == 1
     kit = Introduction.objects.get(reference="LW-DEMO03")
     html = duty.get(_url("introduction", kit)).content.decode()
     assert "Possible matches" in html
