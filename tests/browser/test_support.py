@@ -206,3 +206,37 @@ def test_a_guide_sends_an_onward_introduction_that_the_provider_accepts(page: Pa
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
     check_page(page, screenshot="provider-introduction")
     assert OnwardIntroduction.objects.get().status == "accepted"
+
+
+def _fill_measure(page: Page, values: list[int], occasion: str | None) -> None:
+    if occasion:
+        page.get_by_label(occasion, exact=True).check()
+    for number, value in enumerate(values, start=1):
+        page.locator(f"input[name='item_{number}'][value='{value}']").check()
+    page.get_by_role("button", name="Save").click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_swemwbs_ons4_and_dialog_recorded_twice_show_the_change(page: Page, live_server) -> None:
+    staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
+    episode = EpisodeFactory(guide=User.objects.get(username="gabriel"), person__preferred_name="Robin")
+    page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")
+    page.get_by_role("link", name="Outcome measures").click()
+    check_page(page)
+    for name, first, second in [
+        ("SWEMWBS", [2, 2, 3, 3, 3, 3, 3], [4, 4, 4, 4, 4, 4, 3]),
+        ("ONS4", [4, 5, 4, 8], [6, 7, 7, 3]),
+        ("DIALOG", [3] * 11, [5] * 8 + [4] * 3),
+    ]:
+        page.get_by_role("link", name=re.compile(f"^Fill in .*{name}")).click()
+        page.get_by_role("button", name="Save").click()
+        expect(page.locator(".govuk-error-summary")).to_contain_text("Answer question 1")
+        check_page(page)
+        _fill_measure(page, first, "At the start")
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("recorded")
+        page.get_by_role("link", name=re.compile(f"^Fill in .*{name}")).click()
+        _fill_measure(page, second, "At a review")
+    expect(page.locator("main")).to_contain_text("17.98 → 24.11 (+6.13, better)")
+    expect(page.locator("main")).to_contain_text("Anxious yesterday: 8 → 3 (-5, better)")
+    expect(page.locator("main")).to_contain_text("Treatment satisfaction (mean of 3, 1 to 7): 3 → 4 (+1, better)")
+    check_page(page, screenshot="outcome-measures")

@@ -101,7 +101,12 @@ class GovukForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        self.govuk_style(list(self.fields))
+
+    def govuk_style(self, names: list[str]) -> None:
+        """Give these fields' widgets their GOV.UK classes and hints; a form that adds fields calls it for them."""
+        for name in names:
+            field = self.fields[name]
             widget = field.widget
             classes = [_widget_class(widget), widget.attrs.get("class", "")]
             widget.attrs["class"] = " ".join(c for c in classes if c)

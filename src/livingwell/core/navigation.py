@@ -27,6 +27,7 @@ ROLE_ITEMS = [
     ("accounts:dashboard", _("Your account")),
     ("people:my_details", _("Your details")),
     ("support:my_plan", _("My plan")),
+    ("support:my_measures", _("How I am doing")),
     ("frontdoor:queue", _("Duty queue")),
     ("frontdoor:waiting", _("Waiting times")),
     ("support:caseload", _("Caseload")),

@@ -16,8 +16,18 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.directory.access import services_editable_by
+from livingwell.people.models import Person
 from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
-from livingwell.support.selectors import CaseloadRow, PlanView, Timeline, caseload_rows, person_timeline, plan_view
+from livingwell.support.selectors import (
+    CaseloadRow,
+    InstrumentResults,
+    PlanView,
+    Timeline,
+    caseload_rows,
+    measure_results,
+    person_timeline,
+    plan_view,
+)
 
 # Roles that may guide someone (DESIGN.md §2: "the worker, or trained peer").
 GUIDE_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
@@ -185,6 +195,35 @@ def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduc
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=onward, person_id=onward.person_id)
     return onward
+
+
+def access_measures_for(user: User, episode: Episode) -> list[InstrumentResults]:
+    """The person's outcome measures, for their guide; a read audited for each measurement shown."""
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    if sees_limited_fields(user):
+        raise PermissionDenied
+    return _measures_read(user, episode.person)
+
+
+def access_own_measures_for(user: User) -> list[InstrumentResults] | None:
+    """The signed-in person's own measures, audited; None when they have no person record."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.role != Role.PERSON:
+        raise PermissionDenied
+    person = Person.objects.filter(user_id=user.pk).first()
+    return _measures_read(user, person) if person is not None else None
+
+
+def _measures_read(user: User, person: Person) -> list[InstrumentResults]:
+    results = measure_results(person)
+    audit_reads_record(
+        actor=user,
+        records=[measurement for result in results for measurement in result.measurements],
+        person_id_of="person_id",
+    )
+    return results
 
 
 def shows_for(user: User) -> list[str]:

@@ -356,3 +356,86 @@ class OnwardStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.onward_id} {self.status}"
+
+
+class Instrument(models.Model):
+    """An outcome measure, as data: its items, response options, scoring rule, bands and licence.
+
+    Scoring rules (``support.measures``): ``converted_sum`` adds every item and converts the raw score
+    through ``conversion`` (SWEMWBS); ``separate`` keeps each item as its own score, never added (ONS4);
+    ``group_means`` averages the items of each group (DIALOG).
+    """
+
+    class Scoring(models.TextChoices):
+        CONVERTED_SUM = "converted_sum", _("Sum of every item, converted through a table")
+        SEPARATE = "separate", _("Each item its own score")
+        GROUP_MEANS = "group_means", _("The mean of each group of items")
+
+    code = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    scoring = models.CharField(max_length=20, choices=Scoring.choices)
+    # Raw score to reported score, for converted_sum: {"7": 7.0, ...}.
+    conversion = models.JSONField(default=dict, blank=True)
+    # For each score: its label, and its bands as [lowest, highest, words]: {"happy": {"label": ..., "bands": [...]}}.
+    scores = models.JSONField(default=dict)
+    # For each score, the change that counts as meaningful; a score without one is not judged.
+    meaningful_change = models.JSONField(default=dict, blank=True)
+    licence_note = models.TextField(blank=True)
+    # True until the deployment loads the licensed item wording (manage.py measures_load_text).
+    text_is_placeholder = models.BooleanField(default=False)
+    asks_more_help = models.BooleanField(default=False, help_text=_("Each item also asks whether more help is wanted."))
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InstrumentItem(models.Model):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    # The score it belongs to: its own key (separate), or its group (group_means).
+    key = models.CharField(max_length=50)
+    text = models.TextField()
+    # Response options, lowest first: [[value, words], ...].
+    options = models.JSONField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["instrument", "number"], name="one_item_a_number")]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.number}"
+
+
+class Measurement(models.Model):
+    """One completion of an outcome measure, with its answers and the scores worked out from them."""
+
+    class Occasion(models.TextChoices):
+        START = "start", _("At the start")
+        REVIEW = "review", _("At a review")
+        END = "end", _("At the end")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="measurements")
+    episode = models.ForeignKey(Episode, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="measurements")
+    occasion = models.CharField(_("when in their support"), max_length=10, choices=Occasion.choices)
+    taken_at = models.DateTimeField()
+    # {"1": 4, ...} and, where the measure asks, {"1": true, ...} for more help wanted.
+    answers = models.JSONField()
+    more_help = models.JSONField(default=dict, blank=True)
+    scores = models.JSONField()
+    # Nobody: the person filled it in themselves, online.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submission_token = models.UUIDField(unique=True)
+
+    class Meta:
+        ordering = ["taken_at", "id"]
+        indexes = [models.Index(fields=["person", "instrument", "taken_at"], name="measurement_history")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.instrument_id} {self.taken_at:%Y-%m-%d}"

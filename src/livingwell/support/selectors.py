@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import Person
+from livingwell.support.measures import Change, band, changes
 from livingwell.support.models import (
     Action,
     Connection,
@@ -27,6 +28,8 @@ from livingwell.support.models import (
     EpisodeChange,
     Goal,
     GoalReview,
+    Instrument,
+    Measurement,
     OnwardIntroduction,
     Plan,
     PlanComment,
@@ -248,3 +251,45 @@ def plan_view(plan: Plan) -> PlanView:
         words = str(getattr(Plan._meta.get_field(name), "verbose_name", name))
         about_me.append((words[:1].upper() + words[1:], getattr(plan, name)))
     return PlanView(plan, about_me, connections, connections_picture(connections), by_outcome, comments)
+
+
+# Outcome measures -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InstrumentResults:
+    instrument: Instrument
+    measurements: list[Measurement]
+    changes: list[Change]
+    labels: list[str]
+    # Each measurement with its reported scores, in the order of ``labels``, band and all.
+    rows: list[tuple[Measurement, list[str]]]
+
+
+def _shown(instrument: Instrument, key: str, value: float | None) -> str:
+    if value is None:
+        return ""
+    number = f"{value:g}"
+    words = band(instrument, key, value)
+    return f"{number} ({words})" if words else number
+
+
+def measure_results(person: Person) -> list[InstrumentResults]:
+    """Each instrument with the person's measurements, oldest first, and the change from the first to the
+    latest. Two queries, however many."""
+    instruments = list(Instrument.objects.order_by("name"))
+    taken: dict[int, list[Measurement]] = {}
+    for measurement in Measurement.objects.filter(person=person).order_by("taken_at", "id"):
+        taken.setdefault(measurement.instrument_id, []).append(measurement)
+    results = []
+    for instrument in instruments:
+        measurements = taken.get(instrument.pk, [])
+        found = changes(instrument, measurements[0], measurements[-1]) if len(measurements) > 1 else []
+        keys = list(instrument.scores)
+        labels = [str(instrument.scores[key].get("label", key)) for key in keys]
+        rows = [
+            (measurement, [_shown(instrument, key, measurement.scores.get(key)) for key in keys])
+            for measurement in measurements
+        ]
+        results.append(InstrumentResults(instrument, measurements, found, labels, rows))
+    return results

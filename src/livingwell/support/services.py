@@ -2,10 +2,11 @@
 
 import datetime
 import functools
+import uuid
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from livingwell.audit.services import audit_event_record
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.come_back import closing_summary_send
+from livingwell.support.measures import score
 from livingwell.support.models import (
     Action,
     Connection,
@@ -24,6 +26,8 @@ from livingwell.support.models import (
     Goal,
     GoalReview,
     GuideProfile,
+    Instrument,
+    Measurement,
     Plan,
     PlanComment,
 )
@@ -313,3 +317,51 @@ def plan_agree(*, actor: User, plan: Plan, version: int) -> bool:
             )
     plan.refresh_from_db()
     return bool(agreed)
+
+
+# Outcome measures -------------------------------------------------------------------------------------
+
+
+def measurement_record(
+    *,
+    actor: User | None,
+    person: Person,
+    instrument: Instrument,
+    episode: Episode | None,
+    occasion: str,
+    answers: dict[str, int],
+    more_help: dict[str, bool],
+    token: uuid.UUID,
+) -> Measurement:
+    """Score and keep one completed measure. The same form sent twice (its token) makes one measurement.
+
+    Raises ``measures.Incomplete`` for a missing or out-of-range answer: nothing is saved.
+    """
+    existing = Measurement.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing
+    scores = score(instrument, list(instrument.items.all()), answers)
+    try:
+        with transaction.atomic():
+            measurement = Measurement.objects.create(
+                person=person,
+                episode=episode,
+                instrument=instrument,
+                occasion=occasion,
+                taken_at=timezone.now(),
+                answers=answers,
+                more_help=more_help,
+                scores=scores,
+                recorded_by=actor,
+                submission_token=token,
+            )
+            audit_event_record(
+                actor=actor,
+                action=AuditEvent.Action.CREATE,
+                record=measurement,
+                person_id=person.pk,
+                detail=f"{instrument.code} {occasion}",
+            )
+    except IntegrityError:  # the same form, twice at once
+        return Measurement.objects.get(submission_token=token)
+    return measurement

@@ -1,9 +1,10 @@
 """Support: the guides' profiles, the caseload, an episode's page and the work on it, and coming back."""
 
+import uuid
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +19,7 @@ from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
+from livingwell.people.models import Person
 from livingwell.support.access import (
     GUIDE_ROLES,
     Show,
@@ -26,8 +28,10 @@ from livingwell.support.access import (
     access_connection_for,
     access_episode_for,
     access_goal_for,
+    access_measures_for,
     access_onward_for_guide,
     access_onward_for_provider,
+    access_own_measures_for,
     access_own_plan_for,
     access_plan_for,
     access_provider_queue_for,
@@ -46,12 +50,21 @@ from livingwell.support.forms import (
     GoalReviewForm,
     GuideProfileForm,
     HandOverForm,
+    MeasureForm,
     OnwardForm,
     OnwardMoveForm,
     StatusForm,
 )
 from livingwell.support.invite import InviteRefused, person_account_invite
-from livingwell.support.models import Episode, GuideProfile, OnwardIntroduction, Plan
+from livingwell.support.models import (
+    Episode,
+    GuideProfile,
+    Instrument,
+    InstrumentItem,
+    Measurement,
+    OnwardIntroduction,
+    Plan,
+)
 from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRefused, onward_move, onward_send
 from livingwell.support.services import (
     ABOUT_ME_FIELDS,
@@ -67,6 +80,7 @@ from livingwell.support.services import (
     goal_add,
     goal_review,
     guide_profile_save,
+    measurement_record,
     plan_about_me_update,
     plan_agree,
     plan_comment_add,
@@ -574,3 +588,85 @@ def provider_onward(request: AuthenticatedHttpRequest, onward_id: UUID) -> HttpR
             "changes": onward.changes.all(),
         },
     )
+
+
+# Outcome measures -------------------------------------------------------------------------------------
+
+
+def _instrument(code: str) -> tuple[Instrument, list[InstrumentItem]]:
+    instrument = Instrument.objects.filter(code=code).first()
+    if instrument is None:
+        raise Http404
+    return instrument, list(instrument.items.all())
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def measures(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    results = access_measures_for(request.user, episode)
+    return render(request, "support/measures.html", {"episode": episode, "person": episode.person, "results": results})
+
+
+def _measure_form(
+    request: AuthenticatedHttpRequest, code: str, *, episode: Episode | None, person: Person, back: str
+) -> HttpResponse:
+    """Fill in a measure: a guide with the person (saying when in their support), or the person online."""
+    instrument, items = _instrument(code)
+    by_person = request.user.role == Role.PERSON
+    form = MeasureForm(
+        posted(request),
+        instrument=instrument,
+        items=items,
+        ask_occasion=not by_person,
+        initial={"token": uuid.uuid4()},
+    )
+    if request.method == "POST" and form.is_valid():
+        occasion = form.cleaned_data.get("occasion") or _occasion_for(person, instrument)
+        measurement_record(
+            actor=None if by_person else request.user,
+            person=person,
+            instrument=instrument,
+            episode=episode,
+            occasion=occasion,
+            answers=form.answers(),
+            more_help=form.more_help(),
+            token=form.cleaned_data["token"],
+        )
+        messages.success(request, _("%(measure)s recorded.") % {"measure": instrument.name})
+        return redirect(back)
+    return render(
+        request, "support/measure_form.html", {"instrument": instrument, "form": form, "back": back, "person": person}
+    )
+
+
+def _occasion_for(person: Person, instrument: Instrument) -> str:
+    """Filled in by the person online: the start if it is their first, else a review."""
+    first = not Measurement.objects.filter(person=person, instrument=instrument).exists()
+    return Measurement.Occasion.START if first else Measurement.Occasion.REVIEW
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def measure_new(request: AuthenticatedHttpRequest, episode_id: UUID, code: str) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    access_measures_for(request.user, episode)  # the same permission as reading them
+    back = reverse("support:measures", kwargs={"episode_id": episode.pk})
+    return _measure_form(request, code, episode=episode, person=episode.person, back=back)
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_measures(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "support/my_measures.html", {"results": access_own_measures_for(request.user)})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PERSON)
+def my_measure_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    results = access_own_measures_for(request.user)
+    person = Person.objects.filter(user_id=request.user.pk).first()
+    if results is None or person is None:
+        return redirect("support:my_measures")
+    episode = Episode.objects.filter(person=person).exclude(status=Episode.Status.CLOSED).first()
+    return _measure_form(request, code, episode=episode, person=person, back=reverse("support:my_measures"))

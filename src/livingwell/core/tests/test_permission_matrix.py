@@ -123,6 +123,10 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:goal_step": EPISODE,
     "support:connection_sharing": EPISODE,
     "support:onward_new": EPISODE,
+    "support:measures": EPISODE,
+    "support:measure_new": EPISODE,
+    "support:my_measures": frozenset({Role.PERSON}),
+    "support:my_measure_new": frozenset({Role.PERSON}),
     "support:onward_no_response": EPISODE,
     # Onward introductions reach only the editors of the service's organisation.
     "support:provider_queue": frozenset({Role.PROVIDER_EDITOR}),
@@ -236,6 +240,9 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "support:connection_sharing": lambda: {"connection_id": _guides_connection().pk},
     "accounts:welcome": lambda: {"uidb64": "MQ", "token": "not-a-token"},
     "support:onward_new": lambda: {"episode_id": _guides_episode().pk},
+    "support:measures": lambda: {"episode_id": _guides_episode().pk},
+    "support:measure_new": lambda: {"episode_id": _guides_episode().pk, "code": "ons4"},
+    "support:my_measure_new": lambda: {"code": "ons4"},
     "support:onward_no_response": lambda: {"onward_id": _onward(_guides_episode(), ServiceFactory()).pk},
     "support:provider_onward": lambda: {"onward_id": _onward(_guides_episode(), _providers_service()).pk},
 }

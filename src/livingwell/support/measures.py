@@ -1,0 +1,82 @@
+"""Scoring outcome measures from their data: the rule, the conversion table, the bands and the thresholds
+all come from the ``Instrument`` row, so a deployment can load or correct them without code."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from livingwell.support.models import Instrument, InstrumentItem, Measurement
+
+
+class Incomplete(ValueError):
+    """An answer is missing or out of range. Scores are never prorated."""
+
+
+def score(instrument: Instrument, items: list[InstrumentItem], answers: dict[str, int]) -> dict[str, float]:
+    """The scores for a complete set of answers (keys are item numbers as text)."""
+    for item in items:
+        allowed = {option[0] for option in item.options}
+        if answers.get(str(item.number)) not in allowed:
+            raise Incomplete(item.number)
+    values = {item.number: answers[str(item.number)] for item in items}
+    if instrument.scoring == Instrument.Scoring.CONVERTED_SUM:
+        raw = sum(values.values())
+        return {"raw": float(raw), "metric": float(instrument.conversion[str(raw)])}
+    if instrument.scoring == Instrument.Scoring.SEPARATE:
+        return {item.key: float(values[item.number]) for item in items}
+    groups: dict[str, list[int]] = {}
+    for item in items:
+        groups.setdefault(item.key, []).append(values[item.number])
+    return {key: _two_places(sum(group) / len(group)) for key, group in groups.items()}
+
+
+def _two_places(value: float) -> float:
+    return float(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def band(instrument: Instrument, key: str, value: float) -> str:
+    """The reporting band a score falls in ("" when the measure has none)."""
+    for lowest, highest, words in instrument.scores.get(key, {}).get("bands", []):
+        if lowest <= value <= highest:
+            return str(words)
+    return ""
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    label: str
+    first: float
+    latest: float
+    change: float
+    first_band: str
+    latest_band: str
+    # True or False when the deployment has set a threshold for this score; None when it has not.
+    meaningful: bool | None
+    better: bool | None
+
+
+def changes(instrument: Instrument, first: Measurement, latest: Measurement) -> list[Change]:
+    """From the first measurement to the latest, for each reported score: how far, which way, and
+    whether the change reaches the deployment's meaningful-change threshold."""
+    found = []
+    for key, about in instrument.scores.items():
+        if key not in first.scores or key not in latest.scores:
+            continue
+        before, after = float(first.scores[key]), float(latest.scores[key])
+        difference = _two_places(after - before)
+        threshold = instrument.meaningful_change.get(key)
+        improving = difference > 0 if about.get("higher_is_better", True) else difference < 0
+        found.append(
+            Change(
+                key=key,
+                label=str(about.get("label", key)),
+                first=before,
+                latest=after,
+                change=difference,
+                first_band=band(instrument, key, before),
+                latest_band=band(instrument, key, after),
+                meaningful=None if threshold is None else abs(difference) >= float(threshold),
+                better=None if difference == 0 else improving,
+            )
+        )
+    return found
