@@ -30,6 +30,7 @@ ROLE_ITEMS = [
     ("support:my_measures", _("How I am doing")),
     ("frontdoor:queue", _("Duty queue")),
     ("frontdoor:waiting", _("Waiting times")),
+    ("support:pathway", _("Accommodation pathway")),
     ("support:caseload", _("Caseload")),
     ("support:my_guide_profile", _("Your guide profile")),
     ("people:person_list", _("People")),

@@ -4,6 +4,7 @@ audits the read.
 One condition per line, so that coverage proves each branch; tests cover every role.
 """
 
+import datetime
 from uuid import UUID
 
 from django.conf import settings
@@ -17,7 +18,8 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.directory.access import services_editable_by
 from livingwell.people.models import Person
-from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
+from livingwell.support.budgets import AllocationView, PathwayFigures, budget_csv, budget_views, pathway_figures
+from livingwell.support.models import AccommodationMove, Action, Connection, Episode, Goal, OnwardIntroduction, Plan
 from livingwell.support.selectors import (
     CaseloadRow,
     InstrumentResults,
@@ -199,10 +201,7 @@ def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduc
 
 def access_measures_for(user: User, episode: Episode) -> list[InstrumentResults]:
     """The person's outcome measures, for their guide; a read audited for each measurement shown."""
-    if not episode_visible_to(user, episode):
-        raise PermissionDenied
-    if sees_limited_fields(user):
-        raise PermissionDenied
+    _support_record_check(user, episode)
     return _measures_read(user, episode.person)
 
 
@@ -224,6 +223,51 @@ def _measures_read(user: User, person: Person) -> list[InstrumentResults]:
         person_id_of="person_id",
     )
     return results
+
+
+def _support_record_check(user: User, episode: Episode) -> None:
+    """Budgets, measures and accommodation: the guide's and the Hub's, not peers' (limited fields)."""
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    if sees_limited_fields(user):
+        raise PermissionDenied
+
+
+def access_budget_for(user: User, episode: Episode) -> list[AllocationView]:
+    """The person's personal budgets, with plans, spending and balances; a read audited for each."""
+    _support_record_check(user, episode)
+    views = budget_views(episode.person)
+    audit_reads_record(actor=user, records=[view.allocation for view in views], person_id_of="person_id")
+    return views
+
+
+def access_budget_export_for(user: User, episode: Episode) -> str:
+    """Every spending line as CSV for finance, the export audited as one."""
+    _support_record_check(user, episode)
+    audit_event_record(
+        actor=user, action=AuditEvent.Action.EXPORT, record=episode.person, person_id=episode.person_id, detail="budget"
+    )
+    return budget_csv(budget_views(episode.person))
+
+
+def access_accommodation_for(user: User, episode: Episode) -> list[AccommodationMove]:
+    """Where the person has lived, oldest first; a read audited for each move."""
+    _support_record_check(user, episode)
+    moves = list(AccommodationMove.objects.filter(person_id=episode.person_id).order_by("moved_on", "id"))
+    audit_reads_record(actor=user, records=moves, person_id_of="person_id")
+    return moves
+
+
+FIGURES_ROLES = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST})
+
+
+def access_pathway_figures_for(user: User, starts_on: datetime.date, ends_on: datetime.date) -> PathwayFigures:
+    """The accommodation pathway's figures. They name nobody, so reading them is not a read of anyone."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.role not in FIGURES_ROLES:
+        raise PermissionDenied
+    return pathway_figures(starts_on, ends_on)
 
 
 def shows_for(user: User) -> list[str]:

@@ -11,7 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.frontdoor.models import WhatWouldHelp
@@ -439,3 +439,91 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.instrument_id} {self.taken_at:%Y-%m-%d}"
+
+
+class BudgetAllocation(models.Model):
+    """Money a person controls for a period, from health or social care: a personal budget."""
+
+    class Source(models.TextChoices):
+        HEALTH = "health", _("Health (personal health budget)")
+        SOCIAL_CARE = "social_care", _("Social care (personal budget)")
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="budgets")
+    source = models.CharField(_("where the money comes from"), max_length=20, choices=Source.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-starts_on", "source", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="budget_amount_positive"),
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="budget_period_forwards"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.source} {self.starts_on}"
+
+
+class PlannedSupport(models.Model):
+    """What the person plans to spend their budget on, linked to the goal it serves."""
+
+    allocation = models.ForeignKey(BudgetAllocation, on_delete=models.CASCADE, related_name="planned")
+    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="planned_supports")
+    what = models.CharField(_("what"), max_length=200)
+    planned_cost = models.DecimalField(_("planned cost (£)"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.CheckConstraint(condition=Q(planned_cost__gte=0), name="planned_cost_not_negative")]
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class BudgetSpend(models.Model):
+    """One line of spending from a budget."""
+
+    allocation = models.ForeignKey(BudgetAllocation, on_delete=models.CASCADE, related_name="spends")
+    planned_support = models.ForeignKey(
+        PlannedSupport, null=True, blank=True, on_delete=models.SET_NULL, related_name="spends"
+    )
+    spent_on = models.DateField(_("date"))
+    what = models.CharField(_("what it paid for"), max_length=200)
+    amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submission_token = models.UUIDField(unique=True)
+
+    class Meta:
+        ordering = ["spent_on", "id"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="spend_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.allocation_id} {self.amount}"
+
+
+class AccommodationMove(models.Model):
+    """Where the person lives from a date: their accommodation history, for the pathway's figures."""
+
+    class Kind(models.TextChoices):
+        HOSPITAL = "hospital", _("Hospital")
+        RESIDENTIAL = "residential", _("Residential care or rehabilitation")
+        SUPPORTED = "supported", _("Supported housing")
+        OWN_TENANCY = "own_tenancy", _("Own tenancy")
+        HOMELESS = "homeless", _("Homeless")
+        OTHER = "other", _("Other")
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="accommodation")
+    kind = models.CharField(_("where they live"), max_length=20, choices=Kind.choices)
+    moved_on = models.DateField(_("since"))
+    note = models.CharField(_("note (optional)"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["moved_on", "id"]
+        indexes = [models.Index(fields=["moved_on", "kind"], name="accommodation_moves")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.kind} {self.moved_on}"

@@ -1,6 +1,8 @@
 """Support: the guides' profiles, the caseload, an episode's page and the work on it, and coming back."""
 
+import datetime
 import uuid
+from collections.abc import Callable
 from uuid import UUID
 
 from django.contrib import messages
@@ -15,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.forms import posted
+from livingwell.core.forms import GovukForm, posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
@@ -23,7 +25,10 @@ from livingwell.people.models import Person
 from livingwell.support.access import (
     GUIDE_ROLES,
     Show,
+    access_accommodation_for,
     access_action_for,
+    access_budget_export_for,
+    access_budget_for,
     access_caseload_for,
     access_connection_for,
     access_episode_for,
@@ -33,16 +38,20 @@ from livingwell.support.access import (
     access_onward_for_provider,
     access_own_measures_for,
     access_own_plan_for,
+    access_pathway_figures_for,
     access_plan_for,
     access_provider_queue_for,
     access_timeline_for,
     sees_limited_fields,
     shows_for,
 )
+from livingwell.support.budgets import accommodation_move_record, allocation_add, planned_support_add, spend_record
 from livingwell.support.come_back import closing_summary_context, come_back_for, guide_told_of_return
 from livingwell.support.forms import (
     AboutMeForm,
+    AccommodationForm,
     ActionForm,
+    AllocationForm,
     CommentForm,
     ConnectionForm,
     ContactLogForm,
@@ -53,17 +62,23 @@ from livingwell.support.forms import (
     MeasureForm,
     OnwardForm,
     OnwardMoveForm,
+    PeriodForm,
+    PlannedSupportForm,
+    SpendForm,
     StatusForm,
 )
 from livingwell.support.invite import InviteRefused, person_account_invite
 from livingwell.support.models import (
+    BudgetAllocation,
     Episode,
+    Goal,
     GuideProfile,
     Instrument,
     InstrumentItem,
     Measurement,
     OnwardIntroduction,
     Plan,
+    PlannedSupport,
 )
 from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRefused, onward_move, onward_send
 from livingwell.support.services import (
@@ -670,3 +685,150 @@ def my_measure_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
         return redirect("support:my_measures")
     episode = Episode.objects.filter(person=person).exclude(status=Episode.Status.CLOSED).first()
     return _measure_form(request, code, episode=episode, person=person, back=reverse("support:my_measures"))
+
+
+# Personal budgets and accommodation -------------------------------------------------------------------
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def budget(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    views = access_budget_for(request.user, episode)
+    return render(request, "support/budget.html", {"episode": episode, "person": episode.person, "views": views})
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def budget_export(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    response = HttpResponse(access_budget_export_for(request.user, episode), content_type="text/csv; charset=utf-8")
+    # The file is named by the episode's id, never the person's name.
+    response["Content-Disposition"] = f'attachment; filename="budget-{episode.pk}.csv"'
+    return response
+
+
+def _budget_form(
+    request: AuthenticatedHttpRequest, episode_id: UUID, make: Callable[[Episode], GovukForm]
+) -> tuple[Episode, GovukForm, str]:
+    episode = access_episode_for(request.user, episode_id)
+    access_budget_for(request.user, episode)  # the same permission as reading the budget
+    return episode, make(episode), reverse("support:budget", kwargs={"episode_id": episode.pk})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def allocation_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, form, back = _budget_form(request, episode_id, lambda _episode: AllocationForm(posted(request)))
+    if request.method == "POST" and form.is_valid():
+        allocation_add(actor=request.user, person=episode.person, values=form.cleaned_data)
+        messages.success(request, _("Budget added."))
+        return redirect(back)
+    return _plan_form(request, heading=_("Add a budget"), form=form, back=back, caption=episode.person.preferred_name)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def planned_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, form, back = _budget_form(
+        request,
+        episode_id,
+        lambda episode: PlannedSupportForm(
+            posted(request),
+            allocations=BudgetAllocation.objects.filter(person=episode.person),
+            goals=Goal.objects.filter(plan__person=episode.person),
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        planned_support_add(actor=request.user, allocation=values.pop("allocation"), values=values)
+        messages.success(request, _("Planned support added."))
+        return redirect(back)
+    return _plan_form(
+        request, heading=_("Plan what the budget is for"), form=form, back=back, caption=episode.person.preferred_name
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def spend_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode, form, back = _budget_form(
+        request,
+        episode_id,
+        lambda episode: SpendForm(
+            posted(request),
+            allocations=BudgetAllocation.objects.filter(person=episode.person),
+            planned=PlannedSupport.objects.filter(allocation__person=episode.person),
+            initial={"token": uuid.uuid4()},
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        allocation, token = values.pop("allocation"), values.pop("token")
+        spend_record(actor=request.user, allocation=allocation, values=values, token=token)
+        messages.success(request, _("Spending recorded."))
+        return redirect(back)
+    return _plan_form(
+        request, heading=_("Record spending"), form=form, back=back, caption=episode.person.preferred_name
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def accommodation(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    moves = access_accommodation_for(request.user, episode)
+    form = AccommodationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        accommodation_move_record(actor=request.user, person=episode.person, values=form.cleaned_data)
+        messages.success(request, _("Accommodation recorded."))
+        return redirect("support:accommodation", episode_id=episode.pk)
+    return render(
+        request,
+        "support/accommodation.html",
+        {"episode": episode, "person": episode.person, "moves": moves, "form": form},
+    )
+
+
+@require_GET
+@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST)
+def pathway(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The accommodation pathway for any period, a year to today unless chosen."""
+    today = timezone.localdate()
+    form = PeriodForm(request.GET if "starts_on_day" in request.GET else None)
+    starts_on, ends_on = today - datetime.timedelta(days=365), today
+    if form.is_bound and form.is_valid():
+        starts_on, ends_on = form.cleaned_data["starts_on"], form.cleaned_data["ends_on"]
+    figures = (
+        None if form.is_bound and not form.is_valid() else access_pathway_figures_for(request.user, starts_on, ends_on)
+    )
+    suppress = request.user.role == Role.ANALYST
+    rows = []
+    if figures is not None:
+        rows = [
+            (_("Moved into their own home"), _count(figures.into_own_home, suppress)),
+            (
+                _("… of them from residential care or rehabilitation"),
+                _count(figures.into_own_home_from_residential, suppress),
+            ),
+            (_("New residential entries"), _count(figures.new_residential_entries, suppress)),
+            (_("Discharges from hospital or residential care"), _count(figures.discharges, suppress)),
+            (_("People with budget spending"), _count(figures.people_with_spending, suppress)),
+            (
+                _("Cost per person (budget spending)"),
+                f"£{figures.cost_per_person:,.2f}" if figures.cost_per_person is not None else _("No spending"),
+            ),
+        ]
+    return render(
+        request, "support/pathway.html", {"form": form, "figures": figures, "rows": rows, "suppress": suppress}
+    )
+
+
+SMALL_NUMBER = 5
+
+
+def _count(value: int, suppress: bool) -> str:
+    """Analysts see aggregates with small numbers suppressed (DESIGN.md §3)."""
+    if suppress and 0 < value < SMALL_NUMBER:
+        return str(_("fewer than %(limit)s") % {"limit": SMALL_NUMBER})
+    return f"{value:,}"

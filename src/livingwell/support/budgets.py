@@ -1,0 +1,201 @@
+"""Personal budgets and the accommodation pathway: writing them, and reading them as the pages need.
+
+A budget is an allocation for a period from health or social care; planned supports say what it is for
+(linked to a goal); spending lines use it up. The balance is the allocation less what is spent; spending
+past it is flagged, never refused (the money may already be gone). Accommodation is a history of moves;
+the pathway's figures for any period are worked out from each move and the one before it.
+"""
+
+import csv
+import datetime
+import io
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, Sum
+
+from livingwell.accounts.models import User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.people.models import Person
+from livingwell.support.models import AccommodationMove, BudgetAllocation, BudgetSpend, PlannedSupport
+
+
+def _created(actor: User, record: Any, person_id: uuid.UUID, detail: str) -> None:
+    audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=record, person_id=person_id, detail=detail)
+
+
+def allocation_add(*, actor: User, person: Person, values: dict[str, Any]) -> BudgetAllocation:
+    with transaction.atomic():
+        allocation = BudgetAllocation.objects.create(person=person, created_by=actor, **values)
+        _created(actor, allocation, person.pk, "budget allocation")
+    return allocation
+
+
+def planned_support_add(*, actor: User, allocation: BudgetAllocation, values: dict[str, Any]) -> PlannedSupport:
+    with transaction.atomic():
+        planned = PlannedSupport.objects.create(allocation=allocation, **values)
+        _created(actor, planned, allocation.person_id, "planned support")
+    return planned
+
+
+def spend_record(*, actor: User, allocation: BudgetAllocation, values: dict[str, Any], token: uuid.UUID) -> BudgetSpend:
+    """Record a line of spending once per form (a double submit makes one line)."""
+    existing = BudgetSpend.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            spend = BudgetSpend.objects.create(
+                allocation=allocation, recorded_by=actor, submission_token=token, **values
+            )
+            _created(actor, spend, allocation.person_id, "budget spend")
+    except IntegrityError:
+        return BudgetSpend.objects.get(submission_token=token)
+    return spend
+
+
+@dataclass(frozen=True)
+class AllocationView:
+    allocation: BudgetAllocation
+    planned: list[PlannedSupport]
+    spends: list[BudgetSpend]
+    planned_total: Decimal
+    spent: Decimal
+    balance: Decimal
+
+    @property
+    def overspent(self) -> bool:
+        return self.balance < 0
+
+    @property
+    def overplanned(self) -> bool:
+        return self.planned_total > self.allocation.amount
+
+
+def budget_views(person: Person) -> list[AllocationView]:
+    """Each allocation with its plans, spending and balance: three queries."""
+    allocations = BudgetAllocation.objects.filter(person=person).prefetch_related(
+        Prefetch("planned", PlannedSupport.objects.select_related("goal")),
+        Prefetch("spends", BudgetSpend.objects.select_related("planned_support")),
+    )
+    views = []
+    for allocation in allocations:
+        planned, spends = list(allocation.planned.all()), list(allocation.spends.all())
+        spent = sum((spend.amount for spend in spends), Decimal(0))
+        views.append(
+            AllocationView(
+                allocation=allocation,
+                planned=planned,
+                spends=spends,
+                planned_total=sum((item.planned_cost for item in planned), Decimal(0)),
+                spent=spent,
+                balance=allocation.amount - spent,
+            )
+        )
+    return views
+
+
+CSV_COLUMNS = ["allocation_source", "allocation_from", "allocation_to", "date", "what", "amount", "planned_for", "goal"]
+
+
+def budget_csv(views: list[AllocationView]) -> str:
+    """Every spending line, for finance: one row a line, with its allocation and what it was planned for."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["allocation_source", "allocation_from", "allocation_to", "date", "what", "amount", "planned_for", "goal"]
+    )
+    for view in views:
+        allocation = view.allocation
+        for spend in view.spends:
+            planned = spend.planned_support
+            writer.writerow(
+                [
+                    allocation.get_source_display(),
+                    allocation.starts_on.isoformat(),
+                    allocation.ends_on.isoformat(),
+                    spend.spent_on.isoformat(),
+                    _safe_cell(spend.what),
+                    f"{spend.amount:.2f}",
+                    _safe_cell(planned.what) if planned else "",
+                    _safe_cell(planned.goal.what) if planned and planned.goal else "",
+                ]
+            )
+    return out.getvalue()
+
+
+def _safe_cell(text: str) -> str:
+    """Text that a spreadsheet would run as a formula is quoted so it stays text (CSV injection)."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def accommodation_move_record(*, actor: User, person: Person, values: dict[str, Any]) -> AccommodationMove:
+    with transaction.atomic():
+        move = AccommodationMove.objects.create(person=person, recorded_by=actor, **values)
+        _created(actor, move, person.pk, f"accommodation: {move.kind}")
+    return move
+
+
+Kind = AccommodationMove.Kind
+RESIDENTIAL_KINDS = {Kind.RESIDENTIAL}
+DISCHARGED_FROM = {Kind.HOSPITAL, Kind.RESIDENTIAL}
+
+
+@dataclass(frozen=True)
+class PathwayFigures:
+    starts_on: datetime.date
+    ends_on: datetime.date
+    into_own_home: int
+    into_own_home_from_residential: int
+    new_residential_entries: int
+    discharges: int
+    people_with_spending: int
+    spending: Decimal
+
+    @property
+    def cost_per_person(self) -> Decimal | None:
+        if not self.people_with_spending:
+            return None
+        return (self.spending / self.people_with_spending).quantize(Decimal("0.01"))
+
+
+def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> PathwayFigures:
+    """The accommodation pathway for moves dated in the period, each judged against the person's move before.
+
+    Into their own home: a move to their own tenancy from anywhere else. New residential entry: a move into
+    residential care or rehabilitation from anywhere else (or as the first known place). Discharge: a move
+    out of hospital or residential care. Cost per person: budget spending in the period over the people
+    who spent.
+    """
+    movers = AccommodationMove.objects.filter(moved_on__range=(starts_on, ends_on)).values("person_id")
+    history: dict[uuid.UUID, list[tuple[datetime.date, str]]] = defaultdict(list)
+    for person_id, moved_on, kind in (
+        AccommodationMove.objects.filter(person_id__in=movers, moved_on__lte=ends_on)
+        .order_by("person_id", "moved_on", "id")
+        .values_list("person_id", "moved_on", "kind")
+    ):
+        history[person_id].append((moved_on, kind))
+    own = own_from_residential = residential = discharges = 0
+    for moves in history.values():
+        for index, (moved_on, kind) in enumerate(moves):
+            if moved_on < starts_on:
+                continue
+            before = moves[index - 1][1] if index else None
+            if kind == before:
+                continue  # a correction or a move within the same kind of place
+            if kind == Kind.OWN_TENANCY:
+                own += 1
+                own_from_residential += before in RESIDENTIAL_KINDS
+            if kind in RESIDENTIAL_KINDS:
+                residential += 1
+            if before in DISCHARGED_FROM and kind not in DISCHARGED_FROM:
+                discharges += 1
+    spending = BudgetSpend.objects.filter(spent_on__range=(starts_on, ends_on))
+    total = spending.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    people = spending.values("allocation__person_id").distinct().count()
+    return PathwayFigures(starts_on, ends_on, own, own_from_residential, residential, discharges, people, total)
