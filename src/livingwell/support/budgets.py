@@ -169,8 +169,8 @@ def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> Pathway
 
     Into their own home: a move to their own tenancy from anywhere else. New residential entry: a move into
     residential care or rehabilitation from anywhere else (or as the first known place). Discharge: a move
-    out of hospital or residential care. Cost per person: budget spending in the period over the people
-    who spent.
+    out of hospital or residential care, except into hospital (an admission, not a discharge). Cost per
+    person: budget spending in the period over the people who spent.
     """
     movers = AccommodationMove.objects.filter(moved_on__range=(starts_on, ends_on)).values("person_id")
     history: dict[uuid.UUID, list[tuple[datetime.date, str]]] = defaultdict(list)
@@ -193,7 +193,7 @@ def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> Pathway
                 own_from_residential += before in RESIDENTIAL_KINDS
             if kind in RESIDENTIAL_KINDS:
                 residential += 1
-            if before in DISCHARGED_FROM and kind not in DISCHARGED_FROM:
+            if before in DISCHARGED_FROM and kind != Kind.HOSPITAL:
                 discharges += 1
     spending = BudgetSpend.objects.filter(spent_on__range=(starts_on, ends_on))
     total = spending.aggregate(total=Sum("amount"))["total"] or Decimal(0)

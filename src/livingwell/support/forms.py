@@ -379,6 +379,22 @@ def _required_date(label: Any) -> GovukDateField:
     return GovukDateField(label=label, error_messages={"required": _("Enter the date")})
 
 
+class AllocationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        period = f"{obj.starts_on.day} {obj.starts_on:%b %Y} to {obj.ends_on.day} {obj.ends_on:%b %Y}"
+        return f"{obj.get_source_display()}, {period}, £{obj.amount:,.2f}"
+
+
+class PlannedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.what} (£{obj.planned_cost:,.2f})"
+
+
+class GoalChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.what)
+
+
 class AllocationForm(GovukForm):
     source = forms.ChoiceField(
         label=_("Where does the money come from?"),
@@ -398,7 +414,7 @@ class AllocationForm(GovukForm):
 
 
 class PlannedSupportForm(GovukForm):
-    allocation = forms.ModelChoiceField(
+    allocation = AllocationChoiceField(
         label=_("From which budget?"),
         queryset=BudgetAllocation.objects.none(),
         widget=forms.RadioSelect,
@@ -407,7 +423,7 @@ class PlannedSupportForm(GovukForm):
     what = forms.CharField(
         label=_("What the money is for"), max_length=200, error_messages={"required": _("Enter what it is for")}
     )
-    goal = forms.ModelChoiceField(
+    goal = GoalChoiceField(
         label=_("Which goal does it serve? (optional)"), queryset=Goal.objects.none(), required=False
     )
     planned_cost = _money(_("Planned cost (£)"))
@@ -421,13 +437,13 @@ class PlannedSupportForm(GovukForm):
 
 
 class SpendForm(GovukForm):
-    allocation = forms.ModelChoiceField(
+    allocation = AllocationChoiceField(
         label=_("From which budget?"),
         queryset=BudgetAllocation.objects.none(),
         widget=forms.RadioSelect,
         error_messages={"required": _("Select the budget"), "invalid_choice": _("Select the budget")},
     )
-    planned_support = forms.ModelChoiceField(
+    planned_support = PlannedChoiceField(
         label=_("For which planned support? (optional)"), queryset=PlannedSupport.objects.none(), required=False
     )
     spent_on = _required_date(_("Date"))
