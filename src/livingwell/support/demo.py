@@ -4,6 +4,8 @@ Safe to run again: everything is found by its user or person and updated, never 
 """
 
 import datetime
+import uuid
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -11,17 +13,24 @@ from livingwell.accounts.models import User
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import WhatWouldHelp
 from livingwell.people.models import Person
+from livingwell.support.measures import score
 from livingwell.support.models import (
+    AccommodationMove,
     Action,
+    BudgetAllocation,
+    BudgetSpend,
     Connection,
     ContactLogEntry,
     Episode,
     EpisodeChange,
     Goal,
     GuideProfile,
+    Instrument,
+    Measurement,
     OnwardIntroduction,
     OnwardStatusChange,
     Plan,
+    PlannedSupport,
 )
 
 GUIDES = [
@@ -88,6 +97,7 @@ def support_demo_load() -> int:
             )
     _kit_known_before(gabriel)
     _jos_plan_and_introduction(gabriel)
+    _jos_measures_budget_and_home(gabriel)
     return Episode.objects.filter(guide=gabriel).exclude(status=Episode.Status.CLOSED).count()
 
 
@@ -147,3 +157,51 @@ def _jos_plan_and_introduction(gabriel: User) -> None:
             status_changed_at=now,
         )
         OnwardStatusChange.objects.create(onward=onward, status="sent", changed_at=now, changed_by=gabriel)
+
+
+def _jos_measures_budget_and_home(gabriel: User) -> None:
+    """ONS4 twice, a personal budget with some spending, and where Jo has lived: each page has something."""
+    jo = Person.objects.get(preferred_name="Jo")
+    if Measurement.objects.filter(person=jo).exists():
+        return
+    ons4 = Instrument.objects.get(code="ons4")
+    items = list(ons4.items.all())
+    now, today = timezone.now(), timezone.localdate()
+    for days_ago, occasion, values in [(35, "start", [3, 4, 3, 8]), (5, "review", [6, 6, 7, 4])]:
+        answers = {str(number): value for number, value in enumerate(values, start=1)}
+        Measurement.objects.create(
+            person=jo,
+            instrument=ons4,
+            occasion=occasion,
+            taken_at=now - datetime.timedelta(days=days_ago),
+            answers=answers,
+            scores=score(ons4, items, answers),
+            recorded_by=gabriel,
+            submission_token=uuid.uuid4(),
+        )
+    allocation = BudgetAllocation.objects.create(
+        person=jo,
+        source=BudgetAllocation.Source.SOCIAL_CARE,
+        starts_on=today.replace(month=4, day=1)
+        if today.month >= 4
+        else today.replace(year=today.year - 1, month=4, day=1),
+        ends_on=today + datetime.timedelta(days=120),
+        amount=Decimal("1200.00"),
+        created_by=gabriel,
+    )
+    cooking = PlannedSupport.objects.create(
+        allocation=allocation, what="Cookery course", planned_cost=Decimal("400.00")
+    )
+    BudgetSpend.objects.create(
+        allocation=allocation,
+        planned_support=cooking,
+        spent_on=today - datetime.timedelta(days=20),
+        what="Cookery course, first term",
+        amount=Decimal("200.00"),
+        recorded_by=gabriel,
+        submission_token=uuid.uuid4(),
+    )
+    for kind, days_ago in [(AccommodationMove.Kind.SUPPORTED, 500), (AccommodationMove.Kind.OWN_TENANCY, 60)]:
+        AccommodationMove.objects.create(
+            person=jo, kind=kind, moved_on=today - datetime.timedelta(days=days_ago), recorded_by=gabriel
+        )
