@@ -9,11 +9,11 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.core.access import one_or_404
 from livingwell.frontdoor.figures import Figures, waiting_figures
 from livingwell.frontdoor.matching import PossibleMatch, possible_matches
 from livingwell.frontdoor.models import Introduction
@@ -47,10 +47,7 @@ def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Pag
 
 def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduction:
     """Return the introduction for ``user`` to read, and audit the read."""
-    try:
-        introduction = Introduction.objects.select_related("claimed_by").get(pk=introduction_id)
-    except (Introduction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    introduction = one_or_404(Introduction.objects.select_related("claimed_by"), introduction_id)
     if not works_the_duty_queue(user):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
@@ -95,10 +92,7 @@ def access_own_introductions_for(user: User) -> list[Introduction]:
 
 def access_own_introduction_for(user: User, introduction_id: UUID | str) -> Introduction:
     """One of the signed-in person's own introductions, audited. Anyone else's is not found."""
-    try:
-        introduction = _own_introductions(user).get(pk=introduction_id)
-    except (Introduction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    introduction = one_or_404(_own_introductions(user), introduction_id)
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
     return introduction
 

@@ -5,7 +5,7 @@ One condition per line, so that coverage proves each branch; tests cover every r
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
@@ -13,6 +13,7 @@ from django.http import Http404
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.core.access import one_or_404
 from livingwell.people.models import Person
 
 PEOPLE_PER_PAGE = 25
@@ -42,10 +43,7 @@ def access_person_for(user: User, person_id: UUID | str) -> Person:
 
     Raises Http404 when there is no such person and PermissionDenied when the user may not see it.
     """
-    try:
-        person = Person.objects.get(pk=person_id)
-    except (Person.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    person = one_or_404(Person.objects, person_id)
     if not person_visible_to(user, person):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=person, person_id=person.pk)

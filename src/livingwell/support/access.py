@@ -8,14 +8,14 @@ import datetime
 from uuid import UUID
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.core.access import one_or_404
 from livingwell.directory.access import services_editable_by
 from livingwell.people.models import Person
 from livingwell.support.budgets import AllocationView, PathwayFigures, budget_csv, budget_views, pathway_figures
@@ -75,10 +75,7 @@ def episode_visible_to(user: User, episode: Episode) -> bool:
 
 def access_episode_for(user: User, episode_id: UUID | str) -> Episode:
     """Return the episode (with its person and guide) for ``user`` to read and work on, and audit the read."""
-    try:
-        episode = Episode.objects.select_related("person", "guide__guide_profile").get(pk=episode_id)
-    except (Episode.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    episode = one_or_404(Episode.objects.select_related("person", "guide__guide_profile"), episode_id)
     if not episode_visible_to(user, episode):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=episode, person_id=episode.person_id)
@@ -87,10 +84,7 @@ def access_episode_for(user: User, episode_id: UUID | str) -> Episode:
 
 def access_action_for(user: User, action_id: int | str) -> Action:
     """A next step, reached through its episode's permission; audited as a read of the episode."""
-    try:
-        action = Action.objects.select_related("episode").get(pk=action_id)
-    except (Action.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    action = one_or_404(Action.objects.select_related("episode"), action_id)
     access_episode_for(user, action.episode_id)
     return action
 
@@ -136,10 +130,7 @@ def _plan_read(user: User, plan: Plan | None) -> PlanView | None:
 
 def access_goal_for(user: User, goal_id: int | str) -> Goal:
     """A goal in the plan of someone ``user`` supports, or in their own plan."""
-    try:
-        goal = Goal.objects.select_related("plan").get(pk=goal_id)
-    except (Goal.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    goal = one_or_404(Goal.objects.select_related("plan"), goal_id)
     if not _person_visible_to(user, goal.plan.person_id):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=goal, person_id=goal.plan.person_id)
@@ -148,10 +139,7 @@ def access_goal_for(user: User, goal_id: int | str) -> Goal:
 
 def access_connection_for(user: User, connection_id: int | str) -> Connection:
     """A connection in the plan of someone ``user`` supports, or in their own plan."""
-    try:
-        connection = Connection.objects.select_related("plan").get(pk=connection_id)
-    except (Connection.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    connection = one_or_404(Connection.objects.select_related("plan"), connection_id)
     if not _person_visible_to(user, connection.plan.person_id):
         raise PermissionDenied
     audit_event_record(
@@ -173,24 +161,15 @@ def access_provider_queue_for(user: User, page_number: str | int | None) -> Page
 
 def access_onward_for_provider(user: User, onward_id: UUID | str) -> OnwardIntroduction:
     """One onward introduction to a service the editor keeps; others' are not found (404, not revealed)."""
-    try:
-        onward = (
-            OnwardIntroduction.objects.filter(service__in=services_editable_by(user))
-            .select_related("person", "service")
-            .get(pk=onward_id)
-        )
-    except (OnwardIntroduction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    theirs = OnwardIntroduction.objects.filter(service__in=services_editable_by(user))
+    onward = one_or_404(theirs.select_related("person", "service"), onward_id)
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=onward, person_id=onward.person_id)
     return onward
 
 
 def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduction:
     """An onward introduction of someone ``user`` supports."""
-    try:
-        onward = OnwardIntroduction.objects.select_related("person", "service").get(pk=onward_id)
-    except (OnwardIntroduction.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    onward = one_or_404(OnwardIntroduction.objects.select_related("person", "service"), onward_id)
     if user.role == Role.PERSON:
         raise PermissionDenied
     if not _person_visible_to(user, onward.person_id):

@@ -17,17 +17,6 @@ from livingwell.audit.models import AuditEvent
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.access import access_pathway_figures_for
 from livingwell.support.models import AccommodationMove, BudgetAllocation, BudgetSpend, Episode, Goal, Plan
-from livingwell.support.tests.factories import EpisodeFactory
-
-
-@pytest.fixture
-def guide(signed_in_client: Callable[[Role], Client]) -> Client:
-    return signed_in_client(Role.PERSONAL_GUIDE)
-
-
-@pytest.fixture
-def episode(guide: Client) -> Episode:
-    return EpisodeFactory(guide=User.objects.get(username="test-personal_guide"), person__preferred_name="Robin")
 
 
 def _url(name: str, episode: Episode) -> str:

@@ -3,7 +3,6 @@ coming back, handing over."""
 
 import datetime
 import re
-from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -13,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange
 from livingwell.support.tests.factories import EpisodeFactory, GuideProfileFactory
@@ -23,22 +21,6 @@ COME_BACK = reverse("support:come_back")
 
 def _url(name: str, episode: Episode) -> str:
     return reverse(f"support:{name}", kwargs={"episode_id": episode.pk})
-
-
-@pytest.fixture
-def guide(signed_in_client: Callable[[Role], Client]) -> Client:
-    return signed_in_client(Role.PERSONAL_GUIDE)
-
-
-@pytest.fixture
-def episode(db: None) -> Episode:
-    user = User.objects.filter(username="test-personal_guide").first()
-    return EpisodeFactory(
-        guide=user or GuideProfileFactory().user,
-        person__preferred_name="Robin",
-        person__email="sam@example.org",
-        next_review_on=timezone.localdate() + datetime.timedelta(weeks=6),
-    )
 
 
 def _worker_runs() -> None:
@@ -155,7 +137,7 @@ def test_easy_out_closing_sends_a_plain_summary_with_a_one_step_way_back(guide: 
     assert (episode.status, episode.closed_at is not None) == ("closed", True)
     _worker_runs()
     (summary,) = mail.outbox
-    assert summary.to == ["sam@example.org"]
+    assert summary.to == ["robin@example.org"]
     assert "Sam is back at work and feeling well" in summary.body
     assert "- Join the walking group" in summary.body
     assert "116 123" in summary.body

@@ -24,16 +24,6 @@ SWEMWBS_LOW = [2, 2, 3, 3, 3, 3, 3]  # raw 19, metric 17.98
 SWEMWBS_HIGH = [4, 4, 4, 4, 4, 4, 3]  # raw 27, metric 24.11
 
 
-@pytest.fixture
-def guide(signed_in_client: Callable[[Role], Client]) -> Client:
-    return signed_in_client(Role.PERSONAL_GUIDE)
-
-
-@pytest.fixture
-def episode(guide: Client) -> Episode:
-    return EpisodeFactory(guide=User.objects.get(username="test-personal_guide"), person__preferred_name="Robin")
-
-
 def _answers(values: list[int], **extra: str) -> dict[str, str]:
     data = {f"item_{number}": str(value) for number, value in enumerate(values, start=1)}
     return {"token": str(uuid.uuid4()), **data, **extra}

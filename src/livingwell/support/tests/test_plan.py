@@ -28,20 +28,6 @@ def _url(name: str, episode: Episode) -> str:
     return reverse(f"support:{name}", kwargs={"episode_id": episode.pk})
 
 
-@pytest.fixture
-def guide(signed_in_client: Callable[[Role], Client]) -> Client:
-    return signed_in_client(Role.PERSONAL_GUIDE)
-
-
-@pytest.fixture
-def episode(guide: Client) -> Episode:
-    return EpisodeFactory(
-        guide=User.objects.get(username="test-personal_guide"),
-        person__preferred_name="Robin",
-        person__email="robin@example.org",
-    )
-
-
 def _goal(outcome: str, what: str) -> dict[str, str]:
     return {"outcome": outcome, "what": what, "who_helps": "Gabriel"}
 
