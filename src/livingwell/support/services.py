@@ -324,7 +324,8 @@ def plan_agree(*, actor: User, plan: Plan, version: int) -> bool:
 
 def measurement_record(
     *,
-    actor: User | None,
+    actor: User,
+    by_person: bool,
     person: Person,
     instrument: Instrument,
     episode: Episode | None,
@@ -334,6 +335,8 @@ def measurement_record(
     token: uuid.UUID,
 ) -> Measurement:
     """Score and keep one completed measure. The same form sent twice (its token) makes one measurement.
+
+    ``by_person``: the person filled it in themselves, online (the audit still names their account).
 
     Raises ``measures.Incomplete`` for a missing or out-of-range answer: nothing is saved.
     """
@@ -352,7 +355,7 @@ def measurement_record(
                 answers=answers,
                 more_help=more_help,
                 scores=scores,
-                recorded_by=actor,
+                recorded_by=None if by_person else actor,
                 submission_token=token,
             )
             audit_event_record(

@@ -639,7 +639,8 @@ def _measure_form(
     if request.method == "POST" and form.is_valid():
         occasion = form.cleaned_data.get("occasion") or _occasion_for(person, instrument)
         measurement_record(
-            actor=None if by_person else request.user,
+            actor=request.user,
+            by_person=by_person,
             person=person,
             instrument=instrument,
             episode=episode,
