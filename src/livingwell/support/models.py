@@ -1,9 +1,9 @@
-"""Support that follows the person: episodes and the personal guides who coordinate them.
+"""Support that follows the person: episodes and the personal guides who coordinate them, the contact log
+and next steps, the person's plan, onward introductions, outcome measures, personal budgets and
+accommodation.
 
-So far an episode is read only on the page of the introduction that opened it, through
-``livingwell.frontdoor.access``; issue 5 adds the support app's own access functions. A guide's short
-profile is not personal data about the people we support: the guide writes it so that people can choose
-who they work with.
+Read them only through ``livingwell.support.access``. A guide's short profile is not personal data about
+the people we support: the guide writes it so that people can choose who they work with.
 """
 
 import uuid

@@ -1,4 +1,5 @@
-"""Support: the guides' profiles, the caseload, an episode's page and the work on it, and coming back."""
+"""Support: guides' profiles, the caseload, an episode and the work on it, coming back, the person's plan,
+onward introductions and the provider's queue, outcome measures, personal budgets and accommodation."""
 
 import datetime
 import uuid
