@@ -11,9 +11,15 @@ from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role, User
 from livingwell.directory.tests.factories import ServiceFactory
-from livingwell.support.models import Action, Episode, OnwardIntroduction
+from livingwell.support.instruments import instruments_load
+from livingwell.support.models import Action, Episode, Instrument, InstrumentItem, OnwardIntroduction
 from livingwell.support.tests.factories import EpisodeFactory, GuideProfileFactory
 from tests.browser.conftest import check_page, staff_signed_in
+
+
+def _measures_shipped() -> None:
+    """The measures a migration loads: a browser test's database is emptied after each test, data and all."""
+    instruments_load(Instrument, InstrumentItem)
 
 
 def _save(page: Page) -> None:
@@ -107,6 +113,7 @@ def test_a_guide_works_with_a_person_closes_their_support_and_they_come_back(pag
 
 @pytest.mark.django_db(transaction=True)
 def test_the_person_and_their_guide_build_a_plan_with_goals_under_each_big_3_outcome(page: Page, live_server) -> None:
+    _measures_shipped()
     staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
     gabriel = User.objects.get(username="gabriel")
     GuideProfileFactory(user=gabriel, name="Gabriel")
@@ -226,6 +233,7 @@ def _fill_measure(page: Page, values: list[int], occasion: str | None) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_swemwbs_ons4_and_dialog_recorded_twice_show_the_change(page: Page, live_server) -> None:
+    _measures_shipped()
     staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
     episode = EpisodeFactory(guide=User.objects.get(username="gabriel"), person__preferred_name="Robin")
     page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")

@@ -13,6 +13,7 @@ from livingwell.accounts.models import User
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import WhatWouldHelp
 from livingwell.people.models import Person
+from livingwell.support.instruments import instruments_load
 from livingwell.support.measures import score
 from livingwell.support.models import (
     AccommodationMove,
@@ -26,6 +27,7 @@ from livingwell.support.models import (
     Goal,
     GuideProfile,
     Instrument,
+    InstrumentItem,
     Measurement,
     OnwardIntroduction,
     OnwardStatusChange,
@@ -164,6 +166,7 @@ def _jos_measures_budget_and_home(gabriel: User) -> None:
     jo = Person.objects.get(preferred_name="Jo")
     if Measurement.objects.filter(person=jo).exists():
         return
+    instruments_load(Instrument, InstrumentItem)  # as the migration did: the demo needs them, whatever happened since
     ons4 = Instrument.objects.get(code="ons4")
     items = list(ons4.items.all())
     now, today = timezone.now(), timezone.localdate()
