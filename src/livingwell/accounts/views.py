@@ -43,6 +43,13 @@ class WelcomeView(PasswordResetConfirmView):
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     reset_url_token = "choose-password"  # noqa: S105 - the path that stands in for the token, not a secret
 
+    def get_user(self, uidb64: str) -> User | None:
+        """Only people using the network are invited this way; a staff account never signs in by a link."""
+        user = super().get_user(uidb64)
+        if user is None or user.is_staff_role:
+            return None
+        return user
+
     def get_success_url(self) -> str:
         messages.success(self.request, _("Your password is set. This is your plan."))
         return reverse("support:my_plan")

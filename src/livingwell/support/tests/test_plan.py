@@ -7,11 +7,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from pytest_django import DjangoAssertNumQueries
 
 from livingwell.accounts.models import Role, User
@@ -243,3 +246,16 @@ def test_who_reads_a_plan(user_with_role: Callable[[Role], User], role: Role) ->
             access_own_plan_for(user)
     with pytest.raises(PermissionDenied):
         access_own_plan_for(AnonymousUser())  # type: ignore[arg-type]
+
+
+def test_a_staff_account_never_signs_in_by_an_invitation_link(db: None) -> None:
+    staff = User.objects.create(username="dee", role=Role.DUTY_WORKER)
+    url = reverse(
+        "accounts:welcome",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(staff.pk)),
+            "token": default_token_generator.make_token(staff),
+        },
+    )
+    page = Client().get(url, follow=True).content.decode()
+    assert "This link has been used or has expired" in page
