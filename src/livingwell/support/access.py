@@ -100,15 +100,24 @@ def _person_visible_to(user: User, person_id: UUID) -> bool:
     return any(episode_visible_to(user, episode) for episode in Episode.objects.filter(person_id=person_id))
 
 
-def access_plan_for(user: User, episode: Episode) -> PlanView | None:
-    """The plan of the episode's person, for their guide to read and build with them; the read audited.
+def support_records_check(user: User, episode: Episode) -> None:
+    """The person's support records (timeline, plan, measures, budgets, accommodation) are for their guide,
+    the team and the Hub; not for peer supporters (limited fields). Raises PermissionDenied otherwise.
 
-    None when there is no plan yet. Peer supporters do not see plans (limited fields).
+    Forms that add to those records check this alone: they read nothing, so they audit no read.
     """
     if not episode_visible_to(user, episode):
         raise PermissionDenied
     if sees_limited_fields(user):
         raise PermissionDenied
+
+
+def access_plan_for(user: User, episode: Episode) -> PlanView | None:
+    """The plan of the episode's person, for their guide to read and build with them; the read audited.
+
+    None when there is no plan yet.
+    """
+    support_records_check(user, episode)
     return _plan_read(user, Plan.objects.filter(person_id=episode.person_id).first())
 
 
@@ -180,7 +189,7 @@ def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduc
 
 def access_measures_for(user: User, episode: Episode) -> list[InstrumentResults]:
     """The person's outcome measures, for their guide; a read audited for each measurement shown."""
-    _support_record_check(user, episode)
+    support_records_check(user, episode)
     return _measures_read(user, episode.person)
 
 
@@ -204,17 +213,9 @@ def _measures_read(user: User, person: Person) -> list[InstrumentResults]:
     return results
 
 
-def _support_record_check(user: User, episode: Episode) -> None:
-    """Budgets, measures and accommodation: the guide's and the Hub's, not peers' (limited fields)."""
-    if not episode_visible_to(user, episode):
-        raise PermissionDenied
-    if sees_limited_fields(user):
-        raise PermissionDenied
-
-
 def access_budget_for(user: User, episode: Episode) -> list[AllocationView]:
     """The person's personal budgets, with plans, spending and balances; a read audited for each."""
-    _support_record_check(user, episode)
+    support_records_check(user, episode)
     views = budget_views(episode.person)
     audit_reads_record(actor=user, records=[view.allocation for view in views], person_id_of="person_id")
     return views
@@ -222,7 +223,7 @@ def access_budget_for(user: User, episode: Episode) -> list[AllocationView]:
 
 def access_budget_export_for(user: User, episode: Episode) -> str:
     """Every spending line as CSV for finance, the export audited as one."""
-    _support_record_check(user, episode)
+    support_records_check(user, episode)
     audit_event_record(
         actor=user, action=AuditEvent.Action.EXPORT, record=episode.person, person_id=episode.person_id, detail="budget"
     )
@@ -231,7 +232,7 @@ def access_budget_export_for(user: User, episode: Episode) -> str:
 
 def access_accommodation_for(user: User, episode: Episode) -> list[AccommodationMove]:
     """Where the person has lived, oldest first; a read audited for each move."""
-    _support_record_check(user, episode)
+    support_records_check(user, episode)
     moves = list(AccommodationMove.objects.filter(person_id=episode.person_id).order_by("moved_on", "id"))
     audit_reads_record(actor=user, records=moves, person_id_of="person_id")
     return moves
@@ -277,8 +278,5 @@ def access_caseload_for(user: User, show: str) -> list[CaseloadRow]:
 
 def access_timeline_for(user: User, episode: Episode) -> Timeline:
     """Everything that has happened in the person's support, newest first. Not for limited views."""
-    if not episode_visible_to(user, episode):
-        raise PermissionDenied
-    if sees_limited_fields(user):
-        raise PermissionDenied
+    support_records_check(user, episode)
     return person_timeline(episode.person)

@@ -45,6 +45,7 @@ from livingwell.support.access import (
     access_timeline_for,
     sees_limited_fields,
     shows_for,
+    support_records_check,
 )
 from livingwell.support.budgets import accommodation_move_record, allocation_add, planned_support_add, spend_record
 from livingwell.support.come_back import closing_summary_context, come_back_for, guide_told_of_return
@@ -334,14 +335,14 @@ def plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
 @role_required(*SUPPORT_ROLES)
 def plan_start(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
-    access_plan_for(request.user, episode)  # the same permission as reading it
+    support_records_check(request.user, episode)
     plan_get_or_create(actor=request.user, person=episode.person)
     return redirect("support:plan", episode_id=episode.pk)
 
 
 def _episode_plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> tuple[Episode, Plan]:
     episode = access_episode_for(request.user, episode_id)
-    access_plan_for(request.user, episode)
+    support_records_check(request.user, episode)
     return episode, plan_get_or_create(actor=request.user, person=episode.person)
 
 
@@ -667,7 +668,7 @@ def _occasion_for(person: Person, instrument: Instrument) -> str:
 @role_required(*SUPPORT_ROLES)
 def measure_new(request: AuthenticatedHttpRequest, episode_id: UUID, code: str) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
-    access_measures_for(request.user, episode)  # the same permission as reading them
+    support_records_check(request.user, episode)
     back = reverse("support:measures", kwargs={"episode_id": episode.pk})
     return _measure_form(request, code, episode=episode, person=episode.person, back=back)
 
@@ -714,7 +715,7 @@ def _budget_form(
     request: AuthenticatedHttpRequest, episode_id: UUID, make: Callable[[Episode], GovukForm]
 ) -> tuple[Episode, GovukForm, str]:
     episode = access_episode_for(request.user, episode_id)
-    access_budget_for(request.user, episode)  # the same permission as reading the budget
+    support_records_check(request.user, episode)
     return episode, make(episode), reverse("support:budget", kwargs={"episode_id": episode.pk})
 
 
