@@ -3,7 +3,6 @@ onward introductions and the provider's queue, outcome measures, personal budget
 
 import datetime
 import uuid
-from collections.abc import Callable
 from uuid import UUID
 
 from django.contrib import messages
@@ -18,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.forms import GovukForm, posted
+from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
@@ -162,12 +161,18 @@ def episode_detail(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
     )
 
 
-def _episode_form(
-    request: AuthenticatedHttpRequest, episode: Episode, heading: str, form: object, **context: object
+def _form_page(
+    request: HttpRequest, form: object, *, heading: str, caption: str, back: str, back_text: str
 ) -> HttpResponse:
-    return render(
-        request, "support/episode_form.html", {"episode": episode, "heading": heading, "form": form, **context}
-    )
+    """Every support form's page: a back link, the person (or goal) it is about, the heading, the form."""
+    context = {"form": form, "heading": heading, "caption": caption, "back": back, "back_text": back_text}
+    return render(request, "support/form_page.html", context)
+
+
+def _episode_form(request: HttpRequest, episode: Episode, heading: str, form: object) -> HttpResponse:
+    name = episode.person.preferred_name
+    back = reverse("support:episode", kwargs={"episode_id": episode.pk})
+    return _form_page(request, form, heading=heading, caption=name, back=back, back_text=name)
 
 
 @require_http_methods(["GET", "POST"])
@@ -314,9 +319,7 @@ def _back_to_plan(user: User, person_id: UUID) -> str:
 
 
 def _plan_form(request: HttpRequest, *, heading: str, form: object, back: str, caption: str) -> HttpResponse:
-    return render(
-        request, "support/plan_form.html", {"heading": heading, "form": form, "back": back, "caption": caption}
-    )
+    return _form_page(request, form, heading=heading, caption=caption, back=back, back_text=_("Back to the plan"))
 
 
 @require_GET
@@ -711,69 +714,66 @@ def budget_export(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRe
     return response
 
 
-def _budget_form(
-    request: AuthenticatedHttpRequest, episode_id: UUID, make: Callable[[Episode], GovukForm]
-) -> tuple[Episode, GovukForm, str]:
+def _budget_episode(request: AuthenticatedHttpRequest, episode_id: UUID) -> Episode:
     episode = access_episode_for(request.user, episode_id)
     support_records_check(request.user, episode)
-    return episode, make(episode), reverse("support:budget", kwargs={"episode_id": episode.pk})
+    return episode
+
+
+def _budget_form(request: HttpRequest, episode: Episode, heading: str, form: object) -> HttpResponse:
+    back = reverse("support:budget", kwargs={"episode_id": episode.pk})
+    back_text = _("Back to the personal budget")
+    return _form_page(
+        request, form, heading=heading, caption=episode.person.preferred_name, back=back, back_text=back_text
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(*SUPPORT_ROLES)
 def allocation_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
-    episode, form, back = _budget_form(request, episode_id, lambda _episode: AllocationForm(posted(request)))
+    episode = _budget_episode(request, episode_id)
+    form = AllocationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         allocation_add(actor=request.user, person=episode.person, values=form.cleaned_data)
         messages.success(request, _("Budget added."))
-        return redirect(back)
-    return _plan_form(request, heading=_("Add a budget"), form=form, back=back, caption=episode.person.preferred_name)
+        return redirect("support:budget", episode_id=episode.pk)
+    return _budget_form(request, episode, _("Add a budget"), form)
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(*SUPPORT_ROLES)
 def planned_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
-    episode, form, back = _budget_form(
-        request,
-        episode_id,
-        lambda episode: PlannedSupportForm(
-            posted(request),
-            allocations=BudgetAllocation.objects.filter(person=episode.person),
-            goals=Goal.objects.filter(plan__person=episode.person),
-        ),
+    episode = _budget_episode(request, episode_id)
+    form = PlannedSupportForm(
+        posted(request),
+        allocations=BudgetAllocation.objects.filter(person=episode.person),
+        goals=Goal.objects.filter(plan__person=episode.person),
     )
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         planned_support_add(actor=request.user, allocation=values.pop("allocation"), values=values)
         messages.success(request, _("Planned support added."))
-        return redirect(back)
-    return _plan_form(
-        request, heading=_("Plan what the budget is for"), form=form, back=back, caption=episode.person.preferred_name
-    )
+        return redirect("support:budget", episode_id=episode.pk)
+    return _budget_form(request, episode, _("Plan what the budget is for"), form)
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(*SUPPORT_ROLES)
 def spend_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
-    episode, form, back = _budget_form(
-        request,
-        episode_id,
-        lambda episode: SpendForm(
-            posted(request),
-            allocations=BudgetAllocation.objects.filter(person=episode.person),
-            planned=PlannedSupport.objects.filter(allocation__person=episode.person),
-            initial={"token": uuid.uuid4()},
-        ),
+    episode = _budget_episode(request, episode_id)
+    form = SpendForm(
+        posted(request),
+        allocations=BudgetAllocation.objects.filter(person=episode.person),
+        planned=PlannedSupport.objects.filter(allocation__person=episode.person),
+        initial={"token": uuid.uuid4()},
     )
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         allocation, token = values.pop("allocation"), values.pop("token")
         spend_record(actor=request.user, allocation=allocation, values=values, token=token)
         messages.success(request, _("Spending recorded."))
-        return redirect(back)
-    return _plan_form(
-        request, heading=_("Record spending"), form=form, back=back, caption=episode.person.preferred_name
-    )
+        return redirect("support:budget", episode_id=episode.pk)
+    return _budget_form(request, episode, _("Record spending"), form)
 
 
 @require_http_methods(["GET", "POST"])
