@@ -6,6 +6,8 @@ reads them through ``access.access_possible_matches_for``, which audits what it 
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.matching import Facts, Likeness, likeness
 from livingwell.people.models import Person
@@ -36,15 +38,14 @@ def possible_matches(introduction: Introduction) -> list[PossibleMatch]:
     terms = facts.candidates()
     if terms is None or introduction.person_id is not None:
         return []
-    found = [
-        PossibleMatch(alike, person)
-        for person in Person.objects.filter(terms).order_by("-created_at")[:CANDIDATES_AT_MOST]
-        if (alike := likeness(facts, Facts.of(person))).is_possible
+    known: list[QuerySet[Person] | QuerySet[Introduction]] = [
+        Person.objects.filter(terms),
+        Introduction.objects.filter(terms, person__isnull=True).exclude(pk=introduction.pk),
     ]
-    others = Introduction.objects.filter(terms, person__isnull=True).exclude(pk=introduction.pk)
-    found += [
-        PossibleMatch(alike, other)
-        for other in others.order_by("-created_at")[:CANDIDATES_AT_MOST]
-        if (alike := likeness(facts, Facts.of(other))).is_possible
+    found = [
+        PossibleMatch(alike, record)
+        for records in known
+        for record in records.order_by("-created_at")[:CANDIDATES_AT_MOST]
+        if (alike := likeness(facts, Facts.of(record))).is_possible
     ]
     return sorted(found, key=lambda match: -match.likeness.signals)
