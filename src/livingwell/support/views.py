@@ -21,6 +21,7 @@ from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
+from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
 from livingwell.support.access import (
     GUIDE_ROLES,
@@ -685,9 +686,9 @@ def my_measures(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(Role.PERSON)
 def my_measure_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    results = access_own_measures_for(request.user)
-    person = Person.objects.filter(user_id=request.user.pk).first()
-    if results is None or person is None:
+    try:
+        person = access_own_person_for(request.user)  # the form reads nothing else of theirs
+    except Http404:
         return redirect("support:my_measures")
     episode = Episode.objects.filter(person=person).exclude(status=Episode.Status.CLOSED).first()
     return _measure_form(request, code, episode=episode, person=person, back=reverse("support:my_measures"))
