@@ -39,8 +39,9 @@ def audit_event_record(
     )
 
 
-def audit_reads_record(*, actor: Actor, records: Iterable[models.Model], person_id_of: str = "pk") -> None:
-    """Record one read event for each record shown, in a single query."""
+def audit_reads_record(*, actor: Actor, records: Iterable[models.Model], person_id_of: str | None = "pk") -> None:
+    """Record one read event for each record shown, in a single query. ``person_id_of`` names the attribute
+    holding the person record's id; None for records about someone who is not a person we support."""
     request_id = request_id_get()
     actor_id = _actor_id(actor)
     AuditEvent.objects.bulk_create(
@@ -49,7 +50,7 @@ def audit_reads_record(*, actor: Actor, records: Iterable[models.Model], person_
             action=AuditEvent.Action.READ,
             record_type=record._meta.label_lower,
             record_id=str(record.pk),
-            person_id=getattr(record, person_id_of),
+            person_id=getattr(record, person_id_of) if person_id_of else None,
             request_id=request_id,
         )
         for record in records

@@ -4,10 +4,11 @@ import datetime
 import uuid
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from livingwell.accounts.models import User
+from livingwell.core.submissions import created_once
 from livingwell.directory.models import ListingChange, ListingReport, Service
 
 # What a provider editor may change on a listing.
@@ -86,15 +87,11 @@ def listings_stale_before() -> datetime.date:
 
 def listing_report_submit(*, service: Service, message: str, submission_id: uuid.UUID) -> ListingReport:
     """Put a report in the owner's queue. Submitting the same form twice files it once."""
-    existing = ListingReport.objects.filter(submission_id=submission_id).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            return ListingReport.objects.create(service=service, message=message, submission_id=submission_id)
-    except IntegrityError:
-        # The same form, sent twice at the same moment: the other request filed it.
-        return ListingReport.objects.get(submission_id=submission_id)
+    return created_once(
+        ListingReport,
+        lambda: ListingReport.objects.create(service=service, message=message, submission_id=submission_id),
+        submission_id=submission_id,
+    )
 
 
 @transaction.atomic

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Prefetch, Sum
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.submissions import created_once
 from livingwell.people.models import Person
 from livingwell.support.models import AccommodationMove, BudgetAllocation, BudgetSpend, PlannedSupport
 
@@ -45,18 +46,13 @@ def planned_support_add(*, actor: User, allocation: BudgetAllocation, values: di
 
 def spend_record(*, actor: User, allocation: BudgetAllocation, values: dict[str, Any], token: uuid.UUID) -> BudgetSpend:
     """Record a line of spending once per form (a double submit makes one line)."""
-    existing = BudgetSpend.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            spend = BudgetSpend.objects.create(
-                allocation=allocation, recorded_by=actor, submission_token=token, **values
-            )
-            _created(actor, spend, allocation.person_id, "budget spend")
-    except IntegrityError:
-        return BudgetSpend.objects.get(submission_token=token)
-    return spend
+
+    def create() -> BudgetSpend:
+        spend = BudgetSpend.objects.create(allocation=allocation, recorded_by=actor, submission_token=token, **values)
+        _created(actor, spend, allocation.person_id, "budget spend")
+        return spend
+
+    return created_once(BudgetSpend, create, submission_token=token)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,11 @@ A person signs in with their email address.
 import functools
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import User
+from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
@@ -42,9 +39,7 @@ def person_account_invite(*, actor: User, person: Person) -> User:
             username = email_key(locked.email)
             if User.objects.filter(username=username).exists():
                 raise InviteRefused(_("Someone else has an account with that email address."))
-            user = User(username=username, email=locked.email, role=Role.PERSON, first_name=locked.preferred_name)
-            user.set_unusable_password()
-            user.save()
+            user = invited_account_create(username=username, email=locked.email, first_name=locked.preferred_name)
             locked.user = user
             locked.save(update_fields=["user", "updated_at"])
         audit_event_record(
@@ -55,20 +50,13 @@ def person_account_invite(*, actor: User, person: Person) -> User:
 
 
 def _invitation_send(user: User, person: Person) -> None:
-    path = reverse(
-        "accounts:welcome",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
     email_enqueue(
         to=person.email,
         subject=_("Your plan with %(service)s, online") % {"service": settings.LW_SERVICE_NAME},
         template_name="support/email/invitation.txt",
         context={
             "name": person.preferred_name,
-            "url": f"{settings.LW_SITE_URL}{path}",
+            "url": welcome_url(user),
             "service_name": settings.LW_SERVICE_NAME,
             "email": person.email,
         },

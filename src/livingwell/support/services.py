@@ -6,13 +6,14 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.submissions import created_once
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.come_back import closing_summary_send
@@ -340,31 +341,28 @@ def measurement_record(
 
     Raises ``measures.Incomplete`` for a missing or out-of-range answer: nothing is saved.
     """
-    existing = Measurement.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing
     scores = score(instrument, list(instrument.items.all()), answers)
-    try:
-        with transaction.atomic():
-            measurement = Measurement.objects.create(
-                person=person,
-                episode=episode,
-                instrument=instrument,
-                occasion=occasion,
-                taken_at=timezone.now(),
-                answers=answers,
-                more_help=more_help,
-                scores=scores,
-                recorded_by=None if by_person else actor,
-                submission_token=token,
-            )
-            audit_event_record(
-                actor=actor,
-                action=AuditEvent.Action.CREATE,
-                record=measurement,
-                person_id=person.pk,
-                detail=f"{instrument.code} {occasion}",
-            )
-    except IntegrityError:  # the same form, twice at once
-        return Measurement.objects.get(submission_token=token)
-    return measurement
+
+    def create() -> Measurement:
+        measurement = Measurement.objects.create(
+            person=person,
+            episode=episode,
+            instrument=instrument,
+            occasion=occasion,
+            taken_at=timezone.now(),
+            answers=answers,
+            more_help=more_help,
+            scores=scores,
+            recorded_by=None if by_person else actor,
+            submission_token=token,
+        )
+        audit_event_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            record=measurement,
+            person_id=person.pk,
+            detail=f"{instrument.code} {occasion}",
+        )
+        return measurement
+
+    return created_once(Measurement, create, submission_token=token)

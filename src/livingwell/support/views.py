@@ -167,7 +167,7 @@ def _form_page(
 ) -> HttpResponse:
     """Every support form's page: a back link, the person (or goal) it is about, the heading, the form."""
     context = {"form": form, "heading": heading, "caption": caption, "back": back, "back_text": back_text}
-    return render(request, "support/form_page.html", context)
+    return render(request, "core/form_page.html", context)
 
 
 def _episode_form(request: HttpRequest, episode: Episode, heading: str, form: object) -> HttpResponse:
