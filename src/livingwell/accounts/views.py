@@ -35,7 +35,8 @@ class SignInView(LoginView):
 
 
 class WelcomeView(PasswordResetConfirmView):
-    """A person invited to read their plan online chooses a password, and is signed in to their plan."""
+    """A person invited online (to read their plan, or as a new member of a co-production body) chooses a
+    password, and is signed in: to their plan when they have one, else to their account's page."""
 
     template_name = "accounts/welcome.html"
     form_class = ChoosePasswordForm
@@ -51,8 +52,13 @@ class WelcomeView(PasswordResetConfirmView):
         return user
 
     def get_success_url(self) -> str:
-        messages.success(self.request, _("Your password is set. This is your plan."))
-        return reverse("support:my_plan")
+        from livingwell.people.models import Person
+
+        if self.user is not None and Person.objects.filter(user_id=self.user.pk).exists():
+            messages.success(self.request, _("Your password is set. This is your plan."))
+            return reverse("support:my_plan")
+        messages.success(self.request, _("Your password is set."))
+        return reverse("accounts:dashboard")
 
 
 class SignOutView(LogoutView):

@@ -71,6 +71,9 @@ LW_REVIEW_WEEKS = env.int("LW_REVIEW_WEEKS", default=6)
 LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)
 # A network service should reply to an onward introduction within this many days; later, the guide sees
 # it flagged as overdue.
+# Co-production bodies: how far ahead a series' meetings are made, and when members are reminded.
+LW_MEETINGS_AHEAD_DAYS = env.int("LW_MEETINGS_AHEAD_DAYS", default=400)
+LW_MEETING_REMINDER_DAYS = env.int("LW_MEETING_REMINDER_DAYS", default=2)
 LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
@@ -120,6 +123,7 @@ INSTALLED_APPS = [
     "livingwell.people",
     "livingwell.frontdoor",
     "livingwell.support",
+    "livingwell.collaborative",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",
 ]

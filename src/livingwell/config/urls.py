@@ -9,6 +9,7 @@ urlpatterns = [
     path("directory/", include("livingwell.directory.urls")),
     path("", include("livingwell.frontdoor.urls")),
     path("", include("livingwell.support.urls")),
+    path("collaborative/", include("livingwell.collaborative.urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,6 +19,7 @@ PUBLIC_ITEMS = [
     ("core:home", _("Home")),
     ("directory:search", _("Find support")),
     ("frontdoor:start", _("Introduce yourself")),
+    ("collaborative:index", _("Get involved")),
     ("core:get_help_now", _("Get help now")),
 ]
 SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]
@@ -28,6 +29,7 @@ ROLE_ITEMS = [
     ("people:my_details", _("Your details")),
     ("support:my_plan", _("My plan")),
     ("support:my_measures", _("How I am doing")),
+    ("collaborative:mine", _("Your co-production")),
     ("frontdoor:queue", _("Duty queue")),
     ("frontdoor:waiting", _("Waiting times")),
     ("support:pathway", _("Accommodation pathway")),

@@ -14,6 +14,15 @@ from django.utils import timezone
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.models import Action as CollaborativeAction
+from livingwell.collaborative.models import AgendaItem, Body, JoinRequest, Meeting, Member, Minutes, Topic
+from livingwell.collaborative.tests.factories import (
+    BodyFactory,
+    ConstituencyFactory,
+    MeetingFactory,
+    MemberFactory,
+    MembershipFactory,
+)
 from livingwell.directory.models import ListingReport, Service, Taxonomy, TaxonomyTerm
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory
 from livingwell.frontdoor.models import Introduction
@@ -32,6 +41,9 @@ GUIDES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, 
 SUPPORT = GUIDES | {Role.ADMINISTRATOR}
 # An episode whose guide is the test personal guide: they, their team (none here) and the Hub see it.
 EPISODE = frozenset({Role.PERSONAL_GUIDE, Role.HUB_MANAGER, Role.ADMINISTRATOR})
+# A co-production body whose members are the test person and the test secretary (its secretary).
+COLLABORATIVE_MEMBER = frozenset({Role.PERSON, Role.SECRETARY})
+RUNS_BODY = frozenset({Role.SECRETARY, Role.ADMINISTRATOR})
 
 # url name -> who may reach it. Admin URLs are checked as one entry, "admin".
 MATRIX: dict[str, str | frozenset[Role]] = {
@@ -146,6 +158,43 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:my_plan_agree": frozenset({Role.PERSON}),
     # An invitation's link to choose a password: anyone holding it.
     "accounts:welcome": PUBLIC,
+    # Co-production: the public face of every body, and joining, need no account.
+    "collaborative:index": PUBLIC,
+    "collaborative:decisions": PUBLIC,
+    "collaborative:meeting": PUBLIC,
+    "collaborative:body": PUBLIC,
+    "collaborative:code_of_conduct": PUBLIC,
+    "collaborative:body_calendar": PUBLIC,
+    "collaborative:join": PUBLIC,
+    "collaborative:join_sent": PUBLIC,
+    # A member's own feed: its secret address is the key, for calendar apps that cannot sign in.
+    "collaborative:member_calendar": PUBLIC,
+    # Anyone signed in may look for their co-production; only a body's members suggest topics and reply.
+    "collaborative:mine": SIGNED_IN,
+    "collaborative:suggest": COLLABORATIVE_MEMBER,
+    "collaborative:reply": COLLABORATIVE_MEMBER,
+    # A body is run by its chair and secretary (the test secretary is this body's), and administrators.
+    "collaborative:running": RUNS_BODY,
+    "collaborative:series_new": RUNS_BODY,
+    "collaborative:meeting_new": RUNS_BODY,
+    "collaborative:topic_not_taken": RUNS_BODY,
+    "collaborative:join_request": RUNS_BODY,
+    "collaborative:membership": RUNS_BODY,
+    "collaborative:minutes": RUNS_BODY,
+    "collaborative:minutes_approve": RUNS_BODY,
+    # Circulated draft minutes name members: for the body's members, and who runs it.
+    "collaborative:minutes_draft": COLLABORATIVE_MEMBER | RUNS_BODY,
+    "collaborative:meeting_running": RUNS_BODY,
+    "collaborative:agenda_schedule": RUNS_BODY,
+    "collaborative:agenda_add": RUNS_BODY,
+    "collaborative:agenda_remove": RUNS_BODY,
+    "collaborative:agenda_publish": RUNS_BODY,
+    "collaborative:attendance": RUNS_BODY,
+    "collaborative:decision_new": RUNS_BODY,
+    "collaborative:action_new": RUNS_BODY,
+    "collaborative:action_status": RUNS_BODY,
+    "collaborative:meeting_move": RUNS_BODY,
+    "collaborative:meeting_cancel": RUNS_BODY,
 }
 
 
@@ -208,7 +257,92 @@ def _providers_report() -> ListingReport:
     return ListingReport.objects.create(service=_providers_service(), message="Closed now", submission_id=uuid.uuid4())
 
 
+def _collaborative_body() -> Body:
+    """A body with the test person as a member and the test secretary as its secretary."""
+    body = BodyFactory()
+    constituency = ConstituencyFactory(body=body)
+    for role, membership_role in ((Role.PERSON, "member"), (Role.SECRETARY, "secretary")):
+        user = User.objects.filter(username=f"test-{role.value}").first()
+        if user is not None:
+            member = Member.objects.filter(user=user).first() or MemberFactory(user=user)
+            MembershipFactory(body=body, constituency=constituency, member=member, role=membership_role)
+    return body
+
+
+def _collaborative_meeting() -> Meeting:
+    return MeetingFactory(body=_collaborative_body())
+
+
+def _collaborative_action() -> CollaborativeAction:
+    meeting = _collaborative_meeting()
+    return CollaborativeAction.objects.create(
+        body=meeting.body,
+        meeting=meeting,
+        what="Ask for figures",
+        owner=MembershipFactory(body=meeting.body),
+        due_on=datetime.date(2030, 1, 1),
+        submission_id=uuid.uuid4(),
+    )
+
+
+def _join_request() -> JoinRequest:
+    body = _collaborative_body()
+    return JoinRequest.objects.create(
+        body=body,
+        constituency=body.constituencies.get(),
+        name="Ola",
+        email="ola@example.org",
+        agreed_code_at=timezone.now(),
+        submission_id=uuid.uuid4(),
+    )
+
+
+def _topic() -> Topic:
+    return Topic.objects.create(body=_collaborative_body(), title="Buses", why="Fares", submission_id=uuid.uuid4())
+
+
+def _circulated_minutes() -> Minutes:
+    return Minutes.objects.create(meeting=_collaborative_meeting(), text="Welcome.", status=Minutes.Status.CIRCULATED)
+
+
+def _meeting_kwargs() -> dict[str, object]:
+    return {"meeting_id": _collaborative_meeting().pk}
+
+
 DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
+    "collaborative:meeting": _meeting_kwargs,
+    "collaborative:member_calendar": lambda: {"token": MemberFactory().feed_token},
+    "collaborative:body": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:code_of_conduct": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:body_calendar": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:join": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:join_sent": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:suggest": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:reply": _meeting_kwargs,
+    "collaborative:running": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:series_new": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:meeting_new": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:topic_not_taken": lambda: (lambda t: {"slug": t.body.slug, "topic_id": t.pk})(_topic()),
+    "collaborative:join_request": lambda: {"join_request_id": _join_request().pk},
+    "collaborative:minutes": _meeting_kwargs,
+    "collaborative:minutes_approve": lambda: (lambda m: {"meeting_id": m.meeting_id, "minutes_id": m.pk})(
+        _circulated_minutes()
+    ),
+    "collaborative:minutes_draft": lambda: {"meeting_id": _circulated_minutes().meeting_id},
+    "collaborative:membership": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:meeting_running": _meeting_kwargs,
+    "collaborative:agenda_schedule": _meeting_kwargs,
+    "collaborative:agenda_add": _meeting_kwargs,
+    "collaborative:agenda_remove": lambda: {
+        "item_id": AgendaItem.objects.create(meeting=_collaborative_meeting(), title="Welcome").pk
+    },
+    "collaborative:agenda_publish": _meeting_kwargs,
+    "collaborative:attendance": _meeting_kwargs,
+    "collaborative:decision_new": _meeting_kwargs,
+    "collaborative:action_new": _meeting_kwargs,
+    "collaborative:action_status": lambda: {"action_id": _collaborative_action().pk},
+    "collaborative:meeting_move": _meeting_kwargs,
+    "collaborative:meeting_cancel": _meeting_kwargs,
     "people:person_detail": lambda: {"person_id": PersonFactory().pk},
     "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory:service_detail": lambda: {"service_id": ServiceFactory().pk},
@@ -279,6 +413,15 @@ POST_ONLY = {
     "support:onward_no_response",
     "support:my_plan_comment",
     "support:my_plan_agree",
+    "collaborative:agenda_schedule",
+    "collaborative:agenda_add",
+    "collaborative:agenda_remove",
+    "collaborative:agenda_publish",
+    "collaborative:attendance",
+    "collaborative:decision_new",
+    "collaborative:action_new",
+    "collaborative:action_status",
+    "collaborative:minutes_approve",
 }
 
 

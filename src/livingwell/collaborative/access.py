@@ -1,0 +1,239 @@
+"""The only way to reach members' personal data: their contact details, join requests, replies and access
+needs, attendance. Each function checks permission and audits what it shows.
+
+A body is run by its chair and secretary: users with the "Secretary or chair" role who hold the chair or
+secretary role in that body's membership. Administrators may run every body.
+"""
+
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+
+from livingwell.accounts.models import Role, User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.collaborative.models import (
+    Action,
+    AgendaItem,
+    Body,
+    Decision,
+    JoinRequest,
+    Meeting,
+    Membership,
+    Minutes,
+    Rsvp,
+    Topic,
+)
+from livingwell.collaborative.rules import Quorum
+from livingwell.collaborative.selectors import actions_carried_forward
+from livingwell.collaborative.services import quorum_for
+from livingwell.core.access import one_or_404
+
+RUNNING_ROLES = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
+
+
+def _runs(user: User, chairs_or_secretary: Callable[[], bool]) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.ADMINISTRATOR:
+        return True
+    if user.role != Role.SECRETARY:
+        return False
+    return chairs_or_secretary()
+
+
+def runs(user: User, body: Body) -> bool:
+    """``user`` may run ``body``: its programme, meetings, members and records."""
+    return _runs(
+        user,
+        lambda: Membership.objects.filter(
+            body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_ROLES
+        ).exists(),
+    )
+
+
+def body_run_by(user: User, slug: str) -> Body:
+    """The body, for a user who runs it; PermissionDenied otherwise. Reads nothing personal."""
+    body = Body.objects.filter(slug=slug).first()
+    if body is None:
+        raise Http404
+    if not runs(user, body):
+        raise PermissionDenied
+    return body
+
+
+def meeting_run_by(user: User, meeting_id: int | str) -> Meeting:
+    meeting = one_or_404(Meeting.objects.select_related("body"), meeting_id)
+    if not runs(user, meeting.body):
+        raise PermissionDenied
+    return meeting
+
+
+def current_memberships(body: Body):
+    return (
+        Membership.objects.filter(body=body, left_on__isnull=True)
+        .select_related("member", "constituency")
+        .order_by("member__name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class BodyRunning:
+    body: Body
+    join_requests: list[JoinRequest]
+    memberships: list[Membership]
+    topics: list[Topic]
+    meetings: list[Meeting]
+
+
+def access_body_running_for(user: User, slug: str) -> BodyRunning:
+    """What the chair and secretary run: join requests, members (with contact details), the programme's
+    suggested topics and the meetings ahead. Each join request and membership shown is an audited read."""
+    body = body_run_by(user, slug)
+    join_requests = list(
+        JoinRequest.objects.filter(body=body, status=JoinRequest.Status.WAITING).select_related("constituency")
+    )
+    memberships = list(current_memberships(body).prefetch_related("member__training"))
+    topics = list(
+        Topic.objects.filter(body=body, status=Topic.Status.SUGGESTED).select_related(
+            "suggested_by__member", "suggested_by__constituency"
+        )
+    )
+    meetings = list(Meeting.objects.filter(body=body, ends_at__gte=timezone.now()).order_by("starts_at")[:12])
+    audit_reads_record(actor=user, records=[*join_requests, *memberships], person_id_of=None)
+    return BodyRunning(body, join_requests, memberships, topics, meetings)
+
+
+def access_membership_for(user: User, membership_id: int | str) -> Membership:
+    """A member's record in a body, for who runs it: contact details, role, training. Audited."""
+    membership = one_or_404(Membership.objects.select_related("body", "member", "constituency"), membership_id)
+    if not runs(user, membership.body):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=membership, person_id=None)
+    return membership
+
+
+def access_join_request_for(user: User, join_request_id: UUID | str) -> JoinRequest:
+    join_request = one_or_404(JoinRequest.objects.select_related("body", "constituency"), join_request_id)
+    if not runs(user, join_request.body):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=join_request, person_id=None)
+    return join_request
+
+
+@dataclass(frozen=True)
+class MeetingRunning:
+    meeting: Meeting
+    agenda: list[AgendaItem]
+    topics: list[Topic]
+    memberships: list[Membership]
+    present: set[int]
+    replies: dict[int, Rsvp]
+    quorum: Quorum
+    carried_forward: list[Action]
+    decisions: list[Decision]
+    actions: list[Action]
+
+
+def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunning:
+    """A meeting as its chair and secretary run it: the agenda, topics to schedule, every member with their
+    reply, access needs and attendance, and the live quorum. Each membership shown is an audited read."""
+    meeting = meeting_run_by(user, meeting_id)
+    agenda = list(meeting.agenda_items.select_related("lead__member", "topic"))
+    topics = list(Topic.objects.filter(body=meeting.body, status=Topic.Status.SUGGESTED))
+    memberships = list(current_memberships(meeting.body))
+    present_ids = {a.membership_id for a in meeting.attendance.all()}
+    # Members who have left since still count for a meeting they attended.
+    known = {m.pk for m in memberships}
+    memberships += list(Membership.objects.filter(pk__in=present_ids - known).select_related("member", "constituency"))
+    replies = {rsvp.membership_id: rsvp for rsvp in meeting.rsvps.all()}
+    audit_reads_record(actor=user, records=memberships, person_id_of=None)
+    return MeetingRunning(
+        meeting=meeting,
+        agenda=agenda,
+        topics=topics,
+        memberships=memberships,
+        present=present_ids,
+        replies=replies,
+        quorum=quorum_for(meeting),
+        carried_forward=actions_carried_forward(meeting),
+        decisions=list(meeting.decisions.order_by("pk")),
+        actions=list(meeting.actions.select_related("owner__member", "meeting")),
+    )
+
+
+def access_draft_minutes_for(user: User, meeting_id: int | str) -> Minutes:
+    """Minutes before they are published, which name members: for the body's members once circulated,
+    and for who runs it. Audited."""
+    meeting = one_or_404(Meeting.objects.select_related("body"), meeting_id)
+    minutes = Minutes.objects.filter(meeting=meeting).select_related("meeting__body").first()
+    running = runs(user, meeting.body)
+    if not running and membership_of(user, meeting.body) is None:
+        raise PermissionDenied
+    if minutes is None or (minutes.status == Minutes.Status.DRAFT and not running):
+        raise Http404
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=minutes, person_id=None)
+    return minutes
+
+
+def membership_of(user: User, body: Body) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.filter(body=body, member__user=user, left_on__isnull=True)
+        .select_related("member", "body", "constituency")
+        .first()
+    )
+
+
+def access_own_membership_for(user: User, body: Body) -> Membership:
+    """The signed-in member's own membership of ``body``; PermissionDenied for anyone else. Audited."""
+    membership = membership_of(user, body)
+    if membership is None:
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=membership, person_id=None)
+    return membership
+
+
+@dataclass(frozen=True)
+class OwnMembership:
+    membership: Membership
+    meetings: list[Meeting]
+    replies: dict[int, Rsvp]
+    topics: list[Topic]
+    runs: bool
+
+
+def access_own_memberships_for(user: User) -> list[OwnMembership]:
+    """The signed-in user's bodies, each with its next meetings, their replies and the topics they suggested."""
+    memberships = list(
+        Membership.objects.filter(member__user=user, left_on__isnull=True)
+        .select_related("body", "constituency", "member")
+        .prefetch_related(
+            Prefetch(
+                "body__meetings",
+                queryset=Meeting.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at"),
+                to_attr="ahead",
+            ),
+            "rsvps",
+            Prefetch("topics", queryset=Topic.objects.order_by("-created_at")),
+        )
+    )
+    audit_reads_record(actor=user, records=memberships, person_id_of=None)
+    return [
+        OwnMembership(
+            membership=m,
+            meetings=m.body.ahead[:6],  # type: ignore[attr-defined]
+            replies={rsvp.meeting_id: rsvp for rsvp in m.rsvps.all()},
+            topics=list(m.topics.all()),
+            runs=_runs(user, functools.partial(operator.contains, RUNNING_ROLES, m.role)),
+        )
+        for m in memberships
+    ]

@@ -1,0 +1,27 @@
+"""Administrators set up bodies here: their purpose, terms of reference, code of conduct, constituencies
+and quorum rules are data. Members and their records are kept out of the admin: the chair and secretary
+reach them through the audited pages."""
+
+from django.contrib import admin
+
+from livingwell.collaborative.models import Body, Constituency, QuorumRule
+
+
+class ConstituencyInline(admin.TabularInline[Constituency, Body]):
+    model = Constituency
+    extra = 1
+    fields = ["name", "kind", "organisation", "sector"]
+    autocomplete_fields = ["organisation"]
+
+
+class QuorumRuleInline(admin.TabularInline[QuorumRule, Body]):
+    model = QuorumRule
+    extra = 1
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin[Body]):
+    list_display = ["name", "kind", "open_membership", "rotates_chair", "notice_days"]
+    list_filter = ["kind", "open_membership"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ConstituencyInline, QuorumRuleInline]

@@ -1,0 +1,152 @@
+"""The rules of co-production governance as plain functions: when meetings fall, whether a meeting is
+quorate, and whose turn it is to chair. They take and return plain values, so they are tested on their own
+(with hypothesis) and the services call them with what the database holds."""
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dateutil import rrule
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+# ---------------------------------------------------------------------------------------------------------
+# When meetings fall: RFC 5545 rules, worked out in local time so that 8am stays 8am across the clock change.
+
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+WEEKDAY_NAMES = [_lazy("Monday"), _lazy("Tuesday"), _lazy("Wednesday"), _lazy("Thursday"), _lazy("Friday")]
+ORDINALS = {1: _lazy("first"), 2: _lazy("second"), 3: _lazy("third"), 4: _lazy("fourth"), -1: _lazy("last")}
+
+
+class Pattern:
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+def rule_for(pattern: str, *, weekday: int, ordinal: int) -> str:
+    """The RFC 5545 RRULE (without DTSTART) for a pattern people choose from, such as "the second Thursday
+    of every month" (``rule_for("monthly", weekday=3, ordinal=2)`` gives ``FREQ=MONTHLY;BYDAY=+2TH``)."""
+    day = WEEKDAYS[weekday]
+    if pattern == Pattern.WEEKLY:
+        return f"FREQ=WEEKLY;BYDAY={day}"
+    if pattern == Pattern.FORTNIGHTLY:
+        return f"FREQ=WEEKLY;INTERVAL=2;BYDAY={day}"
+    interval = ";INTERVAL=3" if pattern == Pattern.QUARTERLY else ""
+    return f"FREQ=MONTHLY{interval};BYDAY={ordinal:+d}{day}"
+
+
+def rule_in_words(rule: str) -> str:
+    """A rule made by ``rule_for``, in words; other rules as they are."""
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    byday = parts.get("BYDAY", "")
+    day_code = byday[-2:]
+    if day_code not in WEEKDAYS[:5]:
+        return rule
+    day = WEEKDAY_NAMES[WEEKDAYS.index(day_code)]
+    if parts.get("FREQ") == "WEEKLY":
+        if parts.get("INTERVAL") == "2":
+            return _("Every other %(day)s") % {"day": day}
+        return _("Every %(day)s") % {"day": day}
+    ordinal = ORDINALS.get(int(byday[:-2] or "1"), "")
+    if parts.get("INTERVAL") == "3":
+        return _("Every three months, on the %(ordinal)s %(day)s") % {"ordinal": ordinal, "day": day}
+    return _("The %(ordinal)s %(day)s of every month") % {"ordinal": ordinal, "day": day}
+
+
+def occurrences(rule: str, first_start: datetime.datetime, after: datetime.datetime, until: datetime.datetime):
+    """The aware starts the rule gives from ``first_start``, later than ``after`` and no later than ``until``.
+
+    The rule is applied to the local wall-clock time, then each start is made aware in the current zone.
+    """
+    local_first = timezone.localtime(first_start).replace(tzinfo=None)
+    recurrence = rrule.rrulestr(rule, dtstart=local_first)
+    local_after = timezone.localtime(after).replace(tzinfo=None)
+    local_until = timezone.localtime(until).replace(tzinfo=None)
+    for local in recurrence.between(local_after, local_until, inc=True):
+        start = timezone.make_aware(local)
+        if after < start <= until:
+            yield start
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quorum: rules are data, "at least N of this kind of constituency" (any member when the kind is blank).
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    kind: str
+    needed: int
+    present: int
+
+    @property
+    def short_by(self) -> int:
+        return self.needed - self.present
+
+
+@dataclass(frozen=True)
+class Quorum:
+    quorate: bool
+    shortfalls: tuple[Shortfall, ...]
+    checks: tuple[Shortfall, ...]  # every rule, met or not, for the live display
+
+
+def quorum_of(rules: Iterable[tuple[str, int]], present_kinds: Iterable[str]) -> Quorum:
+    """Whether the members present (by their constituency's kind) meet every rule, and which fall short."""
+    counts = Counter(present_kinds)
+    total = sum(counts.values())
+    checks = tuple(
+        Shortfall(kind=kind, needed=minimum, present=counts[kind] if kind else total) for kind, minimum in rules
+    )
+    shortfalls = tuple(check for check in checks if check.present < check.needed)
+    return Quorum(quorate=not shortfalls, shortfalls=shortfalls, checks=checks)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A rotating chair: no sector chairs twice before every sector has chaired once.
+
+
+def next_chair_sector(sectors: Sequence[str], history: Sequence[str]) -> str | None:
+    """The sector whose turn it is to chair next, given the sectors that may chair now and the sectors of
+    past chairs, oldest first. None when there is no sector to choose.
+
+    The history is read in rounds: a round ends when every current sector has chaired in it. The next
+    chair comes from the sectors that have not yet chaired in this round; among them, the one that chaired
+    longest ago (never, first), then by the order given. Sectors no longer represented are ignored.
+    """
+    current = list(dict.fromkeys(sectors))
+    if not current:
+        return None
+    in_round: set[str] = set()
+    last_chaired: dict[str, int] = {}
+    for position, sector in enumerate(history):
+        if sector not in current:
+            continue
+        last_chaired[sector] = position
+        in_round.add(sector)
+        if in_round.issuperset(current):
+            in_round = set()
+    waiting = [sector for sector in current if sector not in in_round]
+    return min(waiting, key=lambda sector: (last_chaired.get(sector, -1), current.index(sector)))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Public minutes: members are named only where they agreed.
+
+
+def redact(text: str, name: str, instead: str) -> str:
+    """``text`` with the person's full name (any case), and their first name where written with its
+    capital, as whole words, replaced by ``instead``."""
+    name = " ".join(name.split())
+    if not name:
+        return text
+    full = r"\s+".join(re.escape(part) for part in name.split(" "))
+    text = re.sub(rf"(?<!\w){full}(?!\w)", instead, text, flags=re.IGNORECASE)
+    first = name.split(" ")[0]
+    if " " in name and len(first) > 1:
+        text = re.sub(rf"(?<!\w){re.escape(first)}(?!\w)", instead, text)
+    return text

@@ -1,0 +1,783 @@
+"""Changes to co-production bodies: joining, meetings and their series, the programme and agendas,
+replies, attendance, decisions and actions. Each is atomic; each change of personal data is audited."""
+
+import datetime
+import functools
+import uuid
+from collections import Counter
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import User
+from livingwell.accounts.services import invited_account_create, welcome_url
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.collaborative import rules
+from livingwell.collaborative.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Constituency,
+    Decision,
+    JoinRequest,
+    Meeting,
+    MeetingSeries,
+    Member,
+    Membership,
+    Minutes,
+    Rsvp,
+    Topic,
+    TrainingRecord,
+)
+from livingwell.core.email import email_enqueue
+from livingwell.core.submissions import created_once
+from livingwell.people.matching import email_key
+
+
+class Refused(Exception):
+    """Why a change cannot be made, in words for the person making it."""
+
+
+def _changed(actor: User | None, record: models.Model, detail: str, action=AuditEvent.Action.CHANGE) -> None:
+    audit_event_record(actor=actor, action=action, record=record, person_id=None, detail=detail)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Joining
+
+
+def join_request_submit(
+    *,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    why: str,
+    named_in_public: bool,
+    submission_id: uuid.UUID,
+) -> JoinRequest:
+    """Ask to join an open body, agreeing to its code of conduct. Sending the same form twice asks once."""
+    if not body.open_membership:
+        raise Refused(_("This group does not take requests to join."))
+    if constituency.body_id != body.pk:
+        raise Refused(_("Choose which group you would join as"))
+
+    def create() -> JoinRequest:
+        request = JoinRequest.objects.create(
+            body=body,
+            constituency=constituency,
+            name=name,
+            email=email,
+            phone=phone,
+            why=why,
+            named_in_public=named_in_public,
+            agreed_code_at=timezone.now(),
+            submission_id=submission_id,
+        )
+        _changed(None, request, "asked to join", AuditEvent.Action.CREATE)
+        return request
+
+    return created_once(JoinRequest, create, submission_id=submission_id)
+
+
+def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membership:
+    """Make them a member (the same member record if they already take part elsewhere, by email address),
+    and invite them to an account of their own if they have none."""
+    with transaction.atomic():
+        locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+        if locked.status != JoinRequest.Status.WAITING:
+            raise Refused(_("This request has already been decided."))
+        member = Member.objects.filter(email__iexact=locked.email).order_by("created_at").first()
+        if member is None:
+            member = Member.objects.create(
+                name=locked.name, email=locked.email, phone=locked.phone, named_in_public=locked.named_in_public
+            )
+        if Membership.objects.filter(member=member, body=locked.body, left_on__isnull=True).exists():
+            raise Refused(_("They are already a member."))
+        invite = _account_link_or_create(member)
+        membership = Membership.objects.create(
+            member=member,
+            body=locked.body,
+            constituency=locked.constituency,
+            agreed_code_at=locked.agreed_code_at,
+            joined_on=timezone.localdate(),
+        )
+        locked.status = JoinRequest.Status.APPROVED
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.member = member
+        locked.save(update_fields=["status", "decided_by", "decided_at", "member"])
+        _changed(actor, locked, "approved")
+        _changed(actor, membership, "joined", AuditEvent.Action.CREATE)
+        transaction.on_commit(functools.partial(_welcome_send, member, locked.body, invite))
+    return membership
+
+
+def _account_link_or_create(member: Member) -> User | None:
+    """Link the member to the account with their email address, or make one; the new account to invite."""
+    if member.user_id is not None or not member.email:
+        return None
+    user = User.objects.filter(username=email_key(member.email)).first()
+    if user is None:
+        # Staff sign in with other usernames: their account is the one (only one) with this address.
+        same_address = list(User.objects.filter(email__iexact=member.email)[:2])
+        user = same_address[0] if len(same_address) == 1 else None
+    invite = None
+    if user is None:
+        user = invited_account_create(username=email_key(member.email), email=member.email, first_name=member.name)
+        invite = user
+    elif Member.objects.filter(user=user).exists():
+        return None
+    member.user = user
+    member.save(update_fields=["user"])
+    return invite
+
+
+def _welcome_send(member: Member, body: Body, invite: User | None) -> None:
+    email_enqueue(
+        to=member.email,
+        subject=_("Welcome to %(body)s") % {"body": body.name},
+        template_name="collaborative/email/welcome.txt",
+        context={
+            "name": member.name,
+            "body": body.name,
+            "url": welcome_url(invite) if invite else f"{settings.LW_SITE_URL}/account/sign-in/",
+            "invited": invite is not None,
+        },
+    )
+
+
+def join_request_decline(*, actor: User, join_request: JoinRequest, reason: str) -> JoinRequest:
+    with transaction.atomic():
+        locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+        if locked.status != JoinRequest.Status.WAITING:
+            raise Refused(_("This request has already been decided."))
+        locked.status = JoinRequest.Status.DECLINED
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decline_reason = reason
+        locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+        _changed(actor, locked, "declined")
+        transaction.on_commit(
+            functools.partial(
+                email_enqueue,
+                to=locked.email,
+                subject=_("Your request to join %(body)s") % {"body": locked.body.name},
+                template_name="collaborative/email/declined.txt",
+                context={"name": locked.name, "body": locked.body.name, "reason": reason},
+            )
+        )
+    return locked
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Meetings
+
+
+def series_create(
+    *,
+    actor: User,
+    body: Body,
+    rule: str,
+    first_start: datetime.datetime,
+    minutes_long: int,
+    venue: str,
+    online_link: str,
+    accessibility: str,
+) -> MeetingSeries:
+    """Start a series of meetings by an RFC 5545 rule, and make its meetings for the year ahead."""
+    with transaction.atomic():
+        series = MeetingSeries.objects.create(
+            body=body,
+            rule=rule,
+            first_start=first_start,
+            minutes_long=minutes_long,
+            venue=venue,
+            online_link=online_link,
+            accessibility=accessibility,
+            scheduled_until=first_start - datetime.timedelta(seconds=1),
+        )
+        meetings_make(series=series, until=timezone.now() + datetime.timedelta(days=settings.LW_MEETINGS_AHEAD_DAYS))
+        _changed(actor, series, "meetings planned", AuditEvent.Action.CREATE)
+    return series
+
+
+def meetings_make(*, series: MeetingSeries, until: datetime.datetime) -> int:
+    """Make the series' meetings up to ``until`` that are not made yet; how many were made."""
+    with transaction.atomic():
+        locked = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        if until <= locked.scheduled_until:
+            return 0
+        length = datetime.timedelta(minutes=locked.minutes_long)
+        starts = list(rules.occurrences(locked.rule, locked.first_start, locked.scheduled_until, until))
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    body_id=locked.body_id,
+                    series=locked,
+                    original_start=start,
+                    starts_at=start,
+                    ends_at=start + length,
+                    venue=locked.venue,
+                    online_link=locked.online_link,
+                    accessibility=locked.accessibility,
+                )
+                for start in starts
+            ],
+            ignore_conflicts=True,
+        )
+        locked.scheduled_until = until
+        locked.save(update_fields=["scheduled_until"])
+    return len(starts)
+
+
+def meeting_add(
+    *,
+    actor: User,
+    body: Body,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    venue: str,
+    online_link: str,
+    accessibility: str,
+) -> Meeting:
+    """A meeting outside any series, such as an extra one."""
+    meeting = Meeting.objects.create(
+        body=body,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        venue=venue,
+        online_link=online_link,
+        accessibility=accessibility,
+    )
+    _changed(actor, meeting, "meeting added", AuditEvent.Action.CREATE)
+    return meeting
+
+
+def meeting_move(
+    *, actor: User, meeting: Meeting, starts_at: datetime.datetime, ends_at: datetime.datetime, reason: str
+) -> Meeting:
+    """Move one meeting (an exception to its series): members are told, and reminders follow the new time."""
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.status == Meeting.Status.CANCELLED:
+            raise Refused(_("This meeting is cancelled."))
+        if locked.ends_at < timezone.now():
+            raise Refused(_("This meeting has already happened."))
+        locked.starts_at = starts_at
+        locked.ends_at = ends_at
+        locked.status = Meeting.Status.MOVED
+        locked.change_reason = reason
+        locked.sequence += 1
+        locked.save(update_fields=["starts_at", "ends_at", "status", "change_reason", "sequence"])
+        _changed(actor, locked, "moved")
+        transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
+        if locked.agenda_published_at:
+            transaction.on_commit(functools.partial(reminder_schedule, locked))
+    return locked
+
+
+def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.status == Meeting.Status.CANCELLED:
+            return locked
+        if locked.ends_at < timezone.now():
+            raise Refused(_("This meeting has already happened."))
+        locked.status = Meeting.Status.CANCELLED
+        locked.change_reason = reason
+        locked.sequence += 1
+        locked.save(update_fields=["status", "change_reason", "sequence"])
+        _changed(actor, locked, "cancelled")
+        transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
+    return locked
+
+
+def _members_to_tell(meeting: Meeting, *, skip_no: bool = False) -> list[Member]:
+    members = Member.objects.filter(memberships__body_id=meeting.body_id, memberships__left_on__isnull=True).exclude(
+        email=""
+    )
+    if skip_no:
+        members = members.exclude(memberships__rsvps__meeting=meeting, memberships__rsvps__answer=Rsvp.Answer.NO)
+    return list(members.distinct().order_by("name", "pk"))
+
+
+def _meeting_context(meeting: Meeting) -> dict[str, object]:
+    return {
+        "meeting": meeting,
+        "body": meeting.body.name,
+        "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/",
+    }
+
+
+def _meeting_changed_tell(meeting: Meeting) -> None:
+    for member in _members_to_tell(meeting):
+        email_enqueue(
+            to=member.email,
+            subject=_("%(body)s: a meeting has changed") % {"body": meeting.body.name},
+            template_name="collaborative/email/meeting_changed.txt",
+            context={"name": member.name, **_meeting_context(meeting)},
+        )
+
+
+def reminder_schedule(meeting: Meeting) -> None:
+    """Queue the reminder for the worker to send ``LW_MEETING_REMINDER_DAYS`` before the meeting."""
+    from livingwell.collaborative.tasks import meeting_reminder_send
+
+    run_after = meeting.starts_at - datetime.timedelta(days=settings.LW_MEETING_REMINDER_DAYS)
+    task = meeting_reminder_send.using(run_after=max(run_after, timezone.now()))
+    task.enqueue(meeting_id=meeting.pk, sequence=meeting.sequence)
+
+
+def meeting_reminders_send(meeting: Meeting, sequence: int) -> int:
+    """Remind every member who has not said no; nothing if the meeting changed since (a newer reminder is
+    queued for the new time) or is cancelled. How many were reminded."""
+    if meeting.sequence != sequence or meeting.status == Meeting.Status.CANCELLED:
+        return 0
+    members = _members_to_tell(meeting, skip_no=True)
+    for member in members:
+        email_enqueue(
+            to=member.email,
+            subject=_("Reminder: %(body)s meets on %(date)s")
+            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%A %-d %B")},
+            template_name="collaborative/email/reminder.txt",
+            context={"name": member.name, **_meeting_context(meeting)},
+        )
+    return len(members)
+
+
+def rsvp_record(*, membership: Membership, meeting: Meeting, answer: str, access_needs: str) -> Rsvp:
+    """A member's reply, changed as often as they like until the meeting."""
+    if meeting.body_id != membership.body_id:
+        raise Refused(_("You are not a member of this group."))
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise Refused(_("This meeting is cancelled."))
+    if meeting.ends_at < timezone.now():
+        raise Refused(_("This meeting has already happened."))
+    with transaction.atomic():
+        rsvp, _created = Rsvp.objects.update_or_create(
+            meeting=meeting, membership=membership, defaults={"answer": answer, "access_needs": access_needs}
+        )
+        _changed(membership.member.user, rsvp, "replied")
+    return rsvp
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The rolling programme and the agenda
+
+
+def topic_suggest(*, membership: Membership, title: str, why: str, submission_id: uuid.UUID) -> Topic:
+    def create() -> Topic:
+        topic = Topic.objects.create(
+            body_id=membership.body_id, title=title, why=why, suggested_by=membership, submission_id=submission_id
+        )
+        _changed(membership.member.user, topic, "topic suggested", AuditEvent.Action.CREATE)
+        return topic
+
+    return created_once(Topic, create, submission_id=submission_id)
+
+
+def topic_not_taken(*, actor: User, topic: Topic, reason: str) -> Topic:
+    with transaction.atomic():
+        locked = Topic.objects.select_for_update().get(pk=topic.pk)
+        if locked.status != Topic.Status.SUGGESTED:
+            raise Refused(_("This topic is already on an agenda or set aside."))
+        locked.status = Topic.Status.NOT_TAKEN
+        locked.not_taken_reason = reason
+        locked.save(update_fields=["status", "not_taken_reason"])
+        _changed(actor, locked, "not taken forward")
+    return locked
+
+
+def _next_position(meeting: Meeting) -> int:
+    return (meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def _agenda_open(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise Refused(_("This meeting is cancelled."))
+    if meeting.ends_at < timezone.now():
+        raise Refused(_("This meeting has already happened."))
+
+
+def agenda_topic_schedule(*, actor: User, meeting: Meeting, topic: Topic, lead: Membership | None) -> AgendaItem:
+    """Put a suggested topic on a meeting's agenda, with the member who will lead it."""
+    _agenda_open(meeting)
+    if lead is not None and lead.body_id != meeting.body_id:
+        raise Refused(_("Choose a lead from the members"))
+    with transaction.atomic():
+        locked = Topic.objects.select_for_update().get(pk=topic.pk)
+        if locked.body_id != meeting.body_id or locked.status != Topic.Status.SUGGESTED:
+            raise Refused(_("This topic is already on an agenda or set aside."))
+        item = AgendaItem.objects.create(
+            meeting=meeting, topic=locked, title=locked.title, lead=lead, position=_next_position(meeting)
+        )
+        locked.status = Topic.Status.SCHEDULED
+        locked.save(update_fields=["status"])
+        _changed(actor, item, "topic scheduled", AuditEvent.Action.CREATE)
+    return item
+
+
+def agenda_item_add(*, actor: User, meeting: Meeting, kind: str, title: str, lead: Membership | None) -> AgendaItem:
+    """A standing item before the meeting, or any other business raised on the day."""
+    _agenda_open(meeting)
+    on_the_day = kind == AgendaItem.Kind.AOB
+    if on_the_day and timezone.localdate() != timezone.localtime(meeting.starts_at).date():
+        raise Refused(_("Any other business is raised on the day of the meeting"))
+    if lead is not None and lead.body_id != meeting.body_id:
+        raise Refused(_("Choose a lead from the members"))
+    with transaction.atomic():
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            kind=kind,
+            title=title,
+            lead=lead,
+            position=_next_position(meeting),
+            raised_on_the_day=on_the_day,
+        )
+        _changed(actor, item, "agenda item added", AuditEvent.Action.CREATE)
+    return item
+
+
+def agenda_item_remove(*, actor: User, item: AgendaItem) -> None:
+    _agenda_open(item.meeting)
+    with transaction.atomic():
+        if item.topic_id:
+            Topic.objects.filter(pk=item.topic_id).update(status=Topic.Status.SUGGESTED)
+        _changed(actor, item, "agenda item removed", AuditEvent.Action.DELETE)
+        item.delete()
+
+
+def notice_days(meeting: Meeting, at: datetime.datetime | None = None) -> int:
+    """Whole days between ``at`` (now) and the meeting's day."""
+    today = timezone.localtime(at or timezone.now()).date()
+    return (timezone.localtime(meeting.starts_at).date() - today).days
+
+
+def notice_is_short(meeting: Meeting, at: datetime.datetime | None = None) -> bool:
+    return notice_days(meeting, at) < meeting.body.notice_days
+
+
+def agenda_publish(*, actor: User, meeting: Meeting) -> Meeting:
+    """Publish the forward agenda on the public site, send it to members and queue their reminder.
+    Publishing with short notice is allowed (the page warned first) and the public agenda says so."""
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+        _agenda_open(locked)
+        if locked.agenda_published_at:
+            return locked
+        locked.agenda_published_at = timezone.now()
+        locked.agenda_published_by = actor
+        locked.save(update_fields=["agenda_published_at", "agenda_published_by"])
+        _changed(actor, locked, "agenda published")
+        transaction.on_commit(functools.partial(_agenda_send, locked))
+        transaction.on_commit(functools.partial(reminder_schedule, locked))
+    return locked
+
+
+def _agenda_send(meeting: Meeting) -> None:
+    for member in _members_to_tell(meeting):
+        email_enqueue(
+            to=member.email,
+            subject=_("%(body)s: the agenda for %(date)s")
+            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%-d %B")},
+            template_name="collaborative/email/agenda.txt",
+            context={"name": member.name, **_meeting_context(meeting)},
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Attendance, decisions and actions
+
+
+def _on_the_day_or_after(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise Refused(_("This meeting is cancelled."))
+    if timezone.localdate() < timezone.localtime(meeting.starts_at).date():
+        raise Refused(_("Attendance is taken on the day of the meeting"))
+
+
+def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, present: bool) -> None:
+    """Mark a member there or not there. Marking twice changes nothing."""
+    _on_the_day_or_after(meeting)
+    if membership.body_id != meeting.body_id:
+        raise Refused(_("They are not a member of this group."))
+    with transaction.atomic():
+        if not present:
+            for attendance in Attendance.objects.filter(meeting=meeting, membership=membership):
+                _changed(actor, attendance, "marked not there", AuditEvent.Action.DELETE)
+                attendance.delete()
+            return
+        constituency = membership.constituency
+        attendance, created = Attendance.objects.get_or_create(
+            meeting=meeting,
+            membership=membership,
+            defaults={"kind": constituency.kind, "constituency_name": constituency.name, "recorded_by": actor},
+        )
+        if created:
+            _changed(actor, attendance, "marked there", AuditEvent.Action.CREATE)
+
+
+def quorum_for(meeting: Meeting) -> rules.Quorum:
+    quorum_rules = [(rule.kind, rule.minimum) for rule in meeting.body.quorum_rules.all()]
+    return rules.quorum_of(quorum_rules, [attendance.kind for attendance in meeting.attendance.all()])
+
+
+def _constituencies_present(meeting: Meeting) -> list[dict[str, object]]:
+    counts = Counter((a.constituency_name, a.kind) for a in meeting.attendance.all())
+    return [{"name": name, "kind": kind, "count": count} for (name, kind), count in sorted(counts.items())]
+
+
+def decision_record(
+    *,
+    actor: User,
+    meeting: Meeting,
+    what: str,
+    scope: str,
+    out_reason: str,
+    out_explanation: str,
+    participation: str,
+    submission_id: uuid.UUID,
+) -> Decision:
+    """Record a decision with its co-production scope and level of participation. Whether the meeting
+    was quorate, and which constituencies were there, are kept as they were at that moment."""
+    _on_the_day_or_after(meeting)
+    if scope == Decision.Scope.OUT and not out_reason:
+        raise Refused(_("Say why it is out of scope"))
+
+    def create() -> Decision:
+        decision = Decision.objects.create(
+            meeting=meeting,
+            body_id=meeting.body_id,
+            what=what,
+            scope=scope,
+            out_reason=out_reason if scope == Decision.Scope.OUT else "",
+            out_explanation=out_explanation if scope == Decision.Scope.OUT else "",
+            participation=participation,
+            quorate=quorum_for(meeting).quorate,
+            constituencies_present=_constituencies_present(meeting),
+            submission_id=submission_id,
+            recorded_by=actor,
+        )
+        _changed(actor, decision, "decision recorded", AuditEvent.Action.CREATE)
+        return decision
+
+    return created_once(Decision, create, submission_id=submission_id)
+
+
+def action_add(
+    *,
+    actor: User,
+    meeting: Meeting,
+    decision: Decision | None,
+    what: str,
+    owner: Membership,
+    due_on: datetime.date,
+    submission_id: uuid.UUID,
+) -> Action:
+    _on_the_day_or_after(meeting)
+    if owner.body_id != meeting.body_id:
+        raise Refused(_("Choose an owner from the members"))
+
+    def create() -> Action:
+        action = Action.objects.create(
+            body_id=meeting.body_id,
+            meeting=meeting,
+            decision=decision,
+            what=what,
+            owner=owner,
+            due_on=due_on,
+            submission_id=submission_id,
+        )
+        _changed(actor, action, "action agreed", AuditEvent.Action.CREATE)
+        return action
+
+    return created_once(Action, create, submission_id=submission_id)
+
+
+def action_status_change(*, actor: User, action: Action, status: str) -> Action:
+    with transaction.atomic():
+        locked = Action.objects.select_for_update().get(pk=action.pk)
+        if locked.status == status:
+            return locked
+        locked.status = status
+        locked.status_changed_at = timezone.now()
+        locked.save(update_fields=["status", "status_changed_at"])
+        _changed(actor, locked, f"action {status}")
+    return locked
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Members' records, kept by the chair and secretary
+
+
+def membership_role_set(*, actor: User, membership: Membership, role: str) -> Membership:
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        if locked.left_on is not None:
+            raise Refused(_("They have left this group."))
+        locked.role = role
+        locked.save(update_fields=["role"])
+        _changed(actor, locked, f"role {role}")
+    return locked
+
+
+def member_details_update(*, actor: User, member: Member, changes: dict[str, object]) -> Member:
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(member, name, value)
+        member.save(update_fields=list(changes))
+        _changed(actor, member, "details changed: " + ", ".join(sorted(changes)))
+    return member
+
+
+def training_record(*, actor: User, member: Member, course: str, completed_on: datetime.date) -> TrainingRecord:
+    """Record a course an Expert by Experience has completed (again: the date is updated)."""
+    with transaction.atomic():
+        record, _created = TrainingRecord.objects.update_or_create(
+            member=member, course=course, defaults={"completed_on": completed_on, "recorded_by": actor}
+        )
+        _changed(actor, record, f"training {course}")
+    return record
+
+
+def membership_end(*, actor: User, membership: Membership) -> Membership:
+    """They leave the body: their record and what they took part in stay."""
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        if locked.left_on is None:
+            locked.left_on = timezone.localdate()
+            locked.save(update_fields=["left_on"])
+            _changed(actor, locked, "left")
+    return locked
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Minutes: draft, circulated to members, approved at a later meeting, published with members named only
+# where they agreed.
+
+
+def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
+    """Write or change the draft. Changing minutes already circulated makes them a draft again, to be
+    circulated anew; approved minutes are not changed."""
+    with transaction.atomic():
+        minutes, created = Minutes.objects.select_for_update().get_or_create(meeting=meeting, defaults={"text": text})
+        if not created:
+            if minutes.status in (Minutes.Status.APPROVED, Minutes.Status.PUBLISHED):
+                raise Refused(_("These minutes are approved, so they cannot be changed."))
+            minutes.text = text
+            minutes.status = Minutes.Status.DRAFT
+            minutes.circulated_at = None
+            minutes.save(update_fields=["text", "status", "circulated_at", "updated_at"])
+        _changed(actor, minutes, "minutes written" if created else "minutes changed")
+    return minutes
+
+
+def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
+    with transaction.atomic():
+        locked = Minutes.objects.select_for_update().select_related("meeting__body").get(pk=minutes.pk)
+        if locked.status != Minutes.Status.DRAFT:
+            raise Refused(_("Only draft minutes are circulated."))
+        locked.status = Minutes.Status.CIRCULATED
+        locked.circulated_at = timezone.now()
+        locked.save(update_fields=["status", "circulated_at", "updated_at"])
+        _changed(actor, locked, "minutes circulated")
+        transaction.on_commit(functools.partial(_minutes_send, locked.meeting))
+    return locked
+
+
+def _minutes_send(meeting: Meeting) -> None:
+    for member in _members_to_tell(meeting):
+        email_enqueue(
+            to=member.email,
+            subject=_("%(body)s: draft minutes of %(date)s")
+            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%-d %B")},
+            template_name="collaborative/email/minutes.txt",
+            context={
+                "name": member.name,
+                "body": meeting.body.name,
+                "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/minutes/",
+            },
+        )
+
+
+def minutes_waiting_approval(meeting: Meeting) -> list[Minutes]:
+    """Circulated minutes of this body's earlier meetings: this meeting may approve them."""
+    return list(
+        Minutes.objects.filter(
+            meeting__body_id=meeting.body_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status=Minutes.Status.CIRCULATED,
+        ).select_related("meeting")
+    )
+
+
+def minutes_approve(*, actor: User, minutes: Minutes, at: Meeting) -> Minutes:
+    """Approved at a later meeting of the same body, on its day."""
+    _on_the_day_or_after(at)
+    with transaction.atomic():
+        locked = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+        if locked.status != Minutes.Status.CIRCULATED:
+            raise Refused(_("Minutes are approved after they have been circulated to members."))
+        if locked.meeting.body_id != at.body_id or locked.meeting.starts_at >= at.starts_at:
+            raise Refused(_("Minutes are approved at a later meeting of the same group."))
+        locked.status = Minutes.Status.APPROVED
+        locked.approved_at = at
+        locked.save(update_fields=["status", "approved_at", "updated_at"])
+        _changed(actor, locked, "minutes approved")
+    return locked
+
+
+def minutes_public_version(minutes: Minutes) -> tuple[str, list[str]]:
+    """The minutes' text and attendance as the public site shows them: each member who has not agreed to
+    be named is called "a member" of their constituency instead, in the text and in the attendance."""
+    memberships = list(
+        Membership.objects.filter(body_id=minutes.meeting.body_id).select_related("member", "constituency")
+    )
+    text = minutes.text
+    for membership in sorted(memberships, key=lambda m: -len(m.member.name)):
+        if membership.member.named_in_public:
+            continue
+        text = rules.redact(
+            text,
+            membership.member.name,
+            _("a member (%(constituency)s)") % {"constituency": membership.constituency.name},
+        )
+    named: list[str] = []
+    others: Counter[str] = Counter()
+    attended = {a.membership_id for a in minutes.meeting.attendance.all()}
+    for membership in memberships:
+        if membership.pk not in attended:
+            continue
+        if membership.member.named_in_public:
+            named.append(f"{membership.member.name} ({membership.constituency.name})")
+        else:
+            others[membership.constituency.name] += 1
+    attendance = sorted(named) + [
+        _("%(count)s member of %(constituency)s") % {"count": count, "constituency": name}
+        if count == 1
+        else _("%(count)s members of %(constituency)s") % {"count": count, "constituency": name}
+        for name, count in sorted(others.items())
+    ]
+    return text, attendance
+
+
+def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
+    with transaction.atomic():
+        locked = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+        if locked.status == Minutes.Status.PUBLISHED:
+            return locked
+        if locked.status != Minutes.Status.APPROVED:
+            raise Refused(_("Minutes are published once a meeting has approved them."))
+        locked.public_text, locked.public_attendance = minutes_public_version(locked)
+        locked.status = Minutes.Status.PUBLISHED
+        locked.published_at = timezone.now()
+        locked.save(update_fields=["public_text", "public_attendance", "status", "published_at", "updated_at"])
+        _changed(actor, locked, "minutes published")
+    return locked

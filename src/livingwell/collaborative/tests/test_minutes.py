@@ -1,0 +1,118 @@
+"""Minutes: draft, circulated to members, approved at the next meeting, published with members named only
+where they agreed."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from livingwell.collaborative import rules
+from livingwell.collaborative.models import Attendance, Minutes
+from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_redacting_names_whole_words_any_case_and_first_names_with_their_capital():
+    text = "Ola Adeyemi said the café helps. OLA ADEYEMI agreed. Ola will write. Koala bears. ola."
+    assert rules.redact(text, "Ola  Adeyemi", "a member (Carers)") == (
+        "a member (Carers) said the café helps. a member (Carers) agreed. a member (Carers) will write. "
+        "Koala bears. ola."
+    )
+    assert rules.redact("Nothing here", "", "x") == "Nothing here"
+
+
+def test_the_full_cycle_of_minutes(
+    the_board, secretary: Client, member: Client, member_membership, django_capture_on_commit_callbacks
+):
+    body, groups = the_board
+    named = MembershipFactory(
+        body=body, constituency=groups["nhs"], member__name="Priya Shah", member__named_in_public=True
+    )
+    start = timezone.now() - datetime.timedelta(days=30)
+    last = MeetingFactory(body=body, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    for membership in (member_membership, named):
+        Attendance.objects.create(
+            meeting=last,
+            membership=membership,
+            kind=membership.constituency.kind,
+            constituency_name=membership.constituency.name,
+            recorded_by=member_membership.member.user,
+        )
+    url = reverse("collaborative:minutes", args=[last.pk])
+    empty = secretary.post(url, {"op": "save", "text": " "})
+    assert empty.status_code == 400
+    assert b"Write the minutes" in empty.content
+    secretary.post(
+        url, {"op": "save", "text": "Ola opened the meeting. Priya Shah shared the figures. <script>x</script>"}
+    )
+    minutes = Minutes.objects.get()
+    assert minutes.status == "draft"
+    # Members cannot read a draft before it is circulated.
+    draft = reverse("collaborative:minutes_draft", args=[last.pk])
+    assert member.get(draft).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        secretary.post(url, {"op": "circulate"})
+    minutes.refresh_from_db()
+    assert minutes.status == "circulated"
+    assert b"Ola opened the meeting" in member.get(draft).content
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert any("draft minutes" in m.subject for m in mail.outbox)
+    # Not published before a later meeting approves them.
+    secretary.post(url, {"op": "publish"})
+    minutes.refresh_from_db()
+    assert minutes.status == "circulated"
+    now = timezone.now().replace(microsecond=0)
+    today = MeetingFactory(body=body, starts_at=now, ends_at=now + datetime.timedelta(minutes=1))
+    page = secretary.get(reverse("collaborative:meeting_running", args=[today.pk])).content.decode()
+    assert "were circulated to members" in page
+    secretary.post(reverse("collaborative:minutes_approve", args=[today.pk, minutes.pk]))
+    minutes.refresh_from_db()
+    assert (minutes.status, minutes.approved_at) == ("approved", today)
+    preview = secretary.get(url).content.decode()
+    assert "a member (Experts by Experience) opened the meeting" in preview
+    secretary.post(url, {"op": "publish"})
+    minutes.refresh_from_db()
+    assert minutes.status == "published"
+    public = Client().get(reverse("collaborative:meeting", args=[last.pk])).content.decode()
+    assert "a member (Experts by Experience) opened the meeting" in public
+    assert "Priya Shah shared the figures" in public
+    assert "Priya Shah (NHS representatives)" in public
+    assert "1 member of Experts by Experience" in public
+    assert "Ola" not in public
+    assert "<script>x</script>" not in public
+    # Approved minutes are not changed.
+    secretary.post(url, {"op": "save", "text": "Rewritten"})
+    minutes.refresh_from_db()
+    assert minutes.text.startswith("Ola opened")
+    body_page = Client().get(reverse("collaborative:body", args=[body.slug])).content.decode()
+    assert reverse("collaborative:meeting", args=[last.pk]) in body_page
+
+
+def test_minutes_are_approved_only_at_a_later_meeting_of_the_same_group(the_board, secretary: Client):
+    body, _groups = the_board
+    now = timezone.now().replace(microsecond=0)
+    today = MeetingFactory(body=body, starts_at=now, ends_at=now + datetime.timedelta(minutes=1))
+    minutes = Minutes.objects.create(meeting=today, text="x", status="circulated")
+    secretary.post(reverse("collaborative:minutes_approve", args=[today.pk, minutes.pk]))
+    minutes.refresh_from_db()
+    assert minutes.status == "circulated"
+    later = MeetingFactory(body=body)  # in a fortnight: not its day yet
+    secretary.post(reverse("collaborative:minutes_approve", args=[later.pk, minutes.pk]))
+    minutes.refresh_from_db()
+    assert minutes.status == "circulated"
+
+
+def test_changing_circulated_minutes_makes_them_a_draft_again(the_board, secretary: Client):
+    body, _groups = the_board
+    meeting = MeetingFactory(body=body)
+    url = reverse("collaborative:minutes", args=[meeting.pk])
+    secretary.post(url, {"op": "save", "text": "First"})
+    secretary.post(url, {"op": "circulate"})
+    secretary.post(url, {"op": "save", "text": "Second"})
+    minutes = Minutes.objects.get()
+    assert (minutes.status, minutes.text, minutes.circulated_at) == ("draft", "Second", None)
