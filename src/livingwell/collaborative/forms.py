@@ -371,3 +371,23 @@ class MinutesForm(GovukForm):
             "to be named by their group instead: check it before you publish."
         ),
     )
+
+
+class ChairForm(GovukForm):
+    chair = MembershipChoiceField(
+        queryset=None,
+        label=_("Who chairs this meeting?"),
+        empty_label=None,
+        error_messages={"required": _("Choose who chairs"), "invalid_choice": _("Choose who chairs")},
+    )
+    reason = _text(
+        _("If they are not from the sector proposed, why?"),
+        500,
+        rows=2,
+    )
+
+    def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[m.pk for m in memberships if m.left_on is None]
+        ).select_related("member", "constituency")

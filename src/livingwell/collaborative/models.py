@@ -494,3 +494,26 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"minutes {self.pk}"
+
+
+class ChairTurn(models.Model):
+    """Who chaired a meeting of a body whose chair rotates, the sector proposed, and why it was overridden."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="chair_turn")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="chair_turns")
+    sector = models.CharField(max_length=100)
+    proposed_sector = models.CharField(max_length=100, blank=True)
+    override_reason = models.CharField(_("why not the sector proposed"), max_length=500, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("chair's turn")
+        verbose_name_plural = _("chair's turns")
+
+    def __str__(self) -> str:
+        return f"chair turn {self.pk}"
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.proposed_sector) and self.sector != self.proposed_sector

@@ -22,7 +22,9 @@ from livingwell.collaborative.models import (
     AgendaItem,
     Attendance,
     Body,
+    ChairTurn,
     Constituency,
+    ConstituencyKind,
     Decision,
     JoinRequest,
     Meeting,
@@ -781,3 +783,54 @@ def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
         locked.save(update_fields=["public_text", "public_attendance", "status", "published_at", "updated_at"])
         _changed(actor, locked, "minutes published")
     return locked
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A rotating chair
+
+
+def chair_sectors(body: Body) -> list[str]:
+    """The sectors that take turns to chair: those of the body's current members, but not an independent
+    chair's, in the order of the body's constituencies."""
+    sectors = (
+        Membership.objects.filter(body=body, left_on__isnull=True)
+        .exclude(constituency__kind=ConstituencyKind.INDEPENDENT_CHAIR)
+        .order_by("constituency__name", "constituency_id")
+        .values_list("constituency__sector", flat=True)
+    )
+    return list(dict.fromkeys(sectors))
+
+
+def chair_proposal(meeting: Meeting) -> str | None:
+    """The sector whose turn it is to chair this meeting, from who chaired the body's earlier meetings."""
+    history = list(
+        ChairTurn.objects.filter(meeting__body_id=meeting.body_id, meeting__starts_at__lt=meeting.starts_at)
+        .order_by("meeting__starts_at")
+        .values_list("sector", flat=True)
+    )
+    return rules.next_chair_sector(chair_sectors(meeting.body), history)
+
+
+def chair_choose(*, actor: User, meeting: Meeting, membership: Membership, reason: str) -> ChairTurn:
+    """Record who chairs the meeting. A member of another sector than the one proposed needs a reason."""
+    if not meeting.body.rotates_chair:
+        raise Refused(_("This group's chair does not rotate."))
+    if membership.body_id != meeting.body_id or membership.left_on is not None:
+        raise Refused(_("Choose a member of this group"))
+    proposed = chair_proposal(meeting) or ""
+    sector = membership.constituency.sector
+    if proposed and sector != proposed and not reason.strip():
+        raise Refused(_("Say why someone from another sector chairs this time"))
+    with transaction.atomic():
+        turn, _created = ChairTurn.objects.update_or_create(
+            meeting=meeting,
+            defaults={
+                "membership": membership,
+                "sector": sector,
+                "proposed_sector": proposed,
+                "override_reason": reason.strip() if sector != proposed else "",
+                "decided_by": actor,
+            },
+        )
+        _changed(actor, turn, "chair chosen" + (" (overridden)" if turn.overridden else ""))
+    return turn

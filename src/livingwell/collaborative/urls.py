@@ -23,6 +23,7 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/run/action/", views.action_new, name="action_new"),
     path("meetings/<int:meeting_id>/run/move/", views.meeting_move, name="meeting_move"),
     path("meetings/<int:meeting_id>/run/minutes/", views.minutes, name="minutes"),
+    path("meetings/<int:meeting_id>/run/chair/", views.chair, name="chair"),
     path(
         "meetings/<int:meeting_id>/run/approve-minutes/<int:minutes_id>/", views.minutes_approve, name="minutes_approve"
     ),

@@ -27,6 +27,7 @@ from livingwell.collaborative.access import (
 from livingwell.collaborative.forms import (
     ActionForm,
     AgendaItemForm,
+    ChairForm,
     DecisionForm,
     JoinForm,
     MeetingForm,
@@ -46,6 +47,7 @@ from livingwell.collaborative.models import (
     Action,
     AgendaItem,
     Body,
+    ChairTurn,
     ConstituencyKind,
     Decision,
     Meeting,
@@ -359,6 +361,9 @@ def _running_context(request: AuthenticatedHttpRequest, meeting_id: int, **forms
         or ScheduleTopicForm(topics=view.topics, memberships=view.memberships, prefix="schedule"),
         "item_form": forms.get("item_form") or AgendaItemForm(memberships=view.memberships, prefix="item"),
         "minutes_waiting": services.minutes_waiting_approval(the_meeting),
+        "chair_proposed": services.chair_proposal(the_meeting) if the_meeting.body.rotates_chair else None,
+        "chair_turn": ChairTurn.objects.filter(meeting=the_meeting).select_related("membership__member").first(),
+        "chair_form": forms.get("chair_form") or ChairForm(memberships=view.memberships, prefix="chair"),
         "decision_form": forms.get("decision_form") or DecisionForm(initial=fresh_token(), prefix="decision"),
         "action_form": forms.get("action_form")
         or ActionForm(memberships=view.memberships, initial=fresh_token(), prefix="action"),
@@ -694,3 +699,24 @@ def minutes_approve(request: AuthenticatedHttpRequest, meeting_id: int, minutes_
 def minutes_draft(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_minutes = access_draft_minutes_for(request.user, meeting_id)
     return render(request, "collaborative/minutes_draft.html", {"minutes": the_minutes, "m": the_minutes.meeting})
+
+
+@require_POST
+@role_required(*RUNNING_ROLES)
+def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    view = access_meeting_running_for(request.user, meeting_id)
+    form = ChairForm(request.POST, memberships=view.memberships, prefix="chair")
+    if not form.is_valid():
+        return _rerender(request, view.meeting, chair_form=form)
+    try:
+        services.chair_choose(
+            actor=request.user,
+            meeting=view.meeting,
+            membership=form.cleaned_data["chair"],
+            reason=form.cleaned_data["reason"],
+        )
+    except services.Refused as refused:
+        form.add_error("reason", str(refused))
+        return _rerender(request, view.meeting, chair_form=form)
+    messages.success(request, _("The chair is recorded."))
+    return _back_to_meeting(view.meeting, "chair")

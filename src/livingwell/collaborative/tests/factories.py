@@ -90,11 +90,6 @@ def secretary_of(body: Body, user: User | None = None) -> User:
     """A user who runs ``body``: the Secretary or chair role, and the secretary's membership."""
     user = user or UserFactory(role=Role.SECRETARY)
     constituency = body.constituencies.first() or ConstituencyFactory(body=body)
-    MembershipFactory(
-        body=body,
-        constituency=constituency,
-        member__user=user,
-        member__name="Sam Secretary",
-        role=Membership.Role.SECRETARY,
-    )
+    member = Member.objects.filter(user=user).first() or MemberFactory(user=user, name="Sam Secretary")
+    MembershipFactory(body=body, constituency=constituency, member=member, role=Membership.Role.SECRETARY)
     return user

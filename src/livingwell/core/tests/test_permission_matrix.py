@@ -181,6 +181,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "collaborative:join_request": RUNS_BODY,
     "collaborative:membership": RUNS_BODY,
     "collaborative:minutes": RUNS_BODY,
+    "collaborative:chair": RUNS_BODY,
     "collaborative:minutes_approve": RUNS_BODY,
     # Circulated draft minutes name members: for the body's members, and who runs it.
     "collaborative:minutes_draft": COLLABORATIVE_MEMBER | RUNS_BODY,
@@ -325,6 +326,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "collaborative:topic_not_taken": lambda: (lambda t: {"slug": t.body.slug, "topic_id": t.pk})(_topic()),
     "collaborative:join_request": lambda: {"join_request_id": _join_request().pk},
     "collaborative:minutes": _meeting_kwargs,
+    "collaborative:chair": _meeting_kwargs,
     "collaborative:minutes_approve": lambda: (lambda m: {"meeting_id": m.meeting_id, "minutes_id": m.pk})(
         _circulated_minutes()
     ),
@@ -422,6 +424,7 @@ POST_ONLY = {
     "collaborative:action_new",
     "collaborative:action_status",
     "collaborative:minutes_approve",
+    "collaborative:chair",
 }
 
 
