@@ -5,6 +5,7 @@ A body is run by its chair and secretary: users with the "Secretary or chair" ro
 secretary role in that body's membership. Administrators may run every body.
 """
 
+import datetime
 import functools
 import operator
 from collections.abc import Callable
@@ -23,14 +24,19 @@ from livingwell.collaborative.models import (
     Action,
     AgendaItem,
     Body,
+    Claim,
     Decision,
+    Expense,
     JoinRequest,
     Meeting,
+    Member,
     Membership,
     Minutes,
+    PaymentRate,
     Rsvp,
     Topic,
 )
+from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
 from livingwell.collaborative.rules import Quorum
 from livingwell.collaborative.selectors import actions_carried_forward
 from livingwell.collaborative.services import quorum_for
@@ -237,3 +243,60 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
         )
         for m in memberships
     ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Payments
+
+
+@dataclass(frozen=True)
+class BodyPayments:
+    body: Body
+    rates: list[PaymentRate]
+    waiting: list[tuple[Claim, Cap]]
+    approved: list[Claim]
+
+
+def access_body_payments_for(user: User, slug: str) -> BodyPayments:
+    """The coordinator's view: claims waiting (each with the member's yearly limit), and approved claims
+    not yet sent to finance. Each claim shown is an audited read."""
+    body = body_run_by(user, slug)
+    claims = list(
+        Claim.objects.filter(body=body, status__in=[Claim.Status.WAITING, Claim.Status.APPROVED])
+        .select_related("member", "meeting")
+        .prefetch_related(Prefetch("expenses", queryset=Expense.objects.defer("receipt")))
+        .order_by("meeting__starts_at", "pk")
+    )
+    audit_reads_record(actor=user, records=claims, person_id_of=None)
+    return BodyPayments(
+        body=body,
+        rates=list(body.payment_rates.all()),
+        waiting=[(c, cap_for(c)) for c in claims if c.status == Claim.Status.WAITING],
+        approved=[c for c in claims if c.status == Claim.Status.APPROVED],
+    )
+
+
+def access_claim_for(user: User, claim_id: int | str) -> tuple[Claim, bool]:
+    """A claim for who runs its body (the coordinator) or for the member claiming; and whether ``user``
+    runs the body. Audited."""
+    claim = one_or_404(Claim.objects.select_related("member", "meeting", "body"), claim_id)
+    running = runs(user, claim.body)
+    if not running and not (claim.member.user_id is not None and claim.member.user_id == user.pk):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=claim, person_id=None)
+    return claim, running
+
+
+def access_receipt_for(user: User, expense_id: int | str) -> Expense:
+    expense = one_or_404(Expense.objects.all(), expense_id)
+    access_claim_for(user, expense.claim_id)
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=expense, person_id=None, detail="receipt")
+    return expense
+
+
+def access_own_statement_for(user: User, year_start: datetime.date) -> Statement | None:
+    member = Member.objects.filter(user=user).first() if user.is_authenticated else None
+    if member is None:
+        return None
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=member, person_id=None, detail="statement")
+    return statement_for(member, year_start)

@@ -1,10 +1,10 @@
-"""Administrators set up bodies here: their purpose, terms of reference, code of conduct, constituencies
-and quorum rules are data. Members and their records are kept out of the admin: the chair and secretary
+"""Administrators set up bodies here: their purpose, terms of reference, code of conduct, constituencies,
+quorum rules and payment rates are data. Members and their records are kept out of the admin: the chair and secretary
 reach them through the audited pages."""
 
 from django.contrib import admin
 
-from livingwell.collaborative.models import Body, Constituency, QuorumRule
+from livingwell.collaborative.models import Body, Constituency, PaymentRate, QuorumRule
 
 
 class ConstituencyInline(admin.TabularInline[Constituency, Body]):
@@ -19,9 +19,14 @@ class QuorumRuleInline(admin.TabularInline[QuorumRule, Body]):
     extra = 1
 
 
+class PaymentRateInline(admin.TabularInline[PaymentRate, Body]):
+    model = PaymentRate
+    extra = 1
+
+
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin[Body]):
     list_display = ["name", "kind", "open_membership", "rotates_chair", "notice_days"]
     list_filter = ["kind", "open_membership"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ConstituencyInline, QuorumRuleInline]
+    inlines = [ConstituencyInline, QuorumRuleInline, PaymentRateInline]

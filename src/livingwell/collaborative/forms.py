@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -334,12 +335,18 @@ class RoleForm(GovukForm):
 class MemberDetailsForm(GovukModelForm):
     class Meta:
         model = Member
-        fields = ["name", "email", "phone", "supervision_contact", "named_in_public"]
+        fields = ["name", "email", "phone", "supervision_contact", "named_in_public", "annual_cap"]
         error_messages = {
             "name": {"required": _("Enter their name"), "max_length": _("Use 150 characters or fewer")},
             "email": {"invalid": _("Enter an email address in the correct format, like name@example.com")},
             "phone": {"max_length": _("Use 30 characters or fewer")},
             "supervision_contact": {"max_length": _("Use 200 characters or fewer")},
+            "annual_cap": {
+                "invalid": _("Enter an amount in pounds, like 2000"),
+                "min_value": _("The limit cannot be less than 0"),
+                "max_digits": _("Enter an amount under £1,000,000"),
+                "max_decimal_places": _("Enter an amount in pounds and pence, like 2000.50"),
+            },
         }
         help_texts = {"supervision_contact": _("Who supports them in this role, and how to reach them.")}
 
@@ -391,3 +398,44 @@ class ChairForm(GovukForm):
         self.fields["chair"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
             pk__in=[m.pk for m in memberships if m.left_on is None]
         ).select_related("member", "constituency")
+
+
+class ExpenseForm(GovukForm):
+    what = _text(
+        _("What was it for?"), 200, missing=_("Say what the expense was for"), help_text=_("For example, bus fare")
+    )
+    amount = forms.DecimalField(
+        label=_("Amount in pounds"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("10000"),
+        decimal_places=2,
+        error_messages={
+            "required": _("Enter the amount"),
+            "invalid": _("Enter an amount in pounds, like 4.50"),
+            "min_value": _("The amount must be more than 0"),
+            "max_value": _("The amount must be £10,000 or less"),
+            "max_decimal_places": _("Enter an amount in pounds and pence, like 4.50"),
+        },
+    )
+    receipt = forms.FileField(
+        label=_("Receipt"),
+        help_text=_("A photo or PDF of the receipt, up to 5 MB"),
+        error_messages={"required": _("Choose the receipt"), "empty": _("The receipt file is empty")},
+    )
+    submission_id = _token()
+
+    def clean_receipt(self) -> Any:
+        from livingwell.collaborative.payments import RECEIPT_LIMIT, RECEIPT_TYPES
+
+        receipt = self.cleaned_data["receipt"]
+        if receipt.size > RECEIPT_LIMIT:
+            raise forms.ValidationError(_("The receipt must be 5 MB or smaller"))
+        if receipt.content_type not in RECEIPT_TYPES:
+            raise forms.ValidationError(_("The receipt must be a PDF, JPG, PNG, HEIC or WEBP"))
+        return receipt
+
+
+class ApproveForm(GovukForm):
+    over_limit_agreed = forms.BooleanField(
+        label=_("This takes them over their yearly limit, and they have agreed"), required=False
+    )

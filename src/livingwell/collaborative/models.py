@@ -128,6 +128,15 @@ class Member(models.Model):
         help_text=_("Without this, public minutes call them by their constituency, not their name."),
     )
     supervision_contact = models.CharField(_("supervision contact"), max_length=200, blank=True)
+    annual_cap = models.DecimalField(
+        _("yearly limit on payments (£)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("For someone who must keep under a limit to protect their benefits. Leave blank for none."),
+    )
     # The secret in the address of their own calendar feed, which calendar apps read without signing in.
     feed_token = models.CharField(max_length=64, unique=True, default=feed_token_new, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -517,3 +526,87 @@ class ChairTurn(models.Model):
     @property
     def overridden(self) -> bool:
         return bool(self.proposed_sector) and self.sector != self.proposed_sector
+
+
+class PaymentRate(models.Model):
+    """What a body pays members of a kind of constituency for taking part: per hour or per meeting."""
+
+    class Basis(models.TextChoices):
+        PER_HOUR = "hour", _("Per hour")
+        PER_MEETING = "meeting", _("Per meeting")
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="payment_rates")
+    kind = models.CharField(
+        _("paid to"), max_length=20, choices=ConstituencyKind.choices, default=ConstituencyKind.EXPERT_BY_EXPERIENCE
+    )
+    basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices)
+    amount = models.DecimalField(_("amount (£)"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)])
+    valid_from = models.DateField(_("from"))
+
+    class Meta:
+        ordering = ["body", "kind", "-valid_from"]
+        verbose_name = _("payment rate")
+        verbose_name_plural = _("payment rates")
+        constraints = [models.UniqueConstraint(fields=["body", "kind", "valid_from"], name="payment_rate_once")]
+
+    def __str__(self) -> str:
+        return f"£{self.amount} {self.get_basis_display().lower()}"
+
+
+class Claim(models.Model):
+    """A payment for taking part in one meeting, made when attendance is taken. One a member a meeting."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+        EXPORTED = "exported", _("Sent to finance")
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="claims")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="claims")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="claims")
+    basis = models.CharField(max_length=10, choices=PaymentRate.Basis.choices)
+    rate = models.DecimalField(max_digits=8, decimal_places=2)
+    hours = models.DecimalField(max_digits=5, decimal_places=2)
+    fee = models.DecimalField(max_digits=8, decimal_places=2)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WAITING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reject_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    exported_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting__starts_at", "pk"]
+        verbose_name = _("payment claim")
+        verbose_name_plural = _("payment claims")
+        constraints = [models.UniqueConstraint(fields=["member", "meeting"], name="claim_once_per_meeting")]
+        indexes = [models.Index(fields=["body", "status"], name="claim_body_status")]
+
+    def __str__(self) -> str:
+        return f"claim {self.pk}"
+
+
+class Expense(models.Model):
+    """Travel, childcare or other costs of taking part, with the receipt (kept in the database, so the app
+    server holds no files)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
+    what = models.CharField(_("what for"), max_length=200)
+    amount = models.DecimalField(_("amount (£)"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)])
+    receipt_name = models.CharField(max_length=200)
+    receipt_type = models.CharField(max_length=100)
+    receipt = models.BinaryField()
+    submission_id = models.UUIDField(unique=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "pk"]
+        verbose_name = _("expense")
+        verbose_name_plural = _("expenses")
+
+    def __str__(self) -> str:
+        return f"expense {self.pk}"

@@ -16,7 +16,7 @@ from livingwell.accounts.models import User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.collaborative import rules
+from livingwell.collaborative import payments, rules
 from livingwell.collaborative.models import (
     Action,
     AgendaItem,
@@ -513,6 +513,10 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
     with transaction.atomic():
         if not present:
             for attendance in Attendance.objects.filter(meeting=meeting, membership=membership):
+                try:
+                    payments.claim_undo(meeting, membership.member_id)
+                except payments.PaymentRefused as refused:
+                    raise Refused(str(refused)) from refused
                 _changed(actor, attendance, "marked not there", AuditEvent.Action.DELETE)
                 attendance.delete()
             return
@@ -524,6 +528,7 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
         )
         if created:
             _changed(actor, attendance, "marked there", AuditEvent.Action.CREATE)
+            payments.claim_make(attendance)
 
 
 def quorum_for(meeting: Meeting) -> rules.Quorum:

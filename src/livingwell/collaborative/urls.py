@@ -13,6 +13,9 @@ urlpatterns = [
     # A member's own
     path("yours/", views.mine, name="mine"),
     path("meetings/<int:meeting_id>/reply/", views.reply, name="reply"),
+    path("yours/payments/", views.my_payments, name="my_payments"),
+    path("claims/<int:claim_id>/", views.claim, name="claim"),
+    path("expenses/<int:expense_id>/receipt/", views.receipt, name="receipt"),
     # Running a meeting
     path("meetings/<int:meeting_id>/run/", views.meeting_running, name="meeting_running"),
     path("meetings/<int:meeting_id>/run/schedule/", views.agenda_schedule, name="agenda_schedule"),
@@ -42,6 +45,8 @@ urlpatterns = [
     path("<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("<slug:slug>/run/", views.running, name="running"),
     path("<slug:slug>/run/series/", views.series_new, name="series_new"),
+    path("<slug:slug>/run/payments/", views.payments_view, name="payments"),
+    path("<slug:slug>/run/payments/export/", views.payments_export, name="payments_export"),
     path("<slug:slug>/run/meeting/", views.meeting_new, name="meeting_new"),
     path("<slug:slug>/run/topics/<int:topic_id>/set-aside/", views.topic_not_taken, name="topic_not_taken"),
 ]

@@ -1,5 +1,6 @@
 """Co-production bodies: public pages, members' own pages, and running a body and its meetings."""
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -11,15 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role
-from livingwell.collaborative import ical, selectors, services
+from livingwell.collaborative import ical, payments, selectors, services
 from livingwell.collaborative.access import (
+    access_body_payments_for,
     access_body_running_for,
+    access_claim_for,
     access_draft_minutes_for,
     access_join_request_for,
     access_meeting_running_for,
     access_membership_for,
     access_own_membership_for,
     access_own_memberships_for,
+    access_own_statement_for,
+    access_receipt_for,
     body_run_by,
     meeting_run_by,
     runs,
@@ -27,8 +32,10 @@ from livingwell.collaborative.access import (
 from livingwell.collaborative.forms import (
     ActionForm,
     AgendaItemForm,
+    ApproveForm,
     ChairForm,
     DecisionForm,
+    ExpenseForm,
     JoinForm,
     MeetingForm,
     MemberDetailsForm,
@@ -720,3 +727,112 @@ def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
         return _rerender(request, view.meeting, chair_form=form)
     messages.success(request, _("The chair is recorded."))
     return _back_to_meeting(view.meeting, "chair")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Payments
+
+
+@require_GET
+@role_required(*RUNNING_ROLES)
+def payments_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    view = access_body_payments_for(request.user, slug)
+    return render(request, "collaborative/payments.html", {"view": view, "body": view.body})
+
+
+@require_POST
+@role_required(*RUNNING_ROLES)
+def payments_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    body = body_run_by(request.user, slug)
+    text, count = payments.claims_export(actor=request.user, body=body)
+    if not count:
+        messages.error(request, _("There are no approved claims to send to finance."))
+        return redirect("collaborative:payments", slug=body.slug)
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="{body.slug}-payments-{stamp}.csv"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@role_required()
+def claim(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    """A claim: its member adds expenses with receipts; the coordinator approves it or says why not."""
+    the_claim, running = access_claim_for(request.user, claim_id)
+    op = request.POST.get("op", "") if request.method == "POST" else ""
+    expense_form = ExpenseForm(
+        request.POST if op == "expense" else None, request.FILES if op == "expense" else None, initial=fresh_token()
+    )
+    approve_form = ApproveForm(request.POST if op == "approve" else None, prefix="approve")
+    reject_form = ReasonForm(request.POST if op == "reject" else None, label=_("Why not?"), prefix="reject")
+    here = redirect("collaborative:claim", claim_id=the_claim.pk)
+    try:
+        if op == "expense" and expense_form.is_valid():
+            data = expense_form.cleaned_data
+            payments.expense_add(
+                actor=request.user,
+                claim=the_claim,
+                what=data["what"],
+                amount=data["amount"],
+                receipt=data["receipt"],
+                submission_id=data["submission_id"],
+            )
+            messages.success(request, _("The expense is added."))
+            return here
+        if op == "approve" and running and approve_form.is_valid():
+            agreed = approve_form.cleaned_data["over_limit_agreed"]
+            payments.claim_approve(actor=request.user, claim=the_claim, over_limit_agreed=agreed)
+            messages.success(request, _("The claim is approved."))
+            return redirect("collaborative:payments", slug=the_claim.body.slug)
+        if op == "reject" and running and reject_form.is_valid():
+            payments.claim_reject(actor=request.user, claim=the_claim, reason=reject_form.cleaned_data["reason"])
+            messages.success(request, _("The claim is not approved, and the reason is kept."))
+            return redirect("collaborative:payments", slug=the_claim.body.slug)
+    except payments.PaymentRefused as refused:
+        messages.error(request, str(refused))
+        return here
+    in_error = next((f for f in (expense_form, reject_form) if f.is_bound and f.errors), None)
+    return render(
+        request,
+        "collaborative/claim.html",
+        {
+            "claim": the_claim,
+            "running": running,
+            "own": the_claim.member.user_id == request.user.pk,
+            "expenses": list(the_claim.expenses.defer("receipt")),
+            "total": payments.claim_total(the_claim),
+            "cap": payments.cap_for(the_claim),
+            "expense_form": expense_form,
+            "approve_form": approve_form,
+            "reject_form": reject_form,
+            "form": in_error,
+        },
+        status=400 if in_error else 200,
+    )
+
+
+@require_GET
+@role_required()
+def receipt(request: AuthenticatedHttpRequest, expense_id: int) -> HttpResponse:
+    expense = access_receipt_for(request.user, expense_id)
+    response = HttpResponse(bytes(expense.receipt), content_type=expense.receipt_type)
+    response["Content-Disposition"] = f'attachment; filename="receipt-{expense.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@role_required()
+def my_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    year = request.GET.get("year", "")
+    start = payments.tax_year_start(today)
+    if year.isdigit() and 2000 <= int(year) <= today.year:
+        start = datetime.date(int(year), 4, 6)
+    statement = access_own_statement_for(request.user, start)
+    years = [datetime.date(y, 4, 6) for y in range(payments.tax_year_start(today).year, 2019, -1)][:6]
+    return render(
+        request,
+        "collaborative/my_payments.html",
+        {"statement": statement, "start": start, "years": [(y.year, payments.tax_year_label(y)) for y in years]},
+    )

@@ -74,6 +74,8 @@ LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)
 # Co-production bodies: how far ahead a series' meetings are made, and when members are reminded.
 LW_MEETINGS_AHEAD_DAYS = env.int("LW_MEETINGS_AHEAD_DAYS", default=400)
 LW_MEETING_REMINDER_DAYS = env.int("LW_MEETING_REMINDER_DAYS", default=2)
+# Warn when a member's payments reach this share of their yearly limit.
+LW_PAYMENT_CAP_WARNING_PERCENT = env.int("LW_PAYMENT_CAP_WARNING_PERCENT", default=80)
 LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)

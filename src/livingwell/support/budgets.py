@@ -6,9 +6,7 @@ past it is flagged, never refused (the money may already be gone). Accommodation
 the pathway's figures for any period are worked out from each move and the one before it.
 """
 
-import csv
 import datetime
-import io
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from django.db.models import Prefetch, Sum
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.exports import csv_text, safe_cell
 from livingwell.core.submissions import created_once
 from livingwell.people.models import Person
 from livingwell.support.models import AccommodationMove, BudgetAllocation, BudgetSpend, PlannedSupport
@@ -101,33 +100,25 @@ CSV_COLUMNS = ["allocation_source", "allocation_from", "allocation_to", "date", 
 
 def budget_csv(views: list[AllocationView]) -> str:
     """Every spending line, for finance: one row a line, with its allocation and what it was planned for."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["allocation_source", "allocation_from", "allocation_to", "date", "what", "amount", "planned_for", "goal"]
+    return csv_text(
+        ["allocation_source", "allocation_from", "allocation_to", "date", "what", "amount", "planned_for", "goal"],
+        (
+            [
+                view.allocation.get_source_display(),
+                view.allocation.starts_on.isoformat(),
+                view.allocation.ends_on.isoformat(),
+                spend.spent_on.isoformat(),
+                safe_cell(spend.what),
+                f"{spend.amount:.2f}",
+                safe_cell(spend.planned_support.what) if spend.planned_support else "",
+                safe_cell(spend.planned_support.goal.what)
+                if spend.planned_support and spend.planned_support.goal
+                else "",
+            ]
+            for view in views
+            for spend in view.spends
+        ),
     )
-    for view in views:
-        allocation = view.allocation
-        for spend in view.spends:
-            planned = spend.planned_support
-            writer.writerow(
-                [
-                    allocation.get_source_display(),
-                    allocation.starts_on.isoformat(),
-                    allocation.ends_on.isoformat(),
-                    spend.spent_on.isoformat(),
-                    _safe_cell(spend.what),
-                    f"{spend.amount:.2f}",
-                    _safe_cell(planned.what) if planned else "",
-                    _safe_cell(planned.goal.what) if planned and planned.goal else "",
-                ]
-            )
-    return out.getvalue()
-
-
-def _safe_cell(text: str) -> str:
-    """Text that a spreadsheet would run as a formula is quoted so it stays text (CSV injection)."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def accommodation_move_record(*, actor: User, person: Person, values: dict[str, Any]) -> AccommodationMove:

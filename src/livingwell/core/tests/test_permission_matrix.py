@@ -15,7 +15,17 @@ from django.utils import timezone
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import Action as CollaborativeAction
-from livingwell.collaborative.models import AgendaItem, Body, JoinRequest, Meeting, Member, Minutes, Topic
+from livingwell.collaborative.models import (
+    AgendaItem,
+    Body,
+    Claim,
+    Expense,
+    JoinRequest,
+    Meeting,
+    Member,
+    Minutes,
+    Topic,
+)
 from livingwell.collaborative.tests.factories import (
     BodyFactory,
     ConstituencyFactory,
@@ -44,6 +54,7 @@ EPISODE = frozenset({Role.PERSONAL_GUIDE, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 # A co-production body whose members are the test person and the test secretary (its secretary).
 COLLABORATIVE_MEMBER = frozenset({Role.PERSON, Role.SECRETARY})
 RUNS_BODY = frozenset({Role.SECRETARY, Role.ADMINISTRATOR})
+COLLABORATIVE_CLAIMANT = frozenset({Role.PERSON})
 
 # url name -> who may reach it. Admin URLs are checked as one entry, "admin".
 MATRIX: dict[str, str | frozenset[Role]] = {
@@ -182,6 +193,13 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "collaborative:membership": RUNS_BODY,
     "collaborative:minutes": RUNS_BODY,
     "collaborative:chair": RUNS_BODY,
+    "collaborative:payments": RUNS_BODY,
+    "collaborative:payments_export": RUNS_BODY,
+    # A claim and its receipts: the member claiming (the test person) and who runs the body.
+    "collaborative:claim": COLLABORATIVE_CLAIMANT | RUNS_BODY,
+    "collaborative:receipt": COLLABORATIVE_CLAIMANT | RUNS_BODY,
+    # Everyone signed in sees their own statement (empty if they are paid nothing).
+    "collaborative:my_payments": SIGNED_IN,
     "collaborative:minutes_approve": RUNS_BODY,
     # Circulated draft minutes name members: for the body's members, and who runs it.
     "collaborative:minutes_draft": COLLABORATIVE_MEMBER | RUNS_BODY,
@@ -302,6 +320,29 @@ def _topic() -> Topic:
     return Topic.objects.create(body=_collaborative_body(), title="Buses", why="Fares", submission_id=uuid.uuid4())
 
 
+def _persons_claim() -> Claim:
+    """A claim of the test person's, for a meeting of a body the test secretary runs."""
+    meeting = _collaborative_meeting()
+    member = Member.objects.filter(user__username=f"test-{Role.PERSON.value}").first() or MemberFactory()
+    return Claim.objects.create(
+        member=member, meeting=meeting, body=meeting.body, basis="meeting", rate=25, hours=2, fee=25
+    )
+
+
+def _persons_expense() -> Expense:
+    claim = _persons_claim()
+    return Expense.objects.create(
+        claim=claim,
+        what="Bus",
+        amount=3,
+        receipt_name="r.pdf",
+        receipt_type="application/pdf",
+        receipt=b"%PDF",
+        submission_id=uuid.uuid4(),
+        added_by=UserFactory(),
+    )
+
+
 def _circulated_minutes() -> Minutes:
     return Minutes.objects.create(meeting=_collaborative_meeting(), text="Welcome.", status=Minutes.Status.CIRCULATED)
 
@@ -327,6 +368,10 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "collaborative:join_request": lambda: {"join_request_id": _join_request().pk},
     "collaborative:minutes": _meeting_kwargs,
     "collaborative:chair": _meeting_kwargs,
+    "collaborative:payments": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:payments_export": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:claim": lambda: {"claim_id": _persons_claim().pk},
+    "collaborative:receipt": lambda: {"expense_id": _persons_expense().pk},
     "collaborative:minutes_approve": lambda: (lambda m: {"meeting_id": m.meeting_id, "minutes_id": m.pk})(
         _circulated_minutes()
     ),
@@ -425,6 +470,7 @@ POST_ONLY = {
     "collaborative:action_status",
     "collaborative:minutes_approve",
     "collaborative:chair",
+    "collaborative:payments_export",
 }
 
 

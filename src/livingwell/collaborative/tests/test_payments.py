@@ -1,0 +1,234 @@
+"""Paying Experts by Experience: attendance makes a claim at the body's rate, expenses with receipts, the
+coordinator approves (never their own), finance gets a CSV, the member a statement, and the yearly limit
+warns as it comes near."""
+
+import csv
+import datetime
+import io
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from livingwell.audit.models import AuditEvent
+from livingwell.collaborative import payments
+from livingwell.collaborative.models import Claim, Expense, Meeting, PaymentRate
+from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def today(the_board) -> Meeting:
+    body, _groups = the_board
+    start = timezone.now().replace(microsecond=0)
+    return MeetingFactory(body=body, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+
+
+def _mark(client: Client, meeting: Meeting, membership, present: str = "yes"):
+    return client.post(
+        reverse("collaborative:attendance", args=[meeting.pk]), {"membership": membership.pk, "present": present}
+    )
+
+
+def _rate(body, basis="hour", amount="15.00", kind="ebe"):
+    return PaymentRate.objects.create(
+        body=body, kind=kind, basis=basis, amount=Decimal(amount), valid_from=datetime.date(2020, 1, 1)
+    )
+
+
+def _receipt(content=b"%PDF-1.4 receipt", name="bus.pdf", kind="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=kind)
+
+
+def test_attending_an_eligible_meeting_makes_one_claim_at_the_rate(
+    secretary: Client, the_board, today, member_membership
+):
+    body, groups = the_board
+    _rate(body)
+    carer = MembershipFactory(body=body, constituency=groups["carer"])
+    _mark(secretary, today, member_membership)
+    _mark(secretary, today, member_membership)
+    _mark(secretary, today, carer)  # carers are not paid by this body
+    claim = Claim.objects.get()
+    assert (claim.member, claim.hours, claim.fee, claim.status) == (
+        member_membership.member,
+        Decimal("2.00"),
+        Decimal("30.00"),
+        "waiting",
+    )
+    # Unmarked before approval: the claim goes with the attendance.
+    _mark(secretary, today, member_membership, present="no")
+    assert not Claim.objects.exists()
+
+
+def test_a_per_meeting_rate_and_no_double_claims(the_board, today, member_membership, secretary: Client):
+    body, _groups = the_board
+    _rate(body, basis="meeting", amount="25")
+    _mark(secretary, today, member_membership)
+    claim = Claim.objects.get()
+    assert claim.fee == Decimal("25.00")
+    with pytest.raises(IntegrityError), transaction.atomic():  # the database refuses a second claim
+        Claim.objects.create(member=claim.member, meeting=today, body=body, basis="meeting", rate=25, hours=2, fee=25)
+
+
+def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
+    secretary: Client, member: Client, the_board, today, member_membership
+):
+    body, _groups = the_board
+    _rate(body)
+    _mark(secretary, today, member_membership)
+    claim = Claim.objects.get()
+    url = reverse("collaborative:claim", args=[claim.pk])
+    token = str(uuid.uuid4())
+    for _ in range(2):  # a double submit adds it once
+        response = member.post(
+            url, {"op": "expense", "what": "Bus fare", "amount": "4.50", "receipt": _receipt(), "submission_id": token}
+        )
+        assert response.status_code == 302
+    expense = Expense.objects.get()
+    assert bytes(expense.receipt) == b"%PDF-1.4 receipt"
+    download = member.get(reverse("collaborative:receipt", args=[expense.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert "bus" not in download["Content-Disposition"]  # no personal file names in headers
+    # The member cannot approve their own claim: no button, and a forged post is refused.
+    assert b"Approve the claim" not in member.get(url).content
+    member.post(url, {"op": "approve"})
+    claim.refresh_from_db()
+    assert claim.status == "waiting"
+    page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
+    assert "Ola" in page
+    secretary.post(url, {"op": "approve"})
+    claim.refresh_from_db()
+    assert (claim.status, claim.decided_by.username) == ("approved", "test-secretary")
+    # Approved: no more expenses, and attendance stays.
+    late = member.post(
+        url,
+        {"op": "expense", "what": "Taxi", "amount": "20", "receipt": _receipt(), "submission_id": str(uuid.uuid4())},
+    )
+    assert late.status_code == 302
+    assert Expense.objects.count() == 1
+    _mark(secretary, today, member_membership, present="no")
+    assert today.attendance.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"amount": "-1"}, "The amount must be more than 0"),
+        ({"amount": "four pounds"}, "Enter an amount in pounds, like 4.50"),
+        ({"amount": "4.555"}, "Enter an amount in pounds and pence"),
+        ({"what": ""}, "Say what the expense was for"),
+        ({"receipt": None}, "Choose the receipt"),
+        ({"receipt": "html"}, "The receipt must be a PDF, JPG, PNG, HEIC or WEBP"),
+        ({"receipt": "huge"}, "The receipt must be 5 MB or smaller"),
+    ],
+)
+def test_bad_expenses_are_explained_and_nothing_is_saved(
+    secretary: Client, member: Client, the_board, today, member_membership, changes, message
+):
+    body, _groups = the_board
+    _rate(body)
+    _mark(secretary, today, member_membership)
+    claim = Claim.objects.get()
+    data = {
+        "op": "expense",
+        "what": "Bus fare",
+        "amount": "4.50",
+        "receipt": _receipt(),
+        "submission_id": str(uuid.uuid4()),
+    }
+    data.update(changes)
+    if data["receipt"] is None:
+        del data["receipt"]
+    elif data["receipt"] == "html":
+        data["receipt"] = _receipt(b"<script>alert(1)</script>", "x.html", "text/html")
+    elif data["receipt"] == "huge":
+        data["receipt"] = _receipt(b"0" * (5 * 1024 * 1024 + 1))
+    response = member.post(reverse("collaborative:claim", args=[claim.pk]), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Expense.objects.exists()
+
+
+def test_finance_gets_each_approved_claim_once_in_a_csv(secretary: Client, the_board, today):
+    body, groups = the_board
+    _rate(body)
+    people = [
+        MembershipFactory(body=body, constituency=groups["ebe"], member__name=name) for name in ("=HYPERLINK()", "Zoë")
+    ]
+    for membership in people:
+        _mark(secretary, today, membership)
+    for claim in Claim.objects.all():
+        secretary.post(reverse("collaborative:claim", args=[claim.pk]), {"op": "approve"})
+    response = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert sorted(row["member"] for row in rows) == ["'=HYPERLINK()", "Zoë"]
+    assert {row["total"] for row in rows} == {"30.00"}
+    assert set(Claim.objects.values_list("status", flat=True)) == {"exported"}
+    assert AuditEvent.objects.filter(action="export", record_type="collaborative.claim").count() == 2
+    again = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
+    assert again.status_code == 302  # nothing new to send
+
+
+def test_the_yearly_limit_warns_as_it_nears_and_needs_agreement_to_pass(
+    secretary: Client, member: Client, the_board, member_membership
+):
+    body, _groups = the_board
+    _rate(body, basis="meeting", amount="100")
+    member_membership.member.annual_cap = Decimal("250")
+    member_membership.member.save()
+    claims = []
+    for days_ago in (3, 2, 1):
+        start = timezone.now() - datetime.timedelta(days=days_ago)
+        meeting = MeetingFactory(body=body, starts_at=start, ends_at=start + datetime.timedelta(hours=1))
+        _mark(secretary, meeting, member_membership)
+        claims.append(Claim.objects.get(meeting=meeting))
+    for claim in claims[:2]:
+        secretary.post(reverse("collaborative:claim", args=[claim.pk]), {"op": "approve"})
+    payments_page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
+    assert "Over their yearly limit" in payments_page
+    third = reverse("collaborative:claim", args=[claims[2].pk])
+    assert "over their limit of £250.00" in secretary.get(third).content.decode()
+    secretary.post(third, {"op": "approve"})
+    claims[2].refresh_from_db()
+    assert claims[2].status == "waiting"
+    statement = member.get(reverse("collaborative:my_payments")).content.decode()
+    assert "You are near your yearly limit of £250.00" in statement
+    assert "£200.00" in statement
+    secretary.post(third, {"op": "approve", "approve-over_limit_agreed": "on"})
+    claims[2].refresh_from_db()
+    assert claims[2].status == "approved"
+
+
+def test_a_claim_not_approved_keeps_its_reason_and_others_cannot_see_it(
+    secretary: Client, member: Client, the_board, today, member_membership, signed_in_client
+):
+    body, _groups = the_board
+    _rate(body)
+    _mark(secretary, today, member_membership)
+    claim = Claim.objects.get()
+    url = reverse("collaborative:claim", args=[claim.pk])
+    assert b"Give a reason" in secretary.post(url, {"op": "reject", "reject-reason": ""}).content
+    secretary.post(url, {"op": "reject", "reject-reason": "Paid through their employer."})
+    claim.refresh_from_db()
+    assert (claim.status, claim.reject_reason) == ("rejected", "Paid through their employer.")
+    assert b"Paid through their employer." in member.get(url).content
+    stranger = Client()
+    from livingwell.accounts.tests.factories import UserFactory
+
+    stranger.force_login(UserFactory())
+    assert stranger.get(url).status_code == 403
+
+
+def test_tax_years_start_on_6_april():
+    assert payments.tax_year_start(datetime.date(2027, 4, 5)) == datetime.date(2026, 4, 6)
+    assert payments.tax_year_start(datetime.date(2027, 4, 6)) == datetime.date(2027, 4, 6)
+    assert payments.tax_year_label(datetime.date(2026, 4, 6)) == "2026–27"
