@@ -33,6 +33,9 @@ from livingwell.collaborative.models import (
     Membership,
     Minutes,
     PaymentRate,
+    Rota,
+    RotaPlace,
+    RotaTurn,
     Rsvp,
     Topic,
 )
@@ -97,6 +100,7 @@ class BodyRunning:
     memberships: list[Membership]
     topics: list[Topic]
     meetings: list[Meeting]
+    rotas: list[Rota]
 
 
 def access_body_running_for(user: User, slug: str) -> BodyRunning:
@@ -114,7 +118,7 @@ def access_body_running_for(user: User, slug: str) -> BodyRunning:
     )
     meetings = list(Meeting.objects.filter(body=body, ends_at__gte=timezone.now()).order_by("starts_at")[:12])
     audit_reads_record(actor=user, records=[*join_requests, *memberships], person_id_of=None)
-    return BodyRunning(body, join_requests, memberships, topics, meetings)
+    return BodyRunning(body, join_requests, memberships, topics, meetings, list(body.rotas.all()))
 
 
 def access_membership_for(user: User, membership_id: int | str) -> Membership:
@@ -124,6 +128,14 @@ def access_membership_for(user: User, membership_id: int | str) -> Membership:
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=membership, person_id=None)
     return membership
+
+
+def access_members_for(user: User, slug: str) -> tuple[Body, list[Membership]]:
+    """The body's current members, for who runs it to choose from. Each is an audited read."""
+    body = body_run_by(user, slug)
+    memberships = list(current_memberships(body))
+    audit_reads_record(actor=user, records=memberships, person_id_of=None)
+    return body, memberships
 
 
 def access_join_request_for(user: User, join_request_id: UUID | str) -> JoinRequest:
@@ -214,6 +226,7 @@ class OwnMembership:
     meetings: list[Meeting]
     replies: dict[int, Rsvp]
     topics: list[Topic]
+    turns: list[RotaTurn]
     runs: bool
 
 
@@ -230,6 +243,12 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
             ),
             "rsvps",
             Prefetch("topics", queryset=Topic.objects.order_by("-created_at")),
+            Prefetch(
+                "rota_turns",
+                queryset=RotaTurn.objects.filter(meeting__ends_at__gte=timezone.now()).select_related(
+                    "rota", "meeting"
+                ),
+            ),
         )
     )
     audit_reads_record(actor=user, records=memberships, person_id_of=None)
@@ -239,6 +258,7 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
             meetings=m.body.ahead[:6],  # type: ignore[attr-defined]
             replies={rsvp.meeting_id: rsvp for rsvp in m.rsvps.all()},
             topics=list(m.topics.all()),
+            turns=list(m.rota_turns.all()),
             runs=_runs(user, functools.partial(operator.contains, RUNNING_ROLES, m.role)),
         )
         for m in memberships
@@ -300,3 +320,16 @@ def access_own_statement_for(user: User, year_start: datetime.date) -> Statement
         return None
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=member, person_id=None, detail="statement")
     return statement_for(member, year_start)
+
+
+def access_rota_for(user: User, rota_id: int | str) -> tuple[Rota, list[RotaPlace], list[RotaTurn]]:
+    """A rota with its people and the turns ahead, for who runs the body. Audited."""
+    rota = one_or_404(Rota.objects.select_related("body"), rota_id)
+    if not runs(user, rota.body):
+        raise PermissionDenied
+    places = list(rota.places.select_related("membership__member", "membership__constituency"))
+    turns = list(
+        rota.turns.filter(meeting__ends_at__gte=timezone.now()).select_related("meeting", "membership__member")
+    )
+    audit_reads_record(actor=user, records=[place.membership for place in places], person_id_of=None)
+    return rota, places, turns

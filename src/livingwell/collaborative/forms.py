@@ -42,9 +42,26 @@ def fresh_token() -> dict[str, uuid.UUID]:
     return {"submission_id": uuid.uuid4()}
 
 
-class MembershipChoiceField(forms.ModelChoiceField):
+class MembershipLabel:
     def label_from_instance(self, obj: Membership) -> str:
         return f"{obj.member.name} ({obj.constituency.name})"
+
+
+class MembershipChoiceField(MembershipLabel, forms.ModelChoiceField):  # type: ignore[misc]
+    pass
+
+
+class MembershipsChoiceField(MembershipLabel, forms.ModelMultipleChoiceField):  # type: ignore[misc]
+    pass
+
+
+def among(memberships: list[Membership]) -> Any:
+    """The memberships a form may choose from: those the page shows, by name."""
+    return (
+        Membership.objects.filter(pk__in=[m.pk for m in memberships])
+        .select_related("member", "constituency")
+        .order_by("member__name", "pk")
+    )
 
 
 class JoinForm(GovukForm):
@@ -239,9 +256,7 @@ class ScheduleTopicForm(GovukForm):
     def __init__(self, *args: Any, topics: list[Topic], memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.filter(pk__in=[t.pk for t in topics])  # type: ignore[attr-defined]
-        self.fields["lead"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[m.pk for m in memberships]
-        ).select_related("member", "constituency")
+        self.fields["lead"].queryset = among(memberships)  # type: ignore[attr-defined]
 
 
 class AgendaItemForm(GovukForm):
@@ -260,9 +275,7 @@ class AgendaItemForm(GovukForm):
 
     def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[m.pk for m in memberships]
-        ).select_related("member", "constituency")
+        self.fields["lead"].queryset = among(memberships)  # type: ignore[attr-defined]
 
 
 class DecisionForm(GovukForm):
@@ -318,9 +331,7 @@ class ActionForm(GovukForm):
 
     def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[m.pk for m in memberships]
-        ).select_related("member", "constituency")
+        self.fields["owner"].queryset = among(memberships)  # type: ignore[attr-defined]
 
 
 class RoleForm(GovukForm):
@@ -395,9 +406,7 @@ class ChairForm(GovukForm):
 
     def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = Membership.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[m.pk for m in memberships if m.left_on is None]
-        ).select_related("member", "constituency")
+        self.fields["chair"].queryset = among([m for m in memberships if m.left_on is None])  # type: ignore[attr-defined]
 
 
 class ExpenseForm(GovukForm):
@@ -439,3 +448,26 @@ class ApproveForm(GovukForm):
     over_limit_agreed = forms.BooleanField(
         label=_("This takes them over their yearly limit, and they have agreed"), required=False
     )
+
+
+class RotaForm(GovukForm):
+    name = _text(
+        _("Name of the rota"),
+        150,
+        missing=_("Enter a name for the rota"),
+        help_text=_("For example: Hub representative at the Collaborative"),
+    )
+    duty = _text(_("What does the person on the rota do?"), 1000, rows=3, missing=_("Say what they do"))
+    people = MembershipsChoiceField(
+        queryset=None,
+        label=_("Who takes turns? (in this order)"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least two people"),
+            "invalid_choice": _("Choose members of this group"),
+        },
+    )
+
+    def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = among(memberships)  # type: ignore[attr-defined]

@@ -610,3 +610,50 @@ class Expense(models.Model):
 
     def __str__(self) -> str:
         return f"expense {self.pk}"
+
+
+class Rota(models.Model):
+    """A rolling rota, such as "every month someone else from the Hub goes to the Collaborative"."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="rotas")
+    name = models.CharField(_("name"), max_length=150)
+    duty = models.TextField(_("what the person on the rota does"), max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["body", "name", "pk"]
+        verbose_name = _("rota")
+        verbose_name_plural = _("rotas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RotaPlace(models.Model):
+    """Someone who takes turns on a rota, in order."""
+
+    rota = models.ForeignKey(Rota, on_delete=models.CASCADE, related_name="places")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="rota_places")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["rota", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["rota", "membership"], name="rota_place_once")]
+
+    def __str__(self) -> str:
+        return f"rota place {self.pk}"
+
+
+class RotaTurn(models.Model):
+    """Whose turn it is at one meeting."""
+
+    rota = models.ForeignKey(Rota, on_delete=models.CASCADE, related_name="turns")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rota_turns")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="rota_turns")
+
+    class Meta:
+        ordering = ["meeting__starts_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["rota", "meeting"], name="rota_turn_once_per_meeting")]
+
+    def __str__(self) -> str:
+        return f"rota turn {self.pk}"

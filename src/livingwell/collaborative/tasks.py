@@ -14,3 +14,11 @@ def meeting_reminder_send(*, meeting_id: int, sequence: int) -> int:
     if meeting is None:
         return 0
     return meeting_reminders_send(meeting, sequence)
+
+
+@task()
+def rota_reminder_send(*, turn_id: int, membership_id: int) -> bool:
+    """Remind the person whose turn it is on a rota, unless the turn has been swapped since."""
+    from livingwell.collaborative.rotas import rota_reminder
+
+    return rota_reminder(turn_id, membership_id)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/reply/", views.reply, name="reply"),
     path("yours/payments/", views.my_payments, name="my_payments"),
     path("claims/<int:claim_id>/", views.claim, name="claim"),
+    path("rotas/<int:rota_id>/", views.rota, name="rota"),
     path("expenses/<int:expense_id>/receipt/", views.receipt, name="receipt"),
     # Running a meeting
     path("meetings/<int:meeting_id>/run/", views.meeting_running, name="meeting_running"),
@@ -46,6 +47,7 @@ urlpatterns = [
     path("<slug:slug>/run/", views.running, name="running"),
     path("<slug:slug>/run/series/", views.series_new, name="series_new"),
     path("<slug:slug>/run/payments/", views.payments_view, name="payments"),
+    path("<slug:slug>/run/rotas/new/", views.rota_new, name="rota_new"),
     path("<slug:slug>/run/payments/export/", views.payments_export, name="payments_export"),
     path("<slug:slug>/run/meeting/", views.meeting_new, name="meeting_new"),
     path("<slug:slug>/run/topics/<int:topic_id>/set-aside/", views.topic_not_taken, name="topic_not_taken"),

@@ -24,6 +24,7 @@ from livingwell.collaborative.models import (
     Meeting,
     Member,
     Minutes,
+    Rota,
     Topic,
 )
 from livingwell.collaborative.tests.factories import (
@@ -194,6 +195,8 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "collaborative:minutes": RUNS_BODY,
     "collaborative:chair": RUNS_BODY,
     "collaborative:payments": RUNS_BODY,
+    "collaborative:rota_new": RUNS_BODY,
+    "collaborative:rota": RUNS_BODY,
     "collaborative:payments_export": RUNS_BODY,
     # A claim and its receipts: the member claiming (the test person) and who runs the body.
     "collaborative:claim": COLLABORATIVE_CLAIMANT | RUNS_BODY,
@@ -369,6 +372,10 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "collaborative:minutes": _meeting_kwargs,
     "collaborative:chair": _meeting_kwargs,
     "collaborative:payments": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:rota_new": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:rota": lambda: {
+        "rota_id": Rota.objects.create(body=_collaborative_body(), name="Hub", duty="Go").pk
+    },
     "collaborative:payments_export": lambda: {"slug": _collaborative_body().slug},
     "collaborative:claim": lambda: {"claim_id": _persons_claim().pk},
     "collaborative:receipt": lambda: {"expense_id": _persons_expense().pk},

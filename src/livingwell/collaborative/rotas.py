@@ -1,0 +1,118 @@
+"""Rolling rotas: the people on a rota take the body's meetings in turn, each reminded before theirs."""
+
+import datetime
+import functools
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
+from livingwell.core.email import email_enqueue
+
+TURNS_AHEAD = 6
+
+
+class RotaRefused(Exception):
+    """Why a rota change cannot be made, in words for the person making it."""
+
+
+def rota_create(*, actor: User, body: Body, name: str, duty: str, memberships: list[Membership]) -> Rota:
+    if len(memberships) < 2:
+        raise RotaRefused(_("Choose at least two people to take turns"))
+    if any(m.body_id != body.pk or m.left_on is not None for m in memberships):
+        raise RotaRefused(_("Choose members of this group"))
+    with transaction.atomic():
+        rota = Rota.objects.create(body=body, name=name, duty=duty)
+        RotaPlace.objects.bulk_create(
+            RotaPlace(rota=rota, membership=m, position=position) for position, m in enumerate(memberships)
+        )
+        audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=rota, person_id=None, detail="rota")
+    return rota
+
+
+def _next_in_turn(places: list[RotaPlace], last: Membership | None) -> Membership:
+    order = [place.membership for place in places if place.membership.left_on is None]
+    if not order:
+        raise RotaRefused(_("Nobody on this rota is still a member"))
+    if last is None or last.pk not in {m.pk for m in order}:
+        return order[0]
+    return order[([m.pk for m in order].index(last.pk) + 1) % len(order)]
+
+
+def rota_fill(*, actor: User, rota: Rota, ahead: int = TURNS_AHEAD) -> list[RotaTurn]:
+    """Give the next ``ahead`` meetings without a turn to the people on the rota, in order, carrying on from
+    whoever had the last turn; each is reminded before their meeting."""
+    with transaction.atomic():
+        locked = Rota.objects.select_for_update().get(pk=rota.pk)
+        places = list(locked.places.select_related("membership"))
+        last_turn = locked.turns.select_related("membership").order_by("-meeting__starts_at", "-pk").first()
+        last = last_turn.membership if last_turn else None
+        taken = locked.turns.values_list("meeting_id", flat=True)
+        meetings = list(
+            Meeting.objects.filter(body_id=locked.body_id, starts_at__gte=timezone.now())
+            .exclude(status=Meeting.Status.CANCELLED)
+            .exclude(pk__in=taken)
+            .order_by("starts_at")[:ahead]
+        )
+        if last_turn is not None:
+            meetings = [m for m in meetings if m.starts_at > last_turn.meeting.starts_at]
+        turns = []
+        for meeting in meetings:
+            last = _next_in_turn(places, last)
+            turns.append(RotaTurn.objects.create(rota=locked, meeting=meeting, membership=last))
+        for turn in turns:
+            audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=turn, person_id=None)
+            transaction.on_commit(functools.partial(reminder_schedule, turn))
+    return turns
+
+
+def rota_swap(*, actor: User, turn: RotaTurn, membership: Membership) -> RotaTurn:
+    """Someone else takes this turn (a swap agreed between them); they are reminded instead."""
+    if membership.body_id != turn.rota.body_id or membership.left_on is not None:
+        raise RotaRefused(_("Choose a member of this group"))
+    with transaction.atomic():
+        turn.membership = membership
+        turn.save(update_fields=["membership"])
+        audit_event_record(actor=actor, action=AuditEvent.Action.CHANGE, record=turn, person_id=None, detail="swap")
+        transaction.on_commit(functools.partial(reminder_schedule, turn))
+    return turn
+
+
+def reminder_schedule(turn: RotaTurn) -> None:
+    from livingwell.collaborative.tasks import rota_reminder_send
+
+    run_after = turn.meeting.starts_at - datetime.timedelta(days=settings.LW_MEETING_REMINDER_DAYS)
+    rota_reminder_send.using(run_after=max(run_after, timezone.now())).enqueue(
+        turn_id=turn.pk, membership_id=turn.membership_id
+    )
+
+
+def rota_reminder(turn_id: int, membership_id: int) -> bool:
+    """Remind whoever has the turn, unless it has been swapped since or the meeting is cancelled."""
+    turn = (
+        RotaTurn.objects.select_related("rota__body", "meeting", "membership__member")
+        .filter(pk=turn_id, membership_id=membership_id)
+        .first()
+    )
+    if turn is None or turn.meeting.status == Meeting.Status.CANCELLED or not turn.membership.member.email:
+        return False
+    meeting = turn.meeting
+    email_enqueue(
+        to=turn.membership.member.email,
+        subject=_("Your turn: %(rota)s") % {"rota": turn.rota.name},
+        template_name="collaborative/email/rota.txt",
+        context={
+            "name": turn.membership.member.name,
+            "rota": turn.rota.name,
+            "duty": turn.rota.duty,
+            "meeting": meeting,
+            "body": meeting.body.name,
+            "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/",
+        },
+    )
+    return True
