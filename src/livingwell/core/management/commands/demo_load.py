@@ -10,6 +10,7 @@ from django.db import transaction
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.services import backup_codes_replace
+from livingwell.collaborative.demo import collaborative_demo_load
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Organization
@@ -85,10 +86,12 @@ class Command(BaseCommand):
             )
         episodes = support_demo_load()
         introductions = frontdoor_demo_load()
+        bodies = collaborative_demo_load()
         self.stdout.write(f"Loaded {listings} directory listings and the Kingsmere postcode table.")
         self.stdout.write(
             f"Loaded {introductions} introductions, the personal guides, and {episodes} people for Gabriel."
         )
+        self.stdout.write(f"Loaded {bodies} co-production bodies: sign in as secretary to run them.")
         self.stdout.write("Demo sign-ins (password for all: " + DEMO_PASSWORD + ")")
         self.stdout.write(f"  {'username':<12} {'role':<30} backup codes (each works once)")
         self.stdout.write("\n".join(lines))
