@@ -1,0 +1,256 @@
+"""Co-production in a real browser, with axe on every page and state: joining and suggesting a topic,
+building and publishing an agenda, attendance with a live quorum and decisions, minutes from draft to
+published, and an Expert by Experience's claim approved."""
+
+import datetime
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from livingwell.accounts.models import Role, User
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.models import Body, Meeting, Minutes, PaymentRate, Topic
+from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory, board, secretary_of
+from tests.browser.conftest import check_page, sign_in, staff_signed_in
+
+
+@pytest.fixture
+def other_page(browser: Browser) -> Iterator[Page]:
+    """A second person's browser, alongside the first."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _member_of(body: Body, group_key: str, groups, name: str, **member) -> User:
+    user = UserFactory(role=Role.PERSON, username=name.lower().split()[0], first_name=name)
+    MembershipFactory(body=body, constituency=groups[group_key], member__user=user, member__name=name, **member)
+    return user
+
+
+def _today(body: Body) -> Meeting:
+    start = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    return MeetingFactory(body=body, starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+
+
+def _there(page: Page, name: str) -> None:
+    """Mark a member there (the button's name ends with theirs, visually hidden)."""
+    page.get_by_role("button", name=re.compile(rf"^There\W+{re.escape(name)}$")).click()
+
+
+def _secretary(page: Page, live_server, body: Body) -> User:
+    user = staff_signed_in(page, live_server.url, "sol", Role.SECRETARY)
+    secretary_of(body, user)
+    return user
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_asks_to_join_and_a_member_suggests_a_topic(page: Page, other_page: Page, live_server) -> None:
+    body, groups = board()
+    Body.objects.filter(pk=body.pk).update(name="Kingsmere Collaborative", open_membership=True)
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Get involved").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("The Collaborative and co-production")
+    check_page(page, screenshot="collaborative-index")
+    page.get_by_role("link", name="Kingsmere Collaborative").click()
+    check_page(page, screenshot="collaborative-body")
+    page.get_by_role("link", name="Code of conduct").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code of conduct")
+    check_page(page)
+    page.go_back()
+    page.get_by_role("link", name="Ask to join").click()
+    page.get_by_role("button", name="Ask to join").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Agree to the code of conduct to join")
+    check_page(page)
+    page.get_by_label("Experts by Experience").check()
+    page.get_by_label("Your name").fill("Zoë Adeyemi")
+    page.get_by_label("Email address").fill("zoe@example.org")
+    page.get_by_label("I have read the code of conduct and agree to it").check()
+    page.get_by_role("button", name="Ask to join").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your request to join is sent")
+    check_page(page)
+
+    member = _member_of(body, "ebe", groups, "Ola Member")
+    sign_in(other_page, live_server.url, member.username)
+    other_page.goto(f"{live_server.url}/collaborative/yours/")
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Your co-production")
+    check_page(other_page)
+    other_page.get_by_role("link", name=re.compile("^Suggest a topic")).click()
+    other_page.get_by_role("button", name="Suggest").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Enter the topic")
+    check_page(other_page)
+    other_page.get_by_label("Topic").fill("Bus fares to the Hub")
+    other_page.get_by_label("Why does it matter?").fill("Two buses each way costs more than many of us can afford.")
+    other_page.get_by_role("button", name="Suggest").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("Your topic is in the rolling programme")
+    expect(other_page.locator("main")).to_contain_text("Bus fares to the Hub")
+    check_page(other_page, screenshot="collaborative-yours")
+    assert Topic.objects.get().title == "Bus fares to the Hub"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_secretary_builds_and_publishes_an_agenda(page: Page, live_server) -> None:
+    body, groups = board()
+    lead = MembershipFactory(body=body, constituency=groups["carer"], member__name="Chloe Park")
+    Topic.objects.create(body=body, title="Bus fares to the Hub", why="It costs too much.", submission_id="0" * 32)
+    meeting = MeetingFactory(body=body, starts_at=timezone.now() + datetime.timedelta(days=4))
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/{body.slug}/run/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Run the group")
+    check_page(page, screenshot="collaborative-running")
+    page.get_by_role("link", name=re.compile(meeting.starts_at.astimezone().strftime("%A"))).first.click()
+    expect(page.get_by_role("heading", level=2, name="Agenda", exact=True)).to_be_visible()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Short notice")
+    check_page(page)
+    page.get_by_label("Who will lead it?", exact=True).select_option(str(lead.pk))
+    page.get_by_role("button", name="Add to the agenda").click()
+    expect(page.locator("#agenda + ol")).to_contain_text("Bus fares to the Hub")
+    page.get_by_role("button", name="Add the item").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the item")
+    check_page(page)
+    page.get_by_label("Item", exact=True).fill("Welcome and introductions")
+    page.get_by_role("button", name="Add the item").click()
+    page.get_by_role("button", name="Publish and send to members").click()
+    expect(page.locator(".govuk-error-summary, .govuk-notification-banner").first).to_contain_text(
+        "Confirm that you are publishing with short notice"
+    )
+    check_page(page)
+    page.get_by_label("I know this is short notice").check()
+    page.get_by_role("button", name="Publish and send to members").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The agenda is published")
+    check_page(page, screenshot="collaborative-agenda")
+    page.get_by_role("link", name="The public page of this meeting").click()
+    expect(page.locator("main")).to_contain_text("Bus fares to the Hub")
+    expect(page.locator("main")).to_contain_text("a member (Carers)")
+    check_page(page, screenshot="collaborative-meeting")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attendance_shows_the_quorum_live_and_decisions_are_recorded(page: Page, live_server) -> None:
+    body, groups = board()
+    ebe = [MembershipFactory(body=body, constituency=groups["ebe"], member__name=f"Expert {n}") for n in range(4)]
+    orgs = [MembershipFactory(body=body, constituency=groups["nhs"], member__name=f"NHS {n}") for n in range(2)]
+    orgs += [
+        MembershipFactory(body=body, constituency=groups["council"], member__name=f"Council {n}") for n in range(2)
+    ]
+    meeting = _today(body)
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/meetings/{meeting.pk}/run/")
+    expect(page.locator("#quorum")).to_contain_text("Not quorate")
+    check_page(page)
+    for membership in [*orgs, *ebe[:3]]:
+        _there(page, membership.member.name)
+    expect(page.locator("#quorum")).to_contain_text("Expert by Experience: 3 of at least 4")
+    expect(page.locator("#quorum")).to_contain_text("(1 short)")
+    check_page(page)
+    page.get_by_label("What was decided?").fill("Keep the Hub open on Saturday mornings.")
+    page.get_by_label("In scope of co-production").check()
+    page.get_by_label("Co-producing").check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator("#decisions ~ .govuk-summary-card").first).to_contain_text("Taken while not quorate")
+    _there(page, ebe[3].member.name)
+    expect(page.locator("#quorum")).to_contain_text("Quorate")
+    expect(page.locator("#quorum")).not_to_contain_text("Not quorate")
+    page.get_by_label("What was decided?").fill("Close the Hub's day centre.")
+    page.get_by_label("Out of scope of co-production").check()
+    page.get_by_label("Informing").check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose why it was out of scope")
+    check_page(page)
+    page.get_by_label("Financial").check()
+    page.get_by_label("Explain, in plain words (out of scope only)").fill("The council's budget decided it.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The decision is recorded")
+    check_page(page, screenshot="collaborative-attendance")
+    page.get_by_label("Who chairs this meeting?").select_option(label=f"{ebe[0].member.name} (Experts by Experience)")
+    page.get_by_role("button", name="Record the chair").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say why someone from another sector chairs")
+    check_page(page)
+    page.goto(f"{live_server.url}/collaborative/decisions/")
+    expect(page.locator("main")).to_contain_text("Keep the Hub open on Saturday mornings.")
+    expect(page.locator("main")).to_contain_text("The council's budget decided it.")
+    check_page(page, screenshot="collaborative-decisions")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_are_circulated_approved_and_published(page: Page, live_server) -> None:
+    body, groups = board()
+    MembershipFactory(body=body, constituency=groups["ebe"], member__name="Ben Hughes")
+    MembershipFactory(body=body, constituency=groups["nhs"], member__name="Femi Adebayo", member__named_in_public=True)
+    start = timezone.now() - datetime.timedelta(days=60)
+    last = MeetingFactory(body=body, starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    today = _today(body)
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/meetings/{last.pk}/run/minutes/")
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write the minutes")
+    check_page(page)
+    page.get_by_label("Minutes").fill("Ben Hughes asked about bus fares. Femi Adebayo will find out.")
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.locator("main")).to_contain_text("a member (Experts by Experience) asked about bus fares")
+    page.get_by_role("button", name="Circulate to members").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("sent to members")
+    check_page(page, screenshot="collaborative-minutes")
+    page.goto(f"{live_server.url}/collaborative/meetings/{today.pk}/run/")
+    page.get_by_role("button", name=re.compile("^Approved at this meeting")).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The minutes are approved")
+    check_page(page)
+    page.goto(f"{live_server.url}/collaborative/meetings/{last.pk}/run/minutes/")
+    page.get_by_role("button", name="Publish on the public site").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("published")
+    page.goto(f"{live_server.url}/collaborative/meetings/{last.pk}/")
+    expect(page.locator("#minutes ~ .govuk-body").last).to_contain_text("Femi Adebayo will find out")
+    expect(page.locator("main")).not_to_contain_text("Ben Hughes")
+    check_page(page)
+    assert Minutes.objects.get().status == "published"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_experts_claim_with_a_receipt_is_approved(page: Page, other_page: Page, live_server) -> None:
+    body, groups = board()
+    PaymentRate.objects.create(
+        body=body, kind="ebe", basis="hour", amount=Decimal("15.00"), valid_from=datetime.date(2020, 4, 6)
+    )
+    expert = _member_of(body, "ebe", groups, "Amara Okafor", member__annual_cap=Decimal("60.00"))
+    meeting = _today(body)
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/meetings/{meeting.pk}/run/")
+    _there(page, "Amara Okafor")
+    expect(page.locator("#quorum")).to_contain_text("Expert by Experience: 1 of at least 4")
+
+    sign_in(other_page, live_server.url, expert.username)
+    other_page.goto(f"{live_server.url}/collaborative/yours/payments/")
+    expect(other_page.locator("main")).to_contain_text("Waiting for approval")
+    check_page(other_page)
+    other_page.get_by_role("link", name=re.compile("Co-production Board")).click()
+    other_page.get_by_role("button", name="Add the expense").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Choose the receipt")
+    check_page(other_page)
+    other_page.get_by_label("What was it for?").fill("Bus fare")
+    other_page.get_by_label("Amount in pounds").fill("4.50")
+    other_page.get_by_label("Receipt").set_input_files(
+        {"name": "ticket.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 bus ticket"}
+    )
+    other_page.get_by_role("button", name="Add the expense").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("The expense is added")
+    expect(other_page.locator("main")).to_contain_text("£49.50")
+    check_page(other_page)
+
+    page.goto(f"{live_server.url}/collaborative/{body.slug}/run/payments/")
+    expect(page.locator("main")).to_contain_text("Amara Okafor")
+    expect(page.locator("main")).to_contain_text("Near their yearly limit")
+    check_page(page, screenshot="collaborative-payments")
+    page.get_by_role("link", name="Amara Okafor").click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Near the yearly limit of £60.00")
+    check_page(page)
+    page.get_by_role("button", name="Approve the claim").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The claim is approved")
+    check_page(page)
+    other_page.goto(f"{live_server.url}/collaborative/yours/payments/")
+    expect(other_page.locator("main")).to_contain_text("Approved")
+    expect(other_page.locator(".govuk-warning-text")).to_contain_text("You are near your yearly limit")
+    check_page(other_page, screenshot="collaborative-statement")
