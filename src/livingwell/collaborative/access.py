@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -41,11 +41,12 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
 from livingwell.collaborative.rules import Quorum
-from livingwell.collaborative.selectors import actions_carried_forward
 from livingwell.collaborative.services import quorum_for
 from livingwell.core.access import one_or_404
 
 RUNNING_ROLES = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
+# Up to this many members, the meeting's register lists everyone; a bigger body's lists who replied or is there.
+ATTENDANCE_LIST_UP_TO = 60
 
 
 def _runs(user: User, chairs_or_secretary: Callable[[], bool]) -> bool:
@@ -147,11 +148,19 @@ def access_join_request_for(user: User, join_request_id: UUID | str) -> JoinRequ
 
 
 @dataclass(frozen=True)
+class MemberAtMeeting:
+    membership: Membership
+    reply: Rsvp | None
+    present: bool
+
+
+@dataclass(frozen=True)
 class MeetingRunning:
     meeting: Meeting
     agenda: list[AgendaItem]
     topics: list[Topic]
-    memberships: list[Membership]
+    names: list[tuple[int, str, str]]  # every current member: membership id, name, constituency
+    shown: list[Membership]
     present: set[int]
     replies: dict[int, Rsvp]
     quorum: Quorum
@@ -159,32 +168,85 @@ class MeetingRunning:
     decisions: list[Decision]
     actions: list[Action]
 
+    @property
+    def rows(self) -> list[MemberAtMeeting]:
+        return [MemberAtMeeting(m, self.replies.get(m.pk), m.pk in self.present) for m in self.shown]
+
 
 def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunning:
-    """A meeting as its chair and secretary run it: the agenda, topics to schedule, every member with their
-    reply, access needs and attendance, and the live quorum. Each membership shown is an audited read."""
+    """A meeting as its chair and secretary run it: the agenda, topics to schedule, the register of members
+    with their replies, access needs and attendance, and the live quorum.
+
+    Up to ``ATTENDANCE_LIST_UP_TO`` members the register lists everyone; a bigger body's lists who replied or
+    is there (members who have left since included), and the rest are chosen by name. Each member in the
+    register is an audited read, and the list of names one more."""
     meeting = meeting_run_by(user, meeting_id)
-    agenda = list(meeting.agenda_items.select_related("lead__member", "topic"))
+    agenda = list(meeting.agenda_items.select_related("lead__member", "lead__constituency", "topic"))
     topics = list(Topic.objects.filter(body=meeting.body, status=Topic.Status.SUGGESTED))
-    memberships = list(current_memberships(meeting.body))
-    present_ids = {a.membership_id for a in meeting.attendance.all()}
-    # Members who have left since still count for a meeting they attended.
-    known = {m.pk for m in memberships}
-    memberships += list(Membership.objects.filter(pk__in=present_ids - known).select_related("member", "constituency"))
+    names = member_names(meeting.body)
+    # This meeting's actions, and the body's still open from earlier meetings (they carry forward).
+    actions = list(
+        Action.objects.filter(
+            Q(meeting=meeting)
+            | Q(body_id=meeting.body_id, status=Action.Status.OPEN, meeting__starts_at__lt=meeting.starts_at)
+        )
+        .select_related("owner__member", "owner__constituency", "meeting")
+        .order_by("due_on", "pk")
+    )
+    attendance = list(meeting.attendance.all())
+    present_ids = {a.membership_id for a in attendance}
     replies = {rsvp.membership_id: rsvp for rsvp in meeting.rsvps.all()}
-    audit_reads_record(actor=user, records=memberships, person_id_of=None)
+    listed = {pk for pk, _name, _group in names} if len(names) <= ATTENDANCE_LIST_UP_TO else set(replies)
+    shown = list(
+        Membership.objects.filter(pk__in=listed | present_ids)
+        .select_related("member", "constituency")
+        .order_by("member__name", "pk")
+    )
+    audit_reads_record(actor=user, records=shown, person_id_of=None)
+    if len(shown) < len(names):
+        audit_event_record(
+            actor=user,
+            action=AuditEvent.Action.READ,
+            record=meeting,
+            person_id=None,
+            detail=f"names of {len(names)} members, to choose from",
+        )
     return MeetingRunning(
         meeting=meeting,
         agenda=agenda,
         topics=topics,
-        memberships=memberships,
+        names=names,
+        shown=shown,
         present=present_ids,
         replies=replies,
-        quorum=quorum_for(meeting),
-        carried_forward=actions_carried_forward(meeting),
+        quorum=quorum_for(meeting, attendance),
+        carried_forward=[a for a in actions if a.meeting_id != meeting.pk],
         decisions=list(meeting.decisions.order_by("pk")),
-        actions=list(meeting.actions.select_related("owner__member", "meeting")),
+        actions=[a for a in actions if a.meeting_id == meeting.pk],
     )
+
+
+def member_names(body: Body) -> list[tuple[int, str, str]]:
+    return list(
+        Membership.objects.filter(body=body, left_on__isnull=True)
+        .order_by("member__name", "pk")
+        .values_list("pk", "member__name", "constituency__name")
+    )
+
+
+def access_member_names_for(user: User, meeting: Meeting) -> list[tuple[int, str, str]]:
+    """The names of the body's current members, to choose from (for who runs it): one audited read."""
+    if not runs(user, meeting.body):
+        raise PermissionDenied
+    names = member_names(meeting.body)
+    audit_event_record(
+        actor=user,
+        action=AuditEvent.Action.READ,
+        record=meeting,
+        person_id=None,
+        detail=f"names of {len(names)} members, to choose from",
+    )
+    return names
 
 
 def access_draft_minutes_for(user: User, meeting_id: int | str) -> Minutes:

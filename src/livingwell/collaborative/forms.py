@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import AgendaItem, Body, Decision, Member, Membership, Rsvp, Topic, TrainingRecord
-from livingwell.core.forms import TIME_FORMATS, GovukDateField, GovukForm, GovukModelForm
+from livingwell.core.forms import TIME_FORMATS, GovukDateField, GovukForm, GovukModelForm, QuickSelect, options_html
 
 
 def _token() -> forms.UUIDField:
@@ -42,17 +42,46 @@ def fresh_token() -> dict[str, uuid.UUID]:
     return {"submission_id": uuid.uuid4()}
 
 
-class MembershipLabel:
+class Members:
+    """Members to choose from, as (membership id, name, constituency): worked out once for a page's forms."""
+
+    def __init__(self, names: list[tuple[int, str, str]]) -> None:
+        self.choices = [(str(pk), f"{name} ({group})") for pk, name, group in names]
+        self.options = options_html(self.choices)
+        self.allowed = {key for key, _label in self.choices}
+
+
+class MembershipChoiceField(forms.ChoiceField):
+    """Choose one of the members a page lists by name: a select written in one pass, so a body of hundreds
+    stays quick. Cleans to the membership chosen (only one of those offered)."""
+
+    widget = QuickSelect
+
+    def __init__(self, *, optional_label: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.optional_label = optional_label
+        self.allowed: set[str] = set()
+
+    def among(self, members: Members) -> None:
+        empty = [("", str(self.optional_label))] if self.optional_label else []
+        # Set as they are (already plain pairs of text): normalising hundreds of choices per form is slow.
+        self._choices = self.widget.choices = empty + members.choices
+        self.widget.prepared = options_html(empty) + members.options  # type: ignore[attr-defined]
+        self.allowed = members.allowed
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.allowed
+
+    def clean(self, value: Any) -> Membership | None:
+        key = super().clean(value)
+        if not key:
+            return None
+        return Membership.objects.select_related("member", "constituency", "body").get(pk=key)
+
+
+class MembershipsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Membership) -> str:
         return f"{obj.member.name} ({obj.constituency.name})"
-
-
-class MembershipChoiceField(MembershipLabel, forms.ModelChoiceField):  # type: ignore[misc]
-    pass
-
-
-class MembershipsChoiceField(MembershipLabel, forms.ModelMultipleChoiceField):  # type: ignore[misc]
-    pass
 
 
 def among(memberships: list[Membership]) -> Any:
@@ -247,16 +276,14 @@ class ScheduleTopicForm(GovukForm):
         error_messages={"required": _("Choose a topic"), "invalid_choice": _("Choose a topic")},
     )
     lead = MembershipChoiceField(
-        queryset=None,
         label=_("Who will lead it?"),
-        empty_label=None,
         error_messages={"required": _("Choose who will lead it"), "invalid_choice": _("Choose who will lead it")},
     )
 
-    def __init__(self, *args: Any, topics: list[Topic], memberships: list[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, topics: list[Topic], members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.filter(pk__in=[t.pk for t in topics])  # type: ignore[attr-defined]
-        self.fields["lead"].queryset = among(memberships)  # type: ignore[attr-defined]
+        self.fields["lead"].among(members)  # type: ignore[attr-defined]
 
 
 class AgendaItemForm(GovukForm):
@@ -271,11 +298,11 @@ class AgendaItemForm(GovukForm):
         error_messages={"required": _("Choose the kind of item"), "invalid_choice": _("Choose the kind of item")},
     )
     title = _text(_("Item"), 200, missing=_("Enter the item"))
-    lead = MembershipChoiceField(queryset=None, label=_("Who will lead it? (optional)"), required=False)
+    lead = MembershipChoiceField(label=_("Who will lead it? (optional)"), required=False, optional_label=_("Nobody"))
 
-    def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = among(memberships)  # type: ignore[attr-defined]
+        self.fields["lead"].among(members)  # type: ignore[attr-defined]
 
 
 class DecisionForm(GovukForm):
@@ -321,17 +348,15 @@ class DecisionForm(GovukForm):
 class ActionForm(GovukForm):
     what = _text(_("Action"), 500, missing=_("Say what the action is"))
     owner = MembershipChoiceField(
-        queryset=None,
         label=_("Who will do it?"),
-        empty_label=None,
         error_messages={"required": _("Choose who will do it"), "invalid_choice": _("Choose who will do it")},
     )
     due_on = GovukDateField(label=_("Due by"), error_messages={"required": _("Enter the date it is due")})
     submission_id = _token()
 
-    def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = among(memberships)  # type: ignore[attr-defined]
+        self.fields["owner"].among(members)  # type: ignore[attr-defined]
 
 
 class RoleForm(GovukForm):
@@ -393,9 +418,7 @@ class MinutesForm(GovukForm):
 
 class ChairForm(GovukForm):
     chair = MembershipChoiceField(
-        queryset=None,
         label=_("Who chairs this meeting?"),
-        empty_label=None,
         error_messages={"required": _("Choose who chairs"), "invalid_choice": _("Choose who chairs")},
     )
     reason = _text(
@@ -404,9 +427,14 @@ class ChairForm(GovukForm):
         rows=2,
     )
 
-    def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: Members, proposed: str | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = among([m for m in memberships if m.left_on is None])  # type: ignore[attr-defined]
+        self.fields["chair"].among(members)  # type: ignore[attr-defined]
+        if proposed:
+            self.fields["chair"].help_text = _(
+                "It is %(sector)s's turn: no sector chairs twice before every sector has chaired once."
+            ) % {"sector": proposed}
+            self.govuk_style(["chair"])
 
 
 class ExpenseForm(GovukForm):
@@ -471,3 +499,14 @@ class RotaForm(GovukForm):
     def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = among(memberships)  # type: ignore[attr-defined]
+
+
+class MarkThereForm(GovukForm):
+    membership = MembershipChoiceField(
+        label=_("Someone else who is here"),
+        error_messages={"required": _("Choose who is here"), "invalid_choice": _("Choose who is here")},
+    )
+
+    def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].among(members)  # type: ignore[attr-defined]

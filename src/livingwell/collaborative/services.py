@@ -531,9 +531,11 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
             payments.claim_make(attendance)
 
 
-def quorum_for(meeting: Meeting) -> rules.Quorum:
+def quorum_for(meeting: Meeting, attendance: list[Attendance] | None = None) -> rules.Quorum:
+    """The meeting's quorum by its body's rules, from its attendance (read here unless given)."""
     quorum_rules = [(rule.kind, rule.minimum) for rule in meeting.body.quorum_rules.all()]
-    return rules.quorum_of(quorum_rules, [attendance.kind for attendance in meeting.attendance.all()])
+    there = meeting.attendance.all() if attendance is None else attendance
+    return rules.quorum_of(quorum_rules, [each.kind for each in there])
 
 
 def _constituencies_present(meeting: Meeting) -> list[dict[str, object]]:

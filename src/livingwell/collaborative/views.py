@@ -1,6 +1,7 @@
 """Co-production bodies: public pages, members' own pages, and running a body and its meetings."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from livingwell.collaborative.access import (
     access_draft_minutes_for,
     access_join_request_for,
     access_meeting_running_for,
+    access_member_names_for,
     access_members_for,
     access_membership_for,
     access_own_membership_for,
@@ -39,8 +41,10 @@ from livingwell.collaborative.forms import (
     DecisionForm,
     ExpenseForm,
     JoinForm,
+    MarkThereForm,
     MeetingForm,
     MemberDetailsForm,
+    Members,
     MinutesForm,
     MoveForm,
     ReasonForm,
@@ -64,6 +68,7 @@ from livingwell.collaborative.models import (
     Member,
     Membership,
     Minutes,
+    Topic,
 )
 from livingwell.collaborative.rules import rule_in_words
 from livingwell.core.access import one_or_404
@@ -367,16 +372,13 @@ def _running_context(request: AuthenticatedHttpRequest, meeting_id: int, **forms
             }
             for check in view.quorum.checks
         ],
-        "schedule_form": forms.get("schedule_form")
-        or ScheduleTopicForm(topics=view.topics, memberships=view.memberships, prefix="schedule"),
-        "item_form": forms.get("item_form") or AgendaItemForm(memberships=view.memberships, prefix="item"),
         "minutes_waiting": services.minutes_waiting_approval(the_meeting),
         "chair_proposed": services.chair_proposal(the_meeting) if the_meeting.body.rotates_chair else None,
-        "chair_turn": ChairTurn.objects.filter(meeting=the_meeting).select_related("membership__member").first(),
-        "chair_form": forms.get("chair_form") or ChairForm(memberships=view.memberships, prefix="chair"),
+        "chair_turn": ChairTurn.objects.filter(meeting=the_meeting).select_related("membership__member").first()
+        if the_meeting.body.rotates_chair
+        else None,
+        "mark_form": MarkThereForm(members=Members(view.names)) if len(view.shown) < len(view.names) else None,
         "decision_form": forms.get("decision_form") or DecisionForm(initial=fresh_token(), prefix="decision"),
-        "action_form": forms.get("action_form")
-        or ActionForm(memberships=view.memberships, initial=fresh_token(), prefix="action"),
         "form": next(iter(forms.values()), None),  # the form in error, for the page title
     }
 
@@ -397,42 +399,106 @@ def _rerender(request: AuthenticatedHttpRequest, the_meeting: Meeting, **forms: 
     )
 
 
-@require_POST
+def _meeting_form(
+    request: AuthenticatedHttpRequest,
+    meeting_id: int,
+    *,
+    heading: str,
+    anchor: str,
+    make: Callable[[Any, Members, Meeting], Any],
+    save: Callable[[Meeting, dict[str, Any]], object],
+    done: str,
+    error_field: str | None = None,
+) -> HttpResponse:
+    """A page of its own for one form about a meeting that chooses among its members (one thing per page,
+    and a list of hundreds of names sent once): on success, back to the meeting."""
+    the_meeting = meeting_run_by(request.user, meeting_id)
+    form = make(posted(request), Members(access_member_names_for(request.user, the_meeting)), the_meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(the_meeting, form.cleaned_data)
+        except services.Refused as refused:
+            form.add_error(error_field, str(refused))
+        else:
+            messages.success(request, done)
+            return _back_to_meeting(the_meeting, anchor)
+    when = timezone.localtime(the_meeting.starts_at).strftime("%-d %B %Y")
+    back = f"{reverse('collaborative:meeting_running', args=[the_meeting.pk])}#{anchor}"
+    return _form_page(request, form, f"{the_meeting.body.name}, {when}", heading, back)
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(*RUNNING_ROLES)
 def agenda_schedule(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    view = access_meeting_running_for(request.user, meeting_id)
-    form = ScheduleTopicForm(request.POST, topics=view.topics, memberships=view.memberships, prefix="schedule")
-    if not form.is_valid():
-        return _rerender(request, view.meeting, schedule_form=form)
-    try:
-        services.agenda_topic_schedule(
-            actor=request.user, meeting=view.meeting, topic=form.cleaned_data["topic"], lead=form.cleaned_data["lead"]
-        )
-    except services.Refused as refused:
-        form.add_error(None, str(refused))
-        return _rerender(request, view.meeting, schedule_form=form)
-    return _back_to_meeting(view.meeting, "agenda")
+    return _meeting_form(
+        request,
+        meeting_id,
+        heading=_("Schedule a suggested topic"),
+        anchor="agenda",
+        make=lambda data, members, meeting: ScheduleTopicForm(
+            data, topics=list(Topic.objects.filter(body=meeting.body, status=Topic.Status.SUGGESTED)), members=members
+        ),
+        save=lambda meeting, data: services.agenda_topic_schedule(
+            actor=request.user, meeting=meeting, topic=data["topic"], lead=data["lead"]
+        ),
+        done=_("The topic is on the agenda."),
+    )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @role_required(*RUNNING_ROLES)
 def agenda_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    view = access_meeting_running_for(request.user, meeting_id)
-    form = AgendaItemForm(request.POST, memberships=view.memberships, prefix="item")
-    if not form.is_valid():
-        return _rerender(request, view.meeting, item_form=form)
-    try:
-        services.agenda_item_add(
+    return _meeting_form(
+        request,
+        meeting_id,
+        heading=_("Add an item"),
+        anchor="agenda",
+        make=lambda data, members, meeting: AgendaItemForm(data, members=members),
+        save=lambda meeting, data: services.agenda_item_add(
+            actor=request.user, meeting=meeting, kind=data["kind"], title=data["title"], lead=data["lead"]
+        ),
+        done=_("The item is on the agenda."),
+        error_field="kind",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*RUNNING_ROLES)
+def action_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        meeting_id,
+        heading=_("Agree an action"),
+        anchor="actions",
+        make=lambda data, members, meeting: ActionForm(data, members=members, initial=fresh_token()),
+        save=lambda meeting, data: services.action_add(
             actor=request.user,
-            meeting=view.meeting,
-            kind=form.cleaned_data["kind"],
-            title=form.cleaned_data["title"],
-            lead=form.cleaned_data["lead"],
-        )
-    except services.Refused as refused:
-        form.add_error("kind", str(refused))
-        return _rerender(request, view.meeting, item_form=form)
-    return _back_to_meeting(view.meeting, "agenda")
+            meeting=meeting,
+            decision=None,
+            what=data["what"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+            submission_id=data["submission_id"],
+        ),
+        done=_("The action is recorded."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*RUNNING_ROLES)
+def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_form(
+        request,
+        meeting_id,
+        heading=_("Who chairs this meeting?"),
+        anchor="chair",
+        make=lambda data, members, meeting: ChairForm(data, members=members, proposed=services.chair_proposal(meeting)),
+        save=lambda meeting, data: services.chair_choose(
+            actor=request.user, meeting=meeting, membership=data["chair"], reason=data["reason"]
+        ),
+        done=_("The chair is recorded."),
+        error_field="reason",
+    )
 
 
 @require_POST
@@ -510,31 +576,6 @@ def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         return _rerender(request, the_meeting, decision_form=form)
     messages.success(request, _("The decision is recorded."))
     return _back_to_meeting(the_meeting, "decisions")
-
-
-@require_POST
-@role_required(*RUNNING_ROLES)
-def action_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    view = access_meeting_running_for(request.user, meeting_id)
-    form = ActionForm(request.POST, memberships=view.memberships, prefix="action")
-    if not form.is_valid():
-        return _rerender(request, view.meeting, action_form=form)
-    data = form.cleaned_data
-    try:
-        services.action_add(
-            actor=request.user,
-            meeting=view.meeting,
-            decision=None,
-            what=data["what"],
-            owner=data["owner"],
-            due_on=data["due_on"],
-            submission_id=data["submission_id"],
-        )
-    except services.Refused as refused:
-        form.add_error(None, str(refused))
-        return _rerender(request, view.meeting, action_form=form)
-    messages.success(request, _("The action is recorded."))
-    return _back_to_meeting(view.meeting, "actions")
 
 
 @require_POST
@@ -709,27 +750,6 @@ def minutes_approve(request: AuthenticatedHttpRequest, meeting_id: int, minutes_
 def minutes_draft(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_minutes = access_draft_minutes_for(request.user, meeting_id)
     return render(request, "collaborative/minutes_draft.html", {"minutes": the_minutes, "m": the_minutes.meeting})
-
-
-@require_POST
-@role_required(*RUNNING_ROLES)
-def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
-    view = access_meeting_running_for(request.user, meeting_id)
-    form = ChairForm(request.POST, memberships=view.memberships, prefix="chair")
-    if not form.is_valid():
-        return _rerender(request, view.meeting, chair_form=form)
-    try:
-        services.chair_choose(
-            actor=request.user,
-            meeting=view.meeting,
-            membership=form.cleaned_data["chair"],
-            reason=form.cleaned_data["reason"],
-        )
-    except services.Refused as refused:
-        form.add_error("reason", str(refused))
-        return _rerender(request, view.meeting, chair_form=form)
-    messages.success(request, _("The chair is recorded."))
-    return _back_to_meeting(view.meeting, "chair")
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Navigation by role: each signed-in user sees links to exactly the views their role may open."""
 
+import functools
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -43,9 +44,15 @@ ROLE_ITEMS = [
 ]
 
 
-def _allowed(url_name: str, role: str) -> bool:
+@functools.cache
+def _allowed_roles(url_name: str) -> frozenset[str] | None:
+    """The roles a view lets in (read from role_required), worked out once: the URLs do not change."""
     view = resolve(reverse(url_name)).func
-    allowed_roles = getattr(view, "allowed_roles", None)
+    return getattr(view, "allowed_roles", None)
+
+
+def _allowed(url_name: str, role: str) -> bool:
+    allowed_roles = _allowed_roles(url_name)
     if allowed_roles is None:
         # The admin checks its own permission: only administrators are admin staff.
         return role == "administrator"

@@ -149,12 +149,12 @@ def test_open_actions_carry_forward_to_the_next_agenda_until_done(secretary: Cli
     response = secretary.post(
         reverse("collaborative:action_new", args=[today.pk]),
         {
-            "action-what": "Ask the trust for waiting-time figures",
-            "action-owner": owner.pk,
-            "action-due_on_day": str(due.day),
-            "action-due_on_month": str(due.month),
-            "action-due_on_year": str(due.year),
-            "action-submission_id": str(uuid.uuid4()),
+            "what": "Ask the trust for waiting-time figures",
+            "owner": owner.pk,
+            "due_on_day": str(due.day),
+            "due_on_month": str(due.month),
+            "due_on_year": str(due.year),
+            "submission_id": str(uuid.uuid4()),
         },
     )
     assert response.status_code == 302
@@ -242,3 +242,29 @@ def test_the_register_and_the_meeting_page_take_a_fixed_number_of_queries(secret
         _decide(secretary, today)
     assert (_queries(visitor, register), _queries(visitor, meeting)) == few
     assert few == (3, 4)
+
+
+def test_a_big_bodys_register_lists_who_replied_and_the_rest_are_chosen_by_name(secretary: Client, the_board, today):
+    body, groups = the_board
+    url = reverse("collaborative:meeting_running", args=[today.pk])
+    _members(body, groups["ebe"], 3)
+    secretary.get(url)  # the first request after signing in saves the session
+    with CaptureQueriesContext(connection) as small:
+        secretary.get(url)
+    many = _members(body, groups["carer"], 70)
+    from livingwell.collaborative.models import Rsvp
+
+    Rsvp.objects.create(meeting=today, membership=many[0], answer="yes", access_needs="Large print")
+    with CaptureQueriesContext(connection) as big:
+        page = secretary.get(url).content.decode()
+    assert len(big) == len(small) + 1  # the list of names to choose from is audited as one read
+    assert "Large print" in page
+    assert f'id="member-{many[0].pk}"' in page
+    assert f'id="member-{many[1].pk}"' not in page
+    assert "Someone else who is here" in page
+    response = secretary.post(
+        reverse("collaborative:attendance", args=[today.pk]), {"membership": many[1].pk, "present": "yes"}
+    )
+    assert response.status_code == 302
+    assert Attendance.objects.filter(meeting=today, membership=many[1]).exists()
+    assert f'id="member-{many[1].pk}"' in secretary.get(url).content.decode()

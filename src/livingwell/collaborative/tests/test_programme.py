@@ -113,7 +113,7 @@ def test_the_secretary_builds_the_agenda_and_publishes_it_with_notice(
     assert b"Short notice" not in page.content
     response = secretary.post(
         reverse("collaborative:agenda_schedule", args=[meeting.pk]),
-        {"schedule-topic": topic.pk, "schedule-lead": member_membership.pk},
+        {"topic": topic.pk, "lead": member_membership.pk},
     )
     assert response.status_code == 302
     item = AgendaItem.objects.get()
@@ -121,13 +121,9 @@ def test_the_secretary_builds_the_agenda_and_publishes_it_with_notice(
     topic.refresh_from_db()
     assert topic.status == Topic.Status.SCHEDULED
     # A standing item; any other business is raised only on the day.
-    secretary.post(
-        reverse("collaborative:agenda_add", args=[meeting.pk]), {"item-kind": "standing", "item-title": "Welcome"}
-    )
-    aob = secretary.post(
-        reverse("collaborative:agenda_add", args=[meeting.pk]), {"item-kind": "aob", "item-title": "Bus fares"}
-    )
-    assert aob.status_code == 400
+    secretary.post(reverse("collaborative:agenda_add", args=[meeting.pk]), {"kind": "standing", "title": "Welcome"})
+    aob = secretary.post(reverse("collaborative:agenda_add", args=[meeting.pk]), {"kind": "aob", "title": "Bus fares"})
+    assert aob.status_code == 200
     assert b"Any other business is raised on the day of the meeting" in aob.content
     # The public page does not show the agenda until it is published.
     public = Client().get(reverse("collaborative:meeting", args=[meeting.pk]))

@@ -467,16 +467,12 @@ POST_ONLY = {
     "support:onward_no_response",
     "support:my_plan_comment",
     "support:my_plan_agree",
-    "collaborative:agenda_schedule",
-    "collaborative:agenda_add",
     "collaborative:agenda_remove",
     "collaborative:agenda_publish",
     "collaborative:attendance",
     "collaborative:decision_new",
-    "collaborative:action_new",
     "collaborative:action_status",
     "collaborative:minutes_approve",
-    "collaborative:chair",
     "collaborative:payments_export",
 }
 
