@@ -134,6 +134,47 @@ class JoinForm(GovukForm):
         field.queryset = body.constituencies.exclude(kind="chair").order_by("name")  # type: ignore[attr-defined]
 
 
+class MemberAddForm(GovukForm):
+    constituency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Which group do they join as?"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Choose which group they join as"),
+            "invalid_choice": _("Choose which group they join as"),
+        },
+    )
+    name = _text(_("Name"), 150, missing=_("Enter their name"))
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We send the welcome, agendas and reminders here."),
+        error_messages={
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Use 254 characters or fewer"),
+        },
+    )
+    phone = _text(_("Phone number (optional)"), 30)
+    role = forms.ChoiceField(
+        label=_("Role in this group"),
+        choices=Membership.Role.choices,
+        widget=forms.RadioSelect,
+        initial=Membership.Role.MEMBER,
+        error_messages={"required": _("Choose a role"), "invalid_choice": _("Choose a role")},
+    )
+    named_in_public = forms.BooleanField(label=_("They agree to be named in the public minutes"), required=False)
+    agreed = forms.BooleanField(
+        label=_("They have read the code of conduct and agree to it"),
+        error_messages={"required": _("They must agree to the code of conduct to join")},
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["constituency"].queryset = body.constituencies.order_by("name")  # type: ignore[attr-defined]
+
+
 class ReasonForm(GovukForm):
     reason = _text(_("Reason"), 1000, rows=3, missing=_("Give a reason"))
 

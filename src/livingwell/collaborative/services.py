@@ -95,29 +95,84 @@ def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membershi
         locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
         if locked.status != JoinRequest.Status.WAITING:
             raise Refused(_("This request has already been decided."))
-        member = Member.objects.filter(email__iexact=locked.email).order_by("created_at").first()
-        if member is None:
-            member = Member.objects.create(
-                name=locked.name, email=locked.email, phone=locked.phone, named_in_public=locked.named_in_public
-            )
-        if Membership.objects.filter(member=member, body=locked.body, left_on__isnull=True).exists():
-            raise Refused(_("They are already a member."))
-        invite = _account_link_or_create(member)
-        membership = Membership.objects.create(
-            member=member,
+        membership = _membership_make(
             body=locked.body,
             constituency=locked.constituency,
+            name=locked.name,
+            email=locked.email,
+            phone=locked.phone,
+            named_in_public=locked.named_in_public,
             agreed_code_at=locked.agreed_code_at,
-            joined_on=timezone.localdate(),
+            role=Membership.Role.MEMBER,
         )
         locked.status = JoinRequest.Status.APPROVED
         locked.decided_by = actor
         locked.decided_at = timezone.now()
-        locked.member = member
+        locked.member = membership.member
         locked.save(update_fields=["status", "decided_by", "decided_at", "member"])
         _changed(actor, locked, "approved")
         _changed(actor, membership, "joined", AuditEvent.Action.CREATE)
-        transaction.on_commit(functools.partial(_welcome_send, member, locked.body, invite))
+    return membership
+
+
+def member_add(
+    *,
+    actor: User,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    named_in_public: bool,
+    role: str,
+) -> Membership:
+    """Appoint someone to a body (a closed one's only way in), once the secretary has their agreement to
+    the code of conduct."""
+    if constituency.body_id != body.pk:
+        raise Refused(_("Choose which group they join as"))
+    with transaction.atomic():
+        membership = _membership_make(
+            body=body,
+            constituency=constituency,
+            name=name,
+            email=email,
+            phone=phone,
+            named_in_public=named_in_public,
+            agreed_code_at=timezone.now(),
+            role=role,
+        )
+        _changed(actor, membership, "appointed", AuditEvent.Action.CREATE)
+    return membership
+
+
+def _membership_make(
+    *,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    named_in_public: bool,
+    agreed_code_at: datetime.datetime,
+    role: str,
+) -> Membership:
+    """The membership, for the same member record if they already take part elsewhere (by email address);
+    an account of their own if they have none, and a welcome that invites them to it."""
+    member = Member.objects.filter(email__iexact=email).order_by("created_at").first()
+    if member is None:
+        member = Member.objects.create(name=name, email=email, phone=phone, named_in_public=named_in_public)
+    if Membership.objects.filter(member=member, body=body, left_on__isnull=True).exists():
+        raise Refused(_("They are already a member."))
+    invite = _account_link_or_create(member)
+    membership = Membership.objects.create(
+        member=member,
+        body=body,
+        constituency=constituency,
+        role=role,
+        agreed_code_at=agreed_code_at,
+        joined_on=timezone.localdate(),
+    )
+    transaction.on_commit(functools.partial(_welcome_send, member, body, invite))
     return membership
 
 

@@ -46,6 +46,7 @@ urlpatterns = [
     path("<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("<slug:slug>/run/", views.running, name="running"),
     path("<slug:slug>/run/series/", views.series_new, name="series_new"),
+    path("<slug:slug>/run/members/new/", views.member_add, name="member_add"),
     path("<slug:slug>/run/payments/", views.payments_view, name="payments"),
     path("<slug:slug>/run/rotas/new/", views.rota_new, name="rota_new"),
     path("<slug:slug>/run/payments/export/", views.payments_export, name="payments_export"),

@@ -43,6 +43,7 @@ from livingwell.collaborative.forms import (
     JoinForm,
     MarkThereForm,
     MeetingForm,
+    MemberAddForm,
     MemberDetailsForm,
     Members,
     MinutesForm,
@@ -290,6 +291,35 @@ def join_request(request: AuthenticatedHttpRequest, join_request_id: str) -> Htt
             messages.error(request, str(refused))
             return redirect("collaborative:running", slug=the_request.body.slug)
     return render(request, "collaborative/join_request.html", {"join": the_request, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*RUNNING_ROLES)
+def member_add(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    body = body_run_by(request.user, slug)
+    form = MemberAddForm(posted(request), body=body)
+    back = reverse("collaborative:running", args=[body.slug])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.member_add(
+                actor=request.user,
+                body=body,
+                constituency=data["constituency"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                named_in_public=data["named_in_public"],
+                role=data["role"],
+            )
+        except services.Refused as refused:
+            form.add_error("email", str(refused))
+        else:
+            messages.success(
+                request, _("%(name)s is now a member, and has been sent a welcome.") % {"name": data["name"]}
+            )
+            return redirect(back)
+    return _form_page(request, form, body.name, _("Add a member"), back, _("Add the member"))
 
 
 @require_http_methods(["GET", "POST"])

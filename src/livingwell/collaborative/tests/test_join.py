@@ -246,3 +246,28 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
     assert membership.left_on is not None
     assert b"Left the group on" in secretary.get(url).content
     assert AuditEvent.objects.filter(record_type="collaborative.member", detail__startswith="details changed").exists()
+
+
+def test_the_secretary_appoints_a_member_to_a_closed_body(
+    the_board, secretary: Client, django_capture_on_commit_callbacks
+):
+    body, groups = the_board
+    url = reverse("collaborative:member_add", args=[body.slug])
+    data = {
+        "constituency": groups["council"].pk,
+        "name": "Grace Lee",
+        "email": "grace@council.example",
+        "role": "member",
+    }
+    refused = secretary.post(url, data)
+    assert b"They must agree to the code of conduct to join" in refused.content
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretary.post(url, {**data, "agreed": "on"})
+    assert response.status_code == 302
+    membership = Membership.objects.get(member__email="grace@council.example")
+    assert (membership.body, membership.constituency, membership.role) == (body, groups["council"], "member")
+    assert membership.member.user is not None
+    again = secretary.post(url, {**data, "agreed": "on"})
+    assert b"They are already a member." in again.content
+    _worker()
+    assert mail.outbox[-1].to == ["grace@council.example"]

@@ -192,6 +192,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "collaborative:topic_not_taken": RUNS_BODY,
     "collaborative:join_request": RUNS_BODY,
     "collaborative:membership": RUNS_BODY,
+    "collaborative:member_add": RUNS_BODY,
     "collaborative:minutes": RUNS_BODY,
     "collaborative:chair": RUNS_BODY,
     "collaborative:payments": RUNS_BODY,
@@ -383,6 +384,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
         _circulated_minutes()
     ),
     "collaborative:minutes_draft": lambda: {"meeting_id": _circulated_minutes().meeting_id},
+    "collaborative:member_add": lambda: {"slug": _collaborative_body().slug},
     "collaborative:membership": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
     "collaborative:meeting_running": _meeting_kwargs,
     "collaborative:agenda_schedule": _meeting_kwargs,
