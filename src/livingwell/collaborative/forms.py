@@ -38,6 +38,19 @@ def _text(label: Any, max_length: int, *, missing: Any = "", rows: int = 0, help
     )
 
 
+def _email(help_text: Any, missing: Any) -> forms.EmailField:
+    return forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": missing,
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Use 254 characters or fewer"),
+        },
+    )
+
+
 def fresh_token() -> dict[str, uuid.UUID]:
     return {"submission_id": uuid.uuid4()}
 
@@ -105,16 +118,7 @@ class JoinForm(GovukForm):
         },
     )
     name = _text(_("Your name"), 150, missing=_("Enter your name"))
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=_("We send the agenda, reminders and the way to sign in here."),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Use 254 characters or fewer"),
-        },
-    )
+    email = _email(_("We send the agenda, reminders and the way to sign in here."), _("Enter your email address"))
     phone = _text(_("Phone number (optional)"), 30)
     why = _text(_("Why would you like to join? (optional)"), 2000, rows=4)
     named_in_public = forms.BooleanField(
@@ -146,16 +150,7 @@ class MemberAddForm(GovukForm):
         },
     )
     name = _text(_("Name"), 150, missing=_("Enter their name"))
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=_("We send the welcome, agendas and reminders here."),
-        error_messages={
-            "required": _("Enter their email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Use 254 characters or fewer"),
-        },
-    )
+    email = _email(_("We send the welcome, agendas and reminders here."), _("Enter their email address"))
     phone = _text(_("Phone number (optional)"), 30)
     role = forms.ChoiceField(
         label=_("Role in this group"),

@@ -135,7 +135,7 @@ def claim_approve(*, actor: User, claim: Claim, over_limit_agreed: bool) -> Clai
     """Approve a claim. Nobody approves their own; a claim that takes the member over their yearly limit
     is approved only when the coordinator says the member has agreed."""
     with transaction.atomic():
-        locked = Claim.objects.select_for_update().select_related("member", "meeting").get(pk=claim.pk)
+        locked = Claim.objects.select_for_update(of=("self",)).select_related("member", "meeting").get(pk=claim.pk)
         if locked.member.user_id is not None and locked.member.user_id == actor.pk:
             raise PaymentRefused(_("You cannot approve your own claim. Another coordinator must."))
         if locked.status != Claim.Status.WAITING:
@@ -219,7 +219,7 @@ def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
     second export holds only newer ones. Audited as an export."""
     with transaction.atomic():
         claims = list(
-            Claim.objects.select_for_update()
+            Claim.objects.select_for_update(of=("self",))
             .filter(body=body, status=Claim.Status.APPROVED)
             .select_related("member", "meeting", "decided_by")
             .order_by("meeting__starts_at", "pk")

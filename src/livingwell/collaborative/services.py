@@ -525,7 +525,7 @@ def agenda_publish(*, actor: User, meeting: Meeting) -> Meeting:
     """Publish the forward agenda on the public site, send it to members and queue their reminder.
     Publishing with short notice is allowed (the page warned first) and the public agenda says so."""
     with transaction.atomic():
-        locked = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+        locked = Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
         _agenda_open(locked)
         if locked.agenda_published_at:
             return locked
@@ -745,7 +745,7 @@ def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
 
 def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
     with transaction.atomic():
-        locked = Minutes.objects.select_for_update().select_related("meeting__body").get(pk=minutes.pk)
+        locked = Minutes.objects.select_for_update(of=("self",)).select_related("meeting__body").get(pk=minutes.pk)
         if locked.status != Minutes.Status.DRAFT:
             raise Refused(_("Only draft minutes are circulated."))
         locked.status = Minutes.Status.CIRCULATED
@@ -786,7 +786,7 @@ def minutes_approve(*, actor: User, minutes: Minutes, at: Meeting) -> Minutes:
     """Approved at a later meeting of the same body, on its day."""
     _on_the_day_or_after(at)
     with transaction.atomic():
-        locked = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+        locked = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
         if locked.status != Minutes.Status.CIRCULATED:
             raise Refused(_("Minutes are approved after they have been circulated to members."))
         if locked.meeting.body_id != at.body_id or locked.meeting.starts_at >= at.starts_at:
@@ -834,7 +834,7 @@ def minutes_public_version(minutes: Minutes) -> tuple[str, list[str]]:
 
 def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
     with transaction.atomic():
-        locked = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+        locked = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
         if locked.status == Minutes.Status.PUBLISHED:
             return locked
         if locked.status != Minutes.Status.APPROVED:

@@ -113,6 +113,7 @@ def test_a_closed_body_takes_no_requests(client: Client):
     assert not JoinRequest.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_approving_makes_a_member_with_an_account_and_invites_them(
     the_board, secretary: Client, django_capture_on_commit_callbacks
 ):
@@ -144,6 +145,7 @@ def test_approving_makes_a_member_with_an_account_and_invites_them(
     assert AuditEvent.objects.filter(record_type="collaborative.joinrequest", action="read").exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_someone_already_taking_part_elsewhere_keeps_one_member_record(
     the_board, secretary: Client, django_capture_on_commit_callbacks
 ):
@@ -160,6 +162,7 @@ def test_someone_already_taking_part_elsewhere_keeps_one_member_record(
     assert "Sign in with your account" in mail.outbox[-1].body
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_declining_needs_a_reason_and_tells_them(the_board, secretary: Client, django_capture_on_commit_callbacks):
     body, groups = the_board
     _join(Client(), body, groups["ebe"])
@@ -248,6 +251,7 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
     assert AuditEvent.objects.filter(record_type="collaborative.member", detail__startswith="details changed").exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_the_secretary_appoints_a_member_to_a_closed_body(
     the_board, secretary: Client, django_capture_on_commit_callbacks
 ):

@@ -26,6 +26,7 @@ def test_redacting_names_whole_words_any_case_and_first_names_with_their_capital
     assert rules.redact("Nothing here", "", "x") == "Nothing here"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_the_full_cycle_of_minutes(
     the_board, secretary: Client, member: Client, member_membership, django_capture_on_commit_callbacks
 ):

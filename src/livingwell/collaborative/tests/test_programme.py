@@ -100,6 +100,7 @@ def test_no_reply_to_a_meeting_of_another_body_or_one_that_has_passed(member: Cl
     assert not Rsvp.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_the_secretary_builds_the_agenda_and_publishes_it_with_notice(
     member: Client, member_membership, secretary: Client, django_capture_on_commit_callbacks
 ):
@@ -156,6 +157,7 @@ def test_short_notice_warns_and_asks_to_confirm(secretary: Client, the_board):
     assert meeting.agenda_published_at is not None
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_reminders_go_to_members_who_have_not_said_no_and_follow_a_move(
     secretary: Client, the_board, django_capture_on_commit_callbacks, settings
 ):

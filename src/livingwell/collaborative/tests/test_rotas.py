@@ -15,6 +15,7 @@ from livingwell.collaborative.tests.factories import MeetingFactory, MembershipF
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_every_month_someone_else_from_the_hub_goes(
     secretary: Client, member: Client, the_board, member_membership, django_capture_on_commit_callbacks
 ):
