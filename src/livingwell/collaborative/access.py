@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
@@ -67,6 +68,11 @@ def runs(user: User, body: Body) -> bool:
             body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_ROLES
         ).exists(),
     )
+
+
+def _read(user: User, record: models.Model, detail: str = "") -> None:
+    """Audit one read of a record about a member (not a person we support: no person id)."""
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=record, person_id=None, detail=detail)
 
 
 def body_run_by(user: User, slug: str) -> Body:
@@ -127,7 +133,7 @@ def access_membership_for(user: User, membership_id: int | str) -> Membership:
     membership = one_or_404(Membership.objects.select_related("body", "member", "constituency"), membership_id)
     if not runs(user, membership.body):
         raise PermissionDenied
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=membership, person_id=None)
+    _read(user, membership)
     return membership
 
 
@@ -143,7 +149,7 @@ def access_join_request_for(user: User, join_request_id: UUID | str) -> JoinRequ
     join_request = one_or_404(JoinRequest.objects.select_related("body", "constituency"), join_request_id)
     if not runs(user, join_request.body):
         raise PermissionDenied
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=join_request, person_id=None)
+    _read(user, join_request)
     return join_request
 
 
@@ -204,13 +210,7 @@ def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunn
     )
     audit_reads_record(actor=user, records=shown, person_id_of=None)
     if len(shown) < len(names):
-        audit_event_record(
-            actor=user,
-            action=AuditEvent.Action.READ,
-            record=meeting,
-            person_id=None,
-            detail=f"names of {len(names)} members, to choose from",
-        )
+        _names_read(user, meeting, names)
     return MeetingRunning(
         meeting=meeting,
         agenda=agenda,
@@ -234,18 +234,16 @@ def member_names(body: Body) -> list[tuple[int, str, str]]:
     )
 
 
+def _names_read(user: User, meeting: Meeting, names: list[tuple[int, str, str]]) -> None:
+    _read(user, meeting, f"names of {len(names)} members, to choose from")
+
+
 def access_member_names_for(user: User, meeting: Meeting) -> list[tuple[int, str, str]]:
     """The names of the body's current members, to choose from (for who runs it): one audited read."""
     if not runs(user, meeting.body):
         raise PermissionDenied
     names = member_names(meeting.body)
-    audit_event_record(
-        actor=user,
-        action=AuditEvent.Action.READ,
-        record=meeting,
-        person_id=None,
-        detail=f"names of {len(names)} members, to choose from",
-    )
+    _names_read(user, meeting, names)
     return names
 
 
@@ -259,7 +257,7 @@ def access_draft_minutes_for(user: User, meeting_id: int | str) -> Minutes:
         raise PermissionDenied
     if minutes is None or (minutes.status == Minutes.Status.DRAFT and not running):
         raise Http404
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=minutes, person_id=None)
+    _read(user, minutes)
     return minutes
 
 
@@ -278,7 +276,7 @@ def access_own_membership_for(user: User, body: Body) -> Membership:
     membership = membership_of(user, body)
     if membership is None:
         raise PermissionDenied
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=membership, person_id=None)
+    _read(user, membership)
     return membership
 
 
@@ -365,14 +363,14 @@ def access_claim_for(user: User, claim_id: int | str) -> tuple[Claim, bool]:
     running = runs(user, claim.body)
     if not running and not (claim.member.user_id is not None and claim.member.user_id == user.pk):
         raise PermissionDenied
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=claim, person_id=None)
+    _read(user, claim)
     return claim, running
 
 
 def access_receipt_for(user: User, expense_id: int | str) -> Expense:
     expense = one_or_404(Expense.objects.all(), expense_id)
     access_claim_for(user, expense.claim_id)
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=expense, person_id=None, detail="receipt")
+    _read(user, expense, "receipt")
     return expense
 
 
@@ -380,7 +378,7 @@ def access_own_statement_for(user: User, year_start: datetime.date) -> Statement
     member = Member.objects.filter(user=user).first() if user.is_authenticated else None
     if member is None:
         return None
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=member, person_id=None, detail="statement")
+    _read(user, member, "statement")
     return statement_for(member, year_start)
 
 
