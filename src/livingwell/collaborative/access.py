@@ -6,9 +6,6 @@ secretary role in that body's membership. Administrators may run every body.
 """
 
 import datetime
-import functools
-import operator
-from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -20,7 +17,8 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
-from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.audit.services import audit_reads_record
+from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
     Action,
     AgendaItem,
@@ -42,6 +40,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
 from livingwell.collaborative.rules import Quorum
+from livingwell.collaborative.selectors import body_or_404
 from livingwell.collaborative.services import quorum_for
 from livingwell.core.access import one_or_404
 
@@ -50,36 +49,35 @@ RUNNING_ROLES = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
 ATTENDANCE_LIST_UP_TO = 60
 
 
-def _runs(user: User, chairs_or_secretary: Callable[[], bool]) -> bool:
+def _runs_by_role(user: User) -> bool | None:
+    """Whether ``user``'s role alone decides that they run a body: True for administrators, False for all
+    but the Secretary or chair role; None when it depends on their role in the body."""
     if not user.is_authenticated:
         return False
     if user.role == Role.ADMINISTRATOR:
         return True
     if user.role != Role.SECRETARY:
         return False
-    return chairs_or_secretary()
+    return None
 
 
 def runs(user: User, body: Body) -> bool:
     """``user`` may run ``body``: its programme, meetings, members and records."""
-    return _runs(
-        user,
-        lambda: Membership.objects.filter(
-            body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_ROLES
-        ).exists(),
-    )
+    decided = _runs_by_role(user)
+    if decided is not None:
+        return decided
+    return Membership.objects.filter(
+        body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_ROLES
+    ).exists()
 
 
 def _read(user: User, record: models.Model, detail: str = "") -> None:
-    """Audit one read of a record about a member (not a person we support: no person id)."""
-    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=record, person_id=None, detail=detail)
+    member_record_audit(user, record, detail, AuditEvent.Action.READ)
 
 
 def body_run_by(user: User, slug: str) -> Body:
     """The body, for a user who runs it; PermissionDenied otherwise. Reads nothing personal."""
-    body = Body.objects.filter(slug=slug).first()
-    if body is None:
-        raise Http404
+    body = body_or_404(slug)
     if not runs(user, body):
         raise PermissionDenied
     return body
@@ -312,6 +310,7 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
         )
     )
     audit_reads_record(actor=user, records=memberships, person_id_of=None)
+    by_role = _runs_by_role(user)
     return [
         OwnMembership(
             membership=m,
@@ -319,7 +318,7 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
             replies={rsvp.meeting_id: rsvp for rsvp in m.rsvps.all()},
             topics=list(m.topics.all()),
             turns=list(m.rota_turns.all()),
-            runs=_runs(user, functools.partial(operator.contains, RUNNING_ROLES, m.role)),
+            runs=m.role in RUNNING_ROLES if by_role is None else by_role,
         )
         for m in memberships
     ]

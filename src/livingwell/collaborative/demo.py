@@ -15,7 +15,6 @@ from django.utils import timezone
 from livingwell.accounts.models import User
 from livingwell.collaborative import payments, services
 from livingwell.collaborative.models import (
-    Attendance,
     Body,
     Constituency,
     ConstituencyKind,
@@ -121,14 +120,7 @@ def _join(body: Body, member: Member, group: Constituency, role: str = Membershi
 
 def _attend(meeting: Meeting, memberships: list[Membership], by: User) -> None:
     for membership in memberships:
-        attendance = Attendance.objects.create(
-            meeting=meeting,
-            membership=membership,
-            kind=membership.constituency.kind,
-            constituency_name=membership.constituency.name,
-            recorded_by=by,
-        )
-        payments.claim_make(attendance)
+        services.attendance_mark(actor=by, meeting=meeting, membership=membership, present=True)
 
 
 def _second_thursday_months_ago(months: int) -> datetime.datetime:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
-from livingwell.audit.services import audit_event_record
+from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Attendance, Body, Claim, Expense, Meeting, Member, PaymentRate
 from livingwell.core.exports import csv_text, safe_cell
 from livingwell.core.submissions import created_once
@@ -39,10 +39,6 @@ def tax_year_start(day: datetime.date) -> datetime.date:
 
 def tax_year_label(start: datetime.date) -> str:
     return f"{start.year}–{str(start.year + 1)[-2:]}"
-
-
-def _changed(actor: User | None, record: Claim | Expense, detail: str) -> None:
-    audit_event_record(actor=actor, action=AuditEvent.Action.CHANGE, record=record, person_id=None, detail=detail)
 
 
 def rate_for(body_id: int, kind: str, day: datetime.date) -> PaymentRate | None:
@@ -148,7 +144,7 @@ def claim_approve(*, actor: User, claim: Claim, over_limit_agreed: bool) -> Clai
         locked.decided_by = actor
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_by", "decided_at"])
-        _changed(actor, locked, "approved" + (" over the yearly limit" if over_limit_agreed else ""))
+        member_record_audit(actor, locked, "approved" + (" over the yearly limit" if over_limit_agreed else ""))
     return locked
 
 
@@ -162,7 +158,7 @@ def claim_reject(*, actor: User, claim: Claim, reason: str) -> Claim:
         locked.decided_by = actor
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "reject_reason", "decided_by", "decided_at"])
-        _changed(actor, locked, "not approved")
+        member_record_audit(actor, locked, "not approved")
     return locked
 
 
@@ -189,9 +185,7 @@ def expense_add(
             submission_id=submission_id,
             added_by=actor,
         )
-        audit_event_record(
-            actor=actor, action=AuditEvent.Action.CREATE, record=expense, person_id=None, detail="expense added"
-        )
+        member_record_audit(actor, expense, "expense added", AuditEvent.Action.CREATE)
         return expense
 
     return created_once(Expense, create, submission_id=submission_id)
@@ -249,9 +243,7 @@ def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
         now = timezone.now()
         Claim.objects.filter(pk__in=[c.pk for c in claims]).update(status=Claim.Status.EXPORTED, exported_at=now)
         for claim in claims:
-            audit_event_record(
-                actor=actor, action=AuditEvent.Action.EXPORT, record=claim, person_id=None, detail="sent to finance"
-            )
+            member_record_audit(actor, claim, "sent to finance", AuditEvent.Action.EXPORT)
     return csv_text(FINANCE_HEADER, rows), len(rows)
 
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
-from livingwell.audit.services import audit_event_record
+from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
+from livingwell.collaborative.services import meeting_url
 from livingwell.core.email import email_enqueue
 
 TURNS_AHEAD = 6
@@ -31,7 +32,7 @@ def rota_create(*, actor: User, body: Body, name: str, duty: str, memberships: l
         RotaPlace.objects.bulk_create(
             RotaPlace(rota=rota, membership=m, position=position) for position, m in enumerate(memberships)
         )
-        audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=rota, person_id=None, detail="rota")
+        member_record_audit(actor, rota, "rota", AuditEvent.Action.CREATE)
     return rota
 
 
@@ -66,7 +67,7 @@ def rota_fill(*, actor: User, rota: Rota, ahead: int = TURNS_AHEAD) -> list[Rota
             last = _next_in_turn(places, last)
             turns.append(RotaTurn.objects.create(rota=locked, meeting=meeting, membership=last))
         for turn in turns:
-            audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=turn, person_id=None)
+            member_record_audit(actor, turn, action=AuditEvent.Action.CREATE)
             transaction.on_commit(functools.partial(reminder_schedule, turn))
     return turns
 
@@ -78,7 +79,7 @@ def rota_swap(*, actor: User, turn: RotaTurn, membership: Membership) -> RotaTur
     with transaction.atomic():
         turn.membership = membership
         turn.save(update_fields=["membership"])
-        audit_event_record(actor=actor, action=AuditEvent.Action.CHANGE, record=turn, person_id=None, detail="swap")
+        member_record_audit(actor, turn, "swap")
         transaction.on_commit(functools.partial(reminder_schedule, turn))
     return turn
 
@@ -112,7 +113,7 @@ def rota_reminder(turn_id: int, membership_id: int) -> bool:
             "duty": turn.rota.duty,
             "meeting": meeting,
             "body": meeting.body.name,
-            "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/",
+            "url": meeting_url(meeting),
         },
     )
     return True

@@ -7,7 +7,7 @@ Members appear in public only by name when they consented, otherwise by their co
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,12 +25,23 @@ from livingwell.collaborative.models import (
 REGISTER_PER_PAGE = 25
 
 
-def actions_carried_forward(meeting: Meeting) -> list[Action]:
+def body_or_404(slug: str) -> Body:
+    body = Body.objects.filter(slug=slug).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+def carried_forward(meeting: Meeting) -> Q:
     """The body's actions still open from earlier meetings: they carry forward to this meeting's agenda."""
+    return Q(body_id=meeting.body_id, status=Action.Status.OPEN, meeting__starts_at__lt=meeting.starts_at)
+
+
+def actions_carried_forward(meeting: Meeting) -> list[Action]:
     return list(
-        Action.objects.filter(
-            body_id=meeting.body_id, status=Action.Status.OPEN, meeting__starts_at__lt=meeting.starts_at
-        ).select_related("owner__member", "owner__constituency", "meeting")
+        Action.objects.filter(carried_forward(meeting)).select_related(
+            "owner__member", "owner__constituency", "meeting"
+        )
     )
 
 
@@ -59,9 +70,8 @@ class BodyPublic:
 
 
 def body_public(slug: str) -> BodyPublic:
-    body = Body.objects.filter(slug=slug).prefetch_related("quorum_rules").first()
-    if body is None:
-        raise Http404
+    body = body_or_404(slug)
+    prefetch_related_objects([body], "quorum_rules")
     constituencies: list[Constituency] = list(
         body.constituencies.annotate(members=Count("memberships", filter=Q(memberships__left_on__isnull=True)))
     )

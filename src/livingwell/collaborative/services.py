@@ -7,16 +7,17 @@ import uuid
 from collections import Counter
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
-from livingwell.audit.services import audit_event_record
 from livingwell.collaborative import payments, rules
+from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
     Action,
     AgendaItem,
@@ -43,10 +44,6 @@ from livingwell.people.matching import email_key
 
 class Refused(Exception):
     """Why a change cannot be made, in words for the person making it."""
-
-
-def _changed(actor: User | None, record: models.Model, detail: str, action=AuditEvent.Action.CHANGE) -> None:
-    audit_event_record(actor=actor, action=action, record=record, person_id=None, detail=detail)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -82,7 +79,7 @@ def join_request_submit(
             agreed_code_at=timezone.now(),
             submission_id=submission_id,
         )
-        _changed(None, request, "asked to join", AuditEvent.Action.CREATE)
+        member_record_audit(None, request, "asked to join", AuditEvent.Action.CREATE)
         return request
 
     return created_once(JoinRequest, create, submission_id=submission_id)
@@ -110,8 +107,8 @@ def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membershi
         locked.decided_at = timezone.now()
         locked.member = membership.member
         locked.save(update_fields=["status", "decided_by", "decided_at", "member"])
-        _changed(actor, locked, "approved")
-        _changed(actor, membership, "joined", AuditEvent.Action.CREATE)
+        member_record_audit(actor, locked, "approved")
+        member_record_audit(actor, membership, "joined", AuditEvent.Action.CREATE)
     return membership
 
 
@@ -141,7 +138,7 @@ def member_add(
             agreed_code_at=timezone.now(),
             role=role,
         )
-        _changed(actor, membership, "appointed", AuditEvent.Action.CREATE)
+        member_record_audit(actor, membership, "appointed", AuditEvent.Action.CREATE)
     return membership
 
 
@@ -204,7 +201,7 @@ def _welcome_send(member: Member, body: Body, invite: User | None) -> None:
         context={
             "name": member.name,
             "body": body.name,
-            "url": welcome_url(invite) if invite else f"{settings.LW_SITE_URL}/account/sign-in/",
+            "url": welcome_url(invite) if invite else f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}",
             "invited": invite is not None,
         },
     )
@@ -220,7 +217,7 @@ def join_request_decline(*, actor: User, join_request: JoinRequest, reason: str)
         locked.decided_at = timezone.now()
         locked.decline_reason = reason
         locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
-        _changed(actor, locked, "declined")
+        member_record_audit(actor, locked, "declined")
         transaction.on_commit(
             functools.partial(
                 email_enqueue,
@@ -261,7 +258,7 @@ def series_create(
             scheduled_until=first_start - datetime.timedelta(seconds=1),
         )
         meetings_make(series=series, until=timezone.now() + datetime.timedelta(days=settings.LW_MEETINGS_AHEAD_DAYS))
-        _changed(actor, series, "meetings planned", AuditEvent.Action.CREATE)
+        member_record_audit(actor, series, "meetings planned", AuditEvent.Action.CREATE)
     return series
 
 
@@ -313,7 +310,7 @@ def meeting_add(
         online_link=online_link,
         accessibility=accessibility,
     )
-    _changed(actor, meeting, "meeting added", AuditEvent.Action.CREATE)
+    member_record_audit(actor, meeting, "meeting added", AuditEvent.Action.CREATE)
     return meeting
 
 
@@ -333,7 +330,7 @@ def meeting_move(
         locked.change_reason = reason
         locked.sequence += 1
         locked.save(update_fields=["starts_at", "ends_at", "status", "change_reason", "sequence"])
-        _changed(actor, locked, "moved")
+        member_record_audit(actor, locked, "moved")
         transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
         if locked.agenda_published_at:
             transaction.on_commit(functools.partial(reminder_schedule, locked))
@@ -351,7 +348,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
         locked.change_reason = reason
         locked.sequence += 1
         locked.save(update_fields=["status", "change_reason", "sequence"])
-        _changed(actor, locked, "cancelled")
+        member_record_audit(actor, locked, "cancelled")
         transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
     return locked
 
@@ -365,11 +362,16 @@ def _members_to_tell(meeting: Meeting, *, skip_no: bool = False) -> list[Member]
     return list(members.distinct().order_by("name", "pk"))
 
 
+def meeting_url(meeting: Meeting) -> str:
+    """The meeting's public page, in full, for emails."""
+    return f"{settings.LW_SITE_URL}{reverse('collaborative:meeting', args=[meeting.pk])}"
+
+
 def _meeting_context(meeting: Meeting) -> dict[str, object]:
     return {
         "meeting": meeting,
         "body": meeting.body.name,
-        "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/",
+        "url": meeting_url(meeting),
     }
 
 
@@ -421,7 +423,7 @@ def rsvp_record(*, membership: Membership, meeting: Meeting, answer: str, access
         rsvp, _created = Rsvp.objects.update_or_create(
             meeting=meeting, membership=membership, defaults={"answer": answer, "access_needs": access_needs}
         )
-        _changed(membership.member.user, rsvp, "replied")
+        member_record_audit(membership.member.user, rsvp, "replied")
     return rsvp
 
 
@@ -434,7 +436,7 @@ def topic_suggest(*, membership: Membership, title: str, why: str, submission_id
         topic = Topic.objects.create(
             body_id=membership.body_id, title=title, why=why, suggested_by=membership, submission_id=submission_id
         )
-        _changed(membership.member.user, topic, "topic suggested", AuditEvent.Action.CREATE)
+        member_record_audit(membership.member.user, topic, "topic suggested", AuditEvent.Action.CREATE)
         return topic
 
     return created_once(Topic, create, submission_id=submission_id)
@@ -448,7 +450,7 @@ def topic_not_taken(*, actor: User, topic: Topic, reason: str) -> Topic:
         locked.status = Topic.Status.NOT_TAKEN
         locked.not_taken_reason = reason
         locked.save(update_fields=["status", "not_taken_reason"])
-        _changed(actor, locked, "not taken forward")
+        member_record_audit(actor, locked, "not taken forward")
     return locked
 
 
@@ -477,7 +479,7 @@ def agenda_topic_schedule(*, actor: User, meeting: Meeting, topic: Topic, lead: 
         )
         locked.status = Topic.Status.SCHEDULED
         locked.save(update_fields=["status"])
-        _changed(actor, item, "topic scheduled", AuditEvent.Action.CREATE)
+        member_record_audit(actor, item, "topic scheduled", AuditEvent.Action.CREATE)
     return item
 
 
@@ -485,7 +487,7 @@ def agenda_item_add(*, actor: User, meeting: Meeting, kind: str, title: str, lea
     """A standing item before the meeting, or any other business raised on the day."""
     _agenda_open(meeting)
     on_the_day = kind == AgendaItem.Kind.AOB
-    if on_the_day and timezone.localdate() != timezone.localtime(meeting.starts_at).date():
+    if on_the_day and notice_days(meeting) != 0:
         raise Refused(_("Any other business is raised on the day of the meeting"))
     if lead is not None and lead.body_id != meeting.body_id:
         raise Refused(_("Choose a lead from the members"))
@@ -498,7 +500,7 @@ def agenda_item_add(*, actor: User, meeting: Meeting, kind: str, title: str, lea
             position=_next_position(meeting),
             raised_on_the_day=on_the_day,
         )
-        _changed(actor, item, "agenda item added", AuditEvent.Action.CREATE)
+        member_record_audit(actor, item, "agenda item added", AuditEvent.Action.CREATE)
     return item
 
 
@@ -507,7 +509,7 @@ def agenda_item_remove(*, actor: User, item: AgendaItem) -> None:
     with transaction.atomic():
         if item.topic_id:
             Topic.objects.filter(pk=item.topic_id).update(status=Topic.Status.SUGGESTED)
-        _changed(actor, item, "agenda item removed", AuditEvent.Action.DELETE)
+        member_record_audit(actor, item, "agenda item removed", AuditEvent.Action.DELETE)
         item.delete()
 
 
@@ -532,7 +534,7 @@ def agenda_publish(*, actor: User, meeting: Meeting) -> Meeting:
         locked.agenda_published_at = timezone.now()
         locked.agenda_published_by = actor
         locked.save(update_fields=["agenda_published_at", "agenda_published_by"])
-        _changed(actor, locked, "agenda published")
+        member_record_audit(actor, locked, "agenda published")
         transaction.on_commit(functools.partial(_agenda_send, locked))
         transaction.on_commit(functools.partial(reminder_schedule, locked))
     return locked
@@ -553,10 +555,15 @@ def _agenda_send(meeting: Meeting) -> None:
 # Attendance, decisions and actions
 
 
+def its_day_has_come(meeting: Meeting) -> bool:
+    """The meeting's day is today or past: attendance, decisions and actions are taken from then."""
+    return notice_days(meeting) <= 0
+
+
 def _on_the_day_or_after(meeting: Meeting) -> None:
     if meeting.status == Meeting.Status.CANCELLED:
         raise Refused(_("This meeting is cancelled."))
-    if timezone.localdate() < timezone.localtime(meeting.starts_at).date():
+    if not its_day_has_come(meeting):
         raise Refused(_("Attendance is taken on the day of the meeting"))
 
 
@@ -572,7 +579,7 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
                     payments.claim_undo(meeting, membership.member_id)
                 except payments.PaymentRefused as refused:
                     raise Refused(str(refused)) from refused
-                _changed(actor, attendance, "marked not there", AuditEvent.Action.DELETE)
+                member_record_audit(actor, attendance, "marked not there", AuditEvent.Action.DELETE)
                 attendance.delete()
             return
         constituency = membership.constituency
@@ -582,7 +589,7 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
             defaults={"kind": constituency.kind, "constituency_name": constituency.name, "recorded_by": actor},
         )
         if created:
-            _changed(actor, attendance, "marked there", AuditEvent.Action.CREATE)
+            member_record_audit(actor, attendance, "marked there", AuditEvent.Action.CREATE)
             payments.claim_make(attendance)
 
 
@@ -629,7 +636,7 @@ def decision_record(
             submission_id=submission_id,
             recorded_by=actor,
         )
-        _changed(actor, decision, "decision recorded", AuditEvent.Action.CREATE)
+        member_record_audit(actor, decision, "decision recorded", AuditEvent.Action.CREATE)
         return decision
 
     return created_once(Decision, create, submission_id=submission_id)
@@ -659,7 +666,7 @@ def action_add(
             due_on=due_on,
             submission_id=submission_id,
         )
-        _changed(actor, action, "action agreed", AuditEvent.Action.CREATE)
+        member_record_audit(actor, action, "action agreed", AuditEvent.Action.CREATE)
         return action
 
     return created_once(Action, create, submission_id=submission_id)
@@ -673,7 +680,7 @@ def action_status_change(*, actor: User, action: Action, status: str) -> Action:
         locked.status = status
         locked.status_changed_at = timezone.now()
         locked.save(update_fields=["status", "status_changed_at"])
-        _changed(actor, locked, f"action {status}")
+        member_record_audit(actor, locked, f"action {status}")
     return locked
 
 
@@ -688,7 +695,7 @@ def membership_role_set(*, actor: User, membership: Membership, role: str) -> Me
             raise Refused(_("They have left this group."))
         locked.role = role
         locked.save(update_fields=["role"])
-        _changed(actor, locked, f"role {role}")
+        member_record_audit(actor, locked, f"role {role}")
     return locked
 
 
@@ -697,7 +704,7 @@ def member_details_update(*, actor: User, member: Member, changes: dict[str, obj
         for name, value in changes.items():
             setattr(member, name, value)
         member.save(update_fields=list(changes))
-        _changed(actor, member, "details changed: " + ", ".join(sorted(changes)))
+        member_record_audit(actor, member, "details changed: " + ", ".join(sorted(changes)))
     return member
 
 
@@ -707,7 +714,7 @@ def training_record(*, actor: User, member: Member, course: str, completed_on: d
         record, _created = TrainingRecord.objects.update_or_create(
             member=member, course=course, defaults={"completed_on": completed_on, "recorded_by": actor}
         )
-        _changed(actor, record, f"training {course}")
+        member_record_audit(actor, record, f"training {course}")
     return record
 
 
@@ -718,7 +725,7 @@ def membership_end(*, actor: User, membership: Membership) -> Membership:
         if locked.left_on is None:
             locked.left_on = timezone.localdate()
             locked.save(update_fields=["left_on"])
-            _changed(actor, locked, "left")
+            member_record_audit(actor, locked, "left")
     return locked
 
 
@@ -739,7 +746,7 @@ def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
             minutes.status = Minutes.Status.DRAFT
             minutes.circulated_at = None
             minutes.save(update_fields=["text", "status", "circulated_at", "updated_at"])
-        _changed(actor, minutes, "minutes written" if created else "minutes changed")
+        member_record_audit(actor, minutes, "minutes written" if created else "minutes changed")
     return minutes
 
 
@@ -751,7 +758,7 @@ def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
         locked.status = Minutes.Status.CIRCULATED
         locked.circulated_at = timezone.now()
         locked.save(update_fields=["status", "circulated_at", "updated_at"])
-        _changed(actor, locked, "minutes circulated")
+        member_record_audit(actor, locked, "minutes circulated")
         transaction.on_commit(functools.partial(_minutes_send, locked.meeting))
     return locked
 
@@ -766,7 +773,7 @@ def _minutes_send(meeting: Meeting) -> None:
             context={
                 "name": member.name,
                 "body": meeting.body.name,
-                "url": f"{settings.LW_SITE_URL}/collaborative/meetings/{meeting.pk}/minutes/",
+                "url": f"{settings.LW_SITE_URL}{reverse('collaborative:minutes_draft', args=[meeting.pk])}",
             },
         )
 
@@ -794,7 +801,7 @@ def minutes_approve(*, actor: User, minutes: Minutes, at: Meeting) -> Minutes:
         locked.status = Minutes.Status.APPROVED
         locked.approved_at = at
         locked.save(update_fields=["status", "approved_at", "updated_at"])
-        _changed(actor, locked, "minutes approved")
+        member_record_audit(actor, locked, "minutes approved")
     return locked
 
 
@@ -843,7 +850,7 @@ def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
         locked.status = Minutes.Status.PUBLISHED
         locked.published_at = timezone.now()
         locked.save(update_fields=["public_text", "public_attendance", "status", "published_at", "updated_at"])
-        _changed(actor, locked, "minutes published")
+        member_record_audit(actor, locked, "minutes published")
     return locked
 
 
@@ -894,5 +901,5 @@ def chair_choose(*, actor: User, meeting: Meeting, membership: Membership, reaso
                 "decided_by": actor,
             },
         )
-        _changed(actor, turn, "chair chosen" + (" (overridden)" if turn.overridden else ""))
+        member_record_audit(actor, turn, "chair chosen" + (" (overridden)" if turn.overridden else ""))
     return turn

@@ -80,13 +80,6 @@ from livingwell.core.types import AuthenticatedHttpRequest
 RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 
 
-def _body(slug: str) -> Body:
-    body = Body.objects.filter(slug=slug).first()
-    if body is None:
-        raise Http404
-    return body
-
-
 def _calendar(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -115,12 +108,12 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def code_of_conduct(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(request, "collaborative/code_of_conduct.html", {"body": _body(slug)})
+    return render(request, "collaborative/code_of_conduct.html", {"body": selectors.body_or_404(slug)})
 
 
 @require_GET
 def body_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(slug)
+    body = selectors.body_or_404(slug)
     return _calendar(ical.calendar_for([body], body.name), f"{body.slug}.ics")
 
 
@@ -162,7 +155,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(slug)
+    body = selectors.body_or_404(slug)
     if not body.open_membership:
         return render(request, "collaborative/join_closed.html", {"body": body})
     form = JoinForm(posted(request), body=body, initial=fresh_token())
@@ -188,7 +181,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def join_sent(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(request, "collaborative/join_sent.html", {"body": _body(slug)})
+    return render(request, "collaborative/join_sent.html", {"body": selectors.body_or_404(slug)})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -207,7 +200,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required()
 def suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    body = _body(slug)
+    body = selectors.body_or_404(slug)
     membership = access_own_membership_for(request.user, body)
     form = TopicForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
@@ -384,7 +377,9 @@ def meeting_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, form, body.name, _("Add a meeting"), back)
 
 
-def _running_context(request: AuthenticatedHttpRequest, meeting_id: int, **forms: Any) -> dict[str, Any]:
+def _running_context(
+    request: AuthenticatedHttpRequest, meeting_id: int, decision_form: DecisionForm | None = None
+) -> dict[str, Any]:
     view = access_meeting_running_for(request.user, meeting_id)
     the_meeting = view.meeting
     return {
@@ -392,7 +387,7 @@ def _running_context(request: AuthenticatedHttpRequest, meeting_id: int, **forms
         "m": the_meeting,
         "notice_days": services.notice_days(the_meeting),
         "notice_short": services.notice_is_short(the_meeting),
-        "on_the_day": timezone.localdate() >= timezone.localtime(the_meeting.starts_at).date(),
+        "on_the_day": services.its_day_has_come(the_meeting),
         "quorum_rows": [
             {
                 "label": ConstituencyKind(check.kind).label if check.kind else _("Members in all"),
@@ -408,8 +403,8 @@ def _running_context(request: AuthenticatedHttpRequest, meeting_id: int, **forms
         if the_meeting.body.rotates_chair
         else None,
         "mark_form": MarkThereForm(members=Members(view.names)) if len(view.shown) < len(view.names) else None,
-        "decision_form": forms.get("decision_form") or DecisionForm(initial=fresh_token(), prefix="decision"),
-        "form": next(iter(forms.values()), None),  # the form in error, for the page title
+        "decision_form": decision_form or DecisionForm(initial=fresh_token(), prefix="decision"),
+        "form": decision_form,  # when in error, for the page title
     }
 
 
@@ -423,10 +418,9 @@ def _back_to_meeting(the_meeting: Meeting, anchor: str) -> HttpResponse:
     return redirect(f"{reverse('collaborative:meeting_running', args=[the_meeting.pk])}#{anchor}")
 
 
-def _rerender(request: AuthenticatedHttpRequest, the_meeting: Meeting, **forms: Any) -> HttpResponse:
-    return render(
-        request, "collaborative/meeting_running.html", _running_context(request, the_meeting.pk, **forms), status=400
-    )
+def _decision_rerender(request: AuthenticatedHttpRequest, the_meeting: Meeting, form: DecisionForm) -> HttpResponse:
+    context = _running_context(request, the_meeting.pk, decision_form=form)
+    return render(request, "collaborative/meeting_running.html", context, status=400)
 
 
 def _meeting_form(
@@ -588,7 +582,7 @@ def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
     the_meeting = meeting_run_by(request.user, meeting_id)
     form = DecisionForm(request.POST, prefix="decision")
     if not form.is_valid():
-        return _rerender(request, the_meeting, decision_form=form)
+        return _decision_rerender(request, the_meeting, form)
     data = form.cleaned_data
     try:
         services.decision_record(
@@ -603,7 +597,7 @@ def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
         )
     except services.Refused as refused:
         form.add_error(None, str(refused))
-        return _rerender(request, the_meeting, decision_form=form)
+        return _decision_rerender(request, the_meeting, form)
     messages.success(request, _("The decision is recorded."))
     return _back_to_meeting(the_meeting, "decisions")
 
