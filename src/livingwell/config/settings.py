@@ -79,33 +79,6 @@ LW_PAYMENT_CAP_WARNING_PERCENT = env.int("LW_PAYMENT_CAP_WARNING_PERCENT", defau
 LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
-# Words that signal immediate risk (the safety net). Matched as whole words, ignoring case; a match marks
-# the introduction urgent and shows the person crisis routes at once. It is not a diagnosis.
-LW_SAFETY_PHRASES = env.list(
-    "LW_SAFETY_PHRASES",
-    default=[
-        "suicide",
-        "suicidal",
-        "kill myself",
-        "killing myself",
-        "end my life",
-        "end it all",
-        "take my own life",
-        "want to die",
-        "better off dead",
-        "hurt myself",
-        "harm myself",
-        "self harm",
-        "self-harm",
-        "overdose",
-        "not safe",
-        "can't go on",
-        "cannot go on",
-        "hurt someone",
-        "kill someone",
-    ],
-)
-
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -122,6 +95,7 @@ INSTALLED_APPS = [
     "livingwell.accounts",
     "livingwell.audit",
     "livingwell.directory",
+    "livingwell.safety",
     "livingwell.people",
     "livingwell.frontdoor",
     "livingwell.support",

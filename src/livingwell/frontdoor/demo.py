@@ -11,19 +11,21 @@ from django.utils import timezone
 from livingwell.accounts.models import User
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
+from livingwell.safety.net import risk_in
 
 INTRODUCTIONS = [
-    # reference, name, days ago, urgent phrases, date of birth, phone, words
-    ("LW-DEMO01", "Robin", 3, [], None, "07700 900101", "Since my mum died I have not been going out."),
-    ("LW-DEMO02", "Alex", 0.2, ["not safe"], None, "07700 900102", "I am not safe at home at the moment."),
-    ("LW-DEMO03", "Kit", 1, [], datetime.date(1990, 6, 14), "07700900005", "Things have got on top of me again."),
+    # reference, name, days ago, date of birth, phone, words (the safety net reads them, as for anyone)
+    ("LW-DEMO01", "Robin", 3, None, "07700 900101", "Since my mum died I have not been going out."),
+    ("LW-DEMO02", "Alex", 0.2, None, "07700 900102", "I am not safe at home at the moment."),
+    ("LW-DEMO03", "Kit", 1, datetime.date(1990, 6, 14), "07700900005", "Things have got on top of me again."),
 ]
 
 
 def frontdoor_demo_load() -> int:
     """Load the demo and return how many introductions it holds."""
     now = timezone.now()
-    for reference, name, days, phrases, born, phone, words in INTRODUCTIONS:
+    for reference, name, days, born, phone, words in INTRODUCTIONS:
+        risk = risk_in([words])
         introduction, _created = Introduction.objects.update_or_create(
             reference=reference,
             defaults={
@@ -35,8 +37,9 @@ def frontdoor_demo_load() -> int:
                 "phone": phone,
                 "may_leave_message": False,
                 "in_their_words": words,
-                "is_urgent": bool(phrases),
-                "urgent_phrases": phrases,
+                "is_urgent": bool(risk),
+                "urgent_phrases": risk.phrases,
+                "risk_categories": risk.categories,
             },
         )
         Introduction.objects.filter(pk=introduction.pk).update(created_at=now - datetime.timedelta(days=days))

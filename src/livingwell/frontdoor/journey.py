@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField
 from livingwell.frontdoor import forms
-from livingwell.frontdoor.models import Introduction
-from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
+from livingwell.frontdoor.models import FREE_TEXT_FIELDS, Introduction
+from livingwell.safety.net import risk_in
 
 SESSION_KEY = "frontdoor_journey"
 DONE_KEY = "frontdoor_done"
@@ -98,6 +98,10 @@ class Journey:
     def urgent_phrases(self) -> list[str]:
         return list(self.data.get("urgent", []))
 
+    @property
+    def risk_categories(self) -> list[str]:
+        return list(self.data.get("risk_categories", []))
+
     def answer(self, step: Step, cleaned: dict[str, Any]) -> bool:
         """Keep a page's answers. True when they are the first to mention immediate risk."""
         # Dates keep as ISO text: the session holds JSON.
@@ -105,7 +109,9 @@ class Journey:
             name: value.isoformat() if isinstance(value, datetime.date) else value for name, value in cleaned.items()
         }
         was_urgent = bool(self.data.get("urgent"))
-        self.data["urgent"] = risk_phrases_in(self.free_text())
+        risk = risk_in(self.free_text())
+        self.data["urgent"] = risk.phrases
+        self.data["risk_categories"] = risk.categories
         self.save()
         return bool(self.data["urgent"]) and not was_urgent
 

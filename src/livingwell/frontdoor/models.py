@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.people.matching import contact_keys_set
 from livingwell.people.models import ContactMethod
+from livingwell.safety.categories import RiskCategory
 
 
 class WhatWouldHelp(models.TextChoices):
@@ -21,6 +22,10 @@ class WhatWouldHelp(models.TextChoices):
     STAY_WELL = "stay_well", _("Feeling better and staying well")
     OWN_CHOICES = "own_choices", _("Making my own choices and reaching my goals")
     TAKING_PART = "taking_part", _("Taking part: friends, community, work, money, housing or learning")
+
+
+# The answers the safety net reads: everything a person writes in their own words.
+FREE_TEXT_FIELDS = ("in_their_words", "what_matters", "enjoys", "good_at", "would_help_other", "access_needs")
 
 
 class Introduction(models.Model):
@@ -89,6 +94,8 @@ class Introduction(models.Model):
     is_urgent = models.BooleanField(_("mentions immediate risk"), default=False)
     # The safety-net phrases found, so the duty worker sees why it was marked urgent.
     urgent_phrases = models.JSONField(_("words that marked it urgent"), default=list, blank=True)
+    # What the safety net found them to be about (safety.categories.RiskCategory), for the routes shown.
+    risk_categories = models.JSONField(_("what the words were about"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("introduced"), auto_now_add=True, db_index=True)
     # The person record, once the Hub links the introduction to one (new, or someone already known).
@@ -136,6 +143,9 @@ class Introduction(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         contact_keys_set(self, kwargs)
         super().save(*args, **kwargs)
+
+    def risk_category_labels(self) -> list[str]:
+        return [str(RiskCategory(category).label) for category in self.risk_categories if category in RiskCategory]
 
     def contact_method_labels(self) -> list[str]:
         labels = dict(ContactMethod.choices)

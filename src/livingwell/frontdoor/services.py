@@ -20,10 +20,16 @@ from livingwell.core.models import Neighbourhood
 from livingwell.core.sms import text_enqueue
 from livingwell.directory.models import Service
 from livingwell.frontdoor.matching import PossibleMatch
-from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
-from livingwell.frontdoor.safety import FREE_TEXT_FIELDS, risk_phrases_in
+from livingwell.frontdoor.models import (
+    FREE_TEXT_FIELDS,
+    ContactAttempt,
+    FirstConversation,
+    Introduction,
+    IntroductionEquality,
+)
 from livingwell.people.models import ContactMethod, Person
 from livingwell.people.services import person_details_update
+from livingwell.safety.net import risk_in
 from livingwell.support.models import OnwardIntroduction
 from livingwell.support.onward import onward_send
 from livingwell.support.services import episode_open
@@ -36,6 +42,7 @@ INTRODUCTION_FIELDS = {field.name for field in Introduction._meta.concrete_field
     "submission_token",
     "is_urgent",
     "urgent_phrases",
+    "risk_categories",
     "status",
     "created_at",
     "phone_key",
@@ -68,15 +75,16 @@ def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[s
     values["neighbourhood_id"] = int(neighbourhood) if known else None
     born = values.get("date_of_birth")
     values["date_of_birth"] = datetime.date.fromisoformat(born) if isinstance(born, str) and born else None
-    phrases = risk_phrases_in(str(answers.get(name, "")) for name in FREE_TEXT_FIELDS)
+    risk = risk_in(str(answers.get(name, "")) for name in FREE_TEXT_FIELDS)
     for _attempt in range(5):
         try:
             with transaction.atomic():
                 introduction = Introduction.objects.create(
                     reference=_new_reference(),
                     submission_token=submission_token,
-                    is_urgent=bool(phrases),
-                    urgent_phrases=phrases,
+                    is_urgent=bool(risk),
+                    urgent_phrases=risk.phrases,
+                    risk_categories=risk.categories,
                     **values,
                 )
                 if equality:

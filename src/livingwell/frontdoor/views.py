@@ -111,8 +111,10 @@ def _render_step(request: HttpRequest, journey: Journey, page: Step, form: objec
             "previous": previous,
             "for_self": journey.for_self,
             "show_crisis": request.session.pop("frontdoor_show_crisis", False),
+            "risk_categories": journey.risk_categories,
             "number": steps.index(page) + 1,
             "count": len(steps),
+            **_promises(),
         },
     )
 
@@ -139,6 +141,7 @@ def _render_check(request: HttpRequest, journey: Journey, *, save_failed: bool =
             "rows": summary_rows(journey),
             "save_failed": save_failed,
             "show_crisis": bool(journey.urgent_phrases) or request.session.pop("frontdoor_show_crisis", False),
+            "risk_categories": journey.risk_categories,
             **_promises(),
         },
         status=503 if save_failed else 200,
@@ -172,6 +175,7 @@ def _done_redirect(request: HttpRequest, introduction: Introduction) -> HttpResp
         "reference": introduction.reference,
         "emailed": bool(introduction.email),
         "urgent": introduction.is_urgent,
+        "risk_categories": introduction.risk_categories,
     }
     return redirect("frontdoor:done")
 

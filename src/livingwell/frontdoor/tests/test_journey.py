@@ -132,17 +132,46 @@ def test_words_of_immediate_risk_show_crisis_routes_mark_it_urgent_and_tell_the_
     assert 'role="alert"' in html
     assert "may not be safe right now" in html
     assert "116 123" in html
+    assert "85258" in html  # the routes for what it is about: here, suicide
+    # The whole sentence about when introductions are read, not cut short.
+    assert f"Introductions are read {settings.LW_INTRODUCTIONS_READ}" in html
+    assert "You can still carry on with this introduction" in html
     _answer_all(client, {**ANSWERS, "whats-going-on": words})
     _send(client)
     introduction = Introduction.objects.get()
     assert introduction.is_urgent
-    assert introduction.urgent_phrases == ["can't go on"]
-    assert "may not be safe right now" in client.get(DONE).content.decode()
+    assert introduction.urgent_phrases == ["cant go on"]
+    assert introduction.risk_categories == ["suicide"]
+    done = client.get(DONE).content.decode()
+    assert "may not be safe right now" in done
+    assert f"Introductions are read {settings.LW_INTRODUCTIONS_READ}" in done
+    # Once sent there is nothing to carry on with: the alert says what has been done instead.
+    assert "carry on" not in done
+    assert "told the duty team" in done
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     duty = [message for message in mail.outbox if message.to == ["duty@example.org"]]
     assert len(duty) == 1
     assert introduction.reference in duty[0].subject
     assert "go on like this" not in duty[0].body  # no personal details
+
+
+@pytest.mark.parametrize(
+    ("words", "routes", "not_shown"),
+    [
+        ("He hits me and I am scared to go home", ["0808 2000 247", "press 55"], ["85258"]),
+        ("i've started cutting again", ["85258", "will not stop bleeding"], ["0808 2000 247"]),
+        ("the voices tell me to hurt people", ["If you feel you might hurt someone"], ["0808 2000 247"]),
+    ],
+)
+def test_each_kind_of_risk_shows_its_own_routes(
+    journey: Client, words: str, routes: list[str], not_shown: list[str]
+) -> None:
+    html = journey.post(_step("whats-going-on"), {"in_their_words": words}, follow=True).content.decode()
+    assert "may not be safe right now" in html
+    for route in routes:
+        assert route in html
+    for route in not_shown:
+        assert route not in html
 
 
 def test_a_double_submit_makes_one_introduction(journey: Client) -> None:
