@@ -80,6 +80,14 @@ def page(browser: Browser) -> Iterator[Page]:
     assert errors == []
 
 
+@pytest.fixture
+def other_page(browser: Browser) -> Iterator[Page]:
+    """A second person's browser, alongside the first."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
 def check_page(page: Page, *, screenshot: str = "", admin: bool = False) -> None:
     """Check the page in its current state: axe finds nothing, crisis routes are there, JS ran.
 

@@ -4,26 +4,17 @@ published, and an Expert by Experience's claim approved."""
 
 import datetime
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import Body, Meeting, Minutes, PaymentRate, Topic
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory, board, secretary_of
 from tests.browser.conftest import check_page, sign_in, staff_signed_in
-
-
-@pytest.fixture
-def other_page(browser: Browser) -> Iterator[Page]:
-    """A second person's browser, alongside the first."""
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def _member_of(body: Body, group_key: str, groups, name: str, **member) -> User:

@@ -1,10 +1,12 @@
 """Co-production bodies: public pages, members' own pages, and running a body and its meetings."""
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -76,6 +78,8 @@ from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.safety.alerts import words_read
+from livingwell.safety.models import RiskFlag
 
 RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 
@@ -159,6 +163,16 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     if not body.open_membership:
         return render(request, "collaborative/join_closed.html", {"body": body})
     form = JoinForm(posted(request), body=body, initial=fresh_token())
+    if request.method == "POST":
+        # Read before the form is checked: words of risk count even in a request that cannot be sent yet.
+        words_read(
+            request,
+            texts=[request.POST.get("why", ""), request.POST.get("name", "")],
+            where=RiskFlag.Where.JOIN_REQUEST,
+            writer_name=request.POST.get("name", ""),
+            writer_contact=request.POST.get("email", ""),
+            once=f"join:{request.POST.get('submission_id', '')}"[:100],
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -197,6 +211,21 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "collaborative/mine.html", {"own": own, "feed": feed})
 
 
+def _member_words_read(request: HttpRequest, membership: Membership, texts: list[str], where: RiskFlag.Where) -> None:
+    """A member's words go through the safety net; members are not people we support, so a flag goes to the
+    duty team with the name and contact they gave the body. The same words twice raise one flag."""
+    member = membership.member
+    digest = hashlib.sha256("\n".join([str(membership.pk), *texts]).encode()).hexdigest()
+    words_read(
+        request,
+        texts=texts,
+        where=where,
+        writer_name=member.name,
+        writer_contact=member.email or member.phone,
+        once=f"{where}:{digest}"[:100],
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @role_required()
 def suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -204,12 +233,12 @@ def suggest(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = access_own_membership_for(request.user, body)
     form = TopicForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
-        services.topic_suggest(
-            membership=membership,
-            title=form.cleaned_data["title"],
-            why=form.cleaned_data["why"],
-            submission_id=form.cleaned_data["submission_id"],
-        )
+        data = form.cleaned_data
+        with transaction.atomic():
+            services.topic_suggest(
+                membership=membership, title=data["title"], why=data["why"], submission_id=data["submission_id"]
+            )
+            _member_words_read(request, membership, [data["title"], data["why"]], RiskFlag.Where.TOPIC)
         messages.success(request, _("Thank you. Your topic is in the rolling programme for the chair and secretary."))
         return redirect("collaborative:mine")
     return _form_page(request, form, body.name, _("Suggest a topic"), reverse("collaborative:mine"), _("Suggest"))
@@ -225,12 +254,14 @@ def reply(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     form = RsvpForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rsvp_record(
-                membership=membership,
-                meeting=the_meeting,
-                answer=form.cleaned_data["answer"],
-                access_needs=form.cleaned_data["access_needs"],
-            )
+            with transaction.atomic():
+                services.rsvp_record(
+                    membership=membership,
+                    meeting=the_meeting,
+                    answer=form.cleaned_data["answer"],
+                    access_needs=form.cleaned_data["access_needs"],
+                )
+                _member_words_read(request, membership, [form.cleaned_data["access_needs"]], RiskFlag.Where.REPLY)
         except services.Refused as refused:
             form.add_error(None, str(refused))
         else:

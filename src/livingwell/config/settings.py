@@ -138,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "livingwell.core.context_processors.service",
+                "livingwell.safety.alerts.safety_alert",
             ],
         },
     },

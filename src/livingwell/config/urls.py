@@ -8,6 +8,7 @@ urlpatterns = [
     path("audit/", include("livingwell.audit.urls")),
     path("directory/", include("livingwell.directory.urls")),
     path("", include("livingwell.frontdoor.urls")),
+    path("", include("livingwell.safety.urls")),
     path("", include("livingwell.support.urls")),
     path("collaborative/", include("livingwell.collaborative.urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),

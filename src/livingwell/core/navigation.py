@@ -32,6 +32,7 @@ ROLE_ITEMS = [
     ("support:my_measures", _("How I am doing")),
     ("collaborative:mine", _("Your co-production")),
     ("frontdoor:queue", _("Duty queue")),
+    ("safety:flag_list", _("Safety flags")),
     ("frontdoor:waiting", _("Waiting times")),
     ("support:pathway", _("Accommodation pathway")),
     ("support:caseload", _("Caseload")),

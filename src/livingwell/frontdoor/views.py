@@ -1,5 +1,6 @@
 """The front door: anyone can introduce themselves, or someone who has agreed, with no account."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -47,6 +48,9 @@ from livingwell.frontdoor.waiting import (
     first_conversation_wait,
     wait_in_words,
 )
+from livingwell.safety.access import open_flag_count_for
+from livingwell.safety.alerts import words_read
+from livingwell.safety.models import RiskFlag
 from livingwell.support.models import EpisodeChange
 
 
@@ -193,6 +197,16 @@ def done(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_request(request: HttpRequest) -> HttpResponse:
     form = RecordRequestForm(posted(request))
+    if request.method == "POST":
+        # People type what worries them into any box: read it before the form is checked.
+        texts = [request.POST.get("reference", ""), request.POST.get("contact", "")]
+        words_read(
+            request,
+            texts=texts,
+            where=RiskFlag.Where.RECORD_REQUEST,
+            writer_contact=texts[1],
+            once="record:" + hashlib.sha256("\n".join(texts).encode()).hexdigest(),
+        )
     if request.method == "POST" and form.is_valid():
         record_link_send(
             reference=form.cleaned_data["reference"],
@@ -270,7 +284,8 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_duty_queue_page_for(request.user, request.GET.get("page"))
     now = timezone.now()
     rows = [(introduction, first_call_overdue(introduction.created_at, now)) for introduction in page]
-    return render(request, "frontdoor/queue.html", {"page": page, "rows": rows, **_promises()})
+    flags = open_flag_count_for(request.user)
+    return render(request, "frontdoor/queue.html", {"page": page, "rows": rows, "flags": flags, **_promises()})
 
 
 @require_GET

@@ -1,5 +1,7 @@
 """The safety net's lexicon: the patterns the clinical lead keeps, each with its category and why."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -39,3 +41,57 @@ class LexiconEntry(models.Model):
             pattern_regex(self.pattern)
         except PatternError as error:
             raise ValidationError({"pattern": str(error)}) from error
+
+
+class RiskFlag(models.Model):
+    """Words of risk written somewhere other than an introduction, flagged to whoever is responsible.
+
+    A safeguarding record: it keeps what was written, so that the person told can act without reaching into
+    another part of the platform. Read only through ``safety/access.py``.
+    """
+
+    class Where(models.TextChoices):
+        ABOUT_ME = "about_me", _("About me, in their own plan")
+        PLAN_COMMENT = "plan_comment", _("A comment on their own plan")
+        MEASURE = "measure", _("An outcome measure they filled in")
+        TOPIC = "topic", _("A topic suggested to a co-production body")
+        REPLY = "reply", _("A reply to a co-production meeting")
+        JOIN_REQUEST = "join_request", _("A request to join a co-production body")
+        RECORD_REQUEST = "record_request", _("Asking to see what we recorded")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    raised_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    where = models.CharField(_("where it was written"), max_length=20, choices=Where.choices)
+    written = models.TextField(_("what was written"))
+    categories = models.JSONField(_("what the words were about"), default=list)
+    phrases = models.JSONField(_("words that showed it"), default=list)
+    # A person we support, when it is one (no foreign key: the flag outlives an erased record, as audit does).
+    person_id = models.UUIDField(_("person"), null=True, blank=True, db_index=True)
+    # Someone who is not a person we support (a member, a visitor): what they gave, to reach them.
+    writer_name = models.CharField(_("name they gave"), max_length=150, blank=True)
+    writer_contact = models.CharField(_("contact they gave"), max_length=254, blank=True)
+    # Their personal guide, when they have one; otherwise the duty team.
+    guide = models.ForeignKey(
+        "accounts.User", verbose_name=_("guide told"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("handled by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handled_note = models.TextField(_("what was done"), blank=True)
+    # The form's once-only token, where it has one: the same words sent twice raise one flag.
+    once = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("safety flag")
+        ordering = ["raised_at"]
+        indexes = [models.Index(fields=["handled_at", "raised_at"], name="safety_flags_open")]
+        constraints = [
+            models.UniqueConstraint(fields=["once"], condition=~models.Q(once=""), name="safety_flag_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_where_display()} {self.raised_at:%Y-%m-%d %H:%M}"
+
+    def category_labels(self) -> list[str]:
+        return [str(RiskCategory(category).label) for category in self.categories if category in RiskCategory]

@@ -343,6 +343,13 @@ class MeasureForm(GovukForm):
                 self.fields[f"more_help_{item.number}"] = forms.BooleanField(
                     label=_("I would like more help with this"), required=False
                 )
+        if instrument.asks_more_help:
+            self.fields["more_help_words"] = forms.CharField(
+                label=_("Tell us about the help you would like (optional)"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
         self.items = items
         self.govuk_style([name for name in self.fields if name.startswith(("item_", "more_help_"))])
 

@@ -426,6 +426,8 @@ class Measurement(models.Model):
     # {"1": 4, ...} and, where the measure asks, {"1": true, ...} for more help wanted.
     answers = models.JSONField()
     more_help = models.JSONField(default=dict, blank=True)
+    # What help they would like, in their own words (the safety net reads it when they write it online).
+    more_help_words = models.TextField(_("the help they would like, in their words"), blank=True)
     scores = models.JSONField()
     # Nobody: the person filled it in themselves, online.
     recorded_by = models.ForeignKey(

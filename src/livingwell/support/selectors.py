@@ -17,6 +17,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from livingwell.accounts.models import User
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import Person
 from livingwell.support.measures import Change, band, changes
@@ -293,3 +294,15 @@ def measure_results(person: Person) -> list[InstrumentResults]:
         ]
         results.append(InstrumentResults(instrument, measurements, found, labels, rows))
     return results
+
+
+def current_guide(person: Person) -> User | None:
+    """The personal guide of the person's open (or on hold) episode, if they have one."""
+    episode = (
+        Episode.objects.filter(person=person)
+        .exclude(status=Episode.Status.CLOSED)
+        .select_related("guide")
+        .order_by("-opened_at")
+        .first()
+    )
+    return episode.guide if episode is not None else None

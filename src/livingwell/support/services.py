@@ -333,6 +333,7 @@ def measurement_record(
     occasion: str,
     answers: dict[str, int],
     more_help: dict[str, bool],
+    more_help_words: str = "",
     token: uuid.UUID,
 ) -> Measurement:
     """Score and keep one completed measure. The same form sent twice (its token) makes one measurement.
@@ -352,6 +353,7 @@ def measurement_record(
             taken_at=timezone.now(),
             answers=answers,
             more_help=more_help,
+            more_help_words=more_help_words,
             scores=scores,
             recorded_by=None if by_person else actor,
             submission_token=token,

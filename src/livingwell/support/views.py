@@ -6,6 +6,7 @@ import uuid
 from uuid import UUID
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,6 +24,8 @@ from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
 from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
+from livingwell.safety.alerts import words_read
+from livingwell.safety.models import RiskFlag
 from livingwell.support.access import (
     GUIDE_ROLES,
     Show,
@@ -83,6 +86,7 @@ from livingwell.support.models import (
     PlannedSupport,
 )
 from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRefused, onward_move, onward_send
+from livingwell.support.selectors import current_guide
 from livingwell.support.services import (
     ABOUT_ME_FIELDS,
     STATUS_CHANGES,
@@ -350,11 +354,23 @@ def _episode_plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> tuple[
     return episode, plan_get_or_create(actor=request.user, person=episode.person)
 
 
+def _own_words_read(
+    request: AuthenticatedHttpRequest, person: Person, texts: list[str], where: RiskFlag.Where, once: str = ""
+) -> None:
+    """What a person writes in their own account goes through the safety net. Words a worker types do not:
+    the worker is there to act on them."""
+    if request.user.role == Role.PERSON:
+        words_read(request, texts=texts, where=where, person_id=person.pk, guide=current_guide(person), once=once)
+
+
 def _about_me(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> HttpResponse:
     initial = {name: getattr(the_plan, name) for name in ABOUT_ME_FIELDS}
     form = AboutMeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        plan_about_me_update(actor=request.user, plan=the_plan, changes=form.cleaned_data)
+        changed = [str(value) for name, value in form.cleaned_data.items() if value != initial.get(name)]
+        with transaction.atomic():
+            plan_about_me_update(actor=request.user, plan=the_plan, changes=form.cleaned_data)
+            _own_words_read(request, the_plan.person, changed, RiskFlag.Where.ABOUT_ME)
         messages.success(request, _("About me is saved."))
         return redirect(back)
     return _plan_form(request, heading=_("About me"), form=form, back=back, caption=the_plan.person.preferred_name)
@@ -441,7 +457,9 @@ def connection_sharing(request: AuthenticatedHttpRequest, connection_id: int) ->
 def _comment(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
-        plan_comment_add(actor=request.user, plan=the_plan, text=form.cleaned_data["text"])
+        with transaction.atomic():
+            plan_comment_add(actor=request.user, plan=the_plan, text=form.cleaned_data["text"])
+            _own_words_read(request, the_plan.person, [form.cleaned_data["text"]], RiskFlag.Where.PLAN_COMMENT)
         messages.success(request, _("Comment added."))
     else:
         messages.warning(request, _("The comment was empty or too long, so nothing was added."))
@@ -644,17 +662,23 @@ def _measure_form(
     )
     if request.method == "POST" and form.is_valid():
         occasion = form.cleaned_data.get("occasion") or _occasion_for(person, instrument)
-        measurement_record(
-            actor=request.user,
-            by_person=by_person,
-            person=person,
-            instrument=instrument,
-            episode=episode,
-            occasion=occasion,
-            answers=form.answers(),
-            more_help=form.more_help(),
-            token=form.cleaned_data["token"],
-        )
+        words = form.cleaned_data.get("more_help_words", "")
+        with transaction.atomic():
+            measurement_record(
+                actor=request.user,
+                by_person=by_person,
+                person=person,
+                instrument=instrument,
+                episode=episode,
+                occasion=occasion,
+                answers=form.answers(),
+                more_help=form.more_help(),
+                more_help_words=words,
+                token=form.cleaned_data["token"],
+            )
+            _own_words_read(
+                request, person, [words], RiskFlag.Where.MEASURE, once=f"measure:{form.cleaned_data['token']}"
+            )
         messages.success(request, _("%(measure)s recorded.") % {"measure": instrument.name})
         return redirect(back)
     return render(

@@ -40,6 +40,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
+from livingwell.safety.models import RiskFlag
 from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
 from livingwell.support.tests.factories import EpisodeFactory
 
@@ -50,6 +51,7 @@ HUB_RECORDS = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
 DUTY_QUEUE = frozenset({Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 GUIDES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
 SUPPORT = GUIDES | {Role.ADMINISTRATOR}
+SAFETY_FLAGS = DUTY_QUEUE | {Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER}
 # An episode whose guide is the test personal guide: they, their team (none here) and the Hub see it.
 EPISODE = frozenset({Role.PERSONAL_GUIDE, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 # A co-production body whose members are the test person and the test secretary (its secretary).
@@ -108,6 +110,9 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:done": PUBLIC,
     "frontdoor:expired": PUBLIC,
     "frontdoor:queue": DUTY_QUEUE,
+    # Safety flags: the duty team and the Hub manager read every one; guides and peers those raised to them.
+    "safety:flag_list": SAFETY_FLAGS,
+    "safety:flag": DUTY_QUEUE,  # a flag raised to no guide; a guide's own are in safety/tests
     "frontdoor:waiting": HUB_RECORDS,
     "frontdoor:introduction": DUTY_QUEUE,
     "frontdoor:claim": DUTY_QUEUE,
@@ -412,6 +417,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
     "frontdoor:step": lambda: {"slug": "who"},
     "frontdoor:introduction": lambda: {"introduction_id": IntroductionFactory().pk},
+    "safety:flag": lambda: {"flag_id": RiskFlag.objects.create(where="topic", written="x", categories=["suicide"]).pk},
     "frontdoor:claim": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:contact_attempt": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:conversation": lambda: {"introduction_id": IntroductionFactory().pk},
