@@ -53,7 +53,7 @@ def _environment() -> dict[str, str]:
 
 def _prepare() -> None:
     env = _environment()
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["demo_load"]):
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["collectstatic", "--noinput"], ["demo_load"]):
         subprocess.run(
             [PYTHON, "manage.py", *command],
             cwd=ROOT,

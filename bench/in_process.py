@@ -27,6 +27,7 @@ def setup(database_file: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)  # pages name their files through the manifest
 
 

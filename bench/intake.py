@@ -126,6 +126,7 @@ def main() -> int:
     options = parser.parse_args()
 
     _django("migrate", "--noinput")
+    _django("createcachetable")
     _django("collectstatic", "--noinput")
     before = _introductions_saved()
     with served(options.workers) as port:

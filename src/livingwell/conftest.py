@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -37,3 +38,9 @@ def signed_in_client(client: Client, user_with_role: Callable[[Role], User]) -> 
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_start_afresh() -> None:
+    """Rate limits are counted in the cache; each test starts with none used."""
+    caches["default"].clear()

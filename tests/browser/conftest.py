@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from django.core.cache import caches
+from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.services import backup_codes_replace
@@ -56,10 +57,43 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Every page check_page sees is kept as the server sent it, for the Nu Html Checker (test_zz_html_valid.py).
+HTML_PAGES = Path(__file__).resolve().parents[2] / "var" / "html-check"
+_documents: dict[int, Response] = {}
+
+
+def _keep_documents(page: Page) -> None:
+    """Remember the last document the server sent to ``page``: the checker reads the HTML as sent, not the
+    browser's tidied copy (which drops a duplicate attribute without a word)."""
+
+    def on_response(response: Response) -> None:
+        if response.request.resource_type == "document" and response.frame == page.main_frame:
+            _documents[id(page)] = response
+
+    page.on("response", on_response)
+
+
+def _html_keep(page: Page) -> None:
+    response = _documents.get(id(page))
+    if response is None or "text/html" not in (response.headers.get("content-type") or ""):
+        return
+    HTML_PAGES.mkdir(parents=True, exist_ok=True)
+    number = len(list(HTML_PAGES.glob("*.html")))
+    (HTML_PAGES / f"{number:04d}.html").write_bytes(response.body())
+    with (HTML_PAGES / "pages.txt").open("a", encoding="utf-8") as index:
+        index.write(f"{number:04d}.html {response.url}\n")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _html_pages_afresh() -> None:
+    shutil.rmtree(HTML_PAGES, ignore_errors=True)
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
+    _keep_documents(page)
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
@@ -84,7 +118,9 @@ def page(browser: Browser) -> Iterator[Page]:
 def other_page(browser: Browser) -> Iterator[Page]:
     """A second person's browser, alongside the first."""
     context = browser.new_context(viewport={"width": 1100, "height": 900})
-    yield context.new_page()
+    other = context.new_page()
+    _keep_documents(other)
+    yield other
     context.close()
 
 
@@ -94,6 +130,7 @@ def check_page(page: Page, *, screenshot: str = "", admin: bool = False) -> None
     Django's admin pages have their own layout and scripts, but must pass axe and show the crisis
     routes like every other page.
     """
+    _html_keep(page)
     results = AXE.run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
     crisis = page.locator(".lw-crisis")
@@ -126,3 +163,9 @@ def staff_signed_in(page: Page, base_url: str, username: str, role: Role, code: 
     page.get_by_label("Security code").fill(code)
     page.get_by_role("button", name="Continue").click()
     return user
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_start_afresh() -> None:
+    """Rate limits are counted in the cache; each test starts with none used."""
+    caches["default"].clear()

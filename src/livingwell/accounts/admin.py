@@ -11,7 +11,10 @@ class LivingWellUserAdmin(UserAdmin):
     list_filter = ["role", "is_active"]
     # The two-box widget's icons carry aria-labels that axe rejects; plain multiple selects pass.
     filter_horizontal = ()
+    # No password hash here (nobody needs to see it, and Django's read-only widget is not valid HTML):
+    # people choose their own password through the emailed link.
     fieldsets = [
-        *(UserAdmin.fieldsets or ()),
+        (None, {"fields": ["username"]}),
+        *(UserAdmin.fieldsets or ())[1:],
         (_("Living Well"), {"fields": ["role", "organisations"]}),
     ]

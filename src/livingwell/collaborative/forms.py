@@ -498,12 +498,14 @@ class ExpenseForm(GovukForm):
     submission_id = _token()
 
     def clean_receipt(self) -> Any:
-        from livingwell.collaborative.payments import RECEIPT_LIMIT, RECEIPT_TYPES
+        from livingwell.collaborative.payments import RECEIPT_LIMIT, receipt_type_of
 
         receipt = self.cleaned_data["receipt"]
         if receipt.size > RECEIPT_LIMIT:
             raise forms.ValidationError(_("The receipt must be 5 MB or smaller"))
-        if receipt.content_type not in RECEIPT_TYPES:
+        head = receipt.read(16)
+        receipt.seek(0)
+        if receipt_type_of(head) is None:
             raise forms.ValidationError(_("The receipt must be a PDF, JPG, PNG, HEIC or WEBP"))
         return receipt
 

@@ -21,7 +21,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Attendance, Body, Claim, Expense, Meeting, Member, PaymentRate
-from livingwell.core.exports import csv_text, safe_cell
+from livingwell.core.exports import csv_text
 from livingwell.core.submissions import created_once
 
 PENCE = Decimal("0.01")
@@ -162,8 +162,24 @@ def claim_reject(*, actor: User, claim: Claim, reason: str) -> Claim:
     return locked
 
 
-RECEIPT_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/heic", "image/webp"}
 RECEIPT_LIMIT = 5 * 1024 * 1024
+_HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
+def receipt_type_of(head: bytes) -> str | None:
+    """What a receipt really is, from its own first bytes (never the browser's word for it): a PDF, JPEG,
+    PNG, WEBP or HEIC photo; None for anything else, such as SVG or HTML sent as an image."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIC_BRANDS:
+        return "image/heic"
+    return None
 
 
 def expense_add(
@@ -180,7 +196,7 @@ def expense_add(
             what=what,
             amount=amount,
             receipt_name=(receipt.name or "receipt")[-200:],
-            receipt_type=receipt.content_type or "application/octet-stream",
+            receipt_type=receipt_type_of(content[:16]) or "application/octet-stream",
             receipt=content,
             submission_id=submission_id,
             added_by=actor,
@@ -225,9 +241,9 @@ def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
         rows = [
             [
                 claim.pk,
-                safe_cell(claim.member.name),
-                safe_cell(claim.member.email),
-                safe_cell(body.name),
+                claim.member.name,
+                claim.member.email,
+                body.name,
                 timezone.localtime(claim.meeting.starts_at).date().isoformat(),
                 claim.basis,
                 f"{claim.rate:.2f}",
@@ -235,7 +251,7 @@ def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
                 f"{claim.fee:.2f}",
                 f"{expenses.get(claim.pk, Decimal(0)):.2f}",
                 f"{claim.fee + expenses.get(claim.pk, Decimal(0)):.2f}",
-                safe_cell(claim.decided_by.get_full_name() or claim.decided_by.username) if claim.decided_by else "",
+                (claim.decided_by.get_full_name() or claim.decided_by.username) if claim.decided_by else "",
                 timezone.localtime(claim.decided_at).date().isoformat() if claim.decided_at else "",
             ]
             for claim in claims

@@ -77,6 +77,7 @@ from livingwell.collaborative.rules import rule_in_words
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
+from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
@@ -174,6 +175,8 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
             once=f"join:{request.POST.get('submission_id', '')}"[:100],
         )
     if request.method == "POST" and form.is_valid():
+        if over_limit(request, "join"):
+            return limited_response(request)
         data = form.cleaned_data
         try:
             services.join_request_submit(

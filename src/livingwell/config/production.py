@@ -3,12 +3,16 @@
 ``manage.py check --deploy`` is clean with these settings and a real SECRET_KEY.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from livingwell.config.settings import *  # noqa: F403
-from livingwell.config.settings import env
+from livingwell.config.settings import DEMO_SECRET_KEY, env
 from livingwell.core.settings_helpers import mailers_from_email_url
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
+if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Set SECRET_KEY to a long random value of your own: the demo's key is public.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -22,7 +22,8 @@ if (BASE_DIR / ".env").exists():
 
 DEBUG = env.bool("DEBUG", default=False)
 # The demo's key is only good for a local demo: production.py refuses to start without SECRET_KEY.
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-living-well-local-demo-only-not-for-production")
+DEMO_SECRET_KEY = "django-insecure-living-well-local-demo-only-not-for-production"  # noqa: S105 - public
+SECRET_KEY = env.str("SECRET_KEY", default=DEMO_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -77,6 +78,23 @@ LW_MEETING_REMINDER_DAYS = env.int("LW_MEETING_REMINDER_DAYS", default=2)
 # Warn when a member's payments reach this share of their yearly limit.
 LW_PAYMENT_CAP_WARNING_PERCENT = env.int("LW_PAYMENT_CAP_WARNING_PERCENT", default=80)
 LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
+# The proxies (addresses or networks) in front of the app whose X-Forwarded-For is believed; none in the demo.
+LW_TRUSTED_PROXIES = env.list("LW_TRUSTED_PROXIES", default=[])
+# How often one source (an address, behind trusted proxies) may send an introduction or another public form.
+# Past the limit a person is told to call, with the crisis routes, and nothing is saved; urgent introductions
+# are never refused, only grouped for the duty worker.
+LW_RATE_INTRODUCTIONS = env.str("LW_RATE_INTRODUCTIONS", default="5/h")
+LW_RATE_PUBLIC_FORMS = env.str("LW_RATE_PUBLIC_FORMS", default="10/h")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # a cache that is down never turns a person away
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# No request body may be larger (a 5 MB receipt and the form around it); bigger ones are refused unread.
+LW_MAX_REQUEST_BYTES = env.int("LW_MAX_REQUEST_BYTES", default=6 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files, as Django's default: 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file while they are checked
+# A task RUNNING this long has lost its worker: housekeeping puts it back in the queue.
+LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 INSTALLED_APPS = [
@@ -108,11 +126,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "livingwell.core.middleware.RequestIdMiddleware",
+    "livingwell.core.middleware.RequestTooLargeMiddleware",
+    "livingwell.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "livingwell.core.middleware.RefuseNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "livingwell.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -182,6 +203,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind our own proxies, the address is the one they forwarded (livingwell.core.client_ip).
+AXES_CLIENT_IP_CALLABLE = "livingwell.core.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -223,10 +246,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Per-process caches. Pages cache their unchanging fragments (footer, crisis routes, public page
-# text) here; nothing personal is ever cached.
+# The shared cache holds rate limits: Redis in production (CACHE_URL=redis://127.0.0.1:6379/1), a table in
+# the embedded database for the demo (made by `manage.py createcachetable`). Pages cache their unchanging
+# fragments (footer, crisis routes, public page text) per process; nothing personal is ever cached.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "default": env.cache("CACHE_URL", default="dbcache://lw_cache"),
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "template-fragments",

@@ -123,6 +123,12 @@ def _widget_class(widget: forms.Widget) -> str:
     return ""
 
 
+class TelInput(forms.TextInput):
+    """A phone number box: one type attribute, tel, so phones show their number pad."""
+
+    input_type = "tel"
+
+
 class GovukForm(forms.Form):
     """A form whose fields render as GOV.UK Design System components."""
 

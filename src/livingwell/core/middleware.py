@@ -3,12 +3,15 @@
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from livingwell.core.request_id import request_id_set
 
 REQUEST_ID_HEADER = "X-Request-ID"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class RequestIdMiddleware:
@@ -30,6 +33,23 @@ class RequestIdMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Turn off the browser features Living Well never uses, for every page."""
+
+    POLICY = (
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response
+
+
 class NoStoreWhenSignedInMiddleware:
     """Keep signed-in pages out of every cache, the browser's back button included."""
 
@@ -43,3 +63,50 @@ class NoStoreWhenSignedInMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte in the address, a query parameter or a form field is refused with a clear 400, once for
+    the whole site: PostgreSQL cannot store one, and no person types one."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            return render(request, "400_nul.html", status=400)
+        return self.get_response(request)
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path:
+        return True
+    sources = [request.GET]
+    if request.method == "POST" and request.content_type in FORM_TYPES:
+        sources.append(request.POST)
+    return any(
+        "\x00" in key or "\x00" in value for source in sources for key, values in source.lists() for value in values
+    )
+
+
+class RequestTooLargeMiddleware:
+    """Refuse a request body larger than ``LW_MAX_REQUEST_BYTES`` from its length alone, before reading
+    it: a 400 MB upload is turned away at once, not read in full first. (The proxy caps it too.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.LW_MAX_REQUEST_BYTES:
+            return HttpResponse(
+                "That is too large to send here. A receipt can be up to 5 MB.\n\n"
+                "If you need help now: call NHS 111 and choose option 2, call 999 or go to A&E if a life is in "
+                "danger, or call Samaritans free on 116 123.\n",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

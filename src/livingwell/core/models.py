@@ -35,3 +35,36 @@ class TextMessage(models.Model):
 
     def __str__(self) -> str:
         return f"text {self.pk}"
+
+
+class Delivery(models.Model):
+    """One message to one recipient, as the sending task saw it: the idempotency key that keeps delivery to at
+    most once, and the record that shows an urgent alert that could not be sent (hazard H-001).
+
+    Holds no address and no words: the key is a digest, the label names a reference at most.
+    """
+
+    class Status(models.TextChoices):
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        RETRYING = "retrying", _("Failed; trying again")
+        GAVE_UP = "gave_up", _("Could not be sent")
+        UNKNOWN = "unknown", _("May not have been sent: the worker stopped while sending")
+
+    key = models.CharField(max_length=64, unique=True)
+    channel = models.CharField(max_length=10)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    urgent = models.BooleanField(default=False)
+    label = models.CharField(_("what it was"), max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        indexes = [models.Index(fields=["urgent", "status"], name="delivery_urgent_status")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.status}"

@@ -5,6 +5,7 @@ local implementation: it keeps each message in the ``TextMessage`` table. A depl
 backend in ``LW_SMS_BACKEND``. Every text ends with the crisis numbers, as every email does.
 """
 
+import uuid
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -32,10 +33,11 @@ def sms_backend() -> SmsBackend:
     return backend
 
 
-def text_enqueue(*, to: str, template_name: str, context: Mapping[str, object]) -> TaskResult:
-    """Render a short text with the crisis numbers appended, and queue it for the worker."""
+def text_enqueue(*, to: str, template_name: str, context: Mapping[str, object], key: str = "") -> TaskResult:
+    """Render a short text with the crisis numbers appended, and queue it for the worker (at most once to
+    ``to`` for each ``key``, a fresh one by default)."""
     from livingwell.core.tasks import text_send
 
     body = render_to_string(template_name, dict(context)).strip()
     crisis = render_to_string("core/includes/crisis.sms").strip()
-    return text_send.enqueue(to=to, body=f"{body}\n{crisis}")
+    return text_send.enqueue(to=to, body=f"{body}\n{crisis}", key=key or uuid.uuid4().hex)

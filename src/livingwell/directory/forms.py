@@ -58,7 +58,9 @@ class DirectorySearchForm(GovukForm):
             field = self.fields[name]
             if isinstance(field, forms.ChoiceField):
                 field.choices = choices()
-        self.fields["q"].widget.attrs["type"] = "search"
+        widget = self.fields["q"].widget
+        if isinstance(widget, forms.TextInput):
+            widget.input_type = "search"  # one type attribute: the widget's own
         self.fields["postcode"].widget.attrs.update(
             {"autocomplete": "postal-code", "class": "govuk-input govuk-input--width-10"}
         )

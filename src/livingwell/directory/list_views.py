@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from livingwell.core.email import email_enqueue
+from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.directory.forms import MyListEmailForm, MyListItemForm
 from livingwell.directory.models import Service
 from livingwell.directory.my_list import my_list_add, my_list_ids, my_list_mark_sent, my_list_remove
@@ -85,6 +86,8 @@ def my_list_email(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = MyListEmailForm(request.POST)
         if form.is_valid():
+            if over_limit(request, "my_list_email"):
+                return limited_response(request)
             if my_list_mark_sent(request.session, form.cleaned_data["submission_id"]):
                 email_enqueue(
                     to=form.cleaned_data["email"],

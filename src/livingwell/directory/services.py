@@ -74,8 +74,10 @@ def listing_change_decide(*, actor: User, change: ListingChange, approve: bool) 
 
 @transaction.atomic
 def listing_confirm_checked(*, actor: User, service: Service) -> Service:
-    """Record that someone checked the listing today and it is still true."""
-    Service.objects.filter(pk=service.pk).update(assured_date=timezone.localdate(), assurer_email=actor.email)
+    """Record that someone checked the listing today and it is still true. The published "checked by" is
+    the organisation's own contact address (or nothing), never the account of the person who checked."""
+    contact = service.organization.email if service.organization_id else ""
+    Service.objects.filter(pk=service.pk).update(assured_date=timezone.localdate(), assurer_email=contact)
     service.refresh_from_db()
     return service
 

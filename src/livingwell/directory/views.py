@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
 from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
 from livingwell.directory.my_list import my_list_ids
@@ -170,6 +171,8 @@ def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
     if request.method == "POST":
         form = ListingReportForm(request.POST)
         if form.is_valid():
+            if over_limit(request, "listing_report"):
+                return limited_response(request)
             listing_report_submit(
                 service=service,
                 message=form.cleaned_data["message"],

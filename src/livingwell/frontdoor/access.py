@@ -8,7 +8,7 @@ from uuid import UUID
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
@@ -39,7 +39,19 @@ def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Pag
     """One page of open introductions, urgent first and then the oldest, auditing a read of each shown."""
     if not works_the_duty_queue(user):
         raise PermissionDenied
-    queue = Introduction.objects.filter(status=Introduction.Status.NEW).select_related("claimed_by")
+    same_source = (
+        Introduction.objects.filter(status=Introduction.Status.NEW, source_key=OuterRef("source_key"))
+        .exclude(source_key="")
+        .order_by()
+        .values("source_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    queue: QuerySet[Introduction] = (
+        Introduction.objects.filter(status=Introduction.Status.NEW)
+        .select_related("claimed_by")
+        .annotate(from_same_source=Subquery(same_source[:1]))
+    )
     page = Paginator(queue.order_by("-is_urgent", "created_at", "id"), QUEUE_PER_PAGE).get_page(page_number)
     audit_reads_record(actor=user, records=page.object_list, person_id_of="person_id")
     return page

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukDateField, GovukForm
+from livingwell.core.forms import GovukDateField, GovukForm, TelInput
 from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.matching import EARLIEST_BIRTH_YEAR
@@ -138,7 +138,7 @@ class ContactForm(StepForm):
         required=False,
         max_length=30,
         help_text=_("For a call or a text message."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        widget=TelInput(attrs={"autocomplete": "tel"}),
     )
     email = forms.EmailField(
         label=_("Email address"),

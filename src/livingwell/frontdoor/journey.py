@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField
+from livingwell.core.sealed import seal, unseal
 from livingwell.frontdoor import forms
 from livingwell.frontdoor.models import FREE_TEXT_FIELDS, Introduction
 from livingwell.safety.net import risk_in
@@ -70,13 +71,14 @@ class Journey:
 
     @classmethod
     def current(cls, session: SessionBase) -> "Journey | None":
-        data = session.get(SESSION_KEY)
+        data = unseal(session.get(SESSION_KEY))
         if not isinstance(data, dict) or "token" not in data:
             return None
         return cls(session, data)
 
     def save(self) -> None:
-        self.session[SESSION_KEY] = self.data
+        # Sealed: the answers, words of risk among them, are unreadable in the session table.
+        self.session[SESSION_KEY] = seal(self.data)
         self.session.modified = True
 
     def end(self) -> None:

@@ -96,6 +96,9 @@ class Introduction(models.Model):
     urgent_phrases = models.JSONField(_("words that marked it urgent"), default=list, blank=True)
     # What the safety net found them to be about (safety.categories.RiskCategory), for the routes shown.
     risk_categories = models.JSONField(_("what the words were about"), default=list, blank=True)
+    # A keyed digest of the address it came from (never the address): introductions from one source are
+    # grouped for the duty worker, so that a flood cannot bury real urgent cases.
+    source_key = models.CharField(max_length=32, blank=True, db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(_("introduced"), auto_now_add=True, db_index=True)
     # The person record, once the Hub links the introduction to one (new, or someone already known).

@@ -43,6 +43,7 @@ INTRODUCTION_FIELDS = {field.name for field in Introduction._meta.concrete_field
     "is_urgent",
     "urgent_phrases",
     "risk_categories",
+    "source_key",
     "status",
     "created_at",
     "phone_key",
@@ -60,10 +61,13 @@ def _new_reference() -> str:
     return "LW-" + "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(6))
 
 
-def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[str, Any]) -> Submitted:
+def introduction_submit(
+    *, token: str, answers: dict[str, Any], equality: dict[str, Any], source: str = ""
+) -> Submitted:
     """Save an introduction once per form token, and queue its messages for after the save commits.
 
-    Submitting the same token again (a double click, a replay) returns the first introduction.
+    Submitting the same token again (a double click, a replay) returns the first introduction. ``source``
+    is a pseudonym for where it came from (``core.client_ip.source_key``), to group a flood.
     """
     submission_token = uuid.UUID(token)
     existing = Introduction.objects.filter(submission_token=submission_token).first()
@@ -85,6 +89,7 @@ def introduction_submit(*, token: str, answers: dict[str, Any], equality: dict[s
                     is_urgent=bool(risk),
                     urgent_phrases=risk.phrases,
                     risk_categories=risk.categories,
+                    source_key=source,
                     **values,
                 )
                 if equality:
@@ -124,14 +129,32 @@ def _messages_enqueue(introduction: Introduction) -> None:
                 "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
             },
         )
-    if introduction.is_urgent:
+    if introduction.is_urgent and not _urgent_already_told(introduction):
         # The duty inbox hears of it at once; the email names the reference only, never what was said.
         email_enqueue(
             to=settings.LW_DUTY_EMAIL,
             subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
             template_name="frontdoor/email/duty_urgent.txt",
             context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+            key=f"duty-urgent:{introduction.pk}",
+            urgent=True,
+            label=_("Duty email: urgent introduction %(reference)s") % {"reference": introduction.reference},
         )
+
+
+def _urgent_already_told(introduction: Introduction) -> bool:
+    """Whether the duty inbox already heard this hour of an urgent introduction from the same source: then
+    this one is grouped with it in the duty queue, not emailed again (a flood must not bury the inbox)."""
+    if not introduction.source_key:
+        return False
+    since = introduction.created_at - datetime.timedelta(hours=1)
+    earlier = Introduction.objects.filter(
+        source_key=introduction.source_key,
+        is_urgent=True,
+        created_at__gte=since,
+        created_at__lt=introduction.created_at,
+    )
+    return earlier.exists()
 
 
 def _audit_change(actor: User, introduction: Introduction, detail: str) -> None:

@@ -16,8 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role
+from livingwell.core.client_ip import source_key
 from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required
+from livingwell.core.rate_limits import limited_response, over_limit
+from livingwell.core.sealed import seal, unseal
+from livingwell.core.tasks import urgent_alerts_unsent
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
 from livingwell.frontdoor.access import (
@@ -164,8 +168,13 @@ def _submit(request: HttpRequest) -> HttpResponse:
     journey = Journey.current(request.session)
     if journey is None or journey.token != token or journey.first_unanswered() is not None:
         return redirect("frontdoor:expired")
+    # A flood from one source must not bury real urgent cases; an urgent introduction is never refused.
+    if over_limit(request, "introduce", settings.LW_RATE_INTRODUCTIONS) and not journey.urgent_phrases:
+        return limited_response(request, answers_kept=True)
     try:
-        submitted = introduction_submit(token=token, answers=journey.merged(), equality=journey.equality())
+        submitted = introduction_submit(
+            token=token, answers=journey.merged(), equality=journey.equality(), source=source_key(request)
+        )
     except DatabaseError:
         # Nothing was saved and nothing was sent; the answers are still here to try again.
         return _render_check(request, journey, save_failed=True)
@@ -175,17 +184,19 @@ def _submit(request: HttpRequest) -> HttpResponse:
 
 def _done_redirect(request: HttpRequest, introduction: Introduction) -> HttpResponse:
     # The confirmation page needs only these, so it reads nothing back from the record.
-    request.session[DONE_KEY] = {
-        "reference": introduction.reference,
-        "emailed": bool(introduction.email),
-        "urgent": introduction.is_urgent,
-        "risk_categories": introduction.risk_categories,
-    }
+    request.session[DONE_KEY] = seal(
+        {
+            "reference": introduction.reference,
+            "emailed": bool(introduction.email),
+            "urgent": introduction.is_urgent,
+            "risk_categories": introduction.risk_categories,
+        }
+    )
     return redirect("frontdoor:done")
 
 
 def done(request: HttpRequest) -> HttpResponse:
-    submitted = request.session.get(DONE_KEY)
+    submitted = unseal(request.session.get(DONE_KEY))
     if not isinstance(submitted, dict):
         return redirect("frontdoor:start")
     return render(request, "frontdoor/done.html", {"submitted": submitted, **_promises()})
@@ -208,6 +219,8 @@ def record_request(request: HttpRequest) -> HttpResponse:
             once="record:" + hashlib.sha256("\n".join(texts).encode()).hexdigest(),
         )
     if request.method == "POST" and form.is_valid():
+        if over_limit(request, "record_request"):
+            return limited_response(request)
         record_link_send(
             reference=form.cleaned_data["reference"],
             contact=form.cleaned_data["contact"],
@@ -284,8 +297,8 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_duty_queue_page_for(request.user, request.GET.get("page"))
     now = timezone.now()
     rows = [(introduction, first_call_overdue(introduction.created_at, now)) for introduction in page]
-    flags = open_flag_count_for(request.user)
-    return render(request, "frontdoor/queue.html", {"page": page, "rows": rows, "flags": flags, **_promises()})
+    context = {"page": page, "rows": rows, "flags": open_flag_count_for(request.user), "unsent": urgent_alerts_unsent()}
+    return render(request, "frontdoor/queue.html", {**context, **_promises()})
 
 
 @require_GET

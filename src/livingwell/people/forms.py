@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukModelForm
+from livingwell.core.forms import GovukModelForm, TelInput
 from livingwell.people.models import ContactMethod, Person
 
 
@@ -46,7 +46,7 @@ class ContactPreferencesForm(GovukModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget = TelInput(attrs={**self.fields["phone"].widget.attrs, "autocomplete": "tel"})
 
     def clean_preferred_name(self) -> str:
         name = " ".join(self.cleaned_data["preferred_name"].split())

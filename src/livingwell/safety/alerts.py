@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from livingwell.accounts.models import User
+from livingwell.core.sealed import seal, unseal
 from livingwell.safety.matching import Risk
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import risk_flag_raise
@@ -18,7 +19,7 @@ SESSION_KEY = "safety_alert"
 def alert_show(request: HttpRequest, risk: Risk, *, told_guide: bool) -> None:
     """Show the safety alert on the next page this browser opens, with the routes for what was found."""
     if risk:
-        request.session[SESSION_KEY] = {"categories": risk.categories, "told_guide": told_guide}
+        request.session[SESSION_KEY] = seal({"categories": risk.categories, "told_guide": told_guide})
 
 
 def words_read(
@@ -53,4 +54,7 @@ def safety_alert(request: HttpRequest) -> dict[str, Any]:
     session = getattr(request, "session", None)
     if session is None or SESSION_KEY not in session:
         return {}
-    return {"safety_alert": session.pop(SESSION_KEY), "safety_read_when": settings.LW_INTRODUCTIONS_READ}
+    alert = unseal(session.pop(SESSION_KEY))
+    if not isinstance(alert, dict):
+        return {}
+    return {"safety_alert": alert, "safety_read_when": settings.LW_INTRODUCTIONS_READ}

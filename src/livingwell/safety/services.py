@@ -81,6 +81,9 @@ def _flag_told(flag: RiskFlag) -> None:
             "url": settings.LW_SITE_URL.rstrip("/") + reverse("safety:flag", kwargs={"flag_id": flag.pk}),
             "service_name": settings.LW_SERVICE_NAME,
         },
+        key=f"safety-flag:{flag.pk}",
+        urgent=True,
+        label=_("Safety flag email: %(where)s") % {"where": flag.get_where_display()},
     )
 
 

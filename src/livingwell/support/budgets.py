@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Sum
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.exports import csv_text, safe_cell
+from livingwell.core.exports import csv_text
 from livingwell.core.submissions import created_once
 from livingwell.people.models import Person
 from livingwell.support.models import AccommodationMove, BudgetAllocation, BudgetSpend, PlannedSupport
@@ -108,12 +108,10 @@ def budget_csv(views: list[AllocationView]) -> str:
                 view.allocation.starts_on.isoformat(),
                 view.allocation.ends_on.isoformat(),
                 spend.spent_on.isoformat(),
-                safe_cell(spend.what),
+                spend.what,
                 f"{spend.amount:.2f}",
-                safe_cell(spend.planned_support.what) if spend.planned_support else "",
-                safe_cell(spend.planned_support.goal.what)
-                if spend.planned_support and spend.planned_support.goal
-                else "",
+                spend.planned_support.what if spend.planned_support else "",
+                spend.planned_support.goal.what if spend.planned_support and spend.planned_support.goal else "",
             ]
             for view in views
             for spend in view.spends

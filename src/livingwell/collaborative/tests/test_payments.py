@@ -127,6 +127,8 @@ def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
         ({"what": ""}, "Say what the expense was for"),
         ({"receipt": None}, "Choose the receipt"),
         ({"receipt": "html"}, "The receipt must be a PDF, JPG, PNG, HEIC or WEBP"),
+        ({"receipt": "svg as png"}, "The receipt must be a PDF, JPG, PNG, HEIC or WEBP"),
+        ({"receipt": "html as pdf"}, "The receipt must be a PDF, JPG, PNG, HEIC or WEBP"),
         ({"receipt": "huge"}, "The receipt must be 5 MB or smaller"),
     ],
 )
@@ -149,12 +151,35 @@ def test_bad_expenses_are_explained_and_nothing_is_saved(
         del data["receipt"]
     elif data["receipt"] == "html":
         data["receipt"] = _receipt(b"<script>alert(1)</script>", "x.html", "text/html")
+    elif data["receipt"] == "svg as png":
+        data["receipt"] = _receipt(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "r.png", "image/png")
+    elif data["receipt"] == "html as pdf":
+        data["receipt"] = _receipt(b"<html><script>alert(1)</script>", "r.pdf", "application/pdf")
     elif data["receipt"] == "huge":
         data["receipt"] = _receipt(b"0" * (5 * 1024 * 1024 + 1))
     response = member.post(reverse("collaborative:claim", args=[claim.pk]), data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Expense.objects.exists()
+
+
+def test_a_receipt_is_known_by_its_own_bytes_and_a_huge_body_is_refused_unread(
+    secretary: Client, member: Client, the_board, today, member_membership
+):
+    body, _groups = the_board
+    _rate(body)
+    _mark(secretary, today, member_membership)
+    claim = Claim.objects.get()
+    url = reverse("collaborative:claim", args=[claim.pk])
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    data = {"op": "expense", "what": "Bus", "amount": "2", "submission_id": str(uuid.uuid4())}
+    member.post(url, {**data, "receipt": _receipt(png, "photo.jpg", "image/jpeg")})
+    assert Expense.objects.get().receipt_type == "image/png"  # its bytes say PNG, whatever the browser said
+    huge = {**data, "submission_id": str(uuid.uuid4()), "receipt": _receipt(b"0" * (7 * 1024 * 1024), "big.pdf")}
+    refused = member.post(url, huge)
+    assert refused.status_code == 413
+    assert "116 123" in refused.content.decode()
+    assert Expense.objects.count() == 1
 
 
 def test_finance_gets_each_approved_claim_once_in_a_csv(secretary: Client, the_board, today):

@@ -52,3 +52,13 @@ def test_production_settings_are_strict() -> None:
         check=True,
     )
     assert result.stdout.split() == ["31536000", "True", "True", "DENY", "False"]
+
+
+def test_production_refuses_to_start_with_the_demo_key() -> None:
+    for key in (settings.DEMO_SECRET_KEY, "short"):
+        env = {**_environment(), "SECRET_KEY": key, "ALLOWED_HOSTS": "x.example", "EMAIL_URL": "smtp://localhost:25"}
+        result = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True
+        )
+        assert result.returncode != 0
+        assert "Set SECRET_KEY to a long random value of your own" in result.stderr

@@ -123,11 +123,16 @@ def test_unusual_text_is_kept_safely(provider, text) -> None:
 def test_confirming_a_listing_marks_it_checked_today(provider) -> None:
     client, user, own = provider
     Service.objects.filter(pk=own.pk).update(assured_date=datetime.date(2020, 1, 1))
+    own.organization.email = "hello@garden.example"
+    own.organization.save()
     response = client.post(reverse("directory:listing_confirm", kwargs={"service_id": own.pk}))
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.assured_date == timezone.localdate()
-    assert own.assurer_email == user.email
+    # Published in the ORUK API: the organisation's own contact, never the editor's account.
+    assert own.assurer_email == "hello@garden.example"
+    api = client.get(reverse("directory_api:service_detail", kwargs={"service_id": own.pk})).content.decode()
+    assert user.email not in api
 
 
 def test_a_provider_editor_without_an_organisation_sees_none(client: Client, db: None) -> None:

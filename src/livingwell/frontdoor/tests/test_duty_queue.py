@@ -48,7 +48,7 @@ def test_the_queue_takes_a_fixed_number_of_queries_and_audits_each_read(
     for _n in range(30):
         IntroductionFactory()
     before = AuditEvent.objects.count()
-    with django_assert_num_queries(7):  # session, user, second factor, count, page, audit, safety flags waiting
+    with django_assert_num_queries(8):  # session, user, second factor, count, page, audit; flags, unsent alerts
         response = client.get(QUEUE)
     assert response.status_code == 200
     assert AuditEvent.objects.count() - before == 30

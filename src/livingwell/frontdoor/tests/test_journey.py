@@ -344,3 +344,13 @@ def test_the_date_of_birth_reads_back_on_the_check_page(journey: Client) -> None
     page = journey.get(_step("date-of-birth")).content.decode()
     assert 'value="27"' in page
     assert 'value="1985"' in page
+
+
+def test_the_answers_are_sealed_in_the_session_table(journey: Client) -> None:
+    from django.contrib.sessions.models import Session
+
+    journey.post(_step("whats-going-on"), {"in_their_words": "I want to end it all"})
+    row = Session.objects.get(session_key=journey.session.session_key)
+    assert "end it all" not in str(row.get_decoded())
+    assert "end it" not in str(row.get_decoded())
+    assert journey.get(_step("whats-going-on")).context["form"].initial["in_their_words"] == "I want to end it all"

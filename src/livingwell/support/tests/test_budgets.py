@@ -189,3 +189,31 @@ def test_who_reads_the_pathway_figures(user_with_role: Callable[[Role], User], r
             access_pathway_figures_for(user, day, day)
     with pytest.raises(PermissionDenied):
         access_pathway_figures_for(AnonymousUser(), day, day)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db
+def test_a_figure_worked_out_from_a_suppressed_count_is_suppressed_too(
+    signed_in_client: Callable[[Role], Client],
+) -> None:
+    client = signed_in_client(Role.ANALYST)
+    analyst = User.objects.get(username="test-analyst")
+    today = timezone.localdate()
+    allocation = BudgetAllocation.objects.create(
+        person=PersonFactory(),
+        source="health",
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=30),
+        amount=Decimal(1000),
+        created_by=analyst,
+    )
+    BudgetSpend.objects.create(
+        allocation=allocation,
+        spent_on=today,
+        what="x",
+        amount=Decimal("437.19"),
+        recorded_by=analyst,
+        submission_token=uuid.uuid4(),
+    )
+    html = client.get(reverse("support:pathway")).content.decode()
+    assert "437.19" not in html
+    assert "not shown: fewer than 5 people" in html

@@ -156,3 +156,31 @@ def test_community_support_from_the_front_door_is_an_onward_introduction(
     onward = OnwardIntroduction.objects.get()
     assert (onward.person.preferred_name, onward.service, onward.introduction) == ("Ash", garden, introduction)
     assert onward.shared == ["contact"]
+
+
+def test_a_peer_supporter_who_cannot_read_the_plan_cannot_send_it(episode: Episode, garden: Service) -> None:
+    peer = UserFactory(username="pip", role=Role.PEER_SUPPORTER)
+    episode.guide = peer
+    episode.save()
+    client = Client()
+    sign_in(client, peer)
+    assert client.get(reverse("support:plan", kwargs={"episode_id": episode.pk})).status_code == 403
+    url = reverse("support:onward_new", kwargs={"episode_id": episode.pk})
+    data = {"service": garden.pk, "shared": ["about_me", "goals"], "message": "Keen on growing", "agreed": "on"}
+    assert client.post(url, data).status_code == 403
+    assert client.get(url).status_code == 403
+    assert not OnwardIntroduction.objects.exists()
+
+
+def test_the_providers_reading_of_what_was_shared_is_audited(episode: Episode, garden: Service) -> None:
+    from livingwell.audit.models import AuditEvent
+    from livingwell.support.models import Plan
+
+    Plan.objects.create(person=episode.person, strengths="Good with plants")
+    _send(episode, garden, ["about_me"])
+    provider = _provider(garden)
+    onward = OnwardIntroduction.objects.get()
+    html = _client(provider).get(reverse("support:provider_onward", kwargs={"onward_id": onward.pk})).content.decode()
+    assert "Good with plants" in html
+    read = AuditEvent.objects.get(action="read", record_type="support.plan", actor=provider)
+    assert read.person_id == episode.person_id

@@ -1,0 +1,34 @@
+"""Sealing what a browser's session holds about a person, so that the session table cannot be read.
+
+The front door keeps a visitor's answers in their session until they send them, and words of risk are
+among them. Sealed (Fernet: AES with an HMAC), a row of the session table is unreadable without the
+key, which is derived from ``SECRET_KEY``; a changed or expired seal reads as nothing.
+"""
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+
+
+def _fernet() -> Fernet:
+    digest = hashlib.sha256(f"living-well-sealed-session:{settings.SECRET_KEY}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def seal(value: Any) -> str:
+    """``value`` (anything JSON can hold) as an opaque, tamper-proof token."""
+    return _fernet().encrypt(json.dumps(value).encode()).decode()
+
+
+def unseal(token: object, *, max_age: int | None = None) -> Any:
+    """What ``seal`` sealed; None for anything else, changed, or older than ``max_age`` seconds."""
+    if not isinstance(token, str):
+        return None
+    try:
+        return json.loads(_fernet().decrypt(token.encode(), ttl=max_age))
+    except (InvalidToken, ValueError):
+        return None

@@ -1,0 +1,161 @@
+"""Urgent alerts are never lost: sending retries with back-off, a task stuck by a stopped worker is picked up
+again, a message reaches each recipient at most once, and the duty queue shows what could not be sent."""
+
+import datetime
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import sign_in
+from livingwell.core.email import email_enqueue
+from livingwell.core.models import Delivery
+from livingwell.core.tasks import SEND_ATTEMPTS, housekeeping_schedule, tasks_recover
+
+pytestmark = pytest.mark.django_db(transaction=True)
+TEMPLATE = "frontdoor/email/duty_urgent.txt"
+CONTEXT = {"reference": "LW-ABC234", "service_name": "Living Well"}
+
+
+def _worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def _urgent(key: str = "duty-urgent:1") -> None:
+    email_enqueue(
+        to="duty@example.org",
+        subject="Urgent introduction LW-ABC234",
+        template_name=TEMPLATE,
+        context=CONTEXT,
+        key=key,
+        urgent=True,
+        label="Duty email: urgent introduction LW-ABC234",
+    )
+
+
+def _smtp_down(monkeypatch) -> None:
+    def refuse(**kwargs: object) -> None:
+        raise smtplib.SMTPConnectError(421, "down")
+
+    monkeypatch.setattr("livingwell.core.tasks.send_mail", refuse)
+
+
+def _due_now() -> None:
+    """Bring every retry waiting for its back-off forward to now, as time passing would."""
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+
+
+def _duty_queue() -> str:
+    client = Client()
+    sign_in(client, UserFactory(username="dee", role=Role.DUTY_WORKER))
+    return client.get(reverse("frontdoor:queue")).content.decode()
+
+
+def test_a_failed_send_is_tried_again_later_and_then_goes(monkeypatch) -> None:
+    _smtp_down(monkeypatch)
+    _urgent()
+    _worker()
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_error) == ("retrying", 1, "SMTPConnectError")
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)  # back-off, not at once
+    assert "Urgent alerts that have not been sent" in _duty_queue()
+    monkeypatch.undo()
+    _worker()
+    assert mail.outbox == []  # not due yet
+    _due_now()
+    _worker()
+    assert len(mail.outbox) == 1
+    assert Delivery.objects.get().status == "sent"
+    assert "Urgent alerts that have not been sent" not in _duty_queue()
+
+
+def test_after_the_last_try_the_duty_queue_says_it_could_not_be_sent(monkeypatch) -> None:
+    _smtp_down(monkeypatch)
+    _urgent()
+    for _ in range(SEND_ATTEMPTS + 2):
+        _due_now()
+        _worker()
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("gave_up", SEND_ATTEMPTS)
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    html = _duty_queue()
+    assert "Duty email: urgent introduction LW-ABC234: could not be sent" in html
+    assert f"{SEND_ATTEMPTS} tries" in html
+
+
+def test_the_same_message_reaches_a_recipient_at_most_once() -> None:
+    _urgent()
+    _urgent()
+    _worker()
+    assert len(mail.outbox) == 1
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+
+
+def test_a_task_stuck_running_is_picked_up_again(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    _urgent()
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    DBTaskResult.objects.update(status="RUNNING", started_at=long_ago)  # its worker was killed before sending
+    _worker()
+    assert mail.outbox == []
+    assert tasks_recover() == 1
+    _worker()
+    assert len(mail.outbox) == 1
+
+
+def test_a_send_cut_off_by_a_stopped_worker_is_not_sent_twice_but_shown(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    _urgent()
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    DBTaskResult.objects.update(status="RUNNING", started_at=long_ago)
+    Delivery.objects.create(key=_key(), channel="email", urgent=True, label="Duty email: urgent introduction LW-ABC234")
+    Delivery.objects.update(changed_at=long_ago)  # it had begun to send when the worker stopped
+    tasks_recover()
+    _worker()
+    assert mail.outbox == []
+    assert Delivery.objects.get().status == "unknown"
+    assert "may not have been sent" in _duty_queue()
+
+
+def test_housekeeping_keeps_one_run_queued_and_recovers_stuck_tasks(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    assert housekeeping_schedule()
+    assert not housekeeping_schedule()
+    _urgent()
+    DBTaskResult.objects.filter(task_path__endswith="email_send").update(
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30)
+    )
+    _worker()  # housekeeping runs, queues its next run, and puts the stuck email back
+    _worker()
+    assert len(mail.outbox) == 1
+    waiting = DBTaskResult.objects.filter(task_path__endswith="housekeeping", status="READY")
+    assert waiting.count() == 1
+    assert waiting.get().run_after > timezone.now() + datetime.timedelta(minutes=4)
+
+
+def _key() -> str:
+    from livingwell.core.tasks import delivery_key
+
+    return delivery_key("duty-urgent:1", "duty@example.org")
+
+
+def test_housekeeping_clears_expired_sessions() -> None:
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    old = SessionStore()
+    old["frontdoor_journey"] = "sealed"
+    old.set_expiry(1)
+    old.create()
+    Session.objects.filter(session_key=old.session_key).update(expire_date=timezone.now() - datetime.timedelta(days=1))
+    housekeeping_schedule()
+    _worker()
+    assert not Session.objects.filter(session_key=old.session_key).exists()
