@@ -17,6 +17,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
 from livingwell.directory.access import services_editable_by
+from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.budgets import AllocationView, PathwayFigures, budget_csv, budget_views, pathway_figures
 from livingwell.support.models import AccommodationMove, Action, Connection, Episode, Goal, OnwardIntroduction, Plan
@@ -25,6 +26,7 @@ from livingwell.support.selectors import (
     InstrumentResults,
     PlanView,
     Timeline,
+    arrivals_of,
     caseload_rows,
     measure_results,
     person_timeline,
@@ -112,6 +114,19 @@ def support_records_check(user: User, episode: Episode) -> None:
         raise PermissionDenied
 
 
+def access_plan_to_change_for(user: User, episode: Episode, *, shows_text: bool) -> Plan:
+    """The person's plan, for a form that adds to it or changes it. Nothing is written here: a plan not
+    started yet comes back unsaved. ``shows_text``: the form shows what the plan says (About me), so the
+    read is audited."""
+    support_records_check(user, episode)
+    plan = Plan.objects.filter(person=episode.person).first()
+    if plan is None:
+        return Plan(person=episode.person)
+    if shows_text:
+        audit_event_record(actor=user, action=AuditEvent.Action.READ, record=plan, person_id=plan.person_id)
+    return plan
+
+
 def access_plan_for(user: User, episode: Episode) -> PlanView | None:
     """The plan of the episode's person, for their guide to read and build with them; the read audited.
 
@@ -174,6 +189,23 @@ def access_onward_for_provider(user: User, onward_id: UUID | str) -> OnwardIntro
     onward = one_or_404(theirs.select_related("person", "service"), onward_id)
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=onward, person_id=onward.person_id)
     return onward
+
+
+def access_shared_plan_for_provider(user: User, onward: OnwardIntroduction) -> Plan | None:
+    """The parts of the person's plan they agreed to share with this service (About me, goals), for its
+    editor; the read audited. None when they shared neither, or have no plan."""
+    shared = {OnwardIntroduction.Shared.ABOUT_ME, OnwardIntroduction.Shared.GOALS} & set(onward.shared)
+    if not shared:
+        return None
+    if not OnwardIntroduction.objects.filter(pk=onward.pk, service__in=services_editable_by(user)).exists():
+        raise PermissionDenied
+    plan = Plan.objects.filter(person_id=onward.person_id).prefetch_related("goals").first()
+    if plan is not None:
+        detail = f"shared through onward introduction {onward.pk}: {', '.join(sorted(shared))}"
+        audit_event_record(
+            actor=user, action=AuditEvent.Action.READ, record=plan, person_id=onward.person_id, detail=detail
+        )
+    return plan
 
 
 def access_onward_for_guide(user: User, onward_id: UUID | str) -> OnwardIntroduction:
@@ -274,6 +306,17 @@ def access_caseload_for(user: User, show: str) -> list[CaseloadRow]:
     rows = caseload_rows(episodes)
     audit_reads_record(actor=user, records=[row.episode for row in rows], person_id_of="person_id")
     return rows
+
+
+def access_arrivals_for(user: User, episode: Episode) -> list[Introduction]:
+    """How the person came to us, for whoever now supports them: each introduction that opened or joined the
+    episode, with the words of risk found and the duty worker's first conversation; each read audited. Peer
+    supporters, who see limited fields, get them too, and the page shows them only whether it was urgent."""
+    if not episode_visible_to(user, episode):
+        raise PermissionDenied
+    arrivals = arrivals_of(episode)
+    audit_reads_record(actor=user, records=arrivals, person_id_of="person_id")
+    return arrivals
 
 
 def access_timeline_for(user: User, episode: Episode) -> Timeline:

@@ -55,7 +55,20 @@ class ContactLogForm(WhenForm):
         help_text=_("Only what needs keeping: the person can read it."),
         error_messages={"max_length": _("Use %(limit_value)s characters or fewer")},
     )
-    field_order = ["kind", "on", "at", "note"]
+    safety_conversation = forms.BooleanField(
+        label=_("This was a safety conversation"),
+        required=False,
+        help_text=_("You talked with them about keeping safe and agreed what to do if things get worse."),
+    )
+    field_order = ["kind", "on", "at", "note", "safety_conversation"]
+
+
+class StartFromIntroductionForm(GovukForm):
+    introduction = forms.UUIDField(widget=forms.HiddenInput)
+    agreed = forms.BooleanField(
+        label=_("They agree that what they told us when they introduced themselves can start About me"),
+        error_messages={"required": _("Ask them first, and tick that they agree")},
+    )
 
 
 class ActionForm(GovukForm):

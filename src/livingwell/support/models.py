@@ -72,6 +72,10 @@ class Episode(models.Model):
     opened_at = models.DateTimeField(_("opened"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    # Set when an urgent introduction opens or joins the episode; cleared by a safety conversation recorded in
+    # the contact log, or a crisis plan in the person's plan (hazard H-012).
+    safety_conversation_due = models.BooleanField(_("safety conversation needed"), default=False)
+    safety_conversation_at = models.DateTimeField(_("safety conversation"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_at", "id"]

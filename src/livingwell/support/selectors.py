@@ -306,3 +306,11 @@ def current_guide(person: Person) -> User | None:
         .first()
     )
     return episode.guide if episode is not None else None
+
+
+def arrivals_of(episode: Episode) -> list[Introduction]:
+    """The introductions that opened or joined this episode, newest first, each with its first conversation
+    (``first_conversation``, read in the same query): what the person wrote, and what the duty worker heard."""
+    linked = EpisodeChange.objects.filter(episode=episode, introduction__isnull=False).values("introduction")
+    introductions = Introduction.objects.filter(pk__in=linked).select_related("first_conversation__held_by")
+    return list(introductions.order_by("-created_at"))

@@ -71,6 +71,10 @@ def episode_open(
         if kind != EpisodeChange.Kind.CONTINUED:
             episode.next_review_on = _next_review()
             episode.save(update_fields=["next_review_on"])
+        if introduction is not None and introduction.is_urgent:
+            # Risk travels with the person: the guide's caseload shows it until they have talked about safety.
+            episode.safety_conversation_due = True
+            episode.save(update_fields=["safety_conversation_due"])
         _change_record(episode, kind, reason, actor=actor, introduction=introduction)
         plan_get_or_create(actor=actor, person=person)
     return episode
@@ -159,12 +163,22 @@ def episode_hand_over(*, actor: User, episode: Episode, guide: User, note: str) 
 
 
 def contact_log_record(
-    *, actor: User, episode: Episode, kind: str, happened_at: datetime.datetime, note: str
+    *,
+    actor: User,
+    episode: Episode,
+    kind: str,
+    happened_at: datetime.datetime,
+    note: str,
+    safety_conversation: bool = False,
 ) -> ContactLogEntry:
+    """Keep one contact. ``safety_conversation``: in it, they talked about keeping safe and agreed what to do,
+    which clears the urgent flag an introduction put on the episode."""
     with transaction.atomic():
         entry = ContactLogEntry.objects.create(
             episode=episode, kind=kind, happened_at=happened_at, note=note, recorded_by=actor
         )
+        if safety_conversation:
+            _safety_conversation_had(episode, happened_at)
         audit_event_record(
             actor=actor,
             action=AuditEvent.Action.CREATE,
@@ -173,6 +187,11 @@ def contact_log_record(
             detail=f"contact: {kind}",
         )
     return entry
+
+
+def _safety_conversation_had(episode: Episode, at: datetime.datetime) -> None:
+    Episode.objects.filter(pk=episode.pk).update(safety_conversation_due=False, safety_conversation_at=at)
+    episode.safety_conversation_due, episode.safety_conversation_at = False, at
 
 
 def action_add(
@@ -237,8 +256,26 @@ def plan_about_me_update(*, actor: User, plan: Plan, changes: dict[str, str]) ->
                 setattr(locked, name, changes[name])
             locked.save(update_fields=[*changed, "updated_at"])
             _plan_changed(actor, locked, "about me: " + ", ".join(changed))
+            if locked.crisis_plan.strip():
+                # A crisis plan in their own plan is a safety plan: the urgent flag has been acted on.
+                for episode in Episode.objects.filter(person_id=locked.person_id, safety_conversation_due=True):
+                    _safety_conversation_had(episode, timezone.now())
     plan.refresh_from_db()
     return plan
+
+
+# What a person told the front door, and where it goes in About me.
+FROM_INTRODUCTION = {"interests": "enjoys", "skills": "good_at", "what_matters": "what_matters"}
+
+
+def plan_about_me_from_introduction(*, actor: User, plan: Plan, introduction: Introduction) -> Plan:
+    """Start About me from what the person told the front door (they agreed): only parts still empty."""
+    changes = {
+        field: getattr(introduction, answer)
+        for field, answer in FROM_INTRODUCTION.items()
+        if getattr(introduction, answer) and not getattr(plan, field)
+    }
+    return plan_about_me_update(actor=actor, plan=plan, changes=changes)
 
 
 def connection_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Connection:

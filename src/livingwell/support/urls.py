@@ -18,6 +18,11 @@ urlpatterns = [
     path("support/next-steps/<int:action_id>/done/", views.action_done_view, name="action_done"),
     path("support/episodes/<uuid:episode_id>/plan/", views.plan, name="plan"),
     path("support/episodes/<uuid:episode_id>/plan/start/", views.plan_start, name="plan_start"),
+    path(
+        "support/episodes/<uuid:episode_id>/plan/from-introduction/",
+        views.plan_from_introduction,
+        name="plan_from_introduction",
+    ),
     path("support/episodes/<uuid:episode_id>/plan/about-me/", views.about_me, name="about_me"),
     path("support/episodes/<uuid:episode_id>/plan/connections/new/", views.connection_new, name="connection_new"),
     path("support/episodes/<uuid:episode_id>/plan/goals/new/", views.goal_new, name="goal_new"),

@@ -31,6 +31,7 @@ from livingwell.support.access import (
     Show,
     access_accommodation_for,
     access_action_for,
+    access_arrivals_for,
     access_budget_export_for,
     access_budget_for,
     access_caseload_for,
@@ -44,13 +45,21 @@ from livingwell.support.access import (
     access_own_plan_for,
     access_pathway_figures_for,
     access_plan_for,
+    access_plan_to_change_for,
     access_provider_queue_for,
+    access_shared_plan_for_provider,
     access_timeline_for,
     sees_limited_fields,
     shows_for,
     support_records_check,
 )
-from livingwell.support.budgets import accommodation_move_record, allocation_add, planned_support_add, spend_record
+from livingwell.support.budgets import (
+    PathwayFigures,
+    accommodation_move_record,
+    allocation_add,
+    planned_support_add,
+    spend_record,
+)
 from livingwell.support.come_back import closing_summary_context, come_back_for, guide_told_of_return
 from livingwell.support.forms import (
     AboutMeForm,
@@ -70,6 +79,7 @@ from livingwell.support.forms import (
     PeriodForm,
     PlannedSupportForm,
     SpendForm,
+    StartFromIntroductionForm,
     StatusForm,
 )
 from livingwell.support.invite import InviteRefused, person_account_invite
@@ -89,6 +99,7 @@ from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRef
 from livingwell.support.selectors import current_guide
 from livingwell.support.services import (
     ABOUT_ME_FIELDS,
+    FROM_INTRODUCTION,
     STATUS_CHANGES,
     EpisodeChangeRefused,
     action_add,
@@ -102,6 +113,7 @@ from livingwell.support.services import (
     goal_review,
     guide_profile_save,
     measurement_record,
+    plan_about_me_from_introduction,
     plan_about_me_update,
     plan_agree,
     plan_comment_add,
@@ -160,6 +172,7 @@ def episode_detail(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
             "actions": episode.actions.filter(done_at__isnull=True).order_by("due_on", "id"),
             "timeline": [] if limited else access_timeline_for(request.user, episode),
             "changes": _changes_for(episode),
+            "arrivals": access_arrivals_for(request.user, episode),
             "onwards": episode.onward_introductions.select_related("service"),
             "today": timezone.localdate(),
         },
@@ -196,6 +209,7 @@ def contact_log(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResp
             kind=form.cleaned_data["kind"],
             happened_at=form.when(),
             note=form.cleaned_data["note"],
+            safety_conversation=form.cleaned_data["safety_conversation"],
         )
         messages.success(request, _("Contact recorded."))
         return redirect("support:episode", episode_id=episode.pk)
@@ -332,11 +346,36 @@ def _plan_form(request: HttpRequest, *, heading: str, form: object, back: str, c
 def plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
     view = access_plan_for(request.user, episode)
-    return render(
-        request,
-        "support/plan.html",
-        {"episode": episode, "person": episode.person, "view": view, "comment_form": CommentForm()},
-    )
+    context: dict[str, object] = {"episode": episode, "person": episode.person, "view": view}
+    context["comment_form"] = CommentForm()
+    about_me_empty = view is not None and not any(getattr(view.plan, field) for field in FROM_INTRODUCTION)
+    if about_me_empty:
+        arrivals = access_arrivals_for(request.user, episode)
+        told = [
+            arrival for arrival in arrivals if any(getattr(arrival, answer) for answer in FROM_INTRODUCTION.values())
+        ]
+        if told:
+            context["start_from"] = told[0]
+            context["start_form"] = StartFromIntroductionForm(initial={"introduction": told[0].pk})
+    return render(request, "support/plan.html", context)
+
+
+@require_POST
+@role_required(*SUPPORT_ROLES)
+def plan_from_introduction(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    """About me started from what the person told the front door, once they agree."""
+    episode, the_plan = _episode_plan(request, episode_id)
+    form = StartFromIntroductionForm(request.POST)
+    if not form.is_valid():
+        messages.warning(request, _("Nothing was copied: ask them first, and tick that they agree."))
+        return redirect("support:plan", episode_id=episode.pk)
+    arrivals = {arrival.pk: arrival for arrival in access_arrivals_for(request.user, episode)}
+    introduction = arrivals.get(form.cleaned_data["introduction"])
+    if introduction is None:
+        raise Http404
+    plan_about_me_from_introduction(actor=request.user, plan=the_plan, introduction=introduction)
+    messages.success(request, _("About me now starts with what they told us. Change it together as you need."))
+    return redirect("support:plan", episode_id=episode.pk)
 
 
 @require_POST
@@ -348,10 +387,16 @@ def plan_start(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRespo
     return redirect("support:plan", episode_id=episode.pk)
 
 
-def _episode_plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> tuple[Episode, Plan]:
+def _episode_plan(
+    request: AuthenticatedHttpRequest, episode_id: UUID, *, shows_text: bool = False
+) -> tuple[Episode, Plan]:
+    """The episode and its person's plan for a plan form. Opening a form writes nothing: the plan is made
+    only when something is saved to it."""
     episode = access_episode_for(request.user, episode_id)
-    support_records_check(request.user, episode)
-    return episode, plan_get_or_create(actor=request.user, person=episode.person)
+    the_plan = access_plan_to_change_for(request.user, episode, shows_text=shows_text and request.method == "GET")
+    if request.method == "POST" and the_plan.pk is None:
+        the_plan = plan_get_or_create(actor=request.user, person=episode.person)
+    return episode, the_plan
 
 
 def _own_words_read(
@@ -379,7 +424,7 @@ def _about_me(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> H
 @require_http_methods(["GET", "POST"])
 @role_required(*SUPPORT_ROLES)
 def about_me(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
-    episode, the_plan = _episode_plan(request, episode_id)
+    episode, the_plan = _episode_plan(request, episode_id, shows_text=True)
     return _about_me(request, the_plan, reverse("support:plan", kwargs={"episode_id": episode.pk}))
 
 
@@ -541,6 +586,7 @@ def my_plan_agree(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(*SUPPORT_ROLES)
 def onward_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
+    support_records_check(request.user, episode)  # it shares the plan: only for those who may read it
     text = request.GET.get("q", "")[:200]
     posted_service = request.POST.get("service", "") if request.method == "POST" else ""
     services = services_to_choose(text, posted=[posted_service] if posted_service else [])
@@ -612,9 +658,7 @@ def provider_onward(request: AuthenticatedHttpRequest, onward_id: UUID) -> HttpR
             messages.success(request, _("Saved: %(status)s.") % {"status": onward.get_status_display()})
         return redirect("support:provider_onward", onward_id=onward.pk)
     shared = set(onward.shared)
-    plan = None
-    if {OnwardIntroduction.Shared.ABOUT_ME, OnwardIntroduction.Shared.GOALS} & shared:
-        plan = Plan.objects.filter(person_id=onward.person_id).prefetch_related("goals").first()
+    plan = access_shared_plan_for_provider(request.user, onward)
     return render(
         request,
         "support/provider_onward.html",
@@ -842,10 +886,7 @@ def pathway(request: AuthenticatedHttpRequest) -> HttpResponse:
             (_("New residential entries"), _count(figures.new_residential_entries, suppress)),
             (_("Discharges from hospital or residential care"), _count(figures.discharges, suppress)),
             (_("People with budget spending"), _count(figures.people_with_spending, suppress)),
-            (
-                _("Cost per person (budget spending)"),
-                f"£{figures.cost_per_person:,.2f}" if figures.cost_per_person is not None else _("No spending"),
-            ),
+            (_("Cost per person (budget spending)"), _cost_per_person(figures, suppress)),
         ]
     return render(
         request, "support/pathway.html", {"form": form, "figures": figures, "rows": rows, "suppress": suppress}
@@ -855,8 +896,22 @@ def pathway(request: AuthenticatedHttpRequest) -> HttpResponse:
 SMALL_NUMBER = 5
 
 
+def _suppressed(value: int, suppress: bool) -> bool:
+    return suppress and 0 < value < SMALL_NUMBER
+
+
+def _cost_per_person(figures: PathwayFigures, suppress: bool) -> str:
+    """Derived from the count of people, so suppressed whenever that count is: with it, and the total, a
+    small group's spending could be worked out."""
+    if figures.cost_per_person is None:
+        return str(_("No spending"))
+    if _suppressed(figures.people_with_spending, suppress):
+        return str(_("not shown: fewer than %(limit)s people") % {"limit": SMALL_NUMBER})
+    return f"£{figures.cost_per_person:,.2f}"
+
+
 def _count(value: int, suppress: bool) -> str:
     """Analysts see aggregates with small numbers suppressed (DESIGN.md §3)."""
-    if suppress and 0 < value < SMALL_NUMBER:
+    if _suppressed(value, suppress):
         return str(_("fewer than %(limit)s") % {"limit": SMALL_NUMBER})
     return f"{value:,}"

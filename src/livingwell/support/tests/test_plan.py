@@ -24,7 +24,7 @@ from livingwell.support.models import Action, Connection, Episode, Goal, Plan, P
 from livingwell.support.tests.factories import EpisodeFactory
 
 MY_PLAN = reverse("support:my_plan")
-PLAN_QUERIES = 12  # the same however many goals, steps, connections and comments
+PLAN_QUERIES = 13  # the same however many goals, steps, connections, comments (and, About me empty, arrivals)
 
 
 def _url(name: str, episode: Episode) -> str:
@@ -259,3 +259,22 @@ def test_a_staff_account_never_signs_in_by_an_invitation_link(db: None) -> None:
     )
     page = Client().get(url, follow=True).content.decode()
     assert "This link has been used or has expired" in page
+
+
+def test_opening_a_plan_form_writes_nothing(guide: Client, episode: Episode) -> None:
+    for name in ("about_me", "connection_new", "goal_new"):
+        assert guide.get(_url(name, episode)).status_code == 200
+    assert not Plan.objects.exists()
+    assert guide.post(_url("about_me", episode), {"strengths": "Patient"}).status_code == 302
+    assert Plan.objects.get().strengths == "Patient"
+
+
+def test_the_about_me_form_shows_plan_text_so_its_read_is_audited(guide: Client, episode: Episode) -> None:
+    from livingwell.audit.models import AuditEvent
+
+    guide.post(_url("about_me", episode), {"strengths": "Patient"})
+    before = AuditEvent.objects.filter(action="read", record_type="support.plan").count()
+    assert "Patient" in guide.get(_url("about_me", episode)).content.decode()
+    reads = AuditEvent.objects.filter(action="read", record_type="support.plan")
+    assert reads.count() == before + 1
+    assert reads.last().person_id == episode.person_id
