@@ -26,6 +26,7 @@ from livingwell.collaborative.models import (
     Claim,
     Decision,
     Expense,
+    FinanceExport,
     JoinRequest,
     Meeting,
     Member,
@@ -259,6 +260,17 @@ def access_draft_minutes_for(user: User, meeting_id: int | str) -> Minutes:
     return minutes
 
 
+def access_minutes_to_write_for(user: User, meeting: Meeting) -> Minutes | None:
+    """The minutes of a meeting ``user`` runs, for the page that writes them: drafts name members, so the
+    read is audited. None before anything is written."""
+    if not runs(user, meeting.body):
+        raise PermissionDenied
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None:
+        _read(user, minutes)
+    return minutes
+
+
 def membership_of(user: User, body: Body) -> Membership | None:
     if not user.is_authenticated:
         return None
@@ -334,6 +346,7 @@ class BodyPayments:
     rates: list[PaymentRate]
     waiting: list[tuple[Claim, Cap]]
     approved: list[Claim]
+    exports: list[FinanceExport]
 
 
 def access_body_payments_for(user: User, slug: str) -> BodyPayments:
@@ -352,7 +365,16 @@ def access_body_payments_for(user: User, slug: str) -> BodyPayments:
         rates=list(body.payment_rates.all()),
         waiting=[(c, cap_for(c)) for c in claims if c.status == Claim.Status.WAITING],
         approved=[c for c in claims if c.status == Claim.Status.APPROVED],
+        exports=list(body.finance_exports.select_related("made_by").defer("csv")[:20]),
     )
+
+
+def access_finance_export_for(user: User, slug: str, export_id: int | str) -> FinanceExport:
+    """A batch already sent to finance, to download again: for who runs the body; audited as an export."""
+    body = body_run_by(user, slug)
+    export = one_or_404(FinanceExport.objects.filter(body=body), export_id)
+    member_record_audit(user, export, f"downloaded: {export.claim_count} claims", AuditEvent.Action.EXPORT)
+    return export
 
 
 def access_claim_for(user: User, claim_id: int | str) -> tuple[Claim, bool]:

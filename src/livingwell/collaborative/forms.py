@@ -1,7 +1,6 @@
 """Forms for joining, taking part in and running co-production bodies."""
 
 import datetime
-import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -11,15 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import AgendaItem, Body, Decision, Member, Membership, Rsvp, Topic, TrainingRecord
-from livingwell.core.forms import TIME_FORMATS, GovukDateField, GovukForm, GovukModelForm, QuickSelect, options_html
-
-
-def _token() -> forms.UUIDField:
-    # A one-off token from the page, so sending the same form twice makes one record.
-    return forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={"required": _("Send the form again"), "invalid": _("Send the form again")},
-    )
+from livingwell.core.forms import (
+    TIME_FORMATS,
+    GovukDateField,
+    GovukForm,
+    GovukModelForm,
+    QuickSelect,
+    once_token,
+    options_html,
+)
 
 
 def _text(label: Any, max_length: int, *, missing: Any = "", rows: int = 0, help_text: Any = "") -> forms.CharField:
@@ -49,10 +48,6 @@ def _email(help_text: Any, missing: Any) -> forms.EmailField:
             "max_length": _("Use 254 characters or fewer"),
         },
     )
-
-
-def fresh_token() -> dict[str, uuid.UUID]:
-    return {"submission_id": uuid.uuid4()}
 
 
 class Members:
@@ -130,7 +125,7 @@ class JoinForm(GovukForm):
         label=_("I have read the code of conduct and agree to it"),
         error_messages={"required": _("Agree to the code of conduct to join")},
     )
-    submission_id = _token()
+    submission_id = once_token()
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -187,7 +182,7 @@ class TopicForm(GovukForm):
         help_text=_("A few words, for example: waiting times for talking therapies"),
     )
     why = _text(_("Why does it matter?"), 2000, rows=5, missing=_("Say why it matters"))
-    submission_id = _token()
+    submission_id = once_token()
 
 
 class RsvpForm(GovukForm):
@@ -369,7 +364,7 @@ class DecisionForm(GovukForm):
             "invalid_choice": _("Choose the level of participation"),
         },
     )
-    submission_id = _token()
+    submission_id = once_token()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -388,7 +383,7 @@ class ActionForm(GovukForm):
         error_messages={"required": _("Choose who will do it"), "invalid_choice": _("Choose who will do it")},
     )
     due_on = GovukDateField(label=_("Due by"), error_messages={"required": _("Enter the date it is due")})
-    submission_id = _token()
+    submission_id = once_token()
 
     def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -468,7 +463,7 @@ class ChairForm(GovukForm):
         self.fields["chair"].among(members)  # type: ignore[attr-defined]
         if proposed:
             self.fields["chair"].help_text = _(
-                "It is %(sector)s's turn: no sector chairs twice before every sector has chaired once."
+                "It is the turn of %(sector)s: no sector chairs twice before every sector has chaired once."
             ) % {"sector": proposed}
             self.govuk_style(["chair"])
 
@@ -495,7 +490,7 @@ class ExpenseForm(GovukForm):
         help_text=_("A photo or PDF of the receipt, up to 5 MB"),
         error_messages={"required": _("Choose the receipt"), "empty": _("The receipt file is empty")},
     )
-    submission_id = _token()
+    submission_id = once_token()
 
     def clean_receipt(self) -> Any:
         from livingwell.collaborative.payments import RECEIPT_LIMIT, receipt_type_of

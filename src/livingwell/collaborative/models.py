@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -306,6 +307,10 @@ class Meeting(Place):
     def __str__(self) -> str:
         return f"{self.body} {self.starts_at:%Y-%m-%d}"
 
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
 
 class Rsvp(models.Model):
     class Answer(models.TextChoices):
@@ -587,6 +592,23 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.pk}"
+
+
+class FinanceExport(models.Model):
+    """One batch of approved claims sent to finance: kept, so a lost download can be downloaded again."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="finance_exports")
+    made_at = models.DateTimeField(_("made"), auto_now_add=True)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    claim_count = models.PositiveIntegerField(_("claims"))
+    csv = models.TextField()
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+        verbose_name = _("finance export")
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.made_at:%Y-%m-%d %H:%M}"
 
 
 class Expense(models.Model):

@@ -20,7 +20,16 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
-from livingwell.collaborative.models import Attendance, Body, Claim, Expense, Meeting, Member, PaymentRate
+from livingwell.collaborative.models import (
+    Attendance,
+    Body,
+    Claim,
+    Expense,
+    FinanceExport,
+    Meeting,
+    Member,
+    PaymentRate,
+)
 from livingwell.core.exports import csv_text
 from livingwell.core.submissions import created_once
 
@@ -224,9 +233,10 @@ FINANCE_HEADER = [
 ]
 
 
-def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
-    """Every approved claim of the body not yet sent to finance, as CSV; they are then marked sent, so a
-    second export holds only newer ones. Audited as an export."""
+def claims_export(*, actor: User, body: Body) -> FinanceExport | None:
+    """Every approved claim of the body not yet sent to finance, as a batch kept with who made it and when
+    (so a lost download can be downloaded again); the claims are marked sent, so the next batch holds only
+    newer ones. Audited as an export. None when no claim is waiting to go."""
     with transaction.atomic():
         claims = list(
             Claim.objects.select_for_update(of=("self",))
@@ -260,7 +270,11 @@ def claims_export(*, actor: User, body: Body) -> tuple[str, int]:
         Claim.objects.filter(pk__in=[c.pk for c in claims]).update(status=Claim.Status.EXPORTED, exported_at=now)
         for claim in claims:
             member_record_audit(actor, claim, "sent to finance", AuditEvent.Action.EXPORT)
-    return csv_text(FINANCE_HEADER, rows), len(rows)
+        if not rows:
+            return None
+        return FinanceExport.objects.create(
+            body=body, made_by=actor, claim_count=len(rows), csv=csv_text(FINANCE_HEADER, rows)
+        )
 
 
 @dataclass(frozen=True)

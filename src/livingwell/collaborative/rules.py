@@ -144,9 +144,16 @@ def redact(text: str, name: str, instead: str) -> str:
     name = " ".join(name.split())
     if not name:
         return text
+
+    def replacement(match: re.Match[str]) -> str:
+        # At the start of a sentence, "A member (…)", not "a member (…)".
+        before = match.string[: match.start()].rstrip(" \t\"'(")
+        starts_sentence = not before or before[-1] in ".!?\n:"
+        return instead[:1].upper() + instead[1:] if starts_sentence else instead
+
     full = r"\s+".join(re.escape(part) for part in name.split(" "))
-    text = re.sub(rf"(?<!\w){full}(?!\w)", instead, text, flags=re.IGNORECASE)
+    text = re.sub(rf"(?<!\w){full}(?!\w)", replacement, text, flags=re.IGNORECASE)
     first = name.split(" ")[0]
     if " " in name and len(first) > 1:
-        text = re.sub(rf"(?<!\w){re.escape(first)}(?!\w)", instead, text)
+        text = re.sub(rf"(?<!\w){re.escape(first)}(?!\w)", replacement, text)
     return text

@@ -4,13 +4,17 @@ Members appear in public only by name when they consented, otherwise by their co
 (``collaborative/_public_name.html``).
 """
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from livingwell.collaborative import rules
 from livingwell.collaborative.models import (
     Action,
     AgendaItem,
@@ -23,6 +27,46 @@ from livingwell.collaborative.models import (
 )
 
 REGISTER_PER_PAGE = 25
+
+
+class PublicNames:
+    """Members of these bodies who have not agreed to be named, each replaced by "a member" of their
+    constituency wherever a public page shows text. Applied when the page is read, never stored, so that a
+    change of consent reaches everything already published: minutes, decisions, actions, agenda items."""
+
+    def __init__(self, body_ids: Iterable[int]) -> None:
+        unnamed = Membership.objects.filter(body_id__in=set(body_ids), member__named_in_public=False)
+        self._by_body: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for membership in sorted(unnamed.select_related("member", "constituency"), key=lambda m: -len(m.member.name)):
+            instead = _("a member (%(constituency)s)") % {"constituency": membership.constituency.name}
+            self._by_body[membership.body_id].append((membership.member.name, instead))
+
+    def text(self, body_id: int, text: str) -> str:
+        for name, instead in self._by_body.get(body_id, []):
+            text = rules.redact(text, name, instead)
+        return text
+
+
+def minutes_public_version(minutes: Minutes, names: PublicNames | None = None) -> tuple[str, list[str]]:
+    """The minutes' text and attendance as the public site shows them: each member who has not agreed to
+    be named is called "a member" of their constituency instead, in the text and in the attendance."""
+    body_id = minutes.meeting.body_id
+    text = (names or PublicNames([body_id])).text(body_id, minutes.text)
+    named: list[str] = []
+    others: Counter[str] = Counter()
+    attended = Membership.objects.filter(body_id=body_id, attendance__meeting_id=minutes.meeting_id)
+    for membership in attended.select_related("member", "constituency"):
+        if membership.member.named_in_public:
+            named.append(f"{membership.member.name} ({membership.constituency.name})")
+        else:
+            others[membership.constituency.name] += 1
+    attendance = sorted(named) + [
+        _("%(count)s member of %(constituency)s") % {"count": count, "constituency": name}
+        if count == 1
+        else _("%(count)s members of %(constituency)s") % {"count": count, "constituency": name}
+        for name, count in sorted(others.items())
+    ]
+    return text, attendance
 
 
 def body_or_404(slug: str) -> Body:
@@ -94,6 +138,8 @@ class MeetingPublic:
     carried_forward: list[Action]
     decisions: list[Decision]
     minutes: Minutes | None
+    minutes_text: str
+    minutes_attendance: list[str]
 
 
 def meeting_public(meeting_id: int | str) -> MeetingPublic:
@@ -111,7 +157,16 @@ def meeting_public(meeting_id: int | str) -> MeetingPublic:
     minutes = getattr(meeting, "minutes", None)
     if minutes is not None and minutes.status != Minutes.Status.PUBLISHED:
         minutes = None
-    return MeetingPublic(meeting, agenda, carried, decisions, minutes)
+    # Names as consent stands today. The records are only shown here, never saved from this page.
+    names = PublicNames([meeting.body_id])
+    for item in agenda:
+        item.title = names.text(meeting.body_id, item.title)
+    for action in carried:
+        action.what = names.text(meeting.body_id, action.what)
+    for decision in decisions:
+        decision.what = names.text(meeting.body_id, decision.what)
+    text, attendance = minutes_public_version(minutes, names) if minutes is not None else ("", [])
+    return MeetingPublic(meeting, agenda, carried, decisions, minutes, text, attendance)
 
 
 def decisions_register(*, body_slug: str, scope: str, page_number: str | None) -> tuple[Page[Decision], QuerySet[Body]]:
@@ -120,4 +175,8 @@ def decisions_register(*, body_slug: str, scope: str, page_number: str | None) -
         decisions = decisions.filter(body__slug=body_slug)
     if scope in Decision.Scope.values:
         decisions = decisions.filter(scope=scope)
-    return Paginator(decisions, REGISTER_PER_PAGE).get_page(page_number), Body.objects.order_by("name")
+    page = Paginator(decisions, REGISTER_PER_PAGE).get_page(page_number)
+    names = PublicNames({decision.body_id for decision in page.object_list})
+    for decision in page.object_list:  # shown, never saved from here
+        decision.what = names.text(decision.body_id, decision.what)
+    return page, Body.objects.order_by("name")

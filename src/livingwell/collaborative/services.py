@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
-from livingwell.collaborative import payments, rules
+from livingwell.collaborative import payments, rules, selectors
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
     Action,
@@ -805,40 +805,6 @@ def minutes_approve(*, actor: User, minutes: Minutes, at: Meeting) -> Minutes:
     return locked
 
 
-def minutes_public_version(minutes: Minutes) -> tuple[str, list[str]]:
-    """The minutes' text and attendance as the public site shows them: each member who has not agreed to
-    be named is called "a member" of their constituency instead, in the text and in the attendance."""
-    memberships = list(
-        Membership.objects.filter(body_id=minutes.meeting.body_id).select_related("member", "constituency")
-    )
-    text = minutes.text
-    for membership in sorted(memberships, key=lambda m: -len(m.member.name)):
-        if membership.member.named_in_public:
-            continue
-        text = rules.redact(
-            text,
-            membership.member.name,
-            _("a member (%(constituency)s)") % {"constituency": membership.constituency.name},
-        )
-    named: list[str] = []
-    others: Counter[str] = Counter()
-    attended = {a.membership_id for a in minutes.meeting.attendance.all()}
-    for membership in memberships:
-        if membership.pk not in attended:
-            continue
-        if membership.member.named_in_public:
-            named.append(f"{membership.member.name} ({membership.constituency.name})")
-        else:
-            others[membership.constituency.name] += 1
-    attendance = sorted(named) + [
-        _("%(count)s member of %(constituency)s") % {"count": count, "constituency": name}
-        if count == 1
-        else _("%(count)s members of %(constituency)s") % {"count": count, "constituency": name}
-        for name, count in sorted(others.items())
-    ]
-    return text, attendance
-
-
 def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
     with transaction.atomic():
         locked = Minutes.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=minutes.pk)
@@ -846,7 +812,8 @@ def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
             return locked
         if locked.status != Minutes.Status.APPROVED:
             raise Refused(_("Minutes are published once a meeting has approved them."))
-        locked.public_text, locked.public_attendance = minutes_public_version(locked)
+        # Kept as published, for the record; public pages render names from consent as it is now.
+        locked.public_text, locked.public_attendance = selectors.minutes_public_version(locked)
         locked.status = Minutes.Status.PUBLISHED
         locked.published_at = timezone.now()
         locked.save(update_fields=["public_text", "public_attendance", "status", "published_at", "updated_at"])

@@ -50,6 +50,7 @@ urlpatterns = [
     path("<slug:slug>/run/payments/", views.payments_view, name="payments"),
     path("<slug:slug>/run/rotas/new/", views.rota_new, name="rota_new"),
     path("<slug:slug>/run/payments/export/", views.payments_export, name="payments_export"),
+    path("<slug:slug>/run/payments/exports/<int:export_id>.csv", views.finance_export, name="finance_export"),
     path("<slug:slug>/run/meeting/", views.meeting_new, name="meeting_new"),
     path("<slug:slug>/run/topics/<int:topic_id>/set-aside/", views.topic_not_taken, name="topic_not_taken"),
 ]

@@ -21,11 +21,13 @@ from livingwell.collaborative.access import (
     access_body_running_for,
     access_claim_for,
     access_draft_minutes_for,
+    access_finance_export_for,
     access_join_request_for,
     access_meeting_running_for,
     access_member_names_for,
     access_members_for,
     access_membership_for,
+    access_minutes_to_write_for,
     access_own_membership_for,
     access_own_memberships_for,
     access_own_statement_for,
@@ -58,7 +60,6 @@ from livingwell.collaborative.forms import (
     SeriesForm,
     TopicForm,
     TrainingForm,
-    fresh_token,
 )
 from livingwell.collaborative.models import (
     Action,
@@ -75,7 +76,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.rules import rule_in_words
 from livingwell.core.access import one_or_404
-from livingwell.core.forms import posted
+from livingwell.core.forms import fresh_token, posted
 from livingwell.core.permissions import role_required
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.types import AuthenticatedHttpRequest
@@ -754,7 +755,7 @@ def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRes
 def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Write the minutes, circulate them to members, and publish them once a later meeting approves them."""
     the_meeting = meeting_run_by(request.user, meeting_id)
-    current = Minutes.objects.filter(meeting=the_meeting).first()
+    current = access_minutes_to_write_for(request.user, the_meeting)
     op = request.POST.get("op", "") if request.method == "POST" else ""
     form = MinutesForm(request.POST if op == "save" else None, initial={"text": current.text if current else ""})
     here = redirect("collaborative:minutes", meeting_id=the_meeting.pk)
@@ -774,7 +775,7 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     except services.Refused as refused:
         messages.error(request, str(refused))
         return here
-    public_text, public_attendance = services.minutes_public_version(current) if current else ("", [])
+    public_text, public_attendance = selectors.minutes_public_version(current) if current else ("", [])
     return render(
         request,
         "collaborative/minutes.html",
@@ -825,13 +826,21 @@ def payments_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @role_required(*RUNNING_ROLES)
 def payments_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body = body_run_by(request.user, slug)
-    text, count = payments.claims_export(actor=request.user, body=body)
-    if not count:
+    export = payments.claims_export(actor=request.user, body=body)
+    if export is None:
         messages.error(request, _("There are no approved claims to send to finance."))
         return redirect("collaborative:payments", slug=body.slug)
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="{body.slug}-payments-{stamp}.csv"'
+    return redirect("collaborative:finance_export", slug=body.slug, export_id=export.pk)
+
+
+@require_GET
+@role_required(*RUNNING_ROLES)
+def finance_export(request: AuthenticatedHttpRequest, slug: str, export_id: int) -> HttpResponse:
+    """A batch sent to finance, as CSV: downloaded as it is made, and again whenever it is needed."""
+    export = access_finance_export_for(request.user, slug, export_id)
+    response = HttpResponse(export.csv, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime(export.made_at).strftime("%Y-%m-%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-payments-{stamp}.csv"'
     return response
 
 

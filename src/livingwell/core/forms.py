@@ -7,6 +7,7 @@ prefixes the page title with "Error: " whenever the context's ``form`` has error
 
 import datetime
 import html
+import uuid
 from typing import Any
 
 from django import forms
@@ -121,6 +122,20 @@ def _widget_class(widget: forms.Widget) -> str:
         if isinstance(widget, widget_type):
             return css_class
     return ""
+
+
+def once_token() -> forms.UUIDField:
+    """A one-off token from the page, so that sending the same form twice (or twelve times at once) makes
+    one record (``core.submissions.created_once``)."""
+    return forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Send the form again"), "invalid": _("Send the form again")},
+    )
+
+
+def fresh_token() -> dict[str, uuid.UUID]:
+    """The initial value of a new form's ``submission_id``."""
+    return {"submission_id": uuid.uuid4()}
 
 
 class TelInput(forms.TextInput):

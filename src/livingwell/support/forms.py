@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.accounts.models import User
-from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, WhenForm
+from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, WhenForm, once_token
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import WhatWouldHelp
 from livingwell.support.models import (
@@ -60,6 +60,7 @@ class ContactLogForm(WhenForm):
         required=False,
         help_text=_("You talked with them about keeping safe and agreed what to do if things get worse."),
     )
+    submission_id = once_token()
     field_order = ["kind", "on", "at", "note", "safety_conversation"]
 
 
@@ -72,6 +73,7 @@ class StartFromIntroductionForm(GovukForm):
 
 
 class ActionForm(GovukForm):
+    submission_id = once_token()
     what = forms.CharField(
         label=_("The next step"),
         max_length=300,
@@ -203,6 +205,7 @@ class ConnectionForm(GovukForm):
 
 
 class GoalForm(GovukForm):
+    submission_id = once_token()
     outcome = forms.ChoiceField(
         label=_("Which outcome is this goal about?"),
         choices=WhatWouldHelp.choices,
@@ -218,6 +221,9 @@ class GoalForm(GovukForm):
     next_review_on = GovukDateField(
         label=_("When to review it (optional)"), required=False, help_text=_("Leave empty for the usual time.")
     )
+
+    def clean_next_review_on(self) -> datetime.date | None:
+        return _not_in_the_past(self.cleaned_data.get("next_review_on"))
 
 
 class GoalReviewForm(GovukForm):
@@ -240,8 +246,18 @@ class GoalReviewForm(GovukForm):
     )
     next_review_on = GovukDateField(label=_("Next review (optional)"), required=False)
 
+    def clean_next_review_on(self) -> datetime.date | None:
+        return _not_in_the_past(self.cleaned_data.get("next_review_on"))
+
+
+def _not_in_the_past(day: datetime.date | None) -> datetime.date | None:
+    if day is not None and day < timezone.localdate():
+        raise forms.ValidationError(_("The next review must be today or later"))
+    return day
+
 
 class CommentForm(GovukForm):
+    submission_id = once_token()
     text = forms.CharField(
         label=_("Add a comment"),
         max_length=2000,
@@ -259,6 +275,7 @@ class ServiceChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class OnwardForm(GovukForm):
+    submission_id = once_token()
     service = ServiceChoiceField(
         label=_("Which service?"),
         queryset=Service.objects.none(),

@@ -146,6 +146,9 @@ class ContactLogEntry(models.Model):
     )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
     class Meta:
         ordering = ["-happened_at", "-id"]
         indexes = [models.Index(fields=["episode", "-happened_at"], name="contact_log_latest")]
@@ -168,6 +171,9 @@ class Action(models.Model):
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["done_at", "due_on", "id"]
@@ -257,6 +263,9 @@ class Goal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     achieved_at = models.DateTimeField(_("achieved"), null=True, blank=True)
 
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
     class Meta:
         ordering = ["outcome", "created_at", "id"]
         constraints = [models.CheckConstraint(condition=Q(progress__lte=10), name="goal_progress_out_of_ten")]
@@ -288,6 +297,9 @@ class PlanComment(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("comment"), max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -334,6 +346,9 @@ class OnwardIntroduction(models.Model):
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     respond_by = models.DateField(_("reply due by"))
     status_changed_at = models.DateTimeField(_("status changed"))
+
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-sent_at", "id"]

@@ -8,9 +8,10 @@ recorded as their consent to share with that organisation.
 
 import datetime
 import functools
+import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.email import email_enqueue
+from livingwell.core.submissions import created_once
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person, SharingConsent
@@ -48,11 +50,15 @@ def onward_send(
     message: str,
     episode: Episode | None = None,
     introduction: Introduction | None = None,
+    submission_id: uuid.UUID | None = None,
 ) -> OnwardIntroduction:
-    """Introduce the person to the service, sharing only what they agreed, and tell its editors."""
+    """Introduce the person to the service, sharing only what they agreed, and tell its editors: once per
+    form, however often it is sent."""
     now = timezone.now()
-    with transaction.atomic():
+
+    def create() -> OnwardIntroduction:
         onward = OnwardIntroduction.objects.create(
+            submission_id=token,
             person=person,
             episode=episode,
             introduction=introduction,
@@ -65,10 +71,7 @@ def onward_send(
             status_changed_at=now,
         )
         OnwardStatusChange.objects.create(onward=onward, status=Status.SENT, changed_at=now, changed_by=actor)
-        if not SharingConsent.objects.filter(
-            person=person, organisation_id=service.organization_id, withdrawn_at__isnull=True
-        ).exists():
-            SharingConsent.objects.create(person=person, organisation_id=service.organization_id, given_at=now)
+        _consent_to_share(person, service, now)
         audit_event_record(
             actor=actor,
             action=AuditEvent.Action.CREATE,
@@ -77,7 +80,26 @@ def onward_send(
             detail="onward introduction sharing: " + (", ".join(shared) or "name only"),
         )
         transaction.on_commit(functools.partial(_editors_tell, service))
-    return onward
+        return onward
+
+    token = submission_id or uuid.uuid4()
+    return created_once(OnwardIntroduction, create, submission_id=token)
+
+
+def _consent_to_share(person: Person, service: Service, now: datetime.datetime) -> None:
+    """Record their consent to share with the organisation, unless it stands already. Two introductions to
+    the same organisation at once make one consent (a savepoint, not a check-then-create race)."""
+    current = SharingConsent.objects.filter(
+        person=person, organisation_id=service.organization_id, withdrawn_at__isnull=True
+    )
+    if current.exists():
+        return
+    try:
+        with transaction.atomic():
+            SharingConsent.objects.create(person=person, organisation_id=service.organization_id, given_at=now)
+    except IntegrityError:
+        if not current.exists():
+            raise
 
 
 def _editors_tell(service: Service) -> None:

@@ -170,12 +170,14 @@ def contact_log_record(
     happened_at: datetime.datetime,
     note: str,
     safety_conversation: bool = False,
+    submission_id: uuid.UUID | None = None,
 ) -> ContactLogEntry:
-    """Keep one contact. ``safety_conversation``: in it, they talked about keeping safe and agreed what to do,
-    which clears the urgent flag an introduction put on the episode."""
-    with transaction.atomic():
+    """Keep one contact, once per form. ``safety_conversation``: in it, they talked about keeping safe and
+    agreed what to do, which clears the urgent flag an introduction put on the episode."""
+
+    def create() -> ContactLogEntry:
         entry = ContactLogEntry.objects.create(
-            episode=episode, kind=kind, happened_at=happened_at, note=note, recorded_by=actor
+            episode=episode, kind=kind, happened_at=happened_at, note=note, recorded_by=actor, submission_id=token
         )
         if safety_conversation:
             _safety_conversation_had(episode, happened_at)
@@ -186,7 +188,10 @@ def contact_log_record(
             person_id=episode.person_id,
             detail=f"contact: {kind}",
         )
-    return entry
+        return entry
+
+    token = submission_id or uuid.uuid4()
+    return created_once(ContactLogEntry, create, submission_id=token)
 
 
 def _safety_conversation_had(episode: Episode, at: datetime.datetime) -> None:
@@ -195,14 +200,28 @@ def _safety_conversation_had(episode: Episode, at: datetime.datetime) -> None:
 
 
 def action_add(
-    *, actor: User, episode: Episode, what: str, due_on: datetime.date, who: str, goal: Goal | None = None
+    *,
+    actor: User,
+    episode: Episode,
+    what: str,
+    due_on: datetime.date,
+    who: str,
+    goal: Goal | None = None,
+    submission_id: uuid.UUID | None = None,
 ) -> Action:
-    with transaction.atomic():
-        action = Action.objects.create(episode=episode, goal=goal, what=what, due_on=due_on, who=who, created_by=actor)
+    """Add a next step, once per form."""
+
+    def create() -> Action:
+        action = Action.objects.create(
+            episode=episode, goal=goal, what=what, due_on=due_on, who=who, created_by=actor, submission_id=token
+        )
         audit_event_record(
             actor=actor, action=AuditEvent.Action.CREATE, record=action, person_id=episode.person_id, detail="action"
         )
-    return action
+        return action
+
+    token = submission_id or uuid.uuid4()
+    return created_once(Action, create, submission_id=token)
 
 
 def action_done(*, actor: User, action: Action) -> bool:
@@ -306,12 +325,19 @@ def connection_sharing_set(*, actor: User, connection: Connection, may_share: bo
 
 
 def goal_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Goal:
-    with transaction.atomic():
-        goal = Goal.objects.create(plan=plan, **{name: values[name] for name in ("outcome", "what", "who_helps")})
+    """Add a goal, once per form (``values["submission_id"]``)."""
+
+    def create() -> Goal:
+        goal = Goal.objects.create(
+            plan=plan, submission_id=token, **{name: values[name] for name in ("outcome", "what", "who_helps")}
+        )
         goal.next_review_on = values.get("next_review_on") or _next_review()
         goal.save(update_fields=["next_review_on"])
         _plan_changed(actor, plan, "goal added")
-    return goal
+        return goal
+
+    token = values.get("submission_id") or uuid.uuid4()
+    return created_once(Goal, create, submission_id=token)
 
 
 def goal_review(*, actor: User, goal: Goal, progress: int, note: str, next_review_on: datetime.date | None) -> Goal:
@@ -334,13 +360,18 @@ def goal_review(*, actor: User, goal: Goal, progress: int, note: str, next_revie
     return goal
 
 
-def plan_comment_add(*, actor: User, plan: Plan, text: str) -> PlanComment:
-    with transaction.atomic():
-        comment = PlanComment.objects.create(plan=plan, author=actor, text=text)
+def plan_comment_add(*, actor: User, plan: Plan, text: str, submission_id: uuid.UUID | None = None) -> PlanComment:
+    """Add a comment, once per form."""
+
+    def create() -> PlanComment:
+        comment = PlanComment.objects.create(plan=plan, author=actor, text=text, submission_id=token)
         audit_event_record(
             actor=actor, action=AuditEvent.Action.CREATE, record=comment, person_id=plan.person_id, detail="comment"
         )
-    return comment
+        return comment
+
+    token = submission_id or uuid.uuid4()
+    return created_once(PlanComment, create, submission_id=token)
 
 
 def plan_agree(*, actor: User, plan: Plan, version: int) -> bool:

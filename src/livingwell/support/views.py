@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.forms import posted
+from livingwell.core.forms import fresh_token, posted
 from livingwell.core.permissions import role_required
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
@@ -199,6 +199,7 @@ def contact_log(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResp
     episode = access_episode_for(request.user, episode_id)
     form = ContactLogForm(
         posted(request),
+        initial=fresh_token(),
         not_before=episode.opened_at,
         not_before_message=_("The date and time must be after the episode opened"),
     )
@@ -210,6 +211,7 @@ def contact_log(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResp
             happened_at=form.when(),
             note=form.cleaned_data["note"],
             safety_conversation=form.cleaned_data["safety_conversation"],
+            submission_id=form.cleaned_data["submission_id"],
         )
         messages.success(request, _("Contact recorded."))
         return redirect("support:episode", episode_id=episode.pk)
@@ -220,7 +222,7 @@ def contact_log(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResp
 @role_required(*SUPPORT_ROLES)
 def action_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
-    form = ActionForm(posted(request))
+    form = ActionForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
         action_add(actor=request.user, episode=episode, **form.cleaned_data)
         messages.success(request, _("Next step added."))
@@ -347,7 +349,7 @@ def plan(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode = access_episode_for(request.user, episode_id)
     view = access_plan_for(request.user, episode)
     context: dict[str, object] = {"episode": episode, "person": episode.person, "view": view}
-    context["comment_form"] = CommentForm()
+    context["comment_form"] = CommentForm(initial=fresh_token())
     about_me_empty = view is not None and not any(getattr(view.plan, field) for field in FROM_INTRODUCTION)
     if about_me_empty:
         arrivals = access_arrivals_for(request.user, episode)
@@ -448,7 +450,7 @@ def connection_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
 def goal_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
     episode, the_plan = _episode_plan(request, episode_id)
     back = reverse("support:plan", kwargs={"episode_id": episode.pk})
-    form = GoalForm(posted(request))
+    form = GoalForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
         goal_add(actor=request.user, plan=the_plan, values=form.cleaned_data)
         messages.success(request, _("Goal added."))
@@ -478,7 +480,7 @@ def goal_step(request: AuthenticatedHttpRequest, goal_id: int) -> HttpResponse:
     if current is None:
         messages.warning(request, _("Steps are agreed while someone is supported: reopen their episode first."))
         return redirect(back)
-    form = ActionForm(posted(request))
+    form = ActionForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
         action_add(actor=request.user, episode=current, goal=goal, **form.cleaned_data)
         messages.success(request, _("Step added."))
@@ -503,7 +505,12 @@ def _comment(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> Ht
     form = CommentForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
-            plan_comment_add(actor=request.user, plan=the_plan, text=form.cleaned_data["text"])
+            plan_comment_add(
+                actor=request.user,
+                plan=the_plan,
+                text=form.cleaned_data["text"],
+                submission_id=form.cleaned_data["submission_id"],
+            )
             _own_words_read(request, the_plan.person, [form.cleaned_data["text"]], RiskFlag.Where.PLAN_COMMENT)
         messages.success(request, _("Comment added."))
     else:
@@ -544,7 +551,7 @@ def _own_plan(request: AuthenticatedHttpRequest) -> Plan | None:
 @role_required(Role.PERSON)
 def my_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
     view = access_own_plan_for(request.user)
-    return render(request, "support/my_plan.html", {"view": view, "comment_form": CommentForm()})
+    return render(request, "support/my_plan.html", {"view": view, "comment_form": CommentForm(initial=fresh_token())})
 
 
 @require_http_methods(["GET", "POST"])
@@ -590,7 +597,7 @@ def onward_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRespo
     text = request.GET.get("q", "")[:200]
     posted_service = request.POST.get("service", "") if request.method == "POST" else ""
     services = services_to_choose(text, posted=[posted_service] if posted_service else [])
-    form = OnwardForm(posted(request), services=services)
+    form = OnwardForm(posted(request), services=services, initial=fresh_token())
     if request.method == "POST" and form.is_valid():
         onward_send(
             actor=request.user,
@@ -599,6 +606,7 @@ def onward_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRespo
             service=form.cleaned_data["service"],
             shared=form.cleaned_data["shared"],
             message=form.cleaned_data["message"],
+            submission_id=form.cleaned_data["submission_id"],
         )
         messages.success(request, _("Introduction sent to %(service)s.") % {"service": form.cleaned_data["service"]})
         return redirect("support:episode", episode_id=episode.pk)

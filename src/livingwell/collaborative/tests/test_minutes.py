@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_redacting_names_whole_words_any_case_and_first_names_with_their_capital():
-    text = "Ola Adeyemi said the café helps. OLA ADEYEMI agreed. Ola will write. Koala bears. ola."
+    text = "Ola Adeyemi said the café helps. OLA ADEYEMI agreed. Ola will write. Koala bears. ola. Thanks to Ola."
     assert rules.redact(text, "Ola  Adeyemi", "a member (Carers)") == (
-        "a member (Carers) said the café helps. a member (Carers) agreed. a member (Carers) will write. "
-        "Koala bears. ola."
+        "A member (Carers) said the café helps. A member (Carers) agreed. A member (Carers) will write. "
+        "Koala bears. ola. Thanks to a member (Carers)."  # a capital only where a sentence starts
     )
     assert rules.redact("Nothing here", "", "x") == "Nothing here"
 
@@ -75,12 +75,12 @@ def test_the_full_cycle_of_minutes(
     minutes.refresh_from_db()
     assert (minutes.status, minutes.approved_at) == ("approved", today)
     preview = secretary.get(url).content.decode()
-    assert "a member (Experts by Experience) opened the meeting" in preview
+    assert "A member (Experts by Experience) opened the meeting" in preview
     secretary.post(url, {"op": "publish"})
     minutes.refresh_from_db()
     assert minutes.status == "published"
     public = Client().get(reverse("collaborative:meeting", args=[last.pk])).content.decode()
-    assert "a member (Experts by Experience) opened the meeting" in public
+    assert "A member (Experts by Experience) opened the meeting" in public
     assert "Priya Shah shared the figures" in public
     assert "Priya Shah (NHS representatives)" in public
     assert "1 member of Experts by Experience" in public
@@ -117,3 +117,77 @@ def test_changing_circulated_minutes_makes_them_a_draft_again(the_board, secreta
     secretary.post(url, {"op": "save", "text": "Second"})
     minutes = Minutes.objects.get()
     assert (minutes.status, minutes.text, minutes.circulated_at) == ("draft", "Second", None)
+
+
+@pytest.mark.django_db
+def test_names_follow_consent_as_it_is_now_in_minutes_decisions_and_actions(the_board):
+    import uuid
+
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.collaborative.models import Action, Decision
+
+    body, groups = the_board
+    priya = MembershipFactory(
+        body=body, constituency=groups["nhs"], member__name="Priya Shah", member__named_in_public=True
+    )
+    ben = MembershipFactory(body=body, constituency=groups["ebe"], member__name="Ben Hughes")
+    now = timezone.now().replace(microsecond=0)
+    last = MeetingFactory(
+        body=body, starts_at=now - datetime.timedelta(days=30), ends_at=now - datetime.timedelta(days=30, hours=-2)
+    )
+    later = MeetingFactory(
+        body=body, starts_at=now - datetime.timedelta(days=1), ends_at=now - datetime.timedelta(hours=22)
+    )
+    Minutes.objects.create(
+        meeting=last, text="Ben Hughes asked about waits. Priya Shah answered.", status="published", approved_at=later
+    )
+    secretary = UserFactory(role="secretary")
+    Decision.objects.create(
+        meeting=last,
+        body=body,
+        what="Ben Hughes and Priya Shah to co-design the leaflet",
+        scope="in",
+        participation="co_production",
+        quorate=True,
+        submission_id=uuid.uuid4(),
+        recorded_by=secretary,
+    )
+    Action.objects.create(
+        body=body,
+        meeting=last,
+        what="Ben Hughes to send the draft",
+        owner=ben,
+        due_on=now.date(),
+        submission_id=uuid.uuid4(),
+    )
+    public = Client()
+    page = public.get(reverse("collaborative:meeting", args=[last.pk])).content.decode()
+    register = public.get(reverse("collaborative:decisions")).content.decode()
+    for shown in (page, register):
+        assert "Ben Hughes" not in shown
+        assert "Priya Shah" in shown
+    assert "A member (Experts by Experience) asked about waits" in page
+    # Priya withdraws her consent: what was published follows at once.
+    priya.member.named_in_public = False
+    priya.member.save()
+    page = public.get(reverse("collaborative:meeting", args=[last.pk])).content.decode()
+    register = public.get(reverse("collaborative:decisions")).content.decode()
+    for shown in (page, register):
+        assert "Priya Shah" not in shown
+        assert "Priya" not in shown
+    assert "A member (NHS representatives) answered" in page
+
+
+@pytest.mark.django_db
+def test_reading_the_draft_to_write_it_is_audited(the_board, secretary: Client):
+    from livingwell.audit.models import AuditEvent
+
+    body, _groups = the_board
+    meeting = MeetingFactory(body=body)
+    url = reverse("collaborative:minutes", args=[meeting.pk])
+    secretary.post(url, {"op": "save", "text": "Ola opened the meeting."})
+    minutes = Minutes.objects.get()
+    before = AuditEvent.objects.filter(action="read", record_type="collaborative.minutes").count()
+    assert "Ola opened the meeting" in secretary.get(url).content.decode()
+    reads = AuditEvent.objects.filter(action="read", record_type="collaborative.minutes", record_id=str(minutes.pk))
+    assert reads.count() == before + 1

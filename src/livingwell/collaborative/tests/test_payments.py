@@ -192,15 +192,22 @@ def test_finance_gets_each_approved_claim_once_in_a_csv(secretary: Client, the_b
         _mark(secretary, today, membership)
     for claim in Claim.objects.all():
         secretary.post(reverse("collaborative:claim", args=[claim.pk]), {"op": "approve"})
-    response = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
+    made = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
+    response = secretary.get(made["Location"])
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert sorted(row["member"] for row in rows) == ["'=HYPERLINK()", "Zoë"]
     assert {row["total"] for row in rows} == {"30.00"}
     assert set(Claim.objects.values_list("status", flat=True)) == {"exported"}
     assert AuditEvent.objects.filter(action="export", record_type="collaborative.claim").count() == 2
-    again = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
-    assert again.status_code == 302  # nothing new to send
+    again = secretary.post(reverse("collaborative:payments_export", args=[body.slug]), follow=True)
+    assert "There are no approved claims to send to finance" in again.content.decode()  # nothing new to send
+    # A lost download is not lost: the batch is kept, with who made it and when, to download again.
+    page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
+    assert "2 claims, by" in page
+    assert secretary.get(made["Location"]).content == response.content
+    downloads = AuditEvent.objects.filter(action="export", record_type="collaborative.financeexport")
+    assert downloads.count() == 2
 
 
 def test_the_yearly_limit_warns_as_it_nears_and_needs_agreement_to_pass(

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import Role, User
+from livingwell.people.tests.factories import PersonFactory
 
 PUBLIC_PAGES = [
     "core:home",
@@ -33,12 +34,24 @@ def test_public_pages_show_crisis_routes_and_exit_this_page(client: Client, name
 
 
 @pytest.mark.django_db
-def test_signed_in_pages_show_crisis_routes_without_exit_this_page(signed_in_client) -> None:
+def test_staff_pages_show_crisis_routes_without_exit_this_page(signed_in_client) -> None:
     response = signed_in_client(Role.HUB_MANAGER).get(reverse("accounts:dashboard"))
     html = response.content.decode()
     for route in CRISIS_ROUTES:
         assert route in html
     assert "govuk-exit-this-page" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["accounts:dashboard", "people:my_details", "support:my_plan", "support:my_measures"])
+def test_a_persons_own_pages_carry_exit_this_page(signed_in_client, name: str) -> None:
+    """They may be read where the person is not safe, just as the public pages."""
+    client = signed_in_client(Role.PERSON)
+    PersonFactory(user=User.objects.get(username="test-person"))
+    html = client.get(reverse(name)).content.decode()
+    assert 'data-module="govuk-exit-this-page"' in html
+    for route in CRISIS_ROUTES:
+        assert route in html
 
 
 @pytest.mark.django_db

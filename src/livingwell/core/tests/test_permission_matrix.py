@@ -20,6 +20,7 @@ from livingwell.collaborative.models import (
     Body,
     Claim,
     Expense,
+    FinanceExport,
     JoinRequest,
     Meeting,
     Member,
@@ -205,6 +206,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "collaborative:rota_new": RUNS_BODY,
     "collaborative:rota": RUNS_BODY,
     "collaborative:payments_export": RUNS_BODY,
+    "collaborative:finance_export": RUNS_BODY,
     # A claim and its receipts: the member claiming (the test person) and who runs the body.
     "collaborative:claim": COLLABORATIVE_CLAIMANT | RUNS_BODY,
     "collaborative:receipt": COLLABORATIVE_CLAIMANT | RUNS_BODY,
@@ -361,6 +363,11 @@ def _meeting_kwargs() -> dict[str, object]:
     return {"meeting_id": _collaborative_meeting().pk}
 
 
+def _finance_export_kwargs(body: Body) -> dict[str, object]:
+    export = FinanceExport.objects.create(body=body, made_by=UserFactory(), claim_count=0, csv="claim\n")
+    return {"slug": body.slug, "export_id": export.pk}
+
+
 DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "collaborative:meeting": _meeting_kwargs,
     "collaborative:member_calendar": lambda: {"token": MemberFactory().feed_token},
@@ -384,6 +391,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
         "rota_id": Rota.objects.create(body=_collaborative_body(), name="Hub", duty="Go").pk
     },
     "collaborative:payments_export": lambda: {"slug": _collaborative_body().slug},
+    "collaborative:finance_export": lambda: _finance_export_kwargs(_collaborative_body()),
     "collaborative:claim": lambda: {"claim_id": _persons_claim().pk},
     "collaborative:receipt": lambda: {"expense_id": _persons_expense().pk},
     "collaborative:minutes_approve": lambda: (lambda m: {"meeting_id": m.meeting_id, "minutes_id": m.pk})(

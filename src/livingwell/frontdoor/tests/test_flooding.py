@@ -44,6 +44,7 @@ def test_past_the_limit_a_person_is_told_to_call_and_nothing_is_saved(settings) 
     assert visitor.get(CHECK).status_code == 200  # the answers are kept to send later
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_urgent_introductions_are_never_refused_but_grouped_for_the_duty_worker(
     settings, django_capture_on_commit_callbacks, mailoutbox
 ) -> None:

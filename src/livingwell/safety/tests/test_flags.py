@@ -65,11 +65,12 @@ def _alerted(html: str) -> bool:
     return "may not be safe right now" in html and "116 123" in html
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 @pytest.mark.parametrize(
     ("url", "data"),
     [
         ("support:my_about_me", {"what_matters": RISK}),
-        ("support:my_plan_comment", {"text": RISK}),
+        ("support:my_plan_comment", {"text": RISK, "submission_id": str(uuid.uuid4())}),
     ],
 )
 def test_a_persons_own_words_are_flagged_to_their_guide_with_crisis_routes_at_once(
@@ -96,6 +97,7 @@ def test_a_persons_own_words_are_flagged_to_their_guide_with_crisis_routes_at_on
     assert not _alerted(robin.get(reverse("support:my_plan")).content.decode())
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_without_a_guide_the_duty_team_is_told(
     person_user: User, person: Person, settings, django_capture_on_commit_callbacks
 ) -> None:
@@ -104,7 +106,9 @@ def test_without_a_guide_the_duty_team_is_told(
     client = Client()
     client.force_login(person_user)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("support:my_plan_comment"), {"text": "he hits me"}, follow=True)
+        response = client.post(
+            reverse("support:my_plan_comment"), {"text": "he hits me", "submission_id": str(uuid.uuid4())}, follow=True
+        )
     html = response.content.decode()
     assert "We have told our duty team" in html
     assert "0808 2000 247" in html  # the National Domestic Abuse Helpline for unsafe at home

@@ -55,6 +55,8 @@ def test_a_budget_is_planned_spent_and_warns_when_overspent(guide: Client, episo
     _spend(guide, episode, allocation, "800")
     html = guide.get(_url("budget", episode)).content.decode()
     assert "Overspent by £50.50." in html
+    assert "£50.50 overspent" in html
+    assert "£-" not in html
 
 
 def test_a_double_submitted_spend_is_one_line(guide: Client, episode: Episode) -> None:

@@ -3,6 +3,7 @@ coming back, handing over."""
 
 import datetime
 import re
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -34,7 +35,8 @@ def _now_fields(delta: datetime.timedelta = datetime.timedelta(0)) -> dict[str, 
 
 def test_a_guide_records_contacts_and_they_show_on_the_timeline(guide: Client, episode: Episode) -> None:
     response = guide.post(
-        _url("contact_log", episode), {"kind": "call", "note": "Talked about the garden", **_now_fields()}
+        _url("contact_log", episode),
+        {"kind": "call", "note": "Talked about the garden", **_now_fields(), "submission_id": str(uuid.uuid4())},
     )
     assert response["Location"] == _url("episode", episode)
     html = guide.get(_url("episode", episode)).content.decode()
@@ -65,7 +67,11 @@ def test_a_contact_with_something_wrong_says_what_and_saves_nothing(
 
 def test_next_steps_are_added_and_done_once(guide: Client, episode: Episode) -> None:
     due = timezone.localdate() + datetime.timedelta(days=7)
-    data = {"what": "Visit the community garden <b>together</b>", "who": "Sam and Ana"}
+    data = {
+        "what": "Visit the community garden <b>together</b>",
+        "who": "Sam and Ana",
+        "submission_id": str(uuid.uuid4()),
+    }
     data |= {"due_on_day": str(due.day), "due_on_month": str(due.month), "due_on_year": str(due.year)}
     assert guide.post(_url("action_new", episode), data).status_code == 302
     action = Action.objects.get()

@@ -2,6 +2,8 @@
 their guide's episode with what they wrote, the risk found and the first conversation; the caseload keeps
 the urgent flag until a safety conversation or a crisis plan; what they told us can start About me."""
 
+import uuid
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -80,9 +82,10 @@ def test_the_urgent_flag_stays_on_the_caseload_until_a_safety_conversation() -> 
     assert flag in client.get(reverse("support:caseload")).content.decode()
     moment = timezone.localtime()
     contact = {"kind": "call", "on": moment.strftime("%d/%m/%Y"), "at": moment.strftime("%H:%M"), "note": "Talked"}
+    contact["submission_id"] = str(uuid.uuid4())
     assert client.post(reverse("support:contact_log", args=[episode.pk]), contact).status_code == 302
     assert flag in client.get(reverse("support:caseload")).content.decode()  # an ordinary call is not enough
-    safety = {**contact, "safety_conversation": "on"}
+    safety = {**contact, "safety_conversation": "on", "submission_id": str(uuid.uuid4())}
     assert client.post(reverse("support:contact_log", args=[episode.pk]), safety).status_code == 302
     assert flag not in client.get(reverse("support:caseload")).content.decode()
     episode.refresh_from_db()

@@ -2,6 +2,7 @@
 ones are flagged; the organisation sees only what the person agreed to share."""
 
 import datetime
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -53,7 +54,8 @@ def _provider(service: Service, username: str = "pat") -> User:
 def _send(episode: Episode, service: Service, shared: list[str]) -> Client:
     guide = _client(episode.guide)
     url = reverse("support:onward_new", kwargs={"episode_id": episode.pk}) + "?q=garden"
-    response = guide.post(url, {"service": service.pk, "shared": shared, "message": "Keen on growing", "agreed": "on"})
+    data = {"service": service.pk, "shared": shared, "message": "Keen on growing", "agreed": "on"}
+    response = guide.post(url, {**data, "submission_id": str(uuid.uuid4())})
     assert response.status_code == 302, response.content.decode()[:3000]
     return guide
 

@@ -2,6 +2,7 @@
 and the invitation to read it online."""
 
 import re
+import uuid
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -32,7 +33,7 @@ def _url(name: str, episode: Episode) -> str:
 
 
 def _goal(outcome: str, what: str) -> dict[str, str]:
-    return {"outcome": outcome, "what": what, "who_helps": "Gabriel"}
+    return {"outcome": outcome, "what": what, "who_helps": "Gabriel", "submission_id": str(uuid.uuid4())}
 
 
 def test_a_guide_builds_a_plan_with_goals_under_each_big_3_outcome(guide: Client, episode: Episode) -> None:
@@ -65,7 +66,7 @@ def test_steps_and_reviews_take_a_goal_to_achieved(guide: Client, episode: Episo
     guide.post(_url("plan_start", episode))
     guide.post(_url("goal_new", episode), _goal("taking_part", "Join the walking group"))
     goal = Goal.objects.get()
-    step = {"what": "Go once with Gabriel", "who": "Robin and Gabriel"}
+    step = {"what": "Go once with Gabriel", "who": "Robin and Gabriel", "submission_id": str(uuid.uuid4())}
     step |= {"due_on_day": "1", "due_on_month": "1", "due_on_year": "2030"}
     guide.post(reverse("support:goal_step", kwargs={"goal_id": goal.pk}), step)
     assert Action.objects.get().goal == goal
@@ -114,6 +115,16 @@ def test_a_review_needs_a_number_from_0_to_10(guide: Client, episode: Episode, p
     assert not goal.reviews.exists()
 
 
+def test_a_review_date_in_the_past_is_refused(guide: Client, episode: Episode) -> None:
+    guide.post(_url("plan_start", episode))
+    guide.post(_url("goal_new", episode), _goal("stay_well", "Sleep"))
+    goal = Goal.objects.get()
+    data = {"progress": "5", "next_review_on_day": "1", "next_review_on_month": "1", "next_review_on_year": "2001"}
+    response = guide.post(reverse("support:goal_review", kwargs={"goal_id": goal.pk}), data)
+    assert "The next review must be today or later" in response.content.decode()
+    assert not goal.reviews.exists()
+
+
 def test_the_plan_page_takes_the_same_queries_however_big(
     guide: Client, episode: Episode, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
@@ -127,7 +138,7 @@ def test_the_plan_page_takes_the_same_queries_however_big(
         guide.post(
             _url("connection_new", episode), {"name": f"Friend {number}", "kind": "friend", "closeness": "middle"}
         )
-        guide.post(_url("plan_comment", episode), {"text": f"Comment {number}"})
+        guide.post(_url("plan_comment", episode), {"text": f"Comment {number}", "submission_id": str(uuid.uuid4())})
     with django_assert_num_queries(PLAN_QUERIES):
         guide.get(_url("plan", episode))
 
@@ -153,7 +164,9 @@ def test_the_person_is_invited_reads_comments_on_and_agrees_their_plan(guide: Cl
     assert "Sleep through the night" in page
     version = Plan.objects.get().version
 
-    person.post(reverse("support:my_plan_comment"), {"text": "Can we add swimming?"})
+    person.post(
+        reverse("support:my_plan_comment"), {"text": "Can we add swimming?", "submission_id": str(uuid.uuid4())}
+    )
     assert PlanComment.objects.get().text == "Can we add swimming?"
     person.post(reverse("support:my_plan_agree"), {"version": str(version)})
     plan = Plan.objects.get()
@@ -211,7 +224,9 @@ def test_a_person_sees_and_changes_only_their_own_plan(signed_in_client: Callabl
 @pytest.mark.parametrize("text", ["", "   ", "x" * 2001])
 def test_an_empty_or_huge_comment_adds_nothing(guide: Client, episode: Episode, text: str) -> None:
     guide.post(_url("plan_start", episode))
-    response = guide.post(_url("plan_comment", episode), {"text": text}, follow=True)
+    response = guide.post(
+        _url("plan_comment", episode), {"text": text, "submission_id": str(uuid.uuid4())}, follow=True
+    )
     assert "nothing was added" in response.content.decode()
     assert not PlanComment.objects.exists()
 
