@@ -8,7 +8,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.models import Plan
-from livingwell.support.tests.factories import EpisodeFactory
+from livingwell.support.tests.factories import EpisodeFactory, urgent_introduction_routed
 from tests.browser.conftest import check_page, sign_in, staff_signed_in
 
 
@@ -58,41 +58,15 @@ def test_the_clinical_lead_tries_the_safety_net_in_the_admin(page: Page, live_se
 
 
 def test_an_urgent_introduction_reaches_the_guide_who_has_the_safety_conversation(page: Page, live_server) -> None:
-    from django.utils import timezone
-
-    from livingwell.frontdoor.models import Introduction
-    from livingwell.frontdoor.services import first_conversation_record, introduction_route
-    from livingwell.frontdoor.tests.factories import IntroductionFactory
-
     guide = staff_signed_in(page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
-    duty = UserFactory(username="dee", role=Role.DUTY_WORKER)
-    arrived = IntroductionFactory(
-        preferred_name="Robin",
-        in_their_words="I have tablets saved up and I don't think I can keep myself safe",
-        enjoys="Gardening",
-        good_at="Fixing bikes",
-        is_urgent=True,
-        urgent_phrases=["tablets saved up"],
-        risk_categories=["suicide"],
-    )
-    first_conversation_record(
-        actor=duty,
-        introduction=arrived,
-        held_at=timezone.now(),
-        what_matters="Pip, the dog",
-        strengths="Practical",
-        next_step="Gabriel calls tomorrow",
-    )
-    introduction_route(
-        actor=duty, introduction=arrived, route=Introduction.Route.HUB, services=[], reason="Support", guide=guide
-    )
+    urgent_introduction_routed(guide)
     page.goto(f"{live_server.url}/support/caseload/")
     expect(page.locator("main")).to_contain_text("Urgent: safety conversation needed")
     check_page(page)
     page.get_by_role("link", name="Robin").click()
     expect(page.locator("main")).to_contain_text("How they came to us")
     expect(page.locator("main")).to_contain_text("tablets saved up")
-    expect(page.locator("main")).to_contain_text("Gabriel calls tomorrow")
+    expect(page.locator("main")).to_contain_text("A guide to call tomorrow")
     check_page(page, screenshot="episode-handover")
     page.get_by_role("link", name="Record a contact").click()
     page.locator("input[name=kind]").first.check()

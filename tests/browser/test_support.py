@@ -176,7 +176,7 @@ def test_the_person_and_their_guide_build_a_plan_with_goals_under_each_big_3_out
     check_page(robin)
     robin.get_by_role("navigation", name="Menu").get_by_role("link", name="How I am doing").click()
     check_page(robin)
-    robin.get_by_role("link", name=re.compile("^Fill in .*ONS4")).click()
+    robin.get_by_role("link", name="Fill in: Your wellbeing in four questions").click()
     check_page(robin)
     _fill_measure(robin, [6, 7, 6, 3], None)
     expect(robin.locator(".govuk-notification-banner")).to_contain_text("recorded")

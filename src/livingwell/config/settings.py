@@ -93,6 +93,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 LW_MAX_REQUEST_BYTES = env.int("LW_MAX_REQUEST_BYTES", default=6 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files, as Django's default: 2.5 MB
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file while they are checked
+# The deployment's Clinical Safety Officer (DCB0129/DCB0160), who signs off each release: manage.py safety_signoff.
+LW_CLINICAL_SAFETY_OFFICER = env.str("LW_CLINICAL_SAFETY_OFFICER", default="")
 # A task RUNNING this long has lost its worker: housekeeping puts it back in the queue.
 LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # The duty inbox, told at once of every urgent introduction.

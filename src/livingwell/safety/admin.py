@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.safety.categories import RiskCategory
-from livingwell.safety.models import LexiconEntry
+from livingwell.safety.models import LexiconEntry, ReleaseSignOff
 from livingwell.safety.net import risk_in
 
 
@@ -81,3 +81,19 @@ class LexiconEntryAdmin(admin.ModelAdmin):
             "categories": [RiskCategory(category).label for category in risk.categories] if risk else [],
         }
         return TemplateResponse(request, "admin/safety/lexiconentry/try.html", context)
+
+
+@admin.register(ReleaseSignOff)
+class ReleaseSignOffAdmin(admin.ModelAdmin):
+    """Read only: a sign-off is recorded by ``manage.py safety_signoff`` and never changed."""
+
+    list_display = ["release", "officer", "signed_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ReleaseSignOff | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ReleaseSignOff | None = None) -> bool:
+        return False

@@ -19,7 +19,7 @@ SESSION_KEY = "safety_alert"
 def alert_show(request: HttpRequest, risk: Risk, *, told_guide: bool) -> None:
     """Show the safety alert on the next page this browser opens, with the routes for what was found."""
     if risk:
-        request.session[SESSION_KEY] = seal({"categories": risk.categories, "told_guide": told_guide})
+        request.session[SESSION_KEY] = seal({"categories": risk.categories, "told": "guide" if told_guide else "duty"})
 
 
 def words_read(

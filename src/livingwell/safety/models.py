@@ -95,3 +95,20 @@ class RiskFlag(models.Model):
 
     def category_labels(self) -> list[str]:
         return [str(RiskCategory(category).label) for category in self.categories if category in RiskCategory]
+
+
+class ReleaseSignOff(models.Model):
+    """The Clinical Safety Officer's sign-off of one release against the safety case (DCB0129): who, when,
+    and what they signed. Recorded by ``manage.py safety_signoff``; never changed afterwards."""
+
+    release = models.CharField(_("release"), max_length=40, unique=True)
+    officer = models.CharField(_("Clinical Safety Officer"), max_length=200)
+    signed_at = models.DateTimeField(_("signed"), default=timezone.now)
+    statement = models.TextField(_("statement"))
+
+    class Meta:
+        verbose_name = _("release sign-off")
+        ordering = ["-signed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.release}: {self.officer}"

@@ -232,11 +232,11 @@ def access_own_measures_for(user: User) -> list[InstrumentResults] | None:
     if user.role != Role.PERSON:
         raise PermissionDenied
     person = Person.objects.filter(user_id=user.pk).first()
-    return _measures_read(user, person) if person is not None else None
+    return _measures_read(user, person, for_the_person=True) if person is not None else None
 
 
-def _measures_read(user: User, person: Person) -> list[InstrumentResults]:
-    results = measure_results(person)
+def _measures_read(user: User, person: Person, *, for_the_person: bool = False) -> list[InstrumentResults]:
+    results = measure_results(person, for_the_person=for_the_person)
     audit_reads_record(
         actor=user,
         records=[measurement for result in results for measurement in result.measurements],

@@ -8,6 +8,33 @@ admin, and until then the change is shown without a judgement.
 
 from typing import Any
 
+# What each measure is, in plain words for the person filling it in (no acronyms), and its scores as they
+# read them. Scores not named here (SWEMWBS's raw sum) are for their guide only.
+FOR_THE_PERSON: dict[str, dict[str, str]] = {
+    "swemwbs": {
+        "name": "How you have been feeling",
+        "about": "Seven questions about your feelings and thoughts over the last two weeks (the Short "
+        "Warwick-Edinburgh Mental Wellbeing Scale).",
+        "metric": "Your wellbeing score, from 7 to 35: higher is better",
+    },
+    "ons4": {
+        "name": "Your wellbeing in four questions",
+        "about": "How satisfied you are with your life, whether what you do feels worthwhile, and how happy and "
+        "how anxious you felt yesterday: the questions the Office for National Statistics asks across the UK.",
+        "life_satisfaction": "Satisfied with life (0 to 10)",
+        "worthwhile": "What you do feels worthwhile (0 to 10)",
+        "happy": "Happy yesterday (0 to 10)",
+        "anxious": "Anxious yesterday (0 to 10: lower is better)",
+    },
+    "dialog": {
+        "name": "Your life and your support",
+        "about": "How satisfied you are with eight parts of your life and three parts of your support, and "
+        "whether you would like more help with any of them.",
+        "life": "Satisfied with your life, on average (1 to 7)",
+        "treatment": "Satisfied with your support, on average (1 to 7)",
+    },
+}
+
 SWEMWBS_CONVERSION = {
     7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32, 15: 15.84,
     16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54,

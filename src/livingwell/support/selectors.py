@@ -5,6 +5,7 @@ their words and dates are worked out here once (each date formatted once however
 and the templates only place them.
 """
 
+import dataclasses
 import datetime
 import functools
 import math
@@ -20,6 +21,7 @@ from django.utils.translation import ngettext
 from livingwell.accounts.models import User
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import Person
+from livingwell.support.instruments import FOR_THE_PERSON
 from livingwell.support.measures import Change, band, changes
 from livingwell.support.models import (
     Action,
@@ -265,6 +267,8 @@ class InstrumentResults:
     labels: list[str]
     # Each measurement with its reported scores, in the order of ``labels``, band and all.
     rows: list[tuple[Measurement, list[str]]]
+    name: str = ""
+    about: str = ""
 
 
 def _shown(instrument: Instrument, key: str, value: float | None) -> str:
@@ -275,9 +279,10 @@ def _shown(instrument: Instrument, key: str, value: float | None) -> str:
     return f"{number} ({words})" if words else number
 
 
-def measure_results(person: Person) -> list[InstrumentResults]:
+def measure_results(person: Person, *, for_the_person: bool = False) -> list[InstrumentResults]:
     """Each instrument with the person's measurements, oldest first, and the change from the first to the
-    latest. Two queries, however many."""
+    latest. Two queries, however many. ``for_the_person``: in plain words, without the scores only their
+    guide needs (``instruments.FOR_THE_PERSON``)."""
     instruments = list(Instrument.objects.order_by("name"))
     taken: dict[int, list[Measurement]] = {}
     for measurement in Measurement.objects.filter(person=person).order_by("taken_at", "id"):
@@ -288,11 +293,26 @@ def measure_results(person: Person) -> list[InstrumentResults]:
         found = changes(instrument, measurements[0], measurements[-1]) if len(measurements) > 1 else []
         keys = list(instrument.scores)
         labels = [str(instrument.scores[key].get("label", key)) for key in keys]
+        plain = FOR_THE_PERSON.get(instrument.code, {}) if for_the_person else {}
+        if plain:
+            keys = [key for key in keys if key in plain]
+            labels = [plain[key] for key in keys]
+            found = [dataclasses.replace(change, label=plain[change.key]) for change in found if change.key in plain]
         rows = [
             (measurement, [_shown(instrument, key, measurement.scores.get(key)) for key in keys])
             for measurement in measurements
         ]
-        results.append(InstrumentResults(instrument, measurements, found, labels, rows))
+        results.append(
+            InstrumentResults(
+                instrument,
+                measurements,
+                found,
+                labels,
+                rows,
+                plain.get("name", instrument.name),
+                plain.get("about", ""),
+            )
+        )
     return results
 
 

@@ -82,6 +82,7 @@ from livingwell.support.forms import (
     StartFromIntroductionForm,
     StatusForm,
 )
+from livingwell.support.instruments import FOR_THE_PERSON
 from livingwell.support.invite import InviteRefused, person_account_invite
 from livingwell.support.models import (
     BudgetAllocation,
@@ -731,7 +732,8 @@ def _measure_form(
             _own_words_read(
                 request, person, [words], RiskFlag.Where.MEASURE, once=f"measure:{form.cleaned_data['token']}"
             )
-        messages.success(request, _("%(measure)s recorded.") % {"measure": instrument.name})
+        shown = FOR_THE_PERSON.get(instrument.code, {}).get("name", instrument.name) if by_person else instrument.name
+        messages.success(request, _("%(measure)s recorded.") % {"measure": shown})
         return redirect(back)
     return render(
         request, "support/measure_form.html", {"instrument": instrument, "form": form, "back": back, "person": person}

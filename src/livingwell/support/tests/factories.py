@@ -39,3 +39,37 @@ def episode_closed(person: Person, guide: User, *, opened_days_ago: int = 300, c
         status=Episode.Status.CLOSED,
         closed_at=now - datetime.timedelta(days=closed_days_ago),
     )
+
+
+def urgent_introduction_routed(guide: User, **introduction: object) -> Episode:
+    """An urgent introduction (Robin, with words of risk), its first conversation, routed to Hub support with
+    ``guide``: the episode it opened."""
+    from livingwell.frontdoor.models import Introduction
+    from livingwell.frontdoor.services import first_conversation_record, introduction_route
+    from livingwell.frontdoor.tests.factories import IntroductionFactory
+
+    duty = UserFactory(role=Role.DUTY_WORKER)
+    fields: dict[str, object] = {
+        "preferred_name": "Robin",
+        "in_their_words": "I can't keep myself safe at night and I have tablets saved up",
+        "enjoys": "Gardening",
+        "good_at": "Fixing bikes",
+        "what_matters": "My dog, Pip",
+        "is_urgent": True,
+        "urgent_phrases": ["cant keep myself safe", "tablets saved up"],
+        "risk_categories": ["suicide"],
+        **introduction,
+    }
+    arrived = IntroductionFactory(**fields)
+    first_conversation_record(
+        actor=duty,
+        introduction=arrived,
+        held_at=timezone.now(),
+        what_matters="Pip and the allotment",
+        strengths="Practical, kind",
+        next_step="A guide to call tomorrow",
+    )
+    introduction_route(
+        actor=duty, introduction=arrived, route=Introduction.Route.HUB, services=[], reason="Support", guide=guide
+    )
+    return Episode.objects.get(person=arrived.person)

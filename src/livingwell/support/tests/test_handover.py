@@ -14,39 +14,11 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.conftest import sign_in
 from livingwell.frontdoor.models import Introduction
-from livingwell.frontdoor.services import first_conversation_record, introduction_route
 from livingwell.frontdoor.tests.factories import IntroductionFactory
-from livingwell.support.models import Episode, Plan
+from livingwell.support.models import Plan
+from livingwell.support.tests.factories import urgent_introduction_routed
 
 pytestmark = pytest.mark.django_db
-WORDS = "I can't keep myself safe at night and I have tablets saved up"
-
-
-def _routed(guide: User, **introduction: object) -> Episode:
-    duty = UserFactory(username="dee", role=Role.DUTY_WORKER)
-    arrived = IntroductionFactory(
-        preferred_name="Robin",
-        in_their_words=WORDS,
-        enjoys="Gardening",
-        good_at="Fixing bikes",
-        what_matters="My dog, Pip",
-        is_urgent=True,
-        urgent_phrases=["cant keep myself safe", "tablets saved up"],
-        risk_categories=["suicide"],
-        **introduction,
-    )
-    first_conversation_record(
-        actor=duty,
-        introduction=arrived,
-        held_at=timezone.now(),
-        what_matters="Pip and the allotment",
-        strengths="Practical, kind",
-        next_step="A guide to call tomorrow",
-    )
-    introduction_route(
-        actor=duty, introduction=arrived, route=Introduction.Route.HUB, services=[], reason="Support", guide=guide
-    )
-    return Episode.objects.get()
 
 
 def _client(user: User) -> Client:
@@ -57,7 +29,7 @@ def _client(user: User) -> Client:
 
 def test_the_guide_sees_what_they_wrote_the_risk_and_the_first_conversation() -> None:
     guide = UserFactory(username="gabriel", role=Role.PERSONAL_GUIDE)
-    episode = _routed(guide)
+    episode = urgent_introduction_routed(guide)
     client = _client(guide)
     html = client.get(reverse("support:episode", args=[episode.pk])).content.decode()
     for shown in (
@@ -76,7 +48,7 @@ def test_the_guide_sees_what_they_wrote_the_risk_and_the_first_conversation() ->
 
 def test_the_urgent_flag_stays_on_the_caseload_until_a_safety_conversation() -> None:
     guide = UserFactory(username="gabriel", role=Role.PERSONAL_GUIDE)
-    episode = _routed(guide)
+    episode = urgent_introduction_routed(guide)
     client = _client(guide)
     flag = "Urgent: safety conversation needed"
     assert flag in client.get(reverse("support:caseload")).content.decode()
@@ -94,7 +66,7 @@ def test_the_urgent_flag_stays_on_the_caseload_until_a_safety_conversation() -> 
 
 def test_a_crisis_plan_in_their_plan_also_clears_it() -> None:
     guide = UserFactory(username="gabriel", role=Role.PERSONAL_GUIDE)
-    episode = _routed(guide)
+    episode = urgent_introduction_routed(guide)
     client = _client(guide)
     client.post(reverse("support:about_me", args=[episode.pk]), {"crisis_plan": "Call my sister; go to A&E"})
     assert "safety conversation needed" not in client.get(reverse("support:caseload")).content.decode()
@@ -102,7 +74,7 @@ def test_a_crisis_plan_in_their_plan_also_clears_it() -> None:
 
 def test_a_peer_guide_sees_that_it_was_urgent_but_not_the_words() -> None:
     peer = UserFactory(username="pip", role=Role.PEER_SUPPORTER)
-    episode = _routed(peer)
+    episode = urgent_introduction_routed(peer)
     html = _client(peer).get(reverse("support:episode", args=[episode.pk])).content.decode()
     assert "Suicide" in html
     assert "Urgent" in html
@@ -112,7 +84,7 @@ def test_a_peer_guide_sees_that_it_was_urgent_but_not_the_words() -> None:
 
 def test_what_they_told_the_front_door_starts_about_me_once_they_agree() -> None:
     guide = UserFactory(username="gabriel", role=Role.PERSONAL_GUIDE)
-    episode = _routed(guide)
+    episode = urgent_introduction_routed(guide)
     client = _client(guide)
     plan_url = reverse("support:plan", args=[episode.pk])
     assert "Start About me from what they told us" in client.get(plan_url).content.decode()

@@ -118,8 +118,13 @@ def test_the_person_fills_in_measures_online(signed_in_client: Callable[[Role], 
     first, second = Measurement.objects.order_by("taken_at")
     assert (first.occasion, second.occasion, first.recorded_by) == ("start", "review", None)
     html = client.get(reverse("support:my_measures")).content.decode()
-    assert "Life satisfaction: 4 → 7 (+3, better)" in html
+    assert "Satisfied with life (0 to 10): 4 → 7 (+3, better)" in html
     assert "(filled in online)" in html
+    # In plain words for the person: no acronyms, no raw or metric scores.
+    for jargon in ("ONS4", "SWEMWBS", "DIALOG", "Raw score", "metric score"):
+        assert jargon not in html, jargon
+    assert "Your wellbeing in four questions" in html
+    assert "Fill in: How you have been feeling" in html
 
 
 @pytest.mark.parametrize("role", list(Role))
