@@ -164,7 +164,7 @@ def collaborative_demo_load() -> int:
         open_membership=False,
         rotates_chair=True,
     )
-    _body(
+    ebe_group = _body(
         "experts-by-experience",
         name="Experts by Experience advisory group",
         kind=Body.Kind.EBE_GROUP,
@@ -173,6 +173,11 @@ def collaborative_demo_load() -> int:
         open_membership=True,
     )
     QuorumRule.objects.create(body=collaborative, kind="", minimum=6)
+    QuorumRule.objects.create(body=ebe_group, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=3)
+    PaymentRate.objects.create(
+        body=ebe_group, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, basis="meeting", amount=Decimal("25.00"),
+        valid_from=datetime.date(2024, 4, 6),
+    )  # fmt: skip
     QuorumRule.objects.create(body=board, kind=ConstituencyKind.ORGANISATION, minimum=4)
     QuorumRule.objects.create(body=board, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=4)
     PaymentRate.objects.create(
@@ -191,6 +196,29 @@ def collaborative_demo_load() -> int:
         _join(board, sol_member, b_groups["voluntary"], Membership.Role.SECRETARY),
         _join(board, sam, b_groups["ebe"]),
     ] + [_join(board, _member(name, named), b_groups[key]) for name, named, key in BOARD_MEMBERS]
+    # The advisory group: Experts by Experience and carers, meeting the week before each Board.
+    e_groups = {
+        key: Constituency.objects.create(body=ebe_group, name=name, kind=kind, sector=name)
+        for key, name, kind in [
+            ("ebe", "Experts by Experience", ConstituencyKind.EXPERT_BY_EXPERIENCE),
+            ("carer", "Carers", ConstituencyKind.CARER),
+        ]
+    }
+    _join(ebe_group, sol_member, e_groups["carer"], Membership.Role.SECRETARY)
+    _join(ebe_group, sam, e_groups["ebe"])
+    for name, named, key in COLLABORATIVE_MEMBERS:
+        if key in e_groups:
+            _join(ebe_group, _member(name, named), e_groups[key])
+    services.series_create(
+        actor=sol,
+        body=ebe_group,
+        rule="FREQ=MONTHLY;BYDAY=+1TH",
+        first_start=_second_thursday_months_ago(2) - datetime.timedelta(days=7),
+        minutes_long=90,
+        venue="The Living Well Hub, 12 Canal Street, Kingsmere",
+        online_link="",
+        accessibility="Step-free entrance and lift. Hearing loop. Lunch provided. Travel paid.",
+    )
     for member in Member.objects.filter(memberships__constituency__kind=ConstituencyKind.EXPERT_BY_EXPERIENCE):
         services.training_record(
             actor=sol, member=member, course="coproduction", completed_on=datetime.date(2026, 3, 12)

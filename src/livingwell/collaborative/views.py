@@ -162,9 +162,10 @@ def decisions(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     body = selectors.body_or_404(slug)
-    if not body.open_membership:
-        return render(request, "collaborative/join_closed.html", {"body": body})
     form = JoinForm(posted(request), body=body, initial=fresh_token())
+    if not body.open_membership or not form.fields["constituency"].queryset.exists():  # type: ignore[attr-defined]
+        # Appointed, or no group set up to join as yet: say so, rather than a form that cannot be sent.
+        return render(request, "collaborative/join_closed.html", {"body": body, "appointed": not body.open_membership})
     if request.method == "POST":
         # Read before the form is checked: words of risk count even in a request that cannot be sent yet.
         words_read(

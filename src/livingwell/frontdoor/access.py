@@ -59,7 +59,7 @@ def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Pag
 
 def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduction:
     """Return the introduction for ``user`` to read, and audit the read."""
-    introduction = one_or_404(Introduction.objects.select_related("claimed_by"), introduction_id)
+    introduction = one_or_404(Introduction.objects.select_related("claimed_by", "person"), introduction_id)
     if not works_the_duty_queue(user):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)

@@ -147,6 +147,12 @@ class Introduction(models.Model):
         contact_keys_set(self, kwargs)
         super().save(*args, **kwargs)
 
+    @property
+    def linked_to_someone_known(self) -> bool:
+        """Whether the person record it is linked to existed before it arrived: someone already known, not a
+        record made for them when the introduction was routed."""
+        return self.person is not None and self.person.created_at < self.created_at
+
     def risk_category_labels(self) -> list[str]:
         return [str(RiskCategory(category).label) for category in self.risk_categories if category in RiskCategory]
 

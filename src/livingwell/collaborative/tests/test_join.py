@@ -275,3 +275,27 @@ def test_the_secretary_appoints_a_member_to_a_closed_body(
     assert b"They are already a member." in again.content
     _worker()
     assert mail.outbox[-1].to == ["grace@council.example"]
+
+
+def test_a_body_with_no_groups_to_join_as_says_so_instead_of_a_dead_form(client: Client):
+    body = BodyFactory(name="Workstream", slug="workstream", open_membership=True)
+    url = reverse("collaborative:join", args=[body.slug])
+    for response in (client.get(url), client.post(url, {"name": "Kim", "email": "kim@example.org", "agree": "on"})):
+        html = response.content.decode()
+        assert "not taking requests to join here yet" in html
+        assert "Which group would you join as?" not in html
+    assert not JoinRequest.objects.exists()
+
+
+def test_the_demo_advisory_group_can_be_joined_and_meets(client: Client):
+    from io import StringIO
+
+    from livingwell.collaborative.models import Body, Meeting
+
+    call_command("demo_load", stdout=StringIO())
+    group = Body.objects.get(slug="experts-by-experience")
+    html = client.get(reverse("collaborative:join", args=[group.slug])).content.decode()
+    assert "Experts by Experience" in html
+    assert "Carers" in html
+    assert group.memberships.count() >= 3
+    assert Meeting.objects.filter(body=group).exists()

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from livingwell.accounts.models import Role, User
+from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.access import access_possible_matches_for
@@ -221,3 +222,15 @@ def test_the_demo_shows_easy_in_and_loads_twice_the_same(duty: Client) -> None:
     html = duty.get(_url("introduction", kit)).content.decode()
     assert "Possible matches" in html
     assert "Same date of birth" in html
+
+
+@pytest.mark.django_db
+def test_a_brand_new_person_is_not_called_already_known(signed_in_client) -> None:
+    from livingwell.support.tests.factories import urgent_introduction_routed
+
+    duty = signed_in_client(Role.DUTY_WORKER)
+    episode = urgent_introduction_routed(UserFactory(role=Role.PERSONAL_GUIDE))
+    introduction = episode.person.introductions.get()
+    html = duty.get(_url("introduction", introduction)).content.decode()
+    assert "Linked to a person already known" not in html
+    assert "A new person record was made for them when it was routed" in html
