@@ -8,6 +8,7 @@ are personal data: read them only through ``livingwell.collaborative.access``.
 
 import secrets
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -592,6 +593,11 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.pk}"
+
+    @property
+    def expenses_total(self) -> Decimal:
+        """The claim's expenses in pounds (from the prefetched expenses where the page fetched them)."""
+        return sum((expense.amount for expense in self.expenses.all()), Decimal(0))
 
 
 class FinanceExport(models.Model):

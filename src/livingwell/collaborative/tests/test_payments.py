@@ -104,6 +104,7 @@ def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
     assert claim.status == "waiting"
     page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
     assert "Ola" in page
+    assert "£4.50</td>" in page  # the expenses column is money, not a count
     secretary.post(url, {"op": "approve"})
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by.username) == ("approved", "test-secretary")

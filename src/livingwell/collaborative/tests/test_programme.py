@@ -138,7 +138,9 @@ def test_the_secretary_builds_the_agenda_and_publishes_it_with_notice(
     assert b"Welcome" in public.content
     assert b"Any other business" in public.content
     assert b"Ola" not in public.content  # not named in public without consent
-    assert b"a member (Experts by Experience)" in public.content
+    assert b"(led by a member (Experts by Experience))" in public.content  # no stray space before ")"
+    # Who runs the body knows the lead: their own agenda names them.
+    assert b"(led by Ola)" in secretary.get(running).content
     _worker()
     assert any("the agenda" in m.subject for m in mail.outbox)
 
