@@ -1,8 +1,11 @@
 """Journeys through the platform in a real browser. Every page visited is checked by axe-core."""
 
+import re
 import time
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
@@ -190,4 +193,31 @@ def test_repeated_failed_sign_ins_lock_the_account(page: Page, live_server, sett
         page.get_by_label("Password").fill("wrong-password")
         page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Too many attempts to sign in")
+    check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_who_forgot_their_password_chooses_a_new_one(page: Page, live_server) -> None:
+    UserFactory(username="robin", email="robin@example.org")
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_role("link", name="Forgot your password?").click()
+    check_page(page)
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your email address")
+    check_page(page)
+    page.get_by_label("Your email address").fill("robin@example.org")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    check_page(page)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (message,) = [m for m in mail.outbox if m.to == ["robin@example.org"]]
+    link = re.search(r"http://\S+/account/new-password/\S+", message.body)
+    assert link is not None
+    page.goto(link.group(0).replace("http://localhost:8000", live_server.url))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose a new password")
+    check_page(page)
+    page.get_by_label("Choose a password").fill("a long walk by the canal")
+    page.get_by_label("Type it again").fill("a long walk by the canal")
+    page.get_by_role("button", name="Save my new password").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your password is changed")
     check_page(page)

@@ -49,3 +49,16 @@ class ChoosePasswordForm(GovukForm, SetPasswordForm):  # type: ignore[misc]
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["new_password1"].label = _("Choose a password")
         self.fields["new_password2"].label = _("Type it again")
+
+
+class ForgotPasswordForm(GovukForm):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("The one your account uses. We send a link there to choose a new password."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the right form, like name@example.org"),
+        },
+    )

@@ -8,10 +8,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingwell.accounts.models import Role, User
+from livingwell.core.email import email_enqueue
 
 BACKUP_CODE_COUNT = 10
 
@@ -56,14 +58,33 @@ def invited_account_create(*, username: str, email: str, first_name: str) -> Use
     return user
 
 
-def welcome_url(user: User) -> str:
-    """The full address where an invited user chooses their password. The link is Django's password-reset
-    token for that account: it works until the password is set (or for ``PASSWORD_RESET_TIMEOUT``)."""
-    path = reverse(
-        "accounts:welcome",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+def _password_link(user: User, url_name: str) -> str:
+    """The full address of a page where ``user`` chooses a password, with Django's password-reset token for
+    that account: it works until the password changes (or for ``PASSWORD_RESET_TIMEOUT``)."""
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse(url_name, kwargs={"uidb64": uidb64, "token": default_token_generator.make_token(user)})
     return f"{settings.LW_SITE_URL}{path}"
+
+
+def welcome_url(user: User) -> str:
+    """The full address where an invited user chooses their first password."""
+    return _password_link(user, "accounts:welcome")
+
+
+def password_reset_send(*, email: str) -> int:
+    """Send a link to choose a new password to each active account with this email address that has a
+    password (an invited account chooses its first through its invitation). The same whether or not any
+    account matched, so the page cannot tell anyone who has an account. Returns how many were sent."""
+    users = User.objects.filter(email__iexact=email.strip(), is_active=True)
+    sent = 0
+    for user in users:
+        if not user.has_usable_password():
+            continue
+        email_enqueue(
+            to=user.email,
+            subject=_("Choose a new password for %(service)s") % {"service": settings.LW_SERVICE_NAME},
+            template_name="accounts/email/password_reset.txt",
+            context={"url": _password_link(user, "accounts:password_reset"), "service_name": settings.LW_SERVICE_NAME},
+        )
+        sent += 1
+    return sent

@@ -15,11 +15,13 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from livingwell.accounts.forms import ChoosePasswordForm, SignInForm, TwoFactorCodeForm
+from livingwell.accounts.forms import ChoosePasswordForm, ForgotPasswordForm, SignInForm, TwoFactorCodeForm
 from livingwell.accounts.models import User
-from livingwell.accounts.services import totp_device_confirm, totp_device_pending_get_or_create
+from livingwell.accounts.services import password_reset_send, totp_device_confirm, totp_device_pending_get_or_create
 from livingwell.core.email import email_enqueue
+from livingwell.core.forms import posted
 from livingwell.core.permissions import role_required, user_is_verified
+from livingwell.core.rate_limits import limited_response, over_limit
 
 
 class SignInView(LoginView):
@@ -59,6 +61,32 @@ class WelcomeView(PasswordResetConfirmView):
             return reverse("support:my_plan")
         messages.success(self.request, _("Your password is set."))
         return reverse("accounts:dashboard")
+
+
+@require_http_methods(["GET", "POST"])
+def forgot_password(request: HttpRequest) -> HttpResponse:
+    """Ask for a link to choose a new password. The answer is the same whether or not an account matched."""
+    form = ForgotPasswordForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        if over_limit(request, "password_reset"):
+            return limited_response(request)
+        password_reset_send(email=form.cleaned_data["email"])
+        return render(request, "accounts/forgot_password_sent.html")
+    return render(request, "accounts/forgot_password.html", {"form": form})
+
+
+class PasswordResetView(PasswordResetConfirmView):
+    """Choose a new password from the emailed link. Nobody is signed in by it: they sign in as usual, and
+    staff still give their second factor."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = ChoosePasswordForm
+    post_reset_login = False
+    reset_url_token = "choose-new-password"  # noqa: S105 - the path that stands in for the token, not a secret
+
+    def get_success_url(self) -> str:
+        messages.success(self.request, _("Your password is changed. Sign in with it now."))
+        return reverse("accounts:sign_in")
 
 
 class SignOutView(LogoutView):

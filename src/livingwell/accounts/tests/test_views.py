@@ -216,3 +216,45 @@ def test_demo_data_loads_idempotently() -> None:
     assert set(User.objects.values_list("role", flat=True)) == set(Role)
     assert "living-well-demo" in output.getvalue()
     assert "hubmanager" in output.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
+@pytest.mark.parametrize("role", [Role.PERSON, Role.DUTY_WORKER])
+def test_forgot_your_password_sends_a_link_and_staff_still_give_their_second_factor(role: Role) -> None:
+    import re
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    user = UserFactory(username="dana", role=role, email="dana@example.org")
+    client = Client()
+    assert "Forgot your password?" in client.get(reverse("accounts:sign_in")).content.decode()
+    sent = client.post(reverse("accounts:forgot_password"), {"email": "DANA@example.org"})
+    nobody = client.post(reverse("accounts:forgot_password"), {"email": "nobody@example.org"})
+    for answer in (sent, nobody):  # the same answer either way: the page tells nobody who has an account
+        assert "Check your email" in answer.content.decode()
+        assert "If an account uses that email address" in answer.content.decode()
+    assert "Enter your email address" in client.post(reverse("accounts:forgot_password"), {}).content.decode()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (message,) = mail.outbox
+    assert message.to == ["dana@example.org"]
+    link = re.search(r"http://\S+/account/new-password/\S+", message.body)
+    assert link is not None
+    opened = client.get(urlsplit(link.group(0)).path, follow=True)
+    assert "Choose a new password" in opened.content.decode()
+    new = "a quiet walk along the river"
+    done = client.post(opened.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}, follow=True)
+    assert "Your password is changed" in done.content.decode()
+    assert not done.wsgi_request.user.is_authenticated  # the link signs nobody in
+    signed_in = _sign_in(client, "dana", new)
+    assert signed_in.status_code == 302
+    if role == Role.PERSON:
+        assert "two-factor" not in signed_in["Location"]
+    else:
+        assert "two-factor" in signed_in["Location"]  # staff still give their second factor
+    # The link worked once.
+    again = Client().get(urlsplit(link.group(0)).path, follow=True)
+    assert "This link has been used or has expired" in again.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(new)

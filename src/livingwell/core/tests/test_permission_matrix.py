@@ -177,6 +177,8 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:my_plan_agree": frozenset({Role.PERSON}),
     # An invitation's link to choose a password: anyone holding it.
     "accounts:welcome": PUBLIC,
+    "accounts:forgot_password": PUBLIC,
+    "accounts:password_reset": PUBLIC,
     # Co-production: the public face of every body, and joining, need no account.
     "collaborative:index": PUBLIC,
     "collaborative:decisions": PUBLIC,
@@ -453,6 +455,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "support:goal_step": lambda: {"goal_id": _guides_goal().pk},
     "support:connection_sharing": lambda: {"connection_id": _guides_connection().pk},
     "accounts:welcome": lambda: {"uidb64": "MQ", "token": "not-a-token"},
+    "accounts:password_reset": lambda: {"uidb64": "MQ", "token": "not-a-token"},
     "support:onward_new": lambda: {"episode_id": _guides_episode().pk},
     "support:measures": lambda: {"episode_id": _guides_episode().pk},
     "support:budget": lambda: {"episode_id": _guides_episode().pk},
