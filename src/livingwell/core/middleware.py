@@ -102,11 +102,5 @@ class RequestTooLargeMiddleware:
         except ValueError:
             length = 0
         if length > settings.LW_MAX_REQUEST_BYTES:
-            return HttpResponse(
-                "That is too large to send here. A receipt can be up to 5 MB.\n\n"
-                "If you need help now: call NHS 111 and choose option 2, call 999 or go to A&E if a life is in "
-                "danger, or call Samaritans free on 116 123.\n",
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+            return render(request, "413.html", status=413)
         return self.get_response(request)
