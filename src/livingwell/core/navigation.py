@@ -30,6 +30,7 @@ ROLE_ITEMS = [
     ("people:my_details", _("Your details")),
     ("support:my_plan", _("My plan")),
     ("support:my_measures", _("How I am doing")),
+    ("support:my_support", _("My support")),
     ("collaborative:mine", _("Your co-production")),
     ("frontdoor:queue", _("Duty queue")),
     ("safety:flag_list", _("Safety flags")),

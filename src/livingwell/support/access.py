@@ -5,6 +5,7 @@ One condition per line, so that coverage proves each branch; tests cover every r
 """
 
 import datetime
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
@@ -150,6 +151,31 @@ def _plan_read(user: User, plan: Plan | None) -> PlanView | None:
         return None
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=plan, person_id=plan.person_id)
     return plan_view(plan)
+
+
+@dataclass(frozen=True)
+class OwnSupport:
+    budgets: list[AllocationView]
+    onward: list[OnwardIntroduction]
+
+
+def access_own_support_for(user: User) -> OwnSupport | None:
+    """The signed-in person's own budgets and the services they were introduced to, with how each is going;
+    each read audited. None when they have no person record."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.role != Role.PERSON:
+        raise PermissionDenied
+    person = Person.objects.filter(user_id=user.pk).first()
+    if person is None:
+        return None
+    budgets = budget_views(person)
+    onward = list(
+        OnwardIntroduction.objects.filter(person=person).select_related("service__organization").order_by("-sent_at")
+    )
+    audit_reads_record(actor=user, records=[view.allocation for view in budgets], person_id_of="person_id")
+    audit_reads_record(actor=user, records=onward, person_id_of="person_id")
+    return OwnSupport(budgets=budgets, onward=onward)
 
 
 def access_goal_for(user: User, goal_id: int | str) -> Goal:

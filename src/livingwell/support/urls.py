@@ -47,6 +47,7 @@ urlpatterns = [
     path("me/measures/", views.my_measures, name="my_measures"),
     path("me/measures/<slug:code>/", views.my_measure_new, name="my_measure_new"),
     path("me/plan/", views.my_plan, name="my_plan"),
+    path("me/support/", views.my_support, name="my_support"),
     path("me/plan/about-me/", views.my_about_me, name="my_about_me"),
     path("me/plan/comment/", views.my_plan_comment, name="my_plan_comment"),
     path("me/plan/agree/", views.my_plan_agree, name="my_plan_agree"),

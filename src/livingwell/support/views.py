@@ -43,6 +43,7 @@ from livingwell.support.access import (
     access_onward_for_provider,
     access_own_measures_for,
     access_own_plan_for,
+    access_own_support_for,
     access_pathway_figures_for,
     access_plan_for,
     access_plan_to_change_for,
@@ -562,6 +563,13 @@ def my_about_me(request: AuthenticatedHttpRequest) -> HttpResponse:
     if the_plan is None:
         return redirect("support:my_plan")  # which says their guide will start it with them
     return _about_me(request, the_plan, reverse("support:my_plan"))
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_support(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's own budget and the services they were introduced to, and how each is going."""
+    return render(request, "support/my_support.html", {"support": access_own_support_for(request.user)})
 
 
 @require_POST

@@ -172,6 +172,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "support:provider_onward": frozenset({Role.PROVIDER_EDITOR}),
     # The person's own plan, through their account.
     "support:my_plan": frozenset({Role.PERSON}),
+    "support:my_support": frozenset({Role.PERSON}),
     "support:my_about_me": frozenset({Role.PERSON}),
     "support:my_plan_comment": frozenset({Role.PERSON}),
     "support:my_plan_agree": frozenset({Role.PERSON}),

@@ -1,6 +1,7 @@
 """Personal budgets and the accommodation pathway through HTTP, with known answers."""
 
 import datetime
+import re
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
+from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.access import access_pathway_figures_for
@@ -219,3 +221,45 @@ def test_a_figure_worked_out_from_a_suppressed_count_is_suppressed_too(
     html = client.get(reverse("support:pathway")).content.decode()
     assert "437.19" not in html
     assert "not shown: fewer than 5 people" in html
+
+
+@pytest.mark.django_db
+def test_the_person_sees_their_own_budget_and_how_their_introductions_are_going(
+    signed_in_client: Callable[[Role], Client],
+) -> None:
+    from livingwell.directory.tests.factories import ServiceFactory
+    from livingwell.support.onward import onward_send
+
+    client = signed_in_client(Role.PERSON)
+    person = PersonFactory(user=User.objects.get(username="test-person"))
+    guide = UserFactory(role=Role.PERSONAL_GUIDE)
+    today = timezone.localdate()
+    allocation = BudgetAllocation.objects.create(
+        person=person,
+        source="health",
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=300),
+        amount=Decimal(500),
+        created_by=guide,
+    )
+    BudgetSpend.objects.create(
+        allocation=allocation,
+        spent_on=today,
+        what="Gym",
+        amount=Decimal("620.00"),
+        recorded_by=guide,
+        submission_token=uuid.uuid4(),
+    )
+    garden = ServiceFactory(name="Community garden")
+    onward_send(actor=guide, person=person, service=garden, shared=["contact"], message="")
+    before = AuditEvent.objects.filter(actor__username="test-person", action="read").count()
+    html = client.get(reverse("support:my_support")).content.decode()
+    assert "Community garden" in html
+    assert re.search(r"Sent\s+\(since", html)  # how it is going, and since when
+    assert "£500.00" in html
+    assert "£120.00 overspent" in html
+    assert "£-" not in html
+    assert AuditEvent.objects.filter(actor__username="test-person", action="read").count() == before + 2
+    someone_else = PersonFactory()
+    onward_send(actor=guide, person=someone_else, service=ServiceFactory(name="Choir"), shared=[], message="")
+    assert "Choir" not in client.get(reverse("support:my_support")).content.decode()
