@@ -47,8 +47,9 @@ def _delivery_begin(key: str, channel: str, urgent: bool, label: str) -> Deliver
 
 
 def _send_reliably(
-    send: Callable[[], object], *, key: str, channel: str, urgent: bool, label: str, again: Callable[[], object]
+    send: Callable[[], object], *, key: str, channel: str, urgent: bool, label: str, again: Callable[[int], object]
 ) -> None:
+    """Send once under ``key``; on failure, queue ``again`` (given the tries so far) unless that was the last."""
     delivery = _delivery_begin(key, channel, urgent, label)
     if delivery is None:
         return
@@ -60,7 +61,7 @@ def _send_reliably(
         delivery.last_error = type(error).__name__  # never the message: it may hold an address
         delivery.save(update_fields=["status", "last_error", "changed_at"])
         if not last:
-            again()
+            again(delivery.attempts)
         raise
     delivery.status = Delivery.Status.SENT
     delivery.save(update_fields=["status", "changed_at"])
@@ -76,8 +77,7 @@ def email_send(*, to: list[str], subject: str, body: str, key: str, urgent: bool
     for recipient in to:
         recipient_key = delivery_key(key, recipient)
 
-        def again(recipient: str = recipient, recipient_key: str = recipient_key) -> object:
-            attempts = Delivery.objects.get(key=recipient_key).attempts
+        def again(attempts: int, recipient: str = recipient) -> object:
             return email_send.using(run_after=_later(attempts)).enqueue(
                 to=[recipient], subject=subject, body=body, key=key, urgent=urgent, label=label
             )
@@ -99,8 +99,7 @@ def text_send(*, to: str, body: str, key: str, urgent: bool = False, label: str 
 
     recipient_key = delivery_key(key, to)
 
-    def again() -> object:
-        attempts = Delivery.objects.get(key=recipient_key).attempts
+    def again(attempts: int) -> object:
         return text_send.using(run_after=_later(attempts)).enqueue(
             to=to, body=body, key=key, urgent=urgent, label=label
         )
