@@ -1,7 +1,6 @@
 """Co-production bodies: public pages, members' own pages, and running a body and its meetings."""
 
 import datetime
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -82,6 +81,7 @@ from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
+from livingwell.safety.services import once_for
 
 RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 
@@ -220,14 +220,13 @@ def _member_words_read(request: HttpRequest, membership: Membership, texts: list
     """A member's words go through the safety net; members are not people we support, so a flag goes to the
     duty team with the name and contact they gave the body. The same words twice raise one flag."""
     member = membership.member
-    digest = hashlib.sha256("\n".join([str(membership.pk), *texts]).encode()).hexdigest()
     words_read(
         request,
         texts=texts,
         where=where,
         writer_name=member.name,
         writer_contact=member.email or member.phone,
-        once=f"{where}:{digest}"[:100],
+        once=once_for(where, str(membership.pk), *texts),
     )
 
 

@@ -1,6 +1,5 @@
 """The front door: anyone can introduce themselves, or someone who has agreed, with no account."""
 
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -55,6 +54,7 @@ from livingwell.frontdoor.waiting import (
 from livingwell.safety.access import open_flag_count_for
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
+from livingwell.safety.services import once_for
 from livingwell.support.models import EpisodeChange
 
 
@@ -216,7 +216,7 @@ def record_request(request: HttpRequest) -> HttpResponse:
             texts=texts,
             where=RiskFlag.Where.RECORD_REQUEST,
             writer_contact=texts[1],
-            once="record:" + hashlib.sha256("\n".join(texts).encode()).hexdigest(),
+            once=once_for(RiskFlag.Where.RECORD_REQUEST, *texts),
         )
     if request.method == "POST" and form.is_valid():
         if over_limit(request, "record_request"):

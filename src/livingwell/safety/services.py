@@ -1,6 +1,7 @@
 """Raising and handling safety flags: words of risk written anywhere a person writes to us."""
 
 import functools
+import hashlib
 from collections.abc import Iterable
 from uuid import UUID
 
@@ -19,6 +20,12 @@ from livingwell.safety.models import RiskFlag
 from livingwell.safety.net import risk_in
 
 WRITTEN_LIMIT = 5000
+
+
+def once_for(where: str, *parts: str) -> str:
+    """A once-only key for words sent without a form token: the same words from the same place, sent
+    again, raise one flag."""
+    return f"{where}:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def risk_flag_raise(

@@ -26,6 +26,7 @@ from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
+from livingwell.safety.services import once_for
 from livingwell.support.access import (
     GUIDE_ROLES,
     Show,
@@ -513,7 +514,13 @@ def _comment(request: AuthenticatedHttpRequest, the_plan: Plan, back: str) -> Ht
                 text=form.cleaned_data["text"],
                 submission_id=form.cleaned_data["submission_id"],
             )
-            _own_words_read(request, the_plan.person, [form.cleaned_data["text"]], RiskFlag.Where.PLAN_COMMENT)
+            _own_words_read(
+                request,
+                the_plan.person,
+                [form.cleaned_data["text"]],
+                RiskFlag.Where.PLAN_COMMENT,
+                once=once_for(RiskFlag.Where.PLAN_COMMENT, str(form.cleaned_data["submission_id"])),
+            )
         messages.success(request, _("Comment added."))
     else:
         messages.warning(request, _("The comment was empty or too long, so nothing was added."))
@@ -738,7 +745,11 @@ def _measure_form(
                 token=form.cleaned_data["token"],
             )
             _own_words_read(
-                request, person, [words], RiskFlag.Where.MEASURE, once=f"measure:{form.cleaned_data['token']}"
+                request,
+                person,
+                [words],
+                RiskFlag.Where.MEASURE,
+                once=once_for(RiskFlag.Where.MEASURE, str(form.cleaned_data["token"])),
             )
         shown = FOR_THE_PERSON.get(instrument.code, {}).get("name", instrument.name) if by_person else instrument.name
         messages.success(request, _("%(measure)s recorded.") % {"measure": shown})

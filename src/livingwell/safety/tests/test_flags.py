@@ -97,6 +97,13 @@ def test_a_persons_own_words_are_flagged_to_their_guide_with_crisis_routes_at_on
     assert not _alerted(robin.get(reverse("support:my_plan")).content.decode())
 
 
+def test_a_risky_comment_sent_twice_raises_one_flag(robin: Client) -> None:
+    comment = {"text": RISK, "submission_id": str(uuid.uuid4())}
+    robin.post(reverse("support:my_plan_comment"), comment)
+    robin.post(reverse("support:my_plan_comment"), comment)  # a double click, a replay
+    assert RiskFlag.objects.count() == 1
+
+
 @pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_without_a_guide_the_duty_team_is_told(
     person_user: User, person: Person, settings, django_capture_on_commit_callbacks
