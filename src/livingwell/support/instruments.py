@@ -35,6 +35,12 @@ FOR_THE_PERSON: dict[str, dict[str, str]] = {
     },
 }
 
+
+def name_for_the_person(code: str, name: str) -> str:
+    """What the person reading their own results calls the measure ``code`` (``name`` if none is set)."""
+    return FOR_THE_PERSON.get(code, {}).get("name", name)
+
+
 SWEMWBS_CONVERSION = {
     7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32, 15: 15.84,
     16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54,

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from livingwell.accounts.models import User
 from livingwell.frontdoor.models import Introduction, WhatWouldHelp
 from livingwell.people.models import Person
-from livingwell.support.instruments import FOR_THE_PERSON
+from livingwell.support.instruments import FOR_THE_PERSON, name_for_the_person
 from livingwell.support.measures import Change, band, changes
 from livingwell.support.models import (
     Action,
@@ -309,7 +309,7 @@ def measure_results(person: Person, *, for_the_person: bool = False) -> list[Ins
                 found,
                 labels,
                 rows,
-                plain.get("name", instrument.name),
+                name_for_the_person(instrument.code, instrument.name) if for_the_person else instrument.name,
                 plain.get("about", ""),
             )
         )

@@ -84,7 +84,7 @@ from livingwell.support.forms import (
     StartFromIntroductionForm,
     StatusForm,
 )
-from livingwell.support.instruments import FOR_THE_PERSON
+from livingwell.support.instruments import name_for_the_person
 from livingwell.support.invite import InviteRefused, person_account_invite
 from livingwell.support.models import (
     BudgetAllocation,
@@ -751,7 +751,7 @@ def _measure_form(
                 RiskFlag.Where.MEASURE,
                 once=once_for(RiskFlag.Where.MEASURE, str(form.cleaned_data["token"])),
             )
-        shown = FOR_THE_PERSON.get(instrument.code, {}).get("name", instrument.name) if by_person else instrument.name
+        shown = name_for_the_person(instrument.code, instrument.name) if by_person else instrument.name
         messages.success(request, _("%(measure)s recorded.") % {"measure": shown})
         return redirect(back)
     return render(
