@@ -180,20 +180,23 @@ def _plain(word: str) -> list[str]:
 
 def spelt_words(pattern: str) -> tuple[set[str], set[str], set[str]]:
     """The words a pattern spells out whole, the other forms its ``~`` gives, and the beginnings it gives
-    with ``*``: typos are corrected to the first and the last, and the forms are left as they are."""
+    with ``*``: typos are corrected to the first and the last, and the forms are left as they are. Read as
+    ``pattern_regex`` reads the pattern, which has already refused one it cannot read."""
     words: set[str] = set()
     forms: set[str] = set()
     beginnings: set[str] = set()
-    for token in pattern.split():
+    for token in pattern.replace("\u2026", f" {GAP} ").split():
         for word in token.strip("[]").split("|"):
+            if word in (GAP, "#"):
+                continue
             if word.endswith("*"):
-                beginnings.update(normalised_words(word[:-1]))
+                beginnings.update(_plain(word[:-1]))
             elif word.endswith("~"):
-                *before, last = normalised_words(word[:-1].replace("_", " "))
+                *before, last = _plain(word[:-1])
                 words.update([*before, last])
                 forms.update(_forms(last))
-            elif word and word != GAP:
-                words.update(normalised_words(word.replace("_", " ")))
+            else:
+                words.update(_plain(word))
     return words, forms, beginnings
 
 
