@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
@@ -307,14 +308,14 @@ def test_a_person_sees_what_their_introduction_recorded_through_a_one_time_link(
     (message,) = mail.outbox
     link = re.search(r"http\S+", message.body)
     assert link is not None
-    page.goto(link.group(0))
+    page.goto(link.group(0).replace(settings.LW_SITE_URL, live_server.url))
     check_page(page)
     page.get_by_role("button", name="Show my record").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("What we recorded from your introduction")
     expect(page.locator("main")).to_contain_text("Fixing bikes")
     check_page(page, screenshot="own-record")
 
-    page.goto(link.group(0))
+    page.goto(link.group(0).replace(settings.LW_SITE_URL, live_server.url))
     expect(page.get_by_role("heading", level=1)).to_have_text("This link has been used or has expired")
     check_page(page)
 

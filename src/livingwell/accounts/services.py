@@ -13,7 +13,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 BACKUP_CODE_COUNT = 10
 
@@ -80,11 +80,38 @@ def password_reset_send(*, email: str) -> int:
     for user in users:
         if not user.has_usable_password():
             continue
-        email_enqueue(
-            to=user.email,
-            subject=_("Choose a new password for %(service)s") % {"service": settings.LW_SERVICE_NAME},
-            template_name="accounts/email/password_reset.txt",
-            context={"url": _password_link(user, "accounts:password_reset"), "service_name": settings.LW_SERVICE_NAME},
-        )
+        message_enqueue(password_reset_message, user_id=user.pk)
         sent += 1
     return sent
+
+
+@message_builder
+def password_reset_message(user_id: int) -> Message | None:
+    """The link to choose a new password, its token made now, as it is sent."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return None
+    return Message(
+        to=user.email,
+        subject=_("Choose a new password for %(service)s") % {"service": settings.LW_SERVICE_NAME},
+        template_name="accounts/email/password_reset.txt",
+        context={"url": _password_link(user, "accounts:password_reset"), "service_name": settings.LW_SERVICE_NAME},
+    )
+
+
+@message_builder
+def two_factor_enrolled_message(user_id: int) -> Message | None:
+    """Tell the account's owner that a security code app was set up, in case it was not them."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return None
+    return Message(
+        to=user.email,
+        subject=_("A security code app was set up for your account"),
+        template_name="accounts/email/two_factor_enrolled.txt",
+        context={
+            "username": user.username,
+            "service_name": settings.LW_SERVICE_NAME,
+            "contact_email": settings.LW_CONTACT_EMAIL,
+        },
+    )

@@ -17,9 +17,14 @@ from django_otp import match_token, user_has_device
 
 from livingwell.accounts.forms import ChoosePasswordForm, ForgotPasswordForm, SignInForm, TwoFactorCodeForm
 from livingwell.accounts.models import User
-from livingwell.accounts.services import password_reset_send, totp_device_confirm, totp_device_pending_get_or_create
-from livingwell.core.email import email_enqueue
+from livingwell.accounts.services import (
+    password_reset_send,
+    totp_device_confirm,
+    totp_device_pending_get_or_create,
+    two_factor_enrolled_message,
+)
 from livingwell.core.forms import posted
+from livingwell.core.outbox import message_enqueue
 from livingwell.core.permissions import role_required, user_is_verified
 from livingwell.core.rate_limits import limited_response, over_limit
 
@@ -128,16 +133,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if backup_codes is not None:
             otp_login(request, device)
             if user.email:
-                email_enqueue(
-                    to=user.email,
-                    subject=_("A security code app was set up for your account"),
-                    template_name="accounts/email/two_factor_enrolled.txt",
-                    context={
-                        "username": user.username,
-                        "service_name": settings.LW_SERVICE_NAME,
-                        "contact_email": settings.LW_CONTACT_EMAIL,
-                    },
-                )
+                message_enqueue(two_factor_enrolled_message, user_id=user.pk)
             return render(request, "accounts/two_factor_backup_codes.html", {"codes": backup_codes, "next": next_url})
         form.add_error("code", _("The security code is not right. Check the time on your phone and try again."))
     context = {

@@ -13,7 +13,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
 from livingwell.collaborative.services import meeting_url
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 TURNS_AHEAD = 6
 
@@ -93,17 +93,33 @@ def reminder_schedule(turn: RotaTurn) -> None:
     )
 
 
-def rota_reminder(turn_id: int, membership_id: int) -> bool:
-    """Remind whoever has the turn, unless it has been swapped since or the meeting is cancelled."""
+def _turn_to_remind(turn_id: int, membership_id: int) -> RotaTurn | None:
+    """The turn, unless it has been swapped since, the meeting is cancelled, or there is nobody to email."""
     turn = (
-        RotaTurn.objects.select_related("rota__body", "meeting", "membership__member")
+        RotaTurn.objects.select_related("rota__body", "meeting__body", "membership__member")
         .filter(pk=turn_id, membership_id=membership_id)
         .first()
     )
     if turn is None or turn.meeting.status == Meeting.Status.CANCELLED or not turn.membership.member.email:
+        return None
+    return turn
+
+
+def rota_reminder(turn_id: int, membership_id: int) -> bool:
+    """Remind whoever has the turn, unless it has been swapped since or the meeting is cancelled."""
+    if _turn_to_remind(turn_id, membership_id) is None:
         return False
+    message_enqueue(rota_message, turn_id=turn_id, membership_id=membership_id)
+    return True
+
+
+@message_builder
+def rota_message(turn_id: int, membership_id: int) -> Message | None:
+    turn = _turn_to_remind(turn_id, membership_id)
+    if turn is None:
+        return None
     meeting = turn.meeting
-    email_enqueue(
+    return Message(
         to=turn.membership.member.email,
         subject=_("Your turn: %(rota)s") % {"rota": turn.rota.name},
         template_name="collaborative/email/rota.txt",
@@ -116,4 +132,3 @@ def rota_reminder(turn_id: int, membership_id: int) -> bool:
             "url": meeting_url(meeting),
         },
     )
-    return True

@@ -12,8 +12,9 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from livingwell.accounts.models import User
+from livingwell.accounts.models import Role, User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative import payments, rules, selectors
@@ -37,7 +38,7 @@ from livingwell.collaborative.models import (
     Topic,
     TrainingRecord,
 )
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
 from livingwell.people.matching import email_key
 
@@ -160,7 +161,7 @@ def _membership_make(
         member = Member.objects.create(name=name, email=email, phone=phone, named_in_public=named_in_public)
     if Membership.objects.filter(member=member, body=body, left_on__isnull=True).exists():
         raise Refused(_("They are already a member."))
-    invite = _account_link_or_create(member)
+    _account_link_or_create(member)
     membership = Membership.objects.create(
         member=member,
         body=body,
@@ -169,40 +170,48 @@ def _membership_make(
         agreed_code_at=agreed_code_at,
         joined_on=timezone.localdate(),
     )
-    transaction.on_commit(functools.partial(_welcome_send, member, body, invite))
+    transaction.on_commit(functools.partial(message_enqueue, welcome_message, member_id=member.pk, body_id=body.pk))
     return membership
 
 
-def _account_link_or_create(member: Member) -> User | None:
-    """Link the member to the account with their email address, or make one; the new account to invite."""
+def _account_link_or_create(member: Member) -> None:
+    """Link the member to the account with their email address, or make one (the welcome then invites them
+    to choose its password)."""
     if member.user_id is not None or not member.email:
-        return None
+        return
     user = User.objects.filter(username=email_key(member.email)).first()
     if user is None:
         # Staff sign in with other usernames: their account is the one (only one) with this address.
         same_address = list(User.objects.filter(email__iexact=member.email)[:2])
         user = same_address[0] if len(same_address) == 1 else None
-    invite = None
     if user is None:
         user = invited_account_create(username=email_key(member.email), email=member.email, first_name=member.name)
-        invite = user
     elif Member.objects.filter(user=user).exists():
-        return None
+        return
     member.user = user
     member.save(update_fields=["user"])
-    return invite
 
 
-def _welcome_send(member: Member, body: Body, invite: User | None) -> None:
-    email_enqueue(
+@message_builder
+def welcome_message(member_id: str, body_id: int) -> Message | None:
+    """A new member's welcome: the way to choose a password while their account has none (its token made
+    now, as it is sent), else the way to sign in."""
+    member = Member.objects.select_related("user").filter(pk=member_id).first()
+    body = Body.objects.filter(pk=body_id).first()
+    if member is None or body is None:
+        return None
+    # Invited while the account made for them (a person's, never staff's) still has no password.
+    user = member.user
+    invited = user is not None and user.role == Role.PERSON and not user.has_usable_password()
+    return Message(
         to=member.email,
         subject=_("Welcome to %(body)s") % {"body": body.name},
         template_name="collaborative/email/welcome.txt",
         context={
             "name": member.name,
             "body": body.name,
-            "url": welcome_url(invite) if invite else f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}",
-            "invited": invite is not None,
+            "url": welcome_url(user) if invited and user else f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}",
+            "invited": invited,
         },
     )
 
@@ -218,16 +227,21 @@ def join_request_decline(*, actor: User, join_request: JoinRequest, reason: str)
         locked.decline_reason = reason
         locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
         member_record_audit(actor, locked, "declined")
-        transaction.on_commit(
-            functools.partial(
-                email_enqueue,
-                to=locked.email,
-                subject=_("Your request to join %(body)s") % {"body": locked.body.name},
-                template_name="collaborative/email/declined.txt",
-                context={"name": locked.name, "body": locked.body.name, "reason": reason},
-            )
-        )
+        transaction.on_commit(functools.partial(message_enqueue, declined_message, join_request_id=locked.pk))
     return locked
+
+
+@message_builder
+def declined_message(join_request_id: str) -> Message | None:
+    request = JoinRequest.objects.select_related("body").filter(pk=join_request_id).first()
+    if request is None:
+        return None
+    return Message(
+        to=request.email,
+        subject=_("Your request to join %(body)s") % {"body": request.body.name},
+        template_name="collaborative/email/declined.txt",
+        context={"name": request.name, "body": request.body.name, "reason": request.decline_reason},
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -331,7 +345,7 @@ def meeting_move(
         locked.sequence += 1
         locked.save(update_fields=["starts_at", "ends_at", "status", "change_reason", "sequence"])
         member_record_audit(actor, locked, "moved")
-        transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
+        transaction.on_commit(functools.partial(_members_tell, locked, "changed"))
         if locked.agenda_published_at:
             transaction.on_commit(functools.partial(reminder_schedule, locked))
     return locked
@@ -349,7 +363,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
         locked.sequence += 1
         locked.save(update_fields=["status", "change_reason", "sequence"])
         member_record_audit(actor, locked, "cancelled")
-        transaction.on_commit(functools.partial(_meeting_changed_tell, locked))
+        transaction.on_commit(functools.partial(_members_tell, locked, "changed"))
     return locked
 
 
@@ -375,14 +389,42 @@ def _meeting_context(meeting: Meeting) -> dict[str, object]:
     }
 
 
-def _meeting_changed_tell(meeting: Meeting) -> None:
-    for member in _members_to_tell(meeting):
-        email_enqueue(
-            to=member.email,
-            subject=_("%(body)s: a meeting has changed") % {"body": meeting.body.name},
-            template_name="collaborative/email/meeting_changed.txt",
-            context={"name": member.name, **_meeting_context(meeting)},
-        )
+def _members_tell(meeting: Meeting, what: str, *, skip_no: bool = False) -> int:
+    """Queue ``what`` (a kind of ``MEETING_MESSAGES``) about the meeting for each member to tell."""
+    members = _members_to_tell(meeting, skip_no=skip_no)
+    for member in members:
+        message_enqueue(meeting_message, member_id=member.pk, meeting_id=meeting.pk, what=what)
+    return len(members)
+
+
+# What each message about a meeting says: its subject (given the body's name and the meeting's date, in the
+# date's format) and template.
+MEETING_MESSAGES = {
+    "changed": (_lazy("%(body)s: a meeting has changed"), "", "collaborative/email/meeting_changed.txt"),
+    "reminder": (_lazy("Reminder: %(body)s meets on %(date)s"), "%A %-d %B", "collaborative/email/reminder.txt"),
+    "agenda": (_lazy("%(body)s: the agenda for %(date)s"), "%-d %B", "collaborative/email/agenda.txt"),
+    "minutes": (_lazy("%(body)s: draft minutes of %(date)s"), "%-d %B", "collaborative/email/minutes.txt"),
+}
+
+
+@message_builder
+def meeting_message(member_id: str, meeting_id: int, what: str) -> Message | None:
+    """A member's email about a meeting of their body, as the meeting stands when it is sent."""
+    member = Member.objects.filter(pk=member_id).first()
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if member is None or meeting is None or what not in MEETING_MESSAGES:
+        return None
+    subject, date_format, template_name = MEETING_MESSAGES[what]
+    date = timezone.localtime(meeting.starts_at).strftime(date_format) if date_format else ""
+    context = {"name": member.name, **_meeting_context(meeting)}
+    if what == "minutes":
+        context["url"] = f"{settings.LW_SITE_URL}{reverse('collaborative:minutes_draft', args=[meeting.pk])}"
+    return Message(
+        to=member.email,
+        subject=str(subject) % {"body": meeting.body.name, "date": date},
+        template_name=template_name,
+        context=context,
+    )
 
 
 def reminder_schedule(meeting: Meeting) -> None:
@@ -399,16 +441,7 @@ def meeting_reminders_send(meeting: Meeting, sequence: int) -> int:
     queued for the new time) or is cancelled. How many were reminded."""
     if meeting.sequence != sequence or meeting.status == Meeting.Status.CANCELLED:
         return 0
-    members = _members_to_tell(meeting, skip_no=True)
-    for member in members:
-        email_enqueue(
-            to=member.email,
-            subject=_("Reminder: %(body)s meets on %(date)s")
-            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%A %-d %B")},
-            template_name="collaborative/email/reminder.txt",
-            context={"name": member.name, **_meeting_context(meeting)},
-        )
-    return len(members)
+    return _members_tell(meeting, "reminder", skip_no=True)
 
 
 def rsvp_record(*, membership: Membership, meeting: Meeting, answer: str, access_needs: str) -> Rsvp:
@@ -535,20 +568,9 @@ def agenda_publish(*, actor: User, meeting: Meeting) -> Meeting:
         locked.agenda_published_by = actor
         locked.save(update_fields=["agenda_published_at", "agenda_published_by"])
         member_record_audit(actor, locked, "agenda published")
-        transaction.on_commit(functools.partial(_agenda_send, locked))
+        transaction.on_commit(functools.partial(_members_tell, locked, "agenda"))
         transaction.on_commit(functools.partial(reminder_schedule, locked))
     return locked
-
-
-def _agenda_send(meeting: Meeting) -> None:
-    for member in _members_to_tell(meeting):
-        email_enqueue(
-            to=member.email,
-            subject=_("%(body)s: the agenda for %(date)s")
-            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%-d %B")},
-            template_name="collaborative/email/agenda.txt",
-            context={"name": member.name, **_meeting_context(meeting)},
-        )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -759,23 +781,8 @@ def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
         locked.circulated_at = timezone.now()
         locked.save(update_fields=["status", "circulated_at", "updated_at"])
         member_record_audit(actor, locked, "minutes circulated")
-        transaction.on_commit(functools.partial(_minutes_send, locked.meeting))
+        transaction.on_commit(functools.partial(_members_tell, locked.meeting, "minutes"))
     return locked
-
-
-def _minutes_send(meeting: Meeting) -> None:
-    for member in _members_to_tell(meeting):
-        email_enqueue(
-            to=member.email,
-            subject=_("%(body)s: draft minutes of %(date)s")
-            % {"body": meeting.body.name, "date": timezone.localtime(meeting.starts_at).strftime("%-d %B")},
-            template_name="collaborative/email/minutes.txt",
-            context={
-                "name": member.name,
-                "body": meeting.body.name,
-                "url": f"{settings.LW_SITE_URL}{reverse('collaborative:minutes_draft', args=[meeting.pk])}",
-            },
-        )
 
 
 def minutes_waiting_approval(meeting: Meeting) -> list[Minutes]:

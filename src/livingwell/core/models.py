@@ -68,3 +68,15 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.status}"
+
+
+class Parcel(models.Model):
+    """What a queued message needs that is kept nowhere else, such as an address typed once to email a list
+    to, sealed (``core.sealed``) until it has been sent. The queue holds only its id; housekeeping deletes it
+    once ``keep_until`` has passed, which is after the last retry."""
+
+    sealed = models.TextField()
+    keep_until = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"parcel {self.pk}"

@@ -7,21 +7,23 @@ tasks stuck RUNNING by a stopped worker back in the queue.
 """
 
 import datetime
-import functools
 import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
-from livingwell.core.models import Delivery
+from livingwell.core.models import Delivery, Parcel
 
 # Tries in all, and how long to wait before each retry (the last one repeats).
 SEND_ATTEMPTS = 6
 BACKOFF = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 30, 60)]
+
+
+class SendFailed(Exception):
+    """A send failed; the error's kind, and nothing of what it said."""
 
 
 def delivery_key(message_key: str, recipient: str) -> str:
@@ -46,7 +48,7 @@ def _delivery_begin(key: str, channel: str, urgent: bool, label: str) -> Deliver
         return delivery
 
 
-def _send_reliably(
+def send_reliably(
     send: Callable[[], object], *, key: str, channel: str, urgent: bool, label: str, again: Callable[[int], object]
 ) -> None:
     """Send once under ``key``; on failure, queue ``again`` (given the tries so far) unless that was the last."""
@@ -62,56 +64,14 @@ def _send_reliably(
         delivery.save(update_fields=["status", "last_error", "changed_at"])
         if not last:
             again(delivery.attempts)
-        raise
+        # The task's result keeps this error: its name only, never the message, which may hold an address.
+        raise SendFailed(delivery.last_error) from None
     delivery.status = Delivery.Status.SENT
     delivery.save(update_fields=["status", "changed_at"])
 
 
-def _later(attempts: int) -> datetime.datetime:
+def send_later(attempts: int) -> datetime.datetime:
     return timezone.now() + BACKOFF[min(attempts - 1, len(BACKOFF) - 1)]
-
-
-@task()
-def email_send(*, to: list[str], subject: str, body: str, key: str, urgent: bool = False, label: str = "") -> None:
-    """Send one plain-text email, at most once to each recipient, retrying with back-off."""
-    for recipient in to:
-        recipient_key = delivery_key(key, recipient)
-
-        def again(attempts: int, recipient: str = recipient) -> object:
-            return email_send.using(run_after=_later(attempts)).enqueue(
-                to=[recipient], subject=subject, body=body, key=key, urgent=urgent, label=label
-            )
-
-        _send_reliably(
-            functools.partial(send_mail, subject=subject, message=body, from_email=None, recipient_list=[recipient]),
-            key=recipient_key,
-            channel="email",
-            urgent=urgent,
-            label=label,
-            again=again,
-        )
-
-
-@task()
-def text_send(*, to: str, body: str, key: str, urgent: bool = False, label: str = "") -> None:
-    """Send one text message through the configured SMS backend, at most once, retrying with back-off."""
-    from livingwell.core.sms import sms_backend
-
-    recipient_key = delivery_key(key, to)
-
-    def again(attempts: int) -> object:
-        return text_send.using(run_after=_later(attempts)).enqueue(
-            to=to, body=body, key=key, urgent=urgent, label=label
-        )
-
-    _send_reliably(
-        lambda: sms_backend().send(to=to, body=body),
-        key=recipient_key,
-        channel="text",
-        urgent=urgent,
-        label=label,
-        again=again,
-    )
 
 
 def tasks_recover() -> int:
@@ -129,18 +89,26 @@ def tasks_recover() -> int:
     return recovered
 
 
+def parcels_clear() -> int:
+    """Delete the parcels kept long enough for their message (``core.outbox.parcel_keep``). How many."""
+    deleted, _kinds = Parcel.objects.filter(keep_until__lt=timezone.now()).delete()
+    return deleted
+
+
 HOUSEKEEPING_EVERY = datetime.timedelta(minutes=5)
 
 
 @task()
 def housekeeping() -> None:
     """Every few minutes, whatever else happens: tasks stuck RUNNING go back in the queue, and expired
-    sessions are cleared. It queues its own next run first, so a failure here never stops it."""
+    sessions and the parcels kept for messages are cleared. It queues its own next run first, so a failure
+    here never stops it."""
     from django.core.management import call_command
 
     housekeeping_schedule(after=HOUSEKEEPING_EVERY)
     tasks_recover()
     call_command("clearsessions")
+    parcels_clear()
 
 
 def housekeeping_schedule(*, after: datetime.timedelta = datetime.timedelta(0)) -> bool:

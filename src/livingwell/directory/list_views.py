@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue, parcel_keep, parcel_open
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.directory.forms import MyListEmailForm, MyListItemForm
 from livingwell.directory.models import Service
@@ -20,7 +20,11 @@ from livingwell.directory.search import for_cards, location_summary
 
 
 def _saved_services(request: HttpRequest) -> list[dict[str, object]]:
-    ids = my_list_ids(request.session)
+    return saved_services(my_list_ids(request.session))
+
+
+def saved_services(ids: list[str]) -> list[dict[str, object]]:
+    """The listings saved, in the order saved, with where, when and how to reach each: those still published."""
     services = {
         str(service.pk): service
         for service in for_cards(Service.objects.published().filter(pk__in=ids)).prefetch_related(
@@ -89,14 +93,24 @@ def my_list_email(request: HttpRequest) -> HttpResponse:
             if over_limit(request, "my_list_email"):
                 return limited_response(request)
             if my_list_mark_sent(request.session, form.cleaned_data["submission_id"]):
-                email_enqueue(
-                    to=form.cleaned_data["email"],
-                    subject=_("Your list from %(service)s") % {"service": settings.LW_SERVICE_NAME},
-                    template_name="directory/email/my_list.txt",
-                    context={"saved": saved, "site": request.build_absolute_uri("/").rstrip("/")},
-                )
+                # The address is typed once and kept nowhere else: sealed until the list has been sent.
+                kept = parcel_keep({"to": form.cleaned_data["email"], "ids": my_list_ids(request.session)})
+                message_enqueue(my_list_message, parcel_id=kept)
             messages.success(request, _("We have sent your list. It may take a few minutes to arrive."))
             return redirect("directory:my_list")
     else:
         form = MyListEmailForm(initial={"submission_id": uuid.uuid4()})
     return render(request, "directory/my_list_email.html", {"form": form})
+
+
+@message_builder
+def my_list_message(parcel_id: int) -> Message | None:
+    kept = parcel_open(parcel_id)
+    if not isinstance(kept, dict):
+        return None
+    return Message(
+        to=str(kept.get("to", "")),
+        subject=_("Your list from %(service)s") % {"service": settings.LW_SERVICE_NAME},
+        template_name="directory/email/my_list.txt",
+        context={"saved": saved_services(list(kept.get("ids", []))), "site": settings.LW_SITE_URL},
+    )

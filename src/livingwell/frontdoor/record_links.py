@@ -20,8 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from livingwell.core.email import email_enqueue
-from livingwell.core.sms import text_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.frontdoor.models import Introduction, RecordLink
 from livingwell.people.matching import email_key, phone_key
 
@@ -38,7 +37,7 @@ def _reference(typed: str) -> str:
     return f"LW-{found.group(1)}" if found else ""
 
 
-def record_link_send(*, reference: str, contact: str, site: str) -> None:
+def record_link_send(*, reference: str, contact: str) -> None:
     """Send a one-time link when the reference and contact detail match an introduction; else do nothing."""
     introduction = Introduction.objects.filter(reference=_reference(reference)).first()
     if introduction is None:
@@ -54,27 +53,33 @@ def record_link_send(*, reference: str, contact: str, site: str) -> None:
         link = RecordLink.objects.create(
             introduction=introduction, sent_to=RecordLink.SentTo.EMAIL if by_email else RecordLink.SentTo.TEXT
         )
-        token = signing.dumps(str(link.pk), salt=SALT)
-        url = f"{site}{reverse('frontdoor:record_open')}?{urlencode({'link': token})}"
-        transaction.on_commit(functools.partial(_link_send, introduction, link, url))
+        transaction.on_commit(functools.partial(message_enqueue, record_link_message, link_id=link.pk))
 
 
-def _link_send(introduction: Introduction, link: RecordLink, url: str) -> None:
+@message_builder
+def record_link_message(link_id: str) -> Message | None:
+    """The one-time link, signed now, as it is sent: the queue never holds a link that works."""
+    link = RecordLink.objects.select_related("introduction").filter(pk=link_id, used_at__isnull=True).first()
+    if link is None:
+        return None
+    introduction = link.introduction
+    token = signing.dumps(str(link.pk), salt=SALT)
     context = {
         "introduction": introduction,
-        "url": url,
+        "url": f"{settings.LW_SITE_URL}{reverse('frontdoor:record_open')}?{urlencode({'link': token})}",
         "hours": settings.LW_RECORD_LINK_HOURS,
         "service_name": settings.LW_SERVICE_NAME,
     }
     if link.sent_to == RecordLink.SentTo.EMAIL:
-        email_enqueue(
+        return Message(
             to=introduction.email,
             subject=_("What we recorded from your introduction"),
             template_name="frontdoor/email/record_link.txt",
             context=context,
         )
-    else:
-        text_enqueue(to=introduction.phone, template_name="frontdoor/text/record_link.txt", context=context)
+    return Message(
+        to=introduction.phone, channel="text", template_name="frontdoor/text/record_link.txt", context=context
+    )
 
 
 def _link_id(token: str) -> str | None:

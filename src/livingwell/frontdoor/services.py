@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.email import email_enqueue
 from livingwell.core.models import Neighbourhood
-from livingwell.core.sms import text_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.directory.models import Service
 from livingwell.frontdoor.matching import PossibleMatch
 from livingwell.frontdoor.models import (
@@ -106,40 +105,68 @@ def introduction_submit(
 
 def _messages_enqueue(introduction: Introduction) -> None:
     if introduction.email:
-        email_enqueue(
-            to=introduction.email,
-            subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
-            template_name="frontdoor/email/confirmation.txt",
-            context={
-                "introduction": introduction,
-                "service_name": settings.LW_SERVICE_NAME,
-                "read_when": settings.LW_INTRODUCTIONS_READ,
-                "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
-                "conversation_days": settings.LW_FIRST_CONVERSATION_DAYS,
-                "contact_phone": settings.LW_CONTACT_PHONE,
-            },
-        )
+        message_enqueue(confirmation_message, introduction_id=introduction.pk)
     if introduction.phone and ContactMethod.TEXT in introduction.contact_methods:
-        text_enqueue(
-            to=introduction.phone,
-            template_name="frontdoor/text/confirmation.txt",
-            context={
-                "introduction": introduction,
-                "service_name": settings.LW_SERVICE_NAME,
-                "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
-            },
-        )
+        message_enqueue(confirmation_text, introduction_id=introduction.pk)
     if introduction.is_urgent and not _urgent_already_told(introduction):
-        # The duty inbox hears of it at once; the email names the reference only, never what was said.
-        email_enqueue(
-            to=settings.LW_DUTY_EMAIL,
-            subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
-            template_name="frontdoor/email/duty_urgent.txt",
-            context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+        message_enqueue(
+            duty_urgent_message,
+            introduction_id=introduction.pk,
             key=f"duty-urgent:{introduction.pk}",
             urgent=True,
             label=_("Duty email: urgent introduction %(reference)s") % {"reference": introduction.reference},
         )
+
+
+@message_builder
+def confirmation_message(introduction_id: str) -> Message | None:
+    introduction = Introduction.objects.filter(pk=introduction_id).first()
+    if introduction is None:
+        return None
+    return Message(
+        to=introduction.email,
+        subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
+        template_name="frontdoor/email/confirmation.txt",
+        context={
+            "introduction": introduction,
+            "service_name": settings.LW_SERVICE_NAME,
+            "read_when": settings.LW_INTRODUCTIONS_READ,
+            "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
+            "conversation_days": settings.LW_FIRST_CONVERSATION_DAYS,
+            "contact_phone": settings.LW_CONTACT_PHONE,
+        },
+    )
+
+
+@message_builder
+def confirmation_text(introduction_id: str) -> Message | None:
+    introduction = Introduction.objects.filter(pk=introduction_id).first()
+    if introduction is None:
+        return None
+    return Message(
+        to=introduction.phone,
+        channel="text",
+        template_name="frontdoor/text/confirmation.txt",
+        context={
+            "introduction": introduction,
+            "service_name": settings.LW_SERVICE_NAME,
+            "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
+        },
+    )
+
+
+@message_builder
+def duty_urgent_message(introduction_id: str) -> Message | None:
+    """The duty inbox hears of it at once; the email names the reference only, never what was said."""
+    introduction = Introduction.objects.filter(pk=introduction_id).first()
+    if introduction is None:
+        return None
+    return Message(
+        to=settings.LW_DUTY_EMAIL,
+        subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
+        template_name="frontdoor/email/duty_urgent.txt",
+        context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+    )
 
 
 def _urgent_already_told(introduction: Introduction) -> bool:
@@ -350,14 +377,31 @@ def introduction_route(
                 or str(_("Hub support, from introduction %(reference)s") % {"reference": locked.reference}),
             )
         if route == Introduction.Route.INFORMATION and locked.email:
-            transaction.on_commit(functools.partial(_information_send, locked, list(services)))
+            transaction.on_commit(
+                functools.partial(
+                    message_enqueue,
+                    information_message,
+                    introduction_id=locked.pk,
+                    service_ids=[service.pk for service in services],
+                )
+            )
     introduction.refresh_from_db()
 
 
-def _information_send(introduction: Introduction, services: list[Service]) -> None:
-    email_enqueue(
+@message_builder
+def information_message(introduction_id: str, service_ids: list[str]) -> Message | None:
+    """The services a duty worker chose for someone who asked for information, as they stand when sent."""
+    introduction = Introduction.objects.filter(pk=introduction_id).first()
+    if introduction is None:
+        return None
+    found = {str(service.pk): service for service in Service.objects.filter(pk__in=service_ids)}
+    return Message(
         to=introduction.email,
         subject=_("Services that may help, from %(service)s") % {"service": settings.LW_SERVICE_NAME},
         template_name="frontdoor/email/information.txt",
-        context={"introduction": introduction, "services": services, "service_name": settings.LW_SERVICE_NAME},
+        context={
+            "introduction": introduction,
+            "services": [found[str(service_id)] for service_id in service_ids if str(service_id) in found],
+            "service_name": settings.LW_SERVICE_NAME,
+        },
     )

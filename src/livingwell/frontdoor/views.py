@@ -221,11 +221,7 @@ def record_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if over_limit(request, "record_request"):
             return limited_response(request)
-        record_link_send(
-            reference=form.cleaned_data["reference"],
-            contact=form.cleaned_data["contact"],
-            site=request.build_absolute_uri("/").rstrip("/"),
-        )
+        record_link_send(reference=form.cleaned_data["reference"], contact=form.cleaned_data["contact"])
         return redirect("frontdoor:record_sent")
     return render(request, "frontdoor/record_request.html", {"form": form, **_promises()})
 

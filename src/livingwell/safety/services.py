@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import Actor, audit_event_record
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.safety.matching import Risk
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.net import risk_in
@@ -68,7 +68,16 @@ def risk_flag_raise(
                 person_id=person_id,
                 detail=f"safety flag raised: {where}, {', '.join(risk.categories)}",
             )
-            transaction.on_commit(functools.partial(_flag_told, flag))
+            transaction.on_commit(
+                functools.partial(
+                    message_enqueue,
+                    flag_message,
+                    flag_id=flag.pk,
+                    key=f"safety-flag:{flag.pk}",
+                    urgent=True,
+                    label=_("Safety flag email: %(where)s") % {"where": flag.get_where_display()},
+                )
+            )
     except IntegrityError:
         if not once:
             raise
@@ -76,11 +85,15 @@ def risk_flag_raise(
     return risk
 
 
-def _flag_told(flag: RiskFlag) -> None:
-    # The email names no one and says nothing of what was written: the page behind sign-in does.
-    to = flag.guide.email if flag.guide is not None and flag.guide.email else settings.LW_DUTY_EMAIL
-    email_enqueue(
-        to=to,
+@message_builder
+def flag_message(flag_id: str) -> Message | None:
+    """Tell the person's guide, else the duty inbox. The email names no one and says nothing of what was
+    written: the page behind sign-in does."""
+    flag = RiskFlag.objects.select_related("guide").filter(pk=flag_id).first()
+    if flag is None:
+        return None
+    return Message(
+        to=flag.guide.email if flag.guide is not None and flag.guide.email else settings.LW_DUTY_EMAIL,
         subject=_("Words of risk written on %(service)s: please read now") % {"service": settings.LW_SERVICE_NAME},
         template_name="safety/email/flag.txt",
         context={
@@ -88,9 +101,6 @@ def _flag_told(flag: RiskFlag) -> None:
             "url": settings.LW_SITE_URL.rstrip("/") + reverse("safety:flag", kwargs={"flag_id": flag.pk}),
             "service_name": settings.LW_SERVICE_NAME,
         },
-        key=f"safety-flag:{flag.pk}",
-        urgent=True,
-        label=_("Safety flag email: %(where)s") % {"where": flag.get_where_display()},
     )
 
 

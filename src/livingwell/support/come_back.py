@@ -16,8 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from livingwell.core.email import email_enqueue
-from livingwell.core.sms import text_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.people.models import ContactMethod
 from livingwell.support.models import Action, Episode
 
@@ -68,29 +67,44 @@ def closing_summary_context(episode: Episode) -> dict[str, object]:
 
 
 def closing_summary_send(episode_id: UUID) -> None:
-    """Send the closing summary the way the person likes: email, else a text; a letter is printed by the guide."""
-    episode = Episode.objects.select_related("person", "guide__guide_profile").get(pk=episode_id)
-    if episode.status != Episode.Status.CLOSED:
-        return
+    message_enqueue(closing_summary_message, episode_id=episode_id)
+
+
+@message_builder
+def closing_summary_message(episode_id: str) -> Message | None:
+    """The closing summary the way the person likes: email, else a text; a letter is printed by the guide."""
+    episode = Episode.objects.select_related("person", "guide__guide_profile").filter(pk=episode_id).first()
+    if episode is None or episode.status != Episode.Status.CLOSED:
+        return None
     person = episode.person
     context = closing_summary_context(episode)
     if person.email:
-        email_enqueue(
+        return Message(
             to=person.email,
             subject=_("Your support from %(service)s has ended, and how to come back")
             % {"service": settings.LW_SERVICE_NAME},
             template_name="support/email/closing_summary.txt",
             context=context,
         )
-    elif person.phone and person.preferred_contact_method in (ContactMethod.TEXT, ""):
-        text_enqueue(to=person.phone, template_name="support/text/closing_summary.txt", context=context)
+    if person.phone and person.preferred_contact_method in (ContactMethod.TEXT, ""):
+        return Message(
+            to=person.phone, channel="text", template_name="support/text/closing_summary.txt", context=context
+        )
+    return None
 
 
 def guide_told_of_return(episode: Episode) -> None:
     """Tell the guide someone has come back. The email names nobody: the link opens the episode."""
-    if not episode.guide.email:
-        return
-    email_enqueue(
+    if episode.guide.email:
+        message_enqueue(came_back_message, episode_id=episode.pk)
+
+
+@message_builder
+def came_back_message(episode_id: str) -> Message | None:
+    episode = Episode.objects.select_related("guide").filter(pk=episode_id).first()
+    if episode is None:
+        return None
+    return Message(
         to=episode.guide.email,
         subject=_("Someone you guided has asked to come back"),
         template_name="support/email/came_back.txt",

@@ -15,7 +15,7 @@ from livingwell.accounts.models import User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.people.matching import email_key
 from livingwell.people.models import Person
 
@@ -45,18 +45,23 @@ def person_account_invite(*, actor: User, person: Person) -> User:
         audit_event_record(
             actor=actor, action=AuditEvent.Action.CHANGE, record=locked, person_id=locked.pk, detail="invited online"
         )
-        transaction.on_commit(functools.partial(_invitation_send, user, locked))
+        transaction.on_commit(functools.partial(message_enqueue, invitation_message, person_id=locked.pk))
     return user
 
 
-def _invitation_send(user: User, person: Person) -> None:
-    email_enqueue(
+@message_builder
+def invitation_message(person_id: str) -> Message | None:
+    """The way in, its token made now, as it is sent; nothing once they have chosen a password."""
+    person = Person.objects.select_related("user").filter(pk=person_id).first()
+    if person is None or person.user is None or person.user.has_usable_password():
+        return None
+    return Message(
         to=person.email,
         subject=_("Your plan with %(service)s, online") % {"service": settings.LW_SERVICE_NAME},
         template_name="support/email/invitation.txt",
         context={
             "name": person.preferred_name,
-            "url": welcome_url(user),
+            "url": welcome_url(person.user),
             "service_name": settings.LW_SERVICE_NAME,
             "email": person.email,
         },

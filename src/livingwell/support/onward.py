@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.email import email_enqueue
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import Introduction
@@ -108,17 +108,26 @@ def _editors_tell(service: Service) -> None:
         role=Role.PROVIDER_EDITOR, organisations=service.organization_id, is_active=True
     ).exclude(email="")
     for editor in editors:
-        email_enqueue(
-            to=editor.email,
-            subject=_("A new introduction to %(service)s") % {"service": service.name},
-            template_name="support/email/onward_waiting.txt",
-            context={
-                "service": service,
-                "url": f"{settings.LW_SITE_URL}{reverse('support:provider_queue')}",
-                "service_name": settings.LW_SERVICE_NAME,
-                "days": settings.LW_ONWARD_REPLY_DAYS,
-            },
-        )
+        message_enqueue(onward_waiting_message, user_id=editor.pk, service_id=service.pk)
+
+
+@message_builder
+def onward_waiting_message(user_id: int, service_id: str) -> Message | None:
+    editor = User.objects.filter(pk=user_id, is_active=True).first()
+    service = Service.objects.filter(pk=service_id).first()
+    if editor is None or service is None:
+        return None
+    return Message(
+        to=editor.email,
+        subject=_("A new introduction to %(service)s") % {"service": service.name},
+        template_name="support/email/onward_waiting.txt",
+        context={
+            "service": service,
+            "url": f"{settings.LW_SITE_URL}{reverse('support:provider_queue')}",
+            "service_name": settings.LW_SERVICE_NAME,
+            "days": settings.LW_ONWARD_REPLY_DAYS,
+        },
+    )
 
 
 def onward_move(*, actor: User, onward: OnwardIntroduction, status: str, note: str, moves: Moves) -> OnwardIntroduction:

@@ -15,8 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import sign_in
-from livingwell.core.email import email_enqueue
 from livingwell.core.models import Delivery
+from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.tasks import SEND_ATTEMPTS, housekeeping_schedule, tasks_recover
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,12 +28,17 @@ def _worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
+@message_builder
+def urgent_message(reference: str) -> Message:
+    return Message(
+        to="duty@example.org", subject=f"Urgent introduction {reference}", template_name=TEMPLATE, context=CONTEXT
+    )
+
+
 def _urgent(key: str = "duty-urgent:1") -> None:
-    email_enqueue(
-        to="duty@example.org",
-        subject="Urgent introduction LW-ABC234",
-        template_name=TEMPLATE,
-        context=CONTEXT,
+    message_enqueue(
+        urgent_message,
+        reference="LW-ABC234",
         key=key,
         urgent=True,
         label="Duty email: urgent introduction LW-ABC234",
@@ -44,7 +49,7 @@ def _smtp_down(monkeypatch) -> None:
     def refuse(**kwargs: object) -> None:
         raise smtplib.SMTPConnectError(421, "down")
 
-    monkeypatch.setattr("livingwell.core.tasks.send_mail", refuse)
+    monkeypatch.setattr("livingwell.core.outbox.send_mail", refuse)
 
 
 def _due_now() -> None:
@@ -130,7 +135,7 @@ def test_housekeeping_keeps_one_run_queued_and_recovers_stuck_tasks(settings) ->
     assert housekeeping_schedule()
     assert not housekeeping_schedule()
     _urgent()
-    DBTaskResult.objects.filter(task_path__endswith="email_send").update(
+    DBTaskResult.objects.filter(task_path__endswith="message_send").update(
         status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30)
     )
     _worker()  # housekeeping runs, queues its next run, and puts the stuck email back
@@ -159,3 +164,30 @@ def test_housekeeping_clears_expired_sessions() -> None:
     housekeeping_schedule()
     _worker()
     assert not Session.objects.filter(session_key=old.session_key).exists()
+
+
+def test_a_failed_task_keeps_the_kind_of_error_and_nothing_it_said(monkeypatch) -> None:
+    def refuse(**kwargs: object) -> None:
+        raise smtplib.SMTPRecipientsRefused({"duty@example.org": (550, b"no such user duty@example.org")})
+
+    monkeypatch.setattr("livingwell.core.outbox.send_mail", refuse)
+    _urgent()
+    _worker()
+    failed = DBTaskResult.objects.get(status="FAILED")
+    assert "SMTPRecipientsRefused" in failed.traceback
+    assert "duty@example.org" not in failed.traceback
+    assert "duty@example.org" not in str(failed.args_kwargs)
+
+
+def test_housekeeping_clears_parcels_kept_long_enough() -> None:
+    from livingwell.core.models import Parcel
+    from livingwell.core.outbox import parcel_keep, parcel_open
+
+    kept = parcel_keep({"to": "ola@example.org"})
+    assert "ola@example.org" not in Parcel.objects.get().sealed
+    assert parcel_open(kept) == {"to": "ola@example.org"}
+    Parcel.objects.update(keep_until=timezone.now() - datetime.timedelta(minutes=1))
+    assert parcel_open(kept) is None
+    housekeeping_schedule()
+    _worker()
+    assert not Parcel.objects.exists()

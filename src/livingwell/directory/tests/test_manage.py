@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -152,6 +152,7 @@ def test_the_listing_list_takes_a_fixed_number_of_queries(provider, django_asser
 
 
 @pytest.mark.django_db(transaction=True)
+@override_settings(LW_SITE_URL="https://livingwell.example")
 def test_stale_listings_are_emailed_to_their_owners_through_a_task() -> None:
     from livingwell.directory.taxonomy import default_taxonomy_ensure
 
@@ -163,7 +164,7 @@ def test_stale_listings_are_emailed_to_their_owners_through_a_task() -> None:
     ServiceFactory(name="Fresh walk", organization=organisation, assured_date=timezone.localdate())
     ServiceFactory(name="Someone else's fresh one", assured_date=timezone.localdate())
 
-    call_command("listings_remind_stale", "--site-url", "https://livingwell.example", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("listings_remind_stale", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)  # the reminder task
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)  # the emails it queued
 

@@ -1,0 +1,153 @@
+"""Email and text messages leave through the worker, and the queue holds ids only.
+
+A message is built at the moment it is sent, by a *builder*: a function marked with ``@message_builder``
+that takes ids (numbers, or short plain strings such as a UUID or the name of a kind of message) and
+returns the ``Message`` to send now, or None when there is nothing to send any more (the address was
+removed, the meeting cancelled). So a queued task, and the result kept after it ran, holds no address, no
+name, no words and no live link: a link's token is made as its message is sent, and never stored.
+
+Every message ends with the crisis routes, from the same partials the pages use. Sending is reliable
+(``core.tasks``): at most once to each recipient for each ``key``, retried with back-off, and an urgent
+alert that cannot be sent is shown on the duty queue.
+"""
+
+import datetime
+import re
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.core.mail import send_mail
+from django.tasks import TaskResult, task
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from livingwell.core.models import Parcel
+from livingwell.core.sealed import seal, unseal
+from livingwell.core.sms import sms_backend
+from livingwell.core.tasks import delivery_key, send_later, send_reliably
+
+Id = int | str | None
+# What a builder may be given: ids, never anything a person wrote or could be known by.
+Ids = Id | list[Id]
+_PLAIN = re.compile(r"^[\w:.-]{0,64}$", re.ASCII)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to one recipient, as it is sent."""
+
+    to: str
+    template_name: str
+    context: Mapping[str, object] = field(default_factory=dict)
+    subject: str = ""  # an email's; a text has none
+    channel: Literal["email", "text"] = "email"
+
+    def body(self) -> str:
+        words = render_to_string(self.template_name, dict(self.context)).strip()
+        if self.channel == "text":
+            return f"{words}\n{render_to_string('core/includes/crisis.sms').strip()}"
+        return f"{words}\n\n{render_to_string('core/includes/crisis.txt').strip()}\n"
+
+    def send(self) -> None:
+        if self.channel == "text":
+            sms_backend().send(to=self.to, body=self.body())
+        else:
+            send_mail(subject=self.subject, message=self.body(), from_email=None, recipient_list=[self.to])
+
+
+Builder = Callable[..., Message | None]
+
+
+def message_builder[B: Builder](build: B) -> B:
+    """Mark a function as one the worker may call to build a message from ids."""
+    build.message_builder = True  # type: ignore[attr-defined]
+    return build
+
+
+def _id(value: object) -> Id:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and _PLAIN.match(value):
+        return value
+    raise TypeError("a queued message carries ids only: numbers, or short plain strings")
+
+
+def _ids_only(ids: Mapping[str, object]) -> dict[str, Ids]:
+    plain: dict[str, Ids] = {}
+    for name, value in ids.items():
+        if isinstance(value, list | tuple | set | frozenset):
+            plain[name] = [_id(item) for item in value]
+        else:
+            plain[name] = _id(value)
+    return plain
+
+
+def message_enqueue(
+    build: Builder, *, key: str = "", urgent: bool = False, label: str = "", **ids: object
+) -> TaskResult:
+    """Queue the message ``build`` makes from ``ids``, for the worker to build and send.
+
+    ``key`` names the message, so that it reaches its recipient at most once however often it is queued (a
+    fresh one by default); ``urgent`` and ``label`` (a reference, never personal details) show it on the duty
+    queue if it cannot be sent.
+    """
+    if not getattr(build, "message_builder", False):
+        raise TypeError(f"{build.__qualname__} is not marked @message_builder")
+    return message_send.enqueue(
+        build=f"{build.__module__}.{build.__qualname__}",
+        ids=_ids_only(ids),
+        key=key or uuid.uuid4().hex,
+        urgent=urgent,
+        label=label,
+    )
+
+
+def message_build(build: str, ids: Mapping[str, Ids]) -> Message | None:
+    """The message the named builder makes now from ``ids``."""
+    builder = import_string(build)
+    if not getattr(builder, "message_builder", False):
+        raise TypeError(f"{build} is not marked @message_builder")
+    message: Message | None = builder(**ids)
+    return message if message is not None and message.to else None
+
+
+# Longer than every retry of a message takes (``core.tasks.BACKOFF``).
+PARCEL_KEPT = datetime.timedelta(days=1)
+
+
+def parcel_keep(value: object) -> int:
+    """Keep ``value`` (anything JSON can hold) sealed for a message that needs it; its id for the queue."""
+    return Parcel.objects.create(sealed=seal(value), keep_until=timezone.now() + PARCEL_KEPT).pk
+
+
+def parcel_open(parcel_id: int) -> object:
+    """What ``parcel_keep`` kept, or None once it has been cleared away."""
+    parcel = Parcel.objects.filter(pk=parcel_id, keep_until__gte=timezone.now()).first()
+    return unseal(parcel.sealed) if parcel is not None else None
+
+
+@task()
+def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = False, label: str = "") -> None:
+    """Build the message now and send it, at most once to its recipient, retrying with back-off."""
+    message = message_build(build, ids)
+    if message is None:
+        return
+
+    def again(attempts: int) -> object:
+        return message_send.using(run_after=send_later(attempts)).enqueue(
+            build=build, ids=ids, key=key, urgent=urgent, label=label
+        )
+
+    send_reliably(
+        message.send,
+        key=delivery_key(key, message.to),
+        channel=message.channel,
+        urgent=urgent,
+        label=label,
+        again=again,
+    )
