@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.people.matching import contact_keys_set
-from livingwell.people.models import ContactMethod
+from livingwell.people.models import contact_method_labels
 from livingwell.safety.categories import RiskCategory
 
 
@@ -157,8 +157,7 @@ class Introduction(models.Model):
         return [str(RiskCategory(category).label) for category in self.risk_categories if category in RiskCategory]
 
     def contact_method_labels(self) -> list[str]:
-        labels = dict(ContactMethod.choices)
-        return [str(labels.get(method, method)) for method in self.contact_methods]
+        return contact_method_labels(self.contact_methods)
 
 
 class ContactAttempt(models.Model):

@@ -258,7 +258,7 @@ def _person_details(introduction: Introduction) -> dict[str, Any]:
         "email": introduction.email,
         "phone": introduction.phone,
         "address": introduction.address,
-        "preferred_contact_method": (introduction.contact_methods or [""])[0],
+        "contact_methods": list(introduction.contact_methods),
         "contact_notes": _contact_notes(introduction),
         "language": introduction.language or "English",
         "needs_interpreter": introduction.needs_interpreter,

@@ -6,11 +6,12 @@ from livingwell.people.models import ContactMethod, Person
 
 
 class ContactPreferencesForm(GovukModelForm):
-    preferred_contact_method = forms.ChoiceField(
+    contact_methods = forms.MultipleChoiceField(
         label=_("How you would like us to contact you"),
         choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
+        widget=forms.CheckboxSelectMultiple,
         required=False,
+        help_text=_("Select all that are all right."),
         error_messages={"invalid_choice": _("Select a way for us to contact you from the list")},
     )
 
@@ -20,7 +21,7 @@ class ContactPreferencesForm(GovukModelForm):
             "preferred_name",
             "email",
             "phone",
-            "preferred_contact_method",
+            "contact_methods",
             "contact_notes",
             "consents_to_contact",
         ]
@@ -54,11 +55,15 @@ class ContactPreferencesForm(GovukModelForm):
             raise forms.ValidationError(_("Enter the name you like to be called"))
         return name
 
+    def clean_contact_methods(self) -> list[str]:
+        chosen = set(self.cleaned_data["contact_methods"])
+        return [method for method in ContactMethod.values if method in chosen]  # one order, whatever was sent
+
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
-        method = cleaned.get("preferred_contact_method")
-        if method == "email" and not cleaned.get("email"):
+        methods = set(cleaned.get("contact_methods") or [])
+        if ContactMethod.EMAIL in methods and not cleaned.get("email"):
             self.add_error("email", _("Enter your email address, or choose another way to be contacted"))
-        if method in {"phone", "text"} and not cleaned.get("phone"):
+        if methods & {ContactMethod.PHONE, ContactMethod.TEXT} and not cleaned.get("phone"):
             self.add_error("phone", _("Enter your phone number, or choose another way to be contacted"))
         return cleaned

@@ -22,6 +22,12 @@ class ContactMethod(models.TextChoices):
     LETTER = "letter", _("Letter")
 
 
+def contact_method_labels(methods: list[str]) -> list[str]:
+    """The ways chosen, in words, in the order they were kept."""
+    labels = dict(ContactMethod.choices)
+    return [str(labels.get(method, method)) for method in methods]
+
+
 class Person(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.OneToOneField(
@@ -39,12 +45,8 @@ class Person(models.Model):
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     address = models.TextField(_("address"), blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    preferred_contact_method = models.CharField(
-        _("how you would like us to contact you"),
-        max_length=10,
-        choices=ContactMethod.choices,
-        blank=True,
-    )
+    # Every way they are happy to be contacted (ContactMethod values); none chosen means any way.
+    contact_methods = models.JSONField(_("how you would like us to contact you"), default=list, blank=True)
     contact_notes = models.CharField(
         _("anything we should know about contacting you"),
         max_length=500,
@@ -76,6 +78,9 @@ class Person(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         contact_keys_set(self, kwargs)
         super().save(*args, **kwargs)
+
+    def contact_method_labels(self) -> list[str]:
+        return contact_method_labels(self.contact_methods)
 
 
 class SharingConsent(models.Model):

@@ -86,7 +86,7 @@ def closing_summary_message(episode_id: str) -> Message | None:
             template_name="support/email/closing_summary.txt",
             context=context,
         )
-    if person.phone and person.preferred_contact_method in (ContactMethod.TEXT, ""):
+    if person.phone and (ContactMethod.TEXT in person.contact_methods or not person.contact_methods):
         return Message(
             to=person.phone, channel="text", template_name="support/text/closing_summary.txt", context=context
         )

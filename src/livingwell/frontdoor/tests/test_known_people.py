@@ -135,7 +135,9 @@ def test_only_a_possible_match_can_be_linked(duty: Client, match: str) -> None:
 @pytest.mark.django_db
 def test_hub_support_opens_an_episode_with_the_guide_the_person_chose(duty: Client) -> None:
     guide = GuideProfileFactory(name="Ana")
-    introduction = IntroductionFactory(date_of_birth=BORN, email="sam@example.org", safe_times="Mornings")
+    introduction = IntroductionFactory(
+        date_of_birth=BORN, email="sam@example.org", safe_times="Mornings", contact_methods=["phone", "email"]
+    )
     response = duty.post(
         _url("route", introduction), {"route": "hub", "guide": guide.pk, "guide_chosen": "on", "reason": ""}
     )
@@ -144,6 +146,7 @@ def test_hub_support_opens_an_episode_with_the_guide_the_person_chose(duty: Clie
     person = introduction.person
     assert person is not None
     assert (person.date_of_birth, person.email, person.contact_notes) == (BORN, "sam@example.org", "Mornings")
+    assert person.contact_methods == ["phone", "email"]  # both ways kept, not only the first
     episode = Episode.objects.get(person=person)
     assert (episode.guide, episode.guide_chosen_by_person, episode.status) == (guide.user, True, "open")
     (change,) = episode.changes.all()

@@ -11,4 +11,4 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     # Each its own number, so that nobody looks like a possible match of anybody else.
     phone = factory.Sequence(lambda n: f"07700 9{n % 100000:05d}")
-    preferred_contact_method = ContactMethod.EMAIL
+    contact_methods = factory.LazyFunction(lambda: [ContactMethod.EMAIL])

@@ -21,7 +21,7 @@ VALID = {
     "preferred_name": "Sam",
     "email": "sam@example.org",
     "phone": "07700 900123",
-    "preferred_contact_method": "email",
+    "contact_methods": ["email"],
     "contact_notes": "",
     "consents_to_contact": "on",
 }
@@ -41,15 +41,15 @@ def test_reading_my_details_leaves_exactly_one_audit_event(person_client) -> Non
 @pytest.mark.django_db
 def test_a_person_changes_how_we_contact_them(person_client) -> None:
     client, person = person_client
-    response = client.post(reverse("people:my_contact_preferences"), {**VALID, "preferred_contact_method": "text"})
+    response = client.post(reverse("people:my_contact_preferences"), {**VALID, "contact_methods": ["phone", "email"]})
     assert response.status_code == 302
     person.refresh_from_db()
-    assert person.preferred_contact_method == "text"
+    assert person.contact_methods == ["email", "phone"]  # both kept, in the list's own order
     assert person.consents_to_contact is True
     assert person.consents_to_contact_at is not None
     change = AuditEvent.objects.get(action="change")
     assert change.person_id == person.pk
-    assert "preferred_contact_method" in change.detail
+    assert "contact_methods" in change.detail
     assert "07700" not in change.detail
 
 
@@ -71,9 +71,10 @@ def test_a_double_submit_changes_once(person_client) -> None:
         ({"preferred_name": "   "}, "Enter the name you like to be called"),
         ({"preferred_name": "x" * 10_000}, "must be 100 characters or fewer"),
         ({"email": "not-an-email"}, "Enter an email address in the correct format"),
-        ({"email": "", "preferred_contact_method": "email"}, "Enter your email address, or choose another way"),
-        ({"phone": "", "preferred_contact_method": "text"}, "Enter your phone number, or choose another way"),
-        ({"preferred_contact_method": "carrier-pigeon"}, "Select a way for us to contact you from the list"),
+        ({"email": "", "contact_methods": ["email"]}, "Enter your email address, or choose another way"),
+        ({"phone": "", "contact_methods": ["text", "email"]}, "Enter your phone number, or choose another way"),
+        ({"contact_methods": ["carrier-pigeon"]}, "Select a way for us to contact you from the list"),
+        ({"contact_methods": ["email", "<script>"]}, "Select a way for us to contact you from the list"),
         ({"contact_notes": "y" * 501}, "must be 500 characters or fewer"),
     ],
 )
@@ -138,3 +139,16 @@ def test_people_list_takes_a_fixed_number_of_queries(signed_in_client, django_as
         response = client.get(reverse("people:person_list"))
     assert response.status_code == 200
     assert AuditEvent.objects.count() == 25
+
+
+@pytest.mark.django_db
+def test_every_way_chosen_is_kept_and_shown(person_client) -> None:
+    client, person = person_client
+    client.post(reverse("people:my_contact_preferences"), {**VALID, "contact_methods": ["phone", "email", "text"]})
+    person.refresh_from_db()
+    assert person.contact_methods == ["email", "phone", "text"]
+    page = client.get(reverse("people:my_details")).content.decode()
+    assert "Email, Phone call, Text message" in page
+    form = client.get(reverse("people:my_contact_preferences")).content.decode()
+    for method in ("email", "phone", "text"):
+        assert f'value="{method}" checked' in form or f'value="{method}"\n' in form

@@ -34,11 +34,11 @@ USERS = [
     ("admin", Role.ADMINISTRATOR, "Ade", []),
 ]
 PEOPLE = [
-    ("Sam", ContactMethod.TEXT, "No voicemail, please."),
-    ("Jo", ContactMethod.EMAIL, ""),
-    ("Olu", ContactMethod.PHONE, "Best after 2pm."),
-    ("Marta", ContactMethod.LETTER, ""),
-    ("Kit", ContactMethod.TEXT, ""),
+    ("Sam", [ContactMethod.TEXT, ContactMethod.EMAIL], "No voicemail, please."),
+    ("Jo", [ContactMethod.EMAIL], ""),
+    ("Olu", [ContactMethod.PHONE, ContactMethod.TEXT], "Best after 2pm."),
+    ("Marta", [ContactMethod.LETTER], ""),
+    ("Kit", [ContactMethod.TEXT], ""),
 ]
 
 
@@ -72,14 +72,14 @@ class Command(BaseCommand):
                 codes = " ".join(backup_codes_replace(user=user)[:BACKUP_CODES_SHOWN])
             lines.append(f"  {username:<12} {role.label:<30} {codes}")
         sam = User.objects.get(username="person")
-        for preferred_name, method, notes in PEOPLE:
+        for preferred_name, methods, notes in PEOPLE:
             Person.objects.update_or_create(
                 preferred_name=preferred_name,
                 defaults={
                     "user": sam if preferred_name == "Sam" else None,
                     "email": f"{preferred_name.lower()}@example.org",
                     "phone": "07700 900000",
-                    "preferred_contact_method": method,
+                    "contact_methods": methods,
                     "contact_notes": notes,
                     "consents_to_contact": True,
                 },
