@@ -50,8 +50,9 @@ really happening."""
 BOARD_TOR = """The Co-production Board agrees the Living Well Network's plans and budgets with equal
 representation of Experts by Experience and organisations. It meets every three months with a chair that
 rotates between sectors. It is quorate with at least 4 organisation representatives and 4 Experts by
-Experience. Experts by Experience are trained and paid for their time. All minutes and forward agendas are
-published, with a register of which decisions were open to co-production and why."""
+Experience, who may be people with lived experience or carers. Experts by Experience are trained and paid
+for their time. All minutes and forward agendas are published, with a register of which decisions were
+open to co-production and why."""
 
 # name, email, named in public, constituency key
 COLLABORATIVE_MEMBERS = [
@@ -179,7 +180,10 @@ def collaborative_demo_load() -> int:
         valid_from=datetime.date(2024, 4, 6),
     )  # fmt: skip
     QuorumRule.objects.create(body=board, kind=ConstituencyKind.ORGANISATION, minimum=4)
-    QuorumRule.objects.create(body=board, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=4)
+    # Harrow's Board: 4 Expert by Experience advisers, from people with lived experience and carers.
+    QuorumRule.objects.create(
+        body=board, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=4, also_counts=[ConstituencyKind.CARER]
+    )
     PaymentRate.objects.create(
         body=board, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, basis="hour", amount=Decimal("15.00"),
         valid_from=datetime.date(2024, 4, 6),

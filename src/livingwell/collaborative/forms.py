@@ -447,6 +447,19 @@ class MinutesForm(GovukForm):
     )
 
 
+class PublicMinutesForm(GovukForm):
+    text = _text(
+        _("Correct the public version"),
+        50000,
+        rows=12,
+        help_text=_(
+            "Change anything that would still tell who someone is, such as a job, a family member or a place. "
+            "Members who have not agreed to be named are still taken out when the page is read. Leave it empty "
+            "to go back to the version made from the minutes."
+        ),
+    )
+
+
 class ChairForm(GovukForm):
     chair = MembershipChoiceField(
         label=_("Who chairs this meeting?"),

@@ -89,11 +89,19 @@ class Constituency(models.Model):
 
 
 class QuorumRule(models.Model):
-    """At least ``minimum`` members of a kind of constituency present (any kind when blank)."""
+    """At least ``minimum`` members of a kind of constituency present (any kind when blank), counting with
+    them the kinds in ``also_counts``: on the Co-production Board, carers sit on the Experts by Experience
+    side."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="quorum_rules")
     kind = models.CharField(_("kind of constituency"), max_length=20, choices=ConstituencyKind.choices, blank=True)
     minimum = models.PositiveSmallIntegerField(_("at least"), validators=[MinValueValidator(1), MaxValueValidator(500)])
+    also_counts = models.JSONField(
+        _("also counted with them"),
+        default=list,
+        blank=True,
+        help_text=_("Other kinds of constituency whose members count towards this rule, such as carers."),
+    )
 
     class Meta:
         ordering = ["body", "kind", "pk"]
@@ -102,7 +110,18 @@ class QuorumRule(models.Model):
         constraints = [models.UniqueConstraint(fields=["body", "kind"], name="quorum_rule_one_per_kind")]
 
     def __str__(self) -> str:
-        return f"{self.minimum} × {self.get_kind_display() or _('any member')}"
+        return f"{self.minimum} × {self.kinds_in_words() or _('any member')}"
+
+    def kinds_in_words(self) -> str:
+        """The kinds that count, "Expert by Experience or Carer"; empty for any member."""
+        if not self.kind:
+            return ""
+        labels = dict(ConstituencyKind.choices)
+        kinds = [self.kind, *(kind for kind in self.also_counts if kind != self.kind)]
+        return str(_(" or ")).join(str(labels.get(kind, kind)) for kind in kinds)
+
+    def as_rule(self) -> tuple[str, int, tuple[str, ...]]:
+        return (self.kind, self.minimum, tuple(self.also_counts) if self.kind else ())
 
 
 def feed_token_new() -> str:
@@ -498,6 +517,9 @@ class Minutes(models.Model):
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="minutes_approved"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The public version as the secretary corrected it (blank: made from ``text``). Public pages still take
+    # out, as they are read, any member who has not agreed to be named.
+    public_corrected = models.TextField(_("the public version"), max_length=50000, blank=True)
     # The public version, with members named only where they consented, fixed when published.
     public_text = models.TextField(blank=True)
     public_attendance = models.JSONField(default=list)

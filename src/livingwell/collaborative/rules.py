@@ -82,6 +82,7 @@ class Shortfall:
     kind: str
     needed: int
     present: int
+    also: tuple[str, ...] = ()  # other kinds counted with ``kind``
 
     @property
     def short_by(self) -> int:
@@ -95,15 +96,21 @@ class Quorum:
     checks: tuple[Shortfall, ...]  # every rule, met or not, for the live display
 
 
-def quorum_of(rules: Iterable[tuple[str, int]], present_kinds: Iterable[str]) -> Quorum:
-    """Whether the members present (by their constituency's kind) meet every rule, and which fall short."""
+Rule = tuple[str, int] | tuple[str, int, tuple[str, ...]]
+
+
+def quorum_of(rules: Iterable[Rule], present_kinds: Iterable[str]) -> Quorum:
+    """Whether the members present (by their constituency's kind) meet every rule, and which fall short. A
+    rule is (kind, minimum), or (kind, minimum, other kinds counted with it); a blank kind is any member."""
     counts = Counter(present_kinds)
     total = sum(counts.values())
-    checks = tuple(
-        Shortfall(kind=kind, needed=minimum, present=counts[kind] if kind else total) for kind, minimum in rules
-    )
+    checks = []
+    for kind, minimum, *rest in rules:
+        also = tuple(other for other in (rest[0] if rest else ()) if other != kind)
+        present = sum(counts[each] for each in (kind, *also)) if kind else total
+        checks.append(Shortfall(kind=kind, needed=minimum, present=present, also=also if kind else ()))
     shortfalls = tuple(check for check in checks if check.present < check.needed)
-    return Quorum(quorate=not shortfalls, shortfalls=shortfalls, checks=checks)
+    return Quorum(quorate=not shortfalls, shortfalls=shortfalls, checks=tuple(checks))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -138,9 +145,14 @@ def next_chair_sector(sectors: Sequence[str], history: Sequence[str]) -> str | N
 # Public minutes: members are named only where they agreed.
 
 
+# A title before a name says as much as the name: "Mr Hughes" is redacted with it.
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+)"
+
+
 def redact(text: str, name: str, instead: str) -> str:
-    """``text`` with the person's full name (any case), and their first name where written with its
-    capital, as whole words, replaced by ``instead``."""
+    """``text`` with the person's full name (any case, with any title before it), their first name where
+    written with its capital, and their title with their surname ("Mr Hughes"), as whole words, replaced by
+    ``instead``."""
     name = " ".join(name.split())
     if not name:
         return text
@@ -151,9 +163,60 @@ def redact(text: str, name: str, instead: str) -> str:
         starts_sentence = not before or before[-1] in ".!?\n:"
         return instead[:1].upper() + instead[1:] if starts_sentence else instead
 
-    full = r"\s+".join(re.escape(part) for part in name.split(" "))
-    text = re.sub(rf"(?<!\w){full}(?!\w)", replacement, text, flags=re.IGNORECASE)
-    first = name.split(" ")[0]
-    if " " in name and len(first) > 1:
-        text = re.sub(rf"(?<!\w){re.escape(first)}(?!\w)", replacement, text)
+    parts = name.split(" ")
+    full = r"\s+".join(re.escape(part) for part in parts)
+    text = re.sub(rf"(?<!\w){_TITLE}?{full}(?!\w)", replacement, text, flags=re.IGNORECASE)
+    if len(parts) > 1:
+        text = re.sub(rf"(?<!\w){_TITLE}{re.escape(parts[-1])}(?!\w)", replacement, text)
+        if len(parts[0]) > 1:
+            text = re.sub(rf"(?<!\w){_TITLE}?{re.escape(parts[0])}(?!\w)", replacement, text)
     return text
+
+
+# He or she, written next to "a member", says who it was. Where a name is taken out, these words become
+# "they" and its kin. "Her" is "their" before a word and "them" otherwise.
+_PRONOUNS = {
+    "he": "they",
+    "she": "they",
+    "him": "them",
+    "his": "their",
+    "hers": "theirs",
+    "himself": "themselves",
+    "herself": "themselves",
+    "he's": "they're",
+    "she's": "they're",
+    "he'd": "they'd",
+    "she'd": "they'd",
+    "he'll": "they'll",
+    "she'll": "they'll",
+}
+_HAS_BEFORE = {"been", "got", "had", "gone", "done", "said", "told", "asked", "made", "seen", "written", "given"}
+_GENDERED = re.compile(
+    r"(?<![\w'’])(he|she|him|his|hers|himself|herself|her)(?:(['’])(s|d|ll))?(?![\w'’])(?=\s*(\w*))",
+    re.IGNORECASE,
+)
+
+
+def pronouns_neutral(text: str) -> str:
+    """``text`` with he, she, his, her and their kin replaced by they, their and theirs, keeping capitals."""
+
+    def neutral(match: re.Match[str]) -> str:
+        word, apostrophe, tail, after = match.groups()
+        key = f"{word}'{tail}".lower() if tail else word.lower()
+        if key == "her":
+            instead = "their" if after else "them"
+        elif key == "his" and not after:
+            instead = "theirs"
+        else:
+            instead = _PRONOUNS.get(key, word)
+        if tail == "s" and after.lower() in _HAS_BEFORE:
+            instead = "they've"  # "she's been" is "she has been"
+        if tail and key in _PRONOUNS:
+            instead = instead.replace("'", apostrophe)
+        elif tail:
+            instead = f"{instead}{apostrophe}{tail}"
+        if word[0].isupper():
+            instead = instead[0].upper() + instead[1:]
+        return instead
+
+    return _GENDERED.sub(neutral, text)

@@ -42,16 +42,26 @@ class PublicNames:
             self._by_body[membership.body_id].append((membership.member.name, instead))
 
     def text(self, body_id: int, text: str) -> str:
-        for name, instead in self._by_body.get(body_id, []):
-            text = rules.redact(text, name, instead)
-        return text
+        """The text with unnamed members taken out; in each paragraph where one was, "he", "her" and their
+        kin become "they" and "their", which would otherwise say who it was."""
+        redactions = self._by_body.get(body_id, [])
+        if not redactions:
+            return text
+        paragraphs = []
+        for paragraph in text.split("\n"):
+            redacted = paragraph
+            for name, instead in redactions:
+                redacted = rules.redact(redacted, name, instead)
+            paragraphs.append(rules.pronouns_neutral(redacted) if redacted != paragraph else redacted)
+        return "\n".join(paragraphs)
 
 
 def minutes_public_version(minutes: Minutes, names: PublicNames | None = None) -> tuple[str, list[str]]:
-    """The minutes' text and attendance as the public site shows them: each member who has not agreed to
-    be named is called "a member" of their constituency instead, in the text and in the attendance."""
+    """The minutes' text (as the secretary corrected it for the public, if they did) and attendance as the
+    public site shows them: each member who has not agreed to be named is called "a member" of their
+    constituency instead, in the text and in the attendance."""
     body_id = minutes.meeting.body_id
-    text = (names or PublicNames([body_id])).text(body_id, minutes.text)
+    text = (names or PublicNames([body_id])).text(body_id, minutes.public_corrected or minutes.text)
     named: list[str] = []
     others: Counter[str] = Counter()
     attended = Membership.objects.filter(body_id=body_id, attendance__meeting_id=minutes.meeting_id)

@@ -617,7 +617,7 @@ def attendance_mark(*, actor: User, meeting: Meeting, membership: Membership, pr
 
 def quorum_for(meeting: Meeting, attendance: list[Attendance] | None = None) -> rules.Quorum:
     """The meeting's quorum by its body's rules, from its attendance (read here unless given)."""
-    quorum_rules = [(rule.kind, rule.minimum) for rule in meeting.body.quorum_rules.all()]
+    quorum_rules = [rule.as_rule() for rule in meeting.body.quorum_rules.all()]
     there = meeting.attendance.all() if attendance is None else attendance
     return rules.quorum_of(quorum_rules, [each.kind for each in there])
 
@@ -764,10 +764,12 @@ def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
         if not created:
             if minutes.status in (Minutes.Status.APPROVED, Minutes.Status.PUBLISHED):
                 raise Refused(_("These minutes are approved, so they cannot be changed."))
+            if text != minutes.text:
+                minutes.public_corrected = ""  # a correction of other words: made afresh from the new ones
             minutes.text = text
             minutes.status = Minutes.Status.DRAFT
             minutes.circulated_at = None
-            minutes.save(update_fields=["text", "status", "circulated_at", "updated_at"])
+            minutes.save(update_fields=["text", "public_corrected", "status", "circulated_at", "updated_at"])
         member_record_audit(actor, minutes, "minutes written" if created else "minutes changed")
     return minutes
 
@@ -782,6 +784,23 @@ def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
         locked.save(update_fields=["status", "circulated_at", "updated_at"])
         member_record_audit(actor, locked, "minutes circulated")
         transaction.on_commit(functools.partial(_members_tell, locked.meeting, "minutes"))
+    return locked
+
+
+def minutes_public_correct(*, actor: User, minutes: Minutes, text: str) -> Minutes:
+    """The secretary's correction of the public version (words that would still tell who someone is); an
+    empty ``text`` goes back to the version made from the minutes. Names of members who have not agreed to
+    be named are still taken out as it is read."""
+    with transaction.atomic():
+        locked = Minutes.objects.select_for_update().get(pk=minutes.pk)
+        made = selectors.minutes_public_version(Minutes(meeting=locked.meeting, text=locked.text))[0]
+        text = text.replace("\r\n", "\n")
+        corrected = "" if text.strip() in ("", made.strip()) else text
+        if corrected == locked.public_corrected:
+            return locked
+        locked.public_corrected = corrected
+        locked.save(update_fields=["public_corrected", "updated_at"])
+        member_record_audit(actor, locked, "public version corrected" if corrected else "public version made afresh")
     return locked
 
 

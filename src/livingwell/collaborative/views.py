@@ -51,6 +51,7 @@ from livingwell.collaborative.forms import (
     Members,
     MinutesForm,
     MoveForm,
+    PublicMinutesForm,
     ReasonForm,
     RoleForm,
     RotaForm,
@@ -425,7 +426,9 @@ def _running_context(
         "on_the_day": services.its_day_has_come(the_meeting),
         "quorum_rows": [
             {
-                "label": ConstituencyKind(check.kind).label if check.kind else _("Members in all"),
+                "label": str(_(" or ")).join(str(ConstituencyKind(kind).label) for kind in (check.kind, *check.also))
+                if check.kind
+                else _("Members in all"),
                 "present": check.present,
                 "needed": check.needed,
                 "short_by": check.short_by,
@@ -758,11 +761,25 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     current = access_minutes_to_write_for(request.user, the_meeting)
     op = request.POST.get("op", "") if request.method == "POST" else ""
     form = MinutesForm(request.POST if op == "save" else None, initial={"text": current.text if current else ""})
+    public_text, public_attendance = selectors.minutes_public_version(current) if current else ("", [])
+    public_form = PublicMinutesForm(request.POST if op == "correct" else None, prefix="public")
+    public_form.fields["text"].initial = public_text
     here = redirect("collaborative:minutes", meeting_id=the_meeting.pk)
     try:
         if op == "save" and form.is_valid():
             services.minutes_save(actor=request.user, meeting=the_meeting, text=form.cleaned_data["text"])
             messages.success(request, _("The draft is saved."))
+            return here
+        if op == "correct" and current and public_form.is_valid():
+            corrected = services.minutes_public_correct(
+                actor=request.user, minutes=current, text=public_form.cleaned_data["text"]
+            )
+            messages.success(
+                request,
+                _("The public version is corrected.")
+                if corrected.public_corrected
+                else _("The public version is made from the minutes again."),
+            )
             return here
         if op == "circulate" and current:
             services.minutes_circulate(actor=request.user, minutes=current)
@@ -775,7 +792,6 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     except services.Refused as refused:
         messages.error(request, str(refused))
         return here
-    public_text, public_attendance = selectors.minutes_public_version(current) if current else ("", [])
     return render(
         request,
         "collaborative/minutes.html",
@@ -783,10 +799,11 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
             "m": the_meeting,
             "minutes": current,
             "form": form,
+            "public_form": public_form,
             "public_text": public_text,
             "public_attendance": public_attendance,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or public_form.errors else 200,
     )
 
 

@@ -69,7 +69,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 def board() -> tuple[Body, dict[str, Constituency]]:
     """A Co-production Board as Harrow runs it: a quorum of 4 organisation representatives and 4 Experts
-    by Experience."""
+    by Experience, people with lived experience or carers."""
     body = BodyFactory(name="Co-production Board", slug="board", kind=Body.Kind.BOARD, rotates_chair=True)
     groups = {
         "ebe": ConstituencyFactory(body=body, name="Experts by Experience", kind=ConstituencyKind.EXPERT_BY_EXPERIENCE),
@@ -82,7 +82,9 @@ def board() -> tuple[Body, dict[str, Constituency]]:
         ),
     }
     QuorumRule.objects.create(body=body, kind=ConstituencyKind.ORGANISATION, minimum=4)
-    QuorumRule.objects.create(body=body, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=4)
+    QuorumRule.objects.create(
+        body=body, kind=ConstituencyKind.EXPERT_BY_EXPERIENCE, minimum=4, also_counts=[ConstituencyKind.CARER]
+    )
     return body, groups
 
 

@@ -25,7 +25,8 @@ def test_the_demo_shows_a_full_cycle_of_co_production(client: Client):
     page = client.get(reverse("collaborative:meeting", args=[published.meeting_id])).content.decode()
     assert "Amara Okafor welcomed everyone" in page
     assert "Ben Hughes" not in page  # he did not agree to be named
-    assert "A member (Experts by Experience) described his wait" in page
+    assert "A member (Experts by Experience) described their wait" in page
+    assert "his wait" not in page  # he or she next to a member not named would say who it was
     assert Minutes.objects.filter(status="circulated").count() == 2
     assert Claim.objects.filter(status="approved").exists()
     assert Claim.objects.filter(status="waiting", member__user__username="person").exists()

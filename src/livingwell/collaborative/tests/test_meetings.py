@@ -55,7 +55,7 @@ def test_attendance_shows_the_quorum_live_and_which_constituency_is_short(secret
         assert _mark(secretary, today, membership).status_code == 302
     page = secretary.get(running).content.decode()
     assert "Not quorate" in page
-    assert "Expert by Experience: 3 of at least 4" in page
+    assert "Expert by Experience or Carer: 3 of at least 4" in page
     assert "(1 short)" in page
     assert "Organisation representative: 4 of at least 4" in page
     _mark(secretary, today, ebe[3])
@@ -66,6 +66,21 @@ def test_attendance_shows_the_quorum_live_and_which_constituency_is_short(secret
     assert "Not quorate" not in page
     _mark(secretary, today, ebe[3], present="no")
     assert "Not quorate" in secretary.get(running).content.decode()
+
+
+def test_a_carer_counts_on_the_experts_by_experience_side_of_the_boards_quorum(secretary: Client, the_board, today):
+    body, groups = the_board
+    organisations = [*_members(body, groups["nhs"], 2), *_members(body, groups["council"], 2)]
+    for membership in [*_members(body, groups["ebe"], 3), *organisations]:
+        _mark(secretary, today, membership)
+    running = reverse("collaborative:meeting_running", args=[today.pk])
+    assert "Not quorate" in secretary.get(running).content.decode()
+    _mark(secretary, today, _members(body, groups["carer"], 1)[0])
+    page = secretary.get(running).content.decode()
+    assert "Not quorate" not in page
+    assert "Expert by Experience or Carer: 4 of at least 4" in page
+    public = Client().get(reverse("collaborative:body", args=[body.slug])).content.decode()
+    assert "4 members from the group: Expert by Experience or Carer" in public
 
 
 def test_attendance_is_taken_on_the_day(secretary: Client, the_board):

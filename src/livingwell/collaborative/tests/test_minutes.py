@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from livingwell.audit.models import AuditEvent
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import Attendance, Minutes
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
@@ -191,3 +192,99 @@ def test_reading_the_draft_to_write_it_is_audited(the_board, secretary: Client):
     assert "Ola opened the meeting" in secretary.get(url).content.decode()
     reads = AuditEvent.objects.filter(action="read", record_type="collaborative.minutes", record_id=str(minutes.pk))
     assert reads.count() == before + 1
+
+
+def test_a_title_with_a_surname_is_taken_out_with_the_name():
+    text = "Mr Hughes agreed with Dr. Ben Hughes and Ms Hughes. Hughes Road is closed."
+    assert rules.redact(text, "Ben Hughes", "a member") == (
+        "A member agreed with a member and a member. Hughes Road is closed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        ("He described his wait.", "They described their wait."),
+        ("She told him his plan was hers.", "They told them their plan was theirs."),
+        ("I asked her. Her view was clear.", "I asked them. Their view was clear."),
+        (
+            "She's been waiting; he's here; she'll come; he’d go himself.",
+            "They've been waiting; they're here; they'll come; they’d go themselves.",
+        ),
+        ("The hero, Shepherd's hut, Hershey, other, HE SAID", "The hero, Shepherd's hut, Hershey, other, They SAID"),
+    ],
+)
+def test_he_and_she_become_they(text, neutral):
+    assert rules.pronouns_neutral(text) == neutral
+
+
+def _approved_minutes(body, groups, text: str) -> Minutes:
+    meeting = MeetingFactory(body=body)
+    return Minutes.objects.create(meeting=meeting, text=text, status="approved")
+
+
+def test_gendered_words_next_to_a_member_not_named_become_they_in_public(the_board, secretary: Client):
+    body, groups = the_board
+    MembershipFactory(body=body, constituency=groups["ebe"], member__name="Ben Hughes")
+    MembershipFactory(body=body, constituency=groups["nhs"], member__name="Priya Shah", member__named_in_public=True)
+    minutes = _approved_minutes(
+        body, groups, "Ben Hughes described his wait for a bed.\nPriya Shah said she would look into it."
+    )
+    preview = secretary.get(reverse("collaborative:minutes", args=[minutes.meeting_id])).content.decode()
+    assert "A member (Experts by Experience) described their wait for a bed." in preview
+    assert "Priya Shah said she would look into it." in preview  # a named member's paragraph is untouched
+    assert "his wait" not in preview
+
+
+def test_the_secretary_corrects_the_public_version_before_publishing(the_board, secretary: Client):
+    body, groups = the_board
+    MembershipFactory(body=body, constituency=groups["ebe"], member__name="Ben Hughes")
+    minutes = _approved_minutes(body, groups, "Ben Hughes, the only nurse on the ward, described his wait.")
+    url = reverse("collaborative:minutes", args=[minutes.meeting_id])
+    made = "A member (Experts by Experience), the only nurse on the ward, described their wait."
+    assert made in secretary.get(url).content.decode()
+    # Saving it unchanged corrects nothing.
+    secretary.post(url, {"op": "correct", "public-text": made.replace("\n", "\r\n")})
+    minutes.refresh_from_db()
+    assert minutes.public_corrected == ""
+    # The secretary takes out what still says who it is; a name typed back in is still taken out.
+    corrected = "A member (Experts by Experience) described a long wait. Ben Hughes thanked the group."
+    response = secretary.post(url, {"op": "correct", "public-text": corrected})
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.public_corrected == corrected
+    assert AuditEvent.objects.filter(detail__contains="public version corrected").exists()
+    secretary.post(url, {"op": "publish"})
+    public = Client().get(reverse("collaborative:meeting", args=[minutes.meeting_id])).content.decode()
+    assert "described a long wait" in public
+    assert "nurse" not in public
+    assert "Ben" not in public
+    assert "A member (Experts by Experience) thanked the group." in public
+
+
+def test_a_correction_too_long_is_refused_and_empty_goes_back(the_board, secretary: Client):
+    body, groups = the_board
+    minutes = _approved_minutes(body, groups, "The group met.")
+    url = reverse("collaborative:minutes", args=[minutes.meeting_id])
+    too_long = secretary.post(url, {"op": "correct", "public-text": "x" * 50_001})
+    assert too_long.status_code == 400
+    assert "Use 50,000 characters or fewer" in too_long.content.decode()
+    secretary.post(url, {"op": "correct", "public-text": "<script>alert(1)</script> The group met; DROP TABLE x;"})
+    minutes.refresh_from_db()
+    assert minutes.public_corrected.startswith("<script>")
+    page = secretary.get(url).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    secretary.post(url, {"op": "correct", "public-text": "  "})
+    minutes.refresh_from_db()
+    assert minutes.public_corrected == ""
+
+
+def test_changing_the_minutes_makes_the_public_version_afresh(the_board, secretary: Client):
+    body, _groups = the_board
+    meeting = MeetingFactory(body=body)
+    url = reverse("collaborative:minutes", args=[meeting.pk])
+    secretary.post(url, {"op": "save", "text": "First"})
+    secretary.post(url, {"op": "correct", "public-text": "First, corrected"})
+    assert Minutes.objects.get().public_corrected == "First, corrected"
+    secretary.post(url, {"op": "save", "text": "Second"})
+    assert Minutes.objects.get().public_corrected == ""

@@ -135,3 +135,12 @@ def _round_closes_at(sectors: list[str], history: list[str]) -> bool:
             if in_round.issuperset(sectors):
                 in_round = set()
     return not in_round
+
+
+def test_carers_count_on_the_experts_by_experience_side_when_the_rule_says_so():
+    board = [("organisation", 4, ()), ("ebe", 4, ("carer",))]
+    quorum = rules.quorum_of(board, ["organisation"] * 4 + ["ebe"] * 3 + ["carer"])
+    assert quorum.quorate
+    assert [(check.kind, check.also, check.present) for check in quorum.checks][1] == ("ebe", ("carer",), 4)
+    assert not rules.quorum_of(board, ["organisation"] * 4 + ["carer"] * 2 + ["community"] * 2).quorate
+    assert not rules.quorum_of(board, ["organisation"] * 3 + ["ebe"] * 4 + ["carer"] * 9).quorate
