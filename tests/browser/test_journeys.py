@@ -134,9 +134,11 @@ def test_a_person_changes_how_they_are_contacted(page: Page, live_server) -> Non
     expect(page.get_by_label("The name you like to be called")).to_be_focused()
     page.get_by_label("The name you like to be called").fill("Sam 🌻")
     page.get_by_label("Phone number").fill("07700 900123")
+    page.get_by_label("Phone call").check()
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Your contact preferences have been saved")
     expect(page.locator(".govuk-summary-list")).to_contain_text("Sam 🌻")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Email, Phone call, Text message")
     check_page(page)
 
     page.goto(f"{live_server.url}/audit/")
