@@ -139,7 +139,7 @@ def test_attendance_shows_the_quorum_live_and_decisions_are_recorded(page: Page,
     check_page(page)
     for membership in [*orgs, *ebe[:3]]:
         _there(page, membership.member.name)
-    expect(page.locator("#quorum")).to_contain_text("Expert by Experience: 3 of at least 4")
+    expect(page.locator("#quorum")).to_contain_text("Expert by Experience or Carer: 3 of at least 4")
     expect(page.locator("#quorum")).to_contain_text("(1 short)")
     check_page(page)
     page.get_by_label("What was decided?").fill("Keep the Hub open on Saturday mornings.")
@@ -229,7 +229,7 @@ def test_an_experts_claim_with_a_receipt_is_approved(page: Page, other_page: Pag
     _secretary(page, live_server, body)
     page.goto(f"{live_server.url}/collaborative/meetings/{meeting.pk}/run/")
     _there(page, "Amara Okafor")
-    expect(page.locator("#quorum")).to_contain_text("Expert by Experience: 1 of at least 4")
+    expect(page.locator("#quorum")).to_contain_text("Expert by Experience or Carer: 1 of at least 4")
 
     sign_in(other_page, live_server.url, expert.username)
     other_page.goto(f"{live_server.url}/collaborative/yours/payments/")
