@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django_otp.admin import OTPAdminSite
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.permissions import user_is_verified
+from livingwell.accounts.permissions import user_is_verified
 
 
 class LivingWellAdminSite(OTPAdminSite):

@@ -7,6 +7,8 @@ class AccountsConfig(AppConfig):
     name = "livingwell.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.accounts.demo.accounts_demo_load"
 
 
 class LivingWellAdminConfig(admin_apps.AdminConfig):

@@ -17,6 +17,7 @@ from django_otp import match_token, user_has_device
 
 from livingwell.accounts.forms import ChoosePasswordForm, ForgotPasswordForm, SignInForm, TwoFactorCodeForm
 from livingwell.accounts.models import User
+from livingwell.accounts.permissions import role_required, user_is_verified
 from livingwell.accounts.services import (
     password_reset_send,
     totp_device_confirm,
@@ -25,7 +26,6 @@ from livingwell.accounts.services import (
 )
 from livingwell.core.forms import posted
 from livingwell.core.outbox import message_enqueue
-from livingwell.core.permissions import role_required, user_is_verified
 from livingwell.core.rate_limits import limited_response, over_limit
 
 
@@ -59,9 +59,8 @@ class WelcomeView(PasswordResetConfirmView):
         return user
 
     def get_success_url(self) -> str:
-        from livingwell.people.models import Person
-
-        if self.user is not None and Person.objects.filter(user_id=self.user.pk).exists():
+        # "person" is the person record linked to the account (people.Person.user), if there is one.
+        if self.user is not None and hasattr(self.user, "person"):
             messages.success(self.request, _("Your password is set. This is your plan."))
             return reverse("support:my_plan")
         messages.success(self.request, _("Your password is set."))

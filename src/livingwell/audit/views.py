@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
 from livingwell.audit.forms import AuditFilterForm
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.selectors import audit_events_filter
-from livingwell.core.permissions import role_required
 
 EVENTS_PER_PAGE = 50
 

@@ -356,3 +356,7 @@ def collaborative_demo_load() -> int:
         membership=b_members[1], meeting=today, answer="yes", access_needs="Papers in large print, please."
     )
     return Body.objects.count()
+
+
+def collaborative_demo() -> list[str]:
+    return [f"Loaded {collaborative_demo_load()} co-production bodies: sign in as secretary to run them."]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import AgendaItem, Body, Decision, Member, Membership, Rsvp, Topic, TrainingRecord
+from livingwell.collaborative.payments import RECEIPT_LIMIT, receipt_type_of
 from livingwell.core.forms import (
     TIME_FORMATS,
     GovukDateField,
@@ -506,8 +507,6 @@ class ExpenseForm(GovukForm):
     submission_id = once_token()
 
     def clean_receipt(self) -> Any:
-        from livingwell.collaborative.payments import RECEIPT_LIMIT, receipt_type_of
-
         receipt = self.cleaned_data["receipt"]
         if receipt.size > RECEIPT_LIMIT:
             raise forms.ValidationError(_("The receipt must be 5 MB or smaller"))

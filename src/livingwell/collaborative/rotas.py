@@ -5,6 +5,7 @@ import functools
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,8 +86,6 @@ def rota_swap(*, actor: User, turn: RotaTurn, membership: Membership) -> RotaTur
 
 
 def reminder_schedule(turn: RotaTurn) -> None:
-    from livingwell.collaborative.tasks import rota_reminder_send
-
     run_after = turn.meeting.starts_at - datetime.timedelta(days=settings.LW_MEETING_REMINDER_DAYS)
     rota_reminder_send.using(run_after=max(run_after, timezone.now())).enqueue(
         turn_id=turn.pk, membership_id=turn.membership_id
@@ -111,6 +110,12 @@ def rota_reminder(turn_id: int, membership_id: int) -> bool:
         return False
     message_enqueue(rota_message, turn_id=turn_id, membership_id=membership_id)
     return True
+
+
+@task()
+def rota_reminder_send(*, turn_id: int, membership_id: int) -> bool:
+    """The worker's task: remind the person whose turn it is, unless the turn has been swapped since."""
+    return rota_reminder(turn_id, membership_id)
 
 
 @message_builder

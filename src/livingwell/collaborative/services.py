@@ -9,6 +9,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -429,8 +430,6 @@ def meeting_message(member_id: str, meeting_id: int, what: str) -> Message | Non
 
 def reminder_schedule(meeting: Meeting) -> None:
     """Queue the reminder for the worker to send ``LW_MEETING_REMINDER_DAYS`` before the meeting."""
-    from livingwell.collaborative.tasks import meeting_reminder_send
-
     run_after = meeting.starts_at - datetime.timedelta(days=settings.LW_MEETING_REMINDER_DAYS)
     task = meeting_reminder_send.using(run_after=max(run_after, timezone.now()))
     task.enqueue(meeting_id=meeting.pk, sequence=meeting.sequence)
@@ -442,6 +441,15 @@ def meeting_reminders_send(meeting: Meeting, sequence: int) -> int:
     if meeting.sequence != sequence or meeting.status == Meeting.Status.CANCELLED:
         return 0
     return _members_tell(meeting, "reminder", skip_no=True)
+
+
+@task()
+def meeting_reminder_send(*, meeting_id: int, sequence: int) -> int:
+    """The worker's task: remind members of a meeting, unless it has changed since this reminder was queued."""
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if meeting is None:
+        return 0
+    return meeting_reminders_send(meeting, sequence)
 
 
 def rsvp_record(*, membership: Membership, meeting: Meeting, answer: str, access_needs: str) -> Rsvp:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.collaborative import ical, payments, rotas, selectors, services
 from livingwell.collaborative.access import (
     access_body_payments_for,
@@ -77,9 +79,7 @@ from livingwell.collaborative.models import (
 from livingwell.collaborative.rules import rule_in_words
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import fresh_token, posted
-from livingwell.core.permissions import role_required
 from livingwell.core.rate_limits import limited_response, over_limit
-from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import once_for

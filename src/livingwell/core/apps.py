@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     name = "livingwell.core"
     label = "core"
     verbose_name = _("Core")
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.core.demo.core_demo_load"
 
     def ready(self) -> None:
         from livingwell.core import lookups

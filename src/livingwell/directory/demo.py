@@ -8,6 +8,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from livingwell.accounts.demo import USERS
+from livingwell.accounts.models import User
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import (
     Accessibility,
@@ -1002,3 +1004,12 @@ def directory_demo_load() -> int:
         if schedule:
             Schedule.objects.update_or_create(id=_uuid("schedule", name), defaults={**schedule, **owner})
     return len(LISTINGS)
+
+
+def directory_demo() -> list[str]:
+    """The demo listings, and the demo staff linked to the organisations they work for."""
+    listings = directory_demo_load()
+    organisations = {organisation.name: organisation for organisation in Organization.objects.all()}
+    for username, _role, _first_name, names in USERS:
+        User.objects.get(username=username).organisations.set([organisations[name] for name in names])
+    return [f"Loaded {listings} directory listings and the Kingsmere postcode table."]

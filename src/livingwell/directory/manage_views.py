@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from livingwell.accounts.models import Role
-from livingwell.core.permissions import role_required
-from livingwell.core.types import AuthenticatedHttpRequest
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.directory.access import access_service_to_edit, reports_for_editor, services_editable_by
 from livingwell.directory.forms import ListingForm
 from livingwell.directory.models import ListingChange, ListingReport

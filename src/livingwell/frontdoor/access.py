@@ -20,19 +20,13 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.record_links import record_granted
 
 QUEUE_PER_PAGE = 50
+# Roles that read every new introduction and work the duty queue (DESIGN.md §3).
+HUB_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
 
 
 def works_the_duty_queue(user: User) -> bool:
-    """Roles that read every new introduction (DESIGN.md §3): the duty worker, the Hub manager."""
-    if not user.is_authenticated:
-        return False
-    if user.role == Role.DUTY_WORKER:
-        return True
-    if user.role == Role.HUB_MANAGER:
-        return True
-    if user.role == Role.ADMINISTRATOR:
-        return True
-    return False
+    """Whether the user works the duty queue: the duty worker, the Hub manager, an administrator."""
+    return bool(user.is_authenticated and user.role in HUB_ROLES)
 
 
 def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Page[Introduction]:

@@ -6,3 +6,11 @@ class FrontdoorConfig(AppConfig):
     name = "livingwell.frontdoor"
     label = "frontdoor"
     verbose_name = _("Front door")
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.frontdoor.demo.frontdoor_demo"
+
+    def ready(self) -> None:
+        from livingwell.frontdoor.own_page import INTRODUCTIONS  # models are ready only now
+        from livingwell.people.own_page import own_section_add
+
+        own_section_add(INTRODUCTIONS)

@@ -70,3 +70,7 @@ def _sams_introduction(now: datetime.datetime) -> None:
         },
     )
     Introduction.objects.filter(pk=introduction.pk).update(created_at=now - datetime.timedelta(days=180))
+
+
+def frontdoor_demo() -> list[str]:
+    return [f"Loaded {frontdoor_demo_load()} introductions."]

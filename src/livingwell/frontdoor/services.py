@@ -17,7 +17,6 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.models import Neighbourhood
 from livingwell.core.outbox import Message, message_builder, message_enqueue
-from livingwell.directory.models import Service
 from livingwell.frontdoor.matching import PossibleMatch
 from livingwell.frontdoor.models import (
     FREE_TEXT_FIELDS,
@@ -29,9 +28,6 @@ from livingwell.frontdoor.models import (
 from livingwell.people.models import ContactMethod, Person
 from livingwell.people.services import person_details_update
 from livingwell.safety.net import risk_in
-from livingwell.support.models import OnwardIntroduction
-from livingwell.support.onward import onward_send
-from livingwell.support.services import episode_open
 
 # No 0/O, 1/I/L: a reference is read out over the phone.
 REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -184,7 +180,7 @@ def _urgent_already_told(introduction: Introduction) -> bool:
     return earlier.exists()
 
 
-def _audit_change(actor: User, introduction: Introduction, detail: str) -> None:
+def introduction_change_audit(actor: User, introduction: Introduction, detail: str) -> None:
     audit_event_record(
         actor=actor,
         action=AuditEvent.Action.CHANGE,
@@ -201,7 +197,7 @@ def introduction_claim(*, actor: User, introduction: Introduction) -> bool:
             claimed_by=actor, claimed_at=timezone.now()
         )
         if claimed:
-            _audit_change(actor, introduction, "claimed")
+            introduction_change_audit(actor, introduction, "claimed")
     introduction.refresh_from_db(fields=["claimed_by", "claimed_at"])
     return introduction.claimed_by_id == actor.pk
 
@@ -214,7 +210,7 @@ def contact_attempt_record(
         attempt = ContactAttempt.objects.create(
             introduction=introduction, outcome=outcome, attempted_at=attempted_at, recorded_by=actor, note=note
         )
-        _audit_change(actor, introduction, f"contact attempt: {outcome}")
+        introduction_change_audit(actor, introduction, f"contact attempt: {outcome}")
     return attempt
 
 
@@ -239,7 +235,7 @@ def first_conversation_record(
                 "next_step": next_step,
             },
         )
-        _audit_change(actor, introduction, "first conversation")
+        introduction_change_audit(actor, introduction, "first conversation")
     return conversation
 
 
@@ -266,7 +262,7 @@ def _person_details(introduction: Introduction) -> dict[str, Any]:
     }
 
 
-def _person_from(actor: User, introduction: Introduction) -> Person:
+def person_from_introduction(actor: User, introduction: Introduction) -> Person:
     """A new person record from an introduction they (or someone with their agreement) made."""
     person = Person.objects.create(
         **_person_details(introduction), consents_to_contact=True, consents_to_contact_at=introduction.created_at
@@ -303,14 +299,14 @@ def introduction_link(*, actor: User, introduction: Introduction, match: Possibl
             _person_blanks_fill(actor, person, locked)
         else:
             earlier = Introduction.objects.select_for_update().get(pk=match.record.pk)
-            person = earlier.person or _person_from(actor, earlier)
+            person = earlier.person or person_from_introduction(actor, earlier)
             if earlier.person_id is None:
                 earlier.person = person
                 earlier.save(update_fields=["person"])
-                _audit_change(actor, earlier, "linked to a person")
+                introduction_change_audit(actor, earlier, "linked to a person")
         locked.person = person
         locked.save(update_fields=["person"])
-        _audit_change(actor, locked, "linked to a person already known")
+        introduction_change_audit(actor, locked, "linked to a person already known")
     introduction.refresh_from_db()
     return person
 
@@ -322,86 +318,6 @@ def introduction_unlink(*, actor: User, introduction: Introduction) -> bool:
             pk=introduction.pk, status=Introduction.Status.NEW, person__isnull=False
         ).update(person=None)
         if unlinked:
-            _audit_change(actor, introduction, f"unlinked from person {introduction.person_id}")
+            introduction_change_audit(actor, introduction, f"unlinked from person {introduction.person_id}")
     introduction.refresh_from_db()
     return bool(unlinked)
-
-
-def introduction_route(
-    *,
-    actor: User,
-    introduction: Introduction,
-    route: str,
-    services: list[Service],
-    reason: str,
-    guide: User | None = None,
-    guide_chosen: bool = False,
-) -> None:
-    """Send the introduction where the Hub and the person agreed. It leaves the duty queue.
-
-    Community and Hub support need a person record: the one linked, or a new one. Hub support opens
-    (or, for someone known, reopens) an episode with the personal guide.
-    """
-    if route == Introduction.Route.HUB and guide is None:
-        raise ValueError("Hub support needs a personal guide")
-    with transaction.atomic():
-        locked = Introduction.objects.select_for_update().get(pk=introduction.pk)
-        locked.route = route
-        locked.route_reason = reason
-        locked.routed_at = timezone.now()
-        locked.routed_by = actor
-        locked.status = Introduction.Status.ROUTED
-        if route in (Introduction.Route.COMMUNITY, Introduction.Route.HUB) and locked.person is None:
-            locked.person = _person_from(actor, locked)
-        locked.save(update_fields=["route", "route_reason", "routed_at", "routed_by", "status", "person"])
-        locked.services.set(services)
-        _audit_change(actor, locked, f"routed: {route}")
-        if route == Introduction.Route.COMMUNITY and locked.person is not None and services:
-            # The onward introduction, whose loop the service closes; they agreed to be introduced.
-            onward_send(
-                actor=actor,
-                person=locked.person,
-                service=services[0],
-                shared=[OnwardIntroduction.Shared.CONTACT],
-                message=reason,
-                introduction=locked,
-            )
-        if route == Introduction.Route.HUB and guide is not None and locked.person is not None:
-            episode_open(
-                actor=actor,
-                person=locked.person,
-                guide=guide,
-                chosen_by_person=guide_chosen,
-                introduction=locked,
-                reason=reason
-                or str(_("Hub support, from introduction %(reference)s") % {"reference": locked.reference}),
-            )
-        if route == Introduction.Route.INFORMATION and locked.email:
-            transaction.on_commit(
-                functools.partial(
-                    message_enqueue,
-                    information_message,
-                    introduction_id=locked.pk,
-                    service_ids=[service.pk for service in services],
-                )
-            )
-    introduction.refresh_from_db()
-
-
-@message_builder
-def information_message(introduction_id: str, service_ids: list[str]) -> Message | None:
-    """The services a duty worker chose for someone who asked for information, as they stand when sent."""
-    introduction = Introduction.objects.filter(pk=introduction_id).first()
-    if introduction is None:
-        return None
-    found = {str(service.pk): service for service in Service.objects.filter(pk__in=service_ids)}
-    return Message(
-        to=introduction.email,
-        subject=_("Services that may help, from %(service)s") % {"service": settings.LW_SERVICE_NAME},
-        template_name="frontdoor/email/information.txt",
-        context={
-            "introduction": introduction,
-            "services": [found[str(service_id)] for service_id in service_ids if str(service_id) in found],
-            "service_name": settings.LW_SERVICE_NAME,
-        },
-    )

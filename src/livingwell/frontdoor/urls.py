@@ -20,7 +20,6 @@ urlpatterns = [
     path("hub/introductions/<uuid:introduction_id>/take/", views.introduction_claim_view, name="claim"),
     path("hub/introductions/<uuid:introduction_id>/contact/", views.contact_attempt, name="contact_attempt"),
     path("hub/introductions/<uuid:introduction_id>/conversation/", views.first_conversation, name="conversation"),
-    path("hub/introductions/<uuid:introduction_id>/route/", views.route, name="route"),
     path("hub/introductions/<uuid:introduction_id>/link/", views.link, name="link"),
     path("hub/introductions/<uuid:introduction_id>/unlink/", views.unlink, name="unlink"),
 ]

@@ -1,6 +1,7 @@
 """The front door: anyone can introduce themselves, or someone who has agreed, with no account."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,15 +16,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.client_ip import source_key
 from livingwell.core.forms import posted
-from livingwell.core.permissions import role_required
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.sealed import seal, unseal
 from livingwell.core.tasks import urgent_alerts_unsent
-from livingwell.core.types import AuthenticatedHttpRequest
-from livingwell.directory.search import services_to_choose
 from livingwell.frontdoor.access import (
+    HUB_ROLES,
     access_duty_queue_page_for,
     access_introduction_for,
     access_introduction_granted_to,
@@ -32,7 +33,7 @@ from livingwell.frontdoor.access import (
     access_waiting_figures_for,
 )
 from livingwell.frontdoor.forms import RecordRequestForm
-from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm, RouteForm
+from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import ContactAttempt, Introduction, WhatWouldHelp
 from livingwell.frontdoor.record_links import record_link_send, record_link_usable, record_link_use
@@ -41,7 +42,6 @@ from livingwell.frontdoor.services import (
     first_conversation_record,
     introduction_claim,
     introduction_link,
-    introduction_route,
     introduction_submit,
     introduction_unlink,
 )
@@ -55,7 +55,6 @@ from livingwell.safety.access import open_flag_count_for
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import once_for
-from livingwell.support.models import EpisodeChange
 
 
 def _promises() -> dict[str, object]:
@@ -278,13 +277,12 @@ def _would_help(introduction: Introduction) -> list[str]:
     return [str(WhatWouldHelp(code).label) for code in introduction.would_help if code in WhatWouldHelp]
 
 
-def _episode_changes(introduction: Introduction) -> QuerySet[EpisodeChange]:
+def _episode_changes(introduction: Introduction) -> QuerySet[Any]:
+    """What support made of it (``support.EpisodeChange``, above the front door): read by its relation."""
     return introduction.episode_changes.select_related("episode", "guide__guide_profile")
 
 
 # The Hub's side --------------------------------------------------------------------------------------
-
-HUB_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
 
 
 @require_GET
@@ -391,35 +389,6 @@ def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.
         messages.success(request, _("First conversation recorded."))
         return redirect("frontdoor:introduction", introduction_id=introduction.pk)
     return _hub_form_page(request, introduction, "first_conversation.html", form)
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(*HUB_ROLES)
-def route(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
-    introduction = access_introduction_for(request.user, introduction_id)
-    text = request.GET.get("q", "")[:200]
-    choices = services_to_choose(
-        text,
-        posted=request.POST.getlist("services") if request.method == "POST" else [],
-        chosen=list(introduction.services.values_list("pk", flat=True)),
-    )
-    form = RouteForm(posted(request), services=choices)
-    if request.method == "POST" and form.is_valid():
-        introduction_route(
-            actor=request.user,
-            introduction=introduction,
-            route=form.cleaned_data["route"],
-            services=list(form.cleaned_data["services"]),
-            reason=form.cleaned_data["reason"],
-            guide=guide.user if (guide := form.cleaned_data["guide"]) else None,
-            guide_chosen=form.cleaned_data["guide_chosen"],
-        )
-        messages.success(request, _("Introduction routed: %(route)s.") % {"route": introduction.get_route_display()})
-        return redirect("frontdoor:introduction", introduction_id=introduction.pk)
-    earlier = introduction.person.episodes.first() if introduction.person else None
-    return _hub_form_page(
-        request, introduction, "route.html", form, q=text, searched=bool(text.strip()), earlier_episode=earlier
-    )
 
 
 @require_POST

@@ -6,3 +6,5 @@ class PeopleConfig(AppConfig):
     name = "livingwell.people"
     label = "people"
     verbose_name = _("People")
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.people.demo.people_demo_load"

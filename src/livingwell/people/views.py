@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from livingwell.accounts.models import Role
-from livingwell.core.permissions import role_required
-from livingwell.core.types import AuthenticatedHttpRequest
-from livingwell.frontdoor.access import access_own_introductions_for
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.people.access import access_own_person_for, access_people_page_for, access_person_for
 from livingwell.people.forms import ContactPreferencesForm
+from livingwell.people.own_page import own_sections_for
 from livingwell.people.services import person_details_update
 
 
@@ -21,8 +21,8 @@ from livingwell.people.services import person_details_update
 @role_required(Role.PERSON)
 def my_details(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = access_own_person_for(request.user)
-    introductions = access_own_introductions_for(request.user)
-    return render(request, "people/my_details.html", {"person": person, "introductions": introductions})
+    sections = own_sections_for(request.user)
+    return render(request, "people/my_details.html", {"person": person, "sections": sections})
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import posted
-from livingwell.core.permissions import role_required
-from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.safety.access import FLAG_ROLES, access_flag_for, access_open_flags_for
 from livingwell.safety.forms import HandledForm
 from livingwell.safety.services import risk_flag_handle

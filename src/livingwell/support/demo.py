@@ -208,3 +208,7 @@ def _jos_measures_budget_and_home(gabriel: User) -> None:
         AccommodationMove.objects.create(
             person=jo, kind=kind, moved_on=today - datetime.timedelta(days=days_ago), recorded_by=gabriel
         )
+
+
+def support_demo() -> list[str]:
+    return [f"Loaded the personal guides, and {support_demo_load()} people for Gabriel."]

@@ -4,6 +4,11 @@ from livingwell.support import views
 
 app_name = "support"
 urlpatterns = [
+    path(
+        "hub/introductions/<uuid:introduction_id>/route/",
+        views.introduction_route_view,
+        name="introduction_route",
+    ),
     path("personal-guides/", views.guides, name="guides"),
     path("come-back/", views.come_back, name="come_back"),
     path("come-back/welcome-back/", views.came_back, name="came_back"),

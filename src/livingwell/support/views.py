@@ -18,10 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import Role, User
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
-from livingwell.core.permissions import role_required
-from livingwell.core.types import AuthenticatedHttpRequest
 from livingwell.directory.search import services_to_choose
+from livingwell.frontdoor.access import HUB_ROLES, access_introduction_for
 from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
 from livingwell.safety.alerts import words_read
@@ -80,6 +81,7 @@ from livingwell.support.forms import (
     OnwardMoveForm,
     PeriodForm,
     PlannedSupportForm,
+    RouteForm,
     SpendForm,
     StartFromIntroductionForm,
     StatusForm,
@@ -99,6 +101,7 @@ from livingwell.support.models import (
     PlannedSupport,
 )
 from livingwell.support.onward import GUIDE_MOVES, PROVIDER_MOVES, OnwardMoveRefused, onward_move, onward_send
+from livingwell.support.routing import introduction_route
 from livingwell.support.selectors import current_guide
 from livingwell.support.services import (
     ABOUT_ME_FIELDS,
@@ -944,3 +947,34 @@ def _count(value: int, suppress: bool) -> str:
     if _suppressed(value, suppress):
         return str(_("fewer than %(limit)s") % {"limit": SMALL_NUMBER})
     return f"{value:,}"
+
+
+# Routing an introduction from the duty queue ------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*HUB_ROLES)
+def introduction_route_view(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    introduction = access_introduction_for(request.user, introduction_id)
+    text = request.GET.get("q", "")[:200]
+    choices = services_to_choose(
+        text,
+        posted=request.POST.getlist("services") if request.method == "POST" else [],
+        chosen=list(introduction.services.values_list("pk", flat=True)),
+    )
+    form = RouteForm(posted(request), services=choices)
+    if request.method == "POST" and form.is_valid():
+        introduction_route(
+            actor=request.user,
+            introduction=introduction,
+            route=form.cleaned_data["route"],
+            services=list(form.cleaned_data["services"]),
+            reason=form.cleaned_data["reason"],
+            guide=guide.user if (guide := form.cleaned_data["guide"]) else None,
+            guide_chosen=form.cleaned_data["guide_chosen"],
+        )
+        messages.success(request, _("Introduction routed: %(route)s.") % {"route": introduction.get_route_display()})
+        return redirect("frontdoor:introduction", introduction_id=introduction.pk)
+    earlier = introduction.person.episodes.first() if introduction.person else None
+    context = {"q": text, "searched": bool(text.strip()), "earlier_episode": earlier}
+    return render(request, "support/introduction_route.html", {"introduction": introduction, "form": form, **context})

@@ -119,7 +119,7 @@ MATRIX: dict[str, str | frozenset[Role]] = {
     "frontdoor:claim": DUTY_QUEUE,
     "frontdoor:contact_attempt": DUTY_QUEUE,
     "frontdoor:conversation": DUTY_QUEUE,
-    "frontdoor:route": DUTY_QUEUE,
+    "support:introduction_route": DUTY_QUEUE,
     "frontdoor:link": DUTY_QUEUE,
     "frontdoor:unlink": DUTY_QUEUE,
     # A person sees what was recorded through a one-time link sent to them, or through their account.
@@ -433,7 +433,7 @@ DETAIL_KWARGS: dict[str, Callable[[], dict[str, object]]] = {
     "frontdoor:claim": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:contact_attempt": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:conversation": lambda: {"introduction_id": IntroductionFactory().pk},
-    "frontdoor:route": lambda: {"introduction_id": IntroductionFactory().pk},
+    "support:introduction_route": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:link": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:unlink": lambda: {"introduction_id": IntroductionFactory().pk},
     "frontdoor:my_introduction": lambda: {"introduction_id": _persons_introduction().pk},

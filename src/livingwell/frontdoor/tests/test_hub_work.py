@@ -19,7 +19,9 @@ from livingwell.frontdoor.waiting import first_contact_wait, first_conversation_
 
 
 def _url(name: str, introduction: Introduction) -> str:
-    return reverse(f"frontdoor:{name}", kwargs={"introduction_id": introduction.pk})
+    # Routing belongs to support, above the front door (decision 0019).
+    view = "support:introduction_route" if name == "route" else f"frontdoor:{name}"
+    return reverse(view, kwargs={"introduction_id": introduction.pk})
 
 
 def _when(delta: datetime.timedelta) -> dict[str, str]:

@@ -45,8 +45,9 @@ def urgent_introduction_routed(guide: User, **introduction: object) -> Episode:
     """An urgent introduction (Robin, with words of risk), its first conversation, routed to Hub support with
     ``guide``: the episode it opened."""
     from livingwell.frontdoor.models import Introduction
-    from livingwell.frontdoor.services import first_conversation_record, introduction_route
+    from livingwell.frontdoor.services import first_conversation_record
     from livingwell.frontdoor.tests.factories import IntroductionFactory
+    from livingwell.support.routing import introduction_route
 
     duty = UserFactory(role=Role.DUTY_WORKER)
     fields: dict[str, object] = {

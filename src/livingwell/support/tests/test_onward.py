@@ -153,7 +153,7 @@ def test_community_support_from_the_front_door_is_an_onward_introduction(
 ) -> None:
     duty = signed_in_client(Role.DUTY_WORKER)
     introduction = IntroductionFactory(preferred_name="Ash")
-    url = reverse("frontdoor:route", kwargs={"introduction_id": introduction.pk}) + "?q=garden"
+    url = reverse("support:introduction_route", kwargs={"introduction_id": introduction.pk}) + "?q=garden"
     duty.post(url, {"route": "community", "services": [garden.pk], "reason": "Loves being outdoors"})
     onward = OnwardIntroduction.objects.get()
     assert (onward.person.preferred_name, onward.service, onward.introduction) == ("Ash", garden, introduction)
