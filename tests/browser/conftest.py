@@ -139,7 +139,7 @@ def check_page(page: Page, *, screenshot: str = "", admin: bool = False) -> None
         assert route in crisis.inner_text()
     if not admin:
         assert "govuk-frontend-supported" in (page.locator("body").get_attribute("class") or "")
-    if screenshot:
+    if screenshot and os.environ.get("LW_SCREENSHOTS"):  # ./lw screenshots
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{screenshot}.png", full_page=True)
 

@@ -1,6 +1,12 @@
 """Settings for the test suite: the real settings, with a fast password hasher."""
 
+import os
+
 from livingwell.config.settings import *  # noqa: F403
+
+if os.environ.get("LW_TEST_REUSE_DB") and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # ``./lw test --reuse-db``: a file pytest-django can keep, instead of a database in memory.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-livingwell.sqlite3")}  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
