@@ -46,10 +46,6 @@ def backup_codes_replace(*, user: User, codes: list[str] | None = None) -> list[
     return new_codes
 
 
-def user_has_confirmed_totp(*, user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-
-
 def invited_account_create(*, username: str, email: str, first_name: str) -> User:
     """A person's account with no password yet: they choose one through ``welcome_url``."""
     user = User(username=username, email=email, role=Role.PERSON, first_name=first_name[:150])

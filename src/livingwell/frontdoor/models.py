@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.people.matching import contact_keys_set
-from livingwell.people.models import contact_method_labels
+from livingwell.people.models import EqualityAnswers, contact_method_labels
 from livingwell.safety.categories import RiskCategory
 
 
@@ -196,20 +196,13 @@ class FirstConversation(models.Model):
         return str(self.introduction_id)
 
 
-class IntroductionEquality(models.Model):
+class IntroductionEquality(EqualityAnswers):
     """Optional equality monitoring given with an introduction, kept apart and used only in aggregate."""
 
     introduction = models.OneToOneField(Introduction, on_delete=models.CASCADE, related_name="equality")
-    age_band = models.CharField(_("age"), max_length=20, blank=True)
-    gender = models.CharField(_("gender"), max_length=100, blank=True)
-    ethnic_group = models.CharField(_("ethnic group"), max_length=100, blank=True)
-    disability = models.CharField(_("disability"), max_length=100, blank=True)
-    sexual_orientation = models.CharField(_("sexual orientation"), max_length=100, blank=True)
-    religion = models.CharField(_("religion or belief"), max_length=100, blank=True)
 
-    class Meta:
-        verbose_name = _("equality monitoring")
-        verbose_name_plural = _("equality monitoring")
+    class Meta(EqualityAnswers.Meta):
+        pass
 
     def __str__(self) -> str:
         return str(self.introduction_id)

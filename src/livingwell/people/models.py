@@ -106,21 +106,18 @@ class SharingConsent(models.Model):
         return f"{self.person_id} → {self.organisation_id}"
 
 
-class EqualityMonitoring(models.Model):
-    """Optional equality monitoring, kept apart from the person record and used only in aggregate."""
+class EqualityAnswers(models.Model):
+    """Optional equality monitoring answers, each kept apart from what they came with (an introduction's
+    are ``frontdoor.IntroductionEquality``) and used only in aggregate."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="equality_monitoring")
     age_band = models.CharField(_("age"), max_length=20, blank=True)
     gender = models.CharField(_("gender"), max_length=100, blank=True)
     ethnic_group = models.CharField(_("ethnic group"), max_length=100, blank=True)
     disability = models.CharField(_("disability"), max_length=100, blank=True)
     sexual_orientation = models.CharField(_("sexual orientation"), max_length=100, blank=True)
     religion = models.CharField(_("religion or belief"), max_length=100, blank=True)
-    recorded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("equality monitoring")
         verbose_name_plural = _("equality monitoring")
-
-    def __str__(self) -> str:
-        return str(self.person_id)
