@@ -23,6 +23,16 @@ class Role(models.TextChoices):
 # factor. See docs/decisions/0004-who-is-staff.md.
 STAFF_ROLES = frozenset(Role) - {Role.PERSON}
 
+# The role sets the apps share, each declared once (DESIGN.md §3).
+# Who works the duty queue: reads every new introduction and every safety flag.
+DUTY_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
+# Who manages the Hub: every person record, episode and waiting figure.
+HUB_MANAGER_ROLES = (Role.HUB_MANAGER, Role.ADMINISTRATOR)
+# Who reads the figures: aggregates only, small numbers suppressed.
+FIGURES_ROLES = (Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST)
+# Who runs co-production bodies' pages (their membership of the body decides which bodies).
+BODY_RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
+
 
 class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PERSON)

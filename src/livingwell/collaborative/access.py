@@ -45,7 +45,7 @@ from livingwell.collaborative.selectors import body_or_404
 from livingwell.collaborative.services import quorum_for
 from livingwell.core.access import one_or_404
 
-RUNNING_ROLES = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
+RUNNING_MEMBERSHIPS = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
 # Up to this many members, the meeting's register lists everyone; a bigger body's lists who replied or is there.
 ATTENDANCE_LIST_UP_TO = 60
 
@@ -68,7 +68,7 @@ def runs(user: User, body: Body) -> bool:
     if decided is not None:
         return decided
     return Membership.objects.filter(
-        body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_ROLES
+        body=body, member__user=user, left_on__isnull=True, role__in=RUNNING_MEMBERSHIPS
     ).exists()
 
 
@@ -330,7 +330,7 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
             replies={rsvp.meeting_id: rsvp for rsvp in m.rsvps.all()},
             topics=list(m.topics.all()),
             turns=list(m.rota_turns.all()),
-            runs=m.role in RUNNING_ROLES if by_role is None else by_role,
+            runs=m.role in RUNNING_MEMBERSHIPS if by_role is None else by_role,
         )
         for m in memberships
     ]

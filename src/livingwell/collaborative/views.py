@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import BODY_RUNNING_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.collaborative import ical, payments, rotas, selectors, services
@@ -84,8 +84,6 @@ from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import once_for
 
-RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
-
 
 def _calendar(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
@@ -142,7 +140,7 @@ def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "collaborative/meeting.html",
         {
             "view": view,
-            "m": view.meeting,
+            "meeting": view.meeting,
             "runs": runs(request.user, view.meeting.body),  # type: ignore[arg-type]
         },
     )
@@ -293,14 +291,14 @@ def _form_page(
 
 
 @require_GET
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def running(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     view = access_body_running_for(request.user, slug)
     return render(request, "collaborative/running.html", {"view": view, "body": view.body})
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def join_request(request: AuthenticatedHttpRequest, join_request_id: str) -> HttpResponse:
     the_request = access_join_request_for(request.user, join_request_id)
     form = ReasonForm(posted(request) if request.POST.get("decision") == "decline" else None, label=_("Why not?"))
@@ -323,7 +321,7 @@ def join_request(request: AuthenticatedHttpRequest, join_request_id: str) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def member_add(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body = body_run_by(request.user, slug)
     form = MemberAddForm(posted(request), body=body)
@@ -352,7 +350,7 @@ def member_add(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def topic_not_taken(request: AuthenticatedHttpRequest, slug: str, topic_id: int) -> HttpResponse:
     body = body_run_by(request.user, slug)
     topic = one_or_404(body.topics.all(), topic_id)
@@ -368,7 +366,7 @@ def topic_not_taken(request: AuthenticatedHttpRequest, slug: str, topic_id: int)
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def series_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body = body_run_by(request.user, slug)
     form = SeriesForm(posted(request))
@@ -392,7 +390,7 @@ def series_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def meeting_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body = body_run_by(request.user, slug)
     form = MeetingForm(posted(request))
@@ -420,7 +418,7 @@ def _running_context(
     the_meeting = view.meeting
     return {
         "view": view,
-        "m": the_meeting,
+        "meeting": the_meeting,
         "notice_days": services.notice_days(the_meeting),
         "notice_short": services.notice_is_short(the_meeting),
         "on_the_day": services.its_day_has_come(the_meeting),
@@ -447,7 +445,7 @@ def _running_context(
 
 
 @require_GET
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def meeting_running(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     return render(request, "collaborative/meeting_running.html", _running_context(request, meeting_id))
 
@@ -490,7 +488,7 @@ def _meeting_form(
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def agenda_schedule(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     return _meeting_form(
         request,
@@ -508,7 +506,7 @@ def agenda_schedule(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpR
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def agenda_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     return _meeting_form(
         request,
@@ -525,7 +523,7 @@ def agenda_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def action_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     return _meeting_form(
         request,
@@ -547,7 +545,7 @@ def action_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     return _meeting_form(
         request,
@@ -564,7 +562,7 @@ def chair(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def agenda_remove(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item = one_or_404(AgendaItem.objects.select_related("meeting__body"), item_id)
     meeting_run_by(request.user, item.meeting_id)
@@ -576,7 +574,7 @@ def agenda_remove(request: AuthenticatedHttpRequest, item_id: int) -> HttpRespon
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     short = services.notice_is_short(the_meeting)
@@ -593,7 +591,7 @@ def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     raw = request.POST.get("membership", "")
@@ -615,7 +613,7 @@ def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRespon
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     form = DecisionForm(request.POST, prefix="decision")
@@ -641,7 +639,7 @@ def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def action_status(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
     action = one_or_404(Action.objects.select_related("body"), action_id)
     body_run_by(request.user, action.body.slug)
@@ -654,7 +652,7 @@ def action_status(request: AuthenticatedHttpRequest, action_id: int) -> HttpResp
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def meeting_move(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     form = MoveForm(posted(request))
@@ -678,7 +676,7 @@ def meeting_move(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def meeting_cancel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     form = ReasonForm(posted(request), label=_("Why is it cancelled?"))
@@ -695,7 +693,7 @@ def meeting_cancel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
     """A member's record in the group: role, contact details and consent, supervision, training, leaving."""
     the_membership = access_membership_for(request.user, membership_id)
@@ -741,7 +739,7 @@ def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRes
         request,
         "collaborative/membership.html",
         {
-            "m": the_membership,
+            "membership": the_membership,
             "member": member,
             "training": list(member.training.all()),
             "role_form": role_form,
@@ -754,7 +752,7 @@ def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     """Write the minutes, circulate them to members, and publish them once a later meeting approves them."""
     the_meeting = meeting_run_by(request.user, meeting_id)
@@ -796,7 +794,7 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
         request,
         "collaborative/minutes.html",
         {
-            "m": the_meeting,
+            "meeting": the_meeting,
             "minutes": current,
             "form": form,
             "public_form": public_form,
@@ -808,7 +806,7 @@ def minutes(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def minutes_approve(request: AuthenticatedHttpRequest, meeting_id: int, minutes_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
     earlier = one_or_404(Minutes.objects.filter(meeting__body=the_meeting.body), minutes_id)
@@ -825,7 +823,7 @@ def minutes_approve(request: AuthenticatedHttpRequest, meeting_id: int, minutes_
 @role_required()
 def minutes_draft(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_minutes = access_draft_minutes_for(request.user, meeting_id)
-    return render(request, "collaborative/minutes_draft.html", {"minutes": the_minutes, "m": the_minutes.meeting})
+    return render(request, "collaborative/minutes_draft.html", {"minutes": the_minutes, "meeting": the_minutes.meeting})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -833,14 +831,14 @@ def minutes_draft(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRes
 
 
 @require_GET
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def payments_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     view = access_body_payments_for(request.user, slug)
     return render(request, "collaborative/payments.html", {"view": view, "body": view.body})
 
 
 @require_POST
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def payments_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body = body_run_by(request.user, slug)
     export = payments.claims_export(actor=request.user, body=body)
@@ -851,7 +849,7 @@ def payments_export(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 
 
 @require_GET
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def finance_export(request: AuthenticatedHttpRequest, slug: str, export_id: int) -> HttpResponse:
     """A batch sent to finance, as CSV: downloaded as it is made, and again whenever it is needed."""
     export = access_finance_export_for(request.user, slug, export_id)
@@ -950,7 +948,7 @@ def my_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def rota_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     body, memberships = access_members_for(request.user, slug)
     form = RotaForm(posted(request), memberships=memberships)
@@ -972,7 +970,7 @@ def rota_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*RUNNING_ROLES)
+@role_required(*BODY_RUNNING_ROLES)
 def rota(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
     the_rota, places, turns = access_rota_for(request.user, rota_id)
     if request.method == "POST":

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import DUTY_ROLES, HUB_MANAGER_ROLES, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
@@ -20,13 +20,11 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.record_links import record_granted
 
 QUEUE_PER_PAGE = 50
-# Roles that read every new introduction and work the duty queue (DESIGN.md §3).
-HUB_ROLES = (Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR)
 
 
 def works_the_duty_queue(user: User) -> bool:
     """Whether the user works the duty queue: the duty worker, the Hub manager, an administrator."""
-    return bool(user.is_authenticated and user.role in HUB_ROLES)
+    return bool(user.is_authenticated and user.role in DUTY_ROLES)
 
 
 def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Page[Introduction]:
@@ -119,6 +117,6 @@ def access_waiting_figures_for(user: User) -> Figures:
     """The Hub manager's aggregate figures. They name nobody, so reading them is not a read of anyone's record."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if user.role not in {Role.HUB_MANAGER, Role.ADMINISTRATOR}:
+    if user.role not in HUB_MANAGER_ROLES:
         raise PermissionDenied
     return waiting_figures()

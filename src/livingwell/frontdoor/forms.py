@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField, GovukForm, TelInput
 from livingwell.core.models import Neighbourhood
-from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.core.outcomes import Big3Outcome
+from livingwell.frontdoor.models import Introduction
 from livingwell.people.matching import EARLIEST_BIRTH_YEAR
 from livingwell.people.models import ContactMethod
 
@@ -217,7 +218,7 @@ class MattersForm(StepForm):
 class HelpForm(StepForm):
     would_help = forms.MultipleChoiceField(
         label=_("What would help?"),
-        choices=WhatWouldHelp.choices,
+        choices=Big3Outcome.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Select any that fit. You can also say it in your own words."),

@@ -15,15 +15,6 @@ from livingwell.people.matching import contact_keys_set
 from livingwell.people.models import EqualityAnswers, contact_method_labels
 from livingwell.safety.categories import RiskCategory
 
-
-class WhatWouldHelp(models.TextChoices):
-    """The Big 3 outcomes (DESIGN.md §1), in the words a person would use."""
-
-    STAY_WELL = "stay_well", _("Feeling better and staying well")
-    OWN_CHOICES = "own_choices", _("Making my own choices and reaching my goals")
-    TAKING_PART = "taking_part", _("Taking part: friends, community, work, money, housing or learning")
-
-
 # The answers the safety net reads: everything a person writes in their own words.
 FREE_TEXT_FIELDS = ("in_their_words", "what_matters", "enjoys", "good_at", "would_help_other", "access_needs")
 

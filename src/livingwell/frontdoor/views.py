@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import DUTY_ROLES, HUB_MANAGER_ROLES, Role
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.client_ip import source_key
 from livingwell.core.forms import posted
+from livingwell.core.outcomes import Big3Outcome
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.sealed import seal, unseal
 from livingwell.core.tasks import urgent_alerts_unsent
 from livingwell.frontdoor.access import (
-    HUB_ROLES,
     access_duty_queue_page_for,
     access_introduction_for,
     access_introduction_granted_to,
@@ -35,7 +35,7 @@ from livingwell.frontdoor.access import (
 from livingwell.frontdoor.forms import RecordRequestForm
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
-from livingwell.frontdoor.models import ContactAttempt, Introduction, WhatWouldHelp
+from livingwell.frontdoor.models import ContactAttempt, Introduction
 from livingwell.frontdoor.record_links import record_link_send, record_link_usable, record_link_use
 from livingwell.frontdoor.services import (
     contact_attempt_record,
@@ -274,7 +274,7 @@ def _record_page(request: HttpRequest, introduction: Introduction) -> HttpRespon
 
 
 def _would_help(introduction: Introduction) -> list[str]:
-    return [str(WhatWouldHelp(code).label) for code in introduction.would_help if code in WhatWouldHelp]
+    return [str(Big3Outcome(code).label) for code in introduction.would_help if code in Big3Outcome]
 
 
 def _episode_changes(introduction: Introduction) -> QuerySet[Any]:
@@ -286,7 +286,7 @@ def _episode_changes(introduction: Introduction) -> QuerySet[Any]:
 
 
 @require_GET
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_duty_queue_page_for(request.user, request.GET.get("page"))
     now = timezone.now()
@@ -296,7 +296,7 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     # Read once here; the page and the waiting clock both use them.
@@ -322,7 +322,7 @@ def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid
 
 
 @require_POST
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def link(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     chosen = request.POST.get("match", "")
@@ -344,7 +344,7 @@ def _hub_form_page(
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def contact_attempt(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     form = ContactAttemptForm(posted(request), introduction=introduction)
@@ -362,7 +362,7 @@ def contact_attempt(request: AuthenticatedHttpRequest, introduction_id: uuid.UUI
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     existing = getattr(introduction, "first_conversation", None)
@@ -392,7 +392,7 @@ def first_conversation(request: AuthenticatedHttpRequest, introduction_id: uuid.
 
 
 @require_POST
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def unlink(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     if introduction_unlink(actor=request.user, introduction=introduction):
@@ -403,7 +403,7 @@ def unlink(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> Htt
 
 
 @require_POST
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def introduction_claim_view(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     if introduction_claim(actor=request.user, introduction=introduction):
@@ -417,7 +417,7 @@ def introduction_claim_view(request: AuthenticatedHttpRequest, introduction_id: 
 
 
 @require_GET
-@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+@role_required(*HUB_MANAGER_ROLES)
 def waiting(request: AuthenticatedHttpRequest) -> HttpResponse:
     figures = access_waiting_figures_for(request.user)
     return render(request, "frontdoor/waiting.html", {"figures": figures, **_promises()})

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import HUB_MANAGER_ROLES, Role
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.people.access import access_own_person_for, access_people_page_for, access_person_for
@@ -38,14 +38,14 @@ def my_contact_preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+@role_required(*HUB_MANAGER_ROLES)
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = access_people_page_for(request.user, request.GET.get("page"))
     return render(request, "people/person_list.html", {"page": page})
 
 
 @require_GET
-@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR)
+@role_required(*HUB_MANAGER_ROLES)
 def person_detail(request: AuthenticatedHttpRequest, person_id: UUID) -> HttpResponse:
     person = access_person_for(request.user, person_id)
     return render(request, "people/person_detail.html", {"person": person})

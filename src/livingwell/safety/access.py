@@ -8,14 +8,14 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import DUTY_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
 from livingwell.safety.models import RiskFlag
 
 # Every flag: the duty team reads what has no guide, and the Hub manager oversees all.
-EVERY_FLAG_ROLES = frozenset({Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
+EVERY_FLAG_ROLES = frozenset(DUTY_ROLES)
 # Only the flags raised to them, as a person's guide.
 OWN_FLAG_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER})
 FLAG_ROLES = EVERY_FLAG_ROLES | OWN_FLAG_ROLES

@@ -13,14 +13,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
 from livingwell.directory.access import services_editable_by
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
-from livingwell.support.budgets import AllocationView, PathwayFigures, budget_csv, budget_views, pathway_figures
+from livingwell.support.accommodation import PathwayFigures, pathway_figures
+from livingwell.support.budgets import AllocationView, budget_csv, budget_views
 from livingwell.support.models import AccommodationMove, Action, Connection, Episode, Goal, OnwardIntroduction, Plan
 from livingwell.support.selectors import (
     CaseloadRow,
@@ -37,7 +38,7 @@ from livingwell.support.selectors import (
 # Roles that may guide someone (DESIGN.md §2: "the worker, or trained peer").
 GUIDE_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.PEER_SUPPORTER, Role.DUTY_WORKER, Role.HUB_MANAGER})
 # Roles that see every episode (DESIGN.md §3: "all Hub records").
-EVERY_EPISODE_ROLES = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR})
+EVERY_EPISODE_ROLES = frozenset(HUB_MANAGER_ROLES)
 # Roles that see their team's people as well as their own, when LW_GUIDES_SEE_TEAM is on.
 TEAM_ROLES = frozenset({Role.PERSONAL_GUIDE, Role.DUTY_WORKER})
 
@@ -296,14 +297,14 @@ def access_accommodation_for(user: User, episode: Episode) -> list[Accommodation
     return moves
 
 
-FIGURES_ROLES = frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST})
+FIGURES_READERS = frozenset(FIGURES_ROLES)
 
 
 def access_pathway_figures_for(user: User, starts_on: datetime.date, ends_on: datetime.date) -> PathwayFigures:
     """The accommodation pathway's figures. They name nobody, so reading them is not a read of anyone."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if user.role not in FIGURES_ROLES:
+    if user.role not in FIGURES_READERS:
         raise PermissionDenied
     return pathway_figures(starts_on, ends_on)
 

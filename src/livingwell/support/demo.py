@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from livingwell.accounts.models import User
+from livingwell.core.outcomes import Big3Outcome
 from livingwell.directory.models import Service
-from livingwell.frontdoor.models import WhatWouldHelp
 from livingwell.people.models import Person
 from livingwell.support.instruments import instruments_load
 from livingwell.support.measures import score
@@ -138,9 +138,9 @@ def _jos_plan_and_introduction(gabriel: User) -> None:
         Connection.objects.create(plan=plan, name="Dr Okafor", kind="gp", closeness="middle")
         Connection.objects.create(plan=plan, name="Dog walkers in the park", kind="community", closeness="wider")
         for outcome, what, progress in [
-            (WhatWouldHelp.STAY_WELL, "Sleep through the night most nights", 4),
-            (WhatWouldHelp.OWN_CHOICES, "Decide whether to go back to college", 2),
-            (WhatWouldHelp.TAKING_PART, "Cook at the community kitchen each week", 6),
+            (Big3Outcome.STAY_WELL, "Sleep through the night most nights", 4),
+            (Big3Outcome.OWN_CHOICES, "Decide whether to go back to college", 2),
+            (Big3Outcome.TAKING_PART, "Cook at the community kitchen each week", 6),
         ]:
             Goal.objects.create(plan=plan, outcome=outcome, what=what, progress=progress, who_helps="Gabriel")
     kitchen = Service.objects.filter(organization__name="Canal Side Community Kitchen").order_by("name").first()

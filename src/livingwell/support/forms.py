@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.accounts.models import User
 from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, WhenForm, once_token
+from livingwell.core.outcomes import Big3Outcome
 from livingwell.directory.models import Service
-from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.frontdoor.models import Introduction
 from livingwell.support.models import (
     AccommodationMove,
     BudgetAllocation,
@@ -208,7 +209,7 @@ class GoalForm(GovukForm):
     submission_id = once_token()
     outcome = forms.ChoiceField(
         label=_("Which outcome is this goal about?"),
-        choices=WhatWouldHelp.choices,
+        choices=Big3Outcome.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Select which outcome the goal is about")},
     )

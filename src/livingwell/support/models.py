@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.frontdoor.models import WhatWouldHelp
+from livingwell.core.outcomes import Big3Outcome
 
 
 class GuideProfileQuerySet(models.QuerySet["GuideProfile"]):
@@ -253,7 +253,7 @@ class Goal(models.Model):
     """A goal of the person's own, under one of the Big 3 outcomes, with progress out of 10."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
-    outcome = models.CharField(_("which outcome"), max_length=20, choices=WhatWouldHelp.choices)
+    outcome = models.CharField(_("which outcome"), max_length=20, choices=Big3Outcome.choices)
     what = models.CharField(_("the goal, in my words"), max_length=300)
     who_helps = models.CharField(_("who helps"), max_length=200, blank=True)
     progress = models.PositiveSmallIntegerField(

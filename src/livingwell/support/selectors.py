@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from livingwell.accounts.models import User
-from livingwell.frontdoor.models import Introduction, WhatWouldHelp
+from livingwell.core.outcomes import Big3Outcome
+from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.instruments import FOR_THE_PERSON, name_for_the_person
 from livingwell.support.measures import Change, band, changes
@@ -241,7 +242,7 @@ def plan_view(plan: Plan) -> PlanView:
         )
     )
     by_outcome = []
-    for outcome, label in WhatWouldHelp.choices:
+    for outcome, label in Big3Outcome.choices:
         views = [
             GoalView(goal, list(goal.steps.all()), next(iter(goal.reviews.all()), None))
             for goal in goals

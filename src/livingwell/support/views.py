@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import DUTY_ROLES, FIGURES_ROLES, Role, User
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
 from livingwell.directory.search import services_to_choose
-from livingwell.frontdoor.access import HUB_ROLES, access_introduction_for
+from livingwell.frontdoor.access import access_introduction_for
 from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
 from livingwell.safety.alerts import words_read
@@ -56,13 +56,8 @@ from livingwell.support.access import (
     shows_for,
     support_records_check,
 )
-from livingwell.support.budgets import (
-    PathwayFigures,
-    accommodation_move_record,
-    allocation_add,
-    planned_support_add,
-    spend_record,
-)
+from livingwell.support.accommodation import accommodation_move_record, pathway_rows
+from livingwell.support.budgets import allocation_add, planned_support_add, spend_record
 from livingwell.support.come_back import closing_summary_context, come_back_for, guide_told_of_return
 from livingwell.support.forms import (
     AboutMeForm,
@@ -895,7 +890,7 @@ def accommodation(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRe
 
 
 @require_GET
-@role_required(Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST)
+@role_required(*FIGURES_ROLES)
 def pathway(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The accommodation pathway for any period, a year to today unless chosen."""
     today = timezone.localdate()
@@ -907,53 +902,17 @@ def pathway(request: AuthenticatedHttpRequest) -> HttpResponse:
         None if form.is_bound and not form.is_valid() else access_pathway_figures_for(request.user, starts_on, ends_on)
     )
     suppress = request.user.role == Role.ANALYST
-    rows = []
-    if figures is not None:
-        rows = [
-            (_("Moved into their own home"), _count(figures.into_own_home, suppress)),
-            (
-                _("… of them from residential care or rehabilitation"),
-                _count(figures.into_own_home_from_residential, suppress),
-            ),
-            (_("New residential entries"), _count(figures.new_residential_entries, suppress)),
-            (_("Discharges from hospital or residential care"), _count(figures.discharges, suppress)),
-            (_("People with budget spending"), _count(figures.people_with_spending, suppress)),
-            (_("Cost per person (budget spending)"), _cost_per_person(figures, suppress)),
-        ]
+    rows = pathway_rows(figures, suppress) if figures is not None else []
     return render(
         request, "support/pathway.html", {"form": form, "figures": figures, "rows": rows, "suppress": suppress}
     )
-
-
-SMALL_NUMBER = 5
-
-
-def _suppressed(value: int, suppress: bool) -> bool:
-    return suppress and 0 < value < SMALL_NUMBER
-
-
-def _cost_per_person(figures: PathwayFigures, suppress: bool) -> str:
-    """Derived from the count of people, so suppressed whenever that count is: with it, and the total, a
-    small group's spending could be worked out."""
-    if figures.cost_per_person is None:
-        return str(_("No spending"))
-    if _suppressed(figures.people_with_spending, suppress):
-        return str(_("not shown: fewer than %(limit)s people") % {"limit": SMALL_NUMBER})
-    return f"£{figures.cost_per_person:,.2f}"
-
-
-def _count(value: int, suppress: bool) -> str:
-    """Analysts see aggregates with small numbers suppressed (DESIGN.md §3)."""
-    if _suppressed(value, suppress):
-        return str(_("fewer than %(limit)s") % {"limit": SMALL_NUMBER})
-    return f"{value:,}"
 
 
 # Routing an introduction from the duty queue ------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*HUB_ROLES)
+@role_required(*DUTY_ROLES)
 def introduction_route_view(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
     text = request.GET.get("q", "")[:200]

@@ -1,0 +1,111 @@
+"""The accommodation pathway: a history of moves for each person, and the pathway's figures for any period,
+worked out from each move and the one before it, as the analysts' page shows them."""
+
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.core.suppression import count_shown, money_per_person_shown
+from livingwell.people.models import Person
+from livingwell.support.models import AccommodationMove, BudgetSpend
+
+
+def accommodation_move_record(*, actor: User, person: Person, values: dict[str, Any]) -> AccommodationMove:
+    with transaction.atomic():
+        move = AccommodationMove.objects.create(person=person, recorded_by=actor, **values)
+        audit_event_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            record=move,
+            person_id=person.pk,
+            detail=f"accommodation: {move.kind}",
+        )
+    return move
+
+
+Kind = AccommodationMove.Kind
+RESIDENTIAL_KINDS = {Kind.RESIDENTIAL}
+DISCHARGED_FROM = {Kind.HOSPITAL, Kind.RESIDENTIAL}
+
+
+@dataclass(frozen=True)
+class PathwayFigures:
+    starts_on: datetime.date
+    ends_on: datetime.date
+    into_own_home: int
+    into_own_home_from_residential: int
+    new_residential_entries: int
+    discharges: int
+    people_with_spending: int
+    spending: Decimal
+
+    @property
+    def cost_per_person(self) -> Decimal | None:
+        if not self.people_with_spending:
+            return None
+        return (self.spending / self.people_with_spending).quantize(Decimal("0.01"))
+
+
+def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> PathwayFigures:
+    """The accommodation pathway for moves dated in the period, each judged against the person's move before.
+
+    Into their own home: a move to their own tenancy from anywhere else. New residential entry: a move into
+    residential care or rehabilitation from anywhere else (or as the first known place). Discharge: a move
+    out of hospital or residential care, except into hospital (an admission, not a discharge). Cost per
+    person: budget spending in the period over the people who spent.
+    """
+    movers = AccommodationMove.objects.filter(moved_on__range=(starts_on, ends_on)).values("person_id")
+    history: dict[uuid.UUID, list[tuple[datetime.date, str]]] = defaultdict(list)
+    for person_id, moved_on, kind in (
+        AccommodationMove.objects.filter(person_id__in=movers, moved_on__lte=ends_on)
+        .order_by("person_id", "moved_on", "id")
+        .values_list("person_id", "moved_on", "kind")
+    ):
+        history[person_id].append((moved_on, kind))
+    own = own_from_residential = residential = discharges = 0
+    for moves in history.values():
+        for index, (moved_on, kind) in enumerate(moves):
+            if moved_on < starts_on:
+                continue
+            before = moves[index - 1][1] if index else None
+            if kind == before:
+                continue  # a correction or a move within the same kind of place
+            if kind == Kind.OWN_TENANCY:
+                own += 1
+                own_from_residential += before in RESIDENTIAL_KINDS
+            if kind in RESIDENTIAL_KINDS:
+                residential += 1
+            if before in DISCHARGED_FROM and kind != Kind.HOSPITAL:
+                discharges += 1
+    spending = BudgetSpend.objects.filter(spent_on__range=(starts_on, ends_on))
+    total = spending.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    people = spending.values("allocation__person_id").distinct().count()
+    return PathwayFigures(starts_on, ends_on, own, own_from_residential, residential, discharges, people, total)
+
+
+def pathway_rows(figures: PathwayFigures, suppress: bool) -> list[tuple[str, str]]:
+    """The figures as the page shows them, in words; small numbers suppressed when ``suppress``."""
+    return [
+        (_("Moved into their own home"), count_shown(figures.into_own_home, suppress)),
+        (
+            _("… of them from residential care or rehabilitation"),
+            count_shown(figures.into_own_home_from_residential, suppress),
+        ),
+        (_("New residential entries"), count_shown(figures.new_residential_entries, suppress)),
+        (_("Discharges from hospital or residential care"), count_shown(figures.discharges, suppress)),
+        (_("People with budget spending"), count_shown(figures.people_with_spending, suppress)),
+        (
+            _("Cost per person (budget spending)"),
+            money_per_person_shown(figures.cost_per_person, figures.people_with_spending, suppress),
+        ),
+    ]
