@@ -1,6 +1,7 @@
 """Fixtures shared by every test under src/."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.cache import caches
@@ -9,6 +10,11 @@ from django_otp import DEVICE_ID_SESSION_KEY
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import StaticDeviceFactory, UserFactory
+from livingwell.directory.taxonomy import default_taxonomy_ensure
+from livingwell.safety.lexicon import lexicon_load
+from livingwell.safety.models import LexiconEntry
+from livingwell.support.instruments import instruments_load
+from livingwell.support.models import Instrument, InstrumentItem
 
 
 def sign_in(client: Client, user: User) -> None:
@@ -44,3 +50,14 @@ def signed_in_client(client: Client, user_with_role: Callable[[Role], User]) -> 
 def _rate_limits_start_afresh() -> None:
     """Rate limits are counted in the cache; each test starts with none used."""
     caches["default"].clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Every run starts with what the migrations ship (the taxonomy, the safety net's lexicon, the outcome
+    measures), even on a test database kept from an earlier run (``./lw test --reuse-db``), whose last
+    transactional test emptied it."""
+    with django_db_blocker.unblock():
+        default_taxonomy_ensure()
+        lexicon_load(LexiconEntry)
+        instruments_load(Instrument, InstrumentItem)

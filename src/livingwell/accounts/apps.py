@@ -2,11 +2,18 @@ from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.navigation import NavLink
+
 
 class AccountsConfig(AppConfig):
     name = "livingwell.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+    # Its links in the menu (core/navigation.py).
+    navigation = (
+        NavLink(100, "accounts:dashboard", _("Your account")),
+        NavLink(260, "admin:index", _("Site administration")),
+    )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.accounts.demo.accounts_demo_load"
 

@@ -50,6 +50,26 @@ def tax_year_label(start: datetime.date) -> str:
     return f"{start.year}–{str(start.year + 1)[-2:]}"
 
 
+# Statements go back this many tax years, and no further than the year payments began here.
+STATEMENT_YEARS = 6
+FIRST_TAX_YEAR = 2020
+
+
+def tax_year_chosen(asked: str, today: datetime.date) -> datetime.date:
+    """The start of the tax year a member asked for (its first calendar year, "2024"); this one when they
+    asked for none, or for one that is not a year (nothing asked is ever an error)."""
+    if asked.isdigit() and 2000 <= int(asked) <= today.year:
+        return datetime.date(int(asked), 4, 6)
+    return tax_year_start(today)
+
+
+def tax_years_to_choose(today: datetime.date) -> list[tuple[int, str]]:
+    """The tax years a statement can be asked for, newest first: (first calendar year, the label)."""
+    newest = tax_year_start(today).year
+    starts = [datetime.date(year, 4, 6) for year in range(newest, FIRST_TAX_YEAR - 1, -1)][:STATEMENT_YEARS]
+    return [(start.year, tax_year_label(start)) for start in starts]
+
+
 def rate_for(body_id: int, kind: str, day: datetime.date) -> PaymentRate | None:
     return PaymentRate.objects.filter(body_id=body_id, kind=kind, valid_from__lte=day).order_by("-valid_from").first()
 

@@ -1,6 +1,5 @@
 """Co-production bodies: public pages, members' own pages, and running a body and its meetings."""
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -930,17 +929,10 @@ def receipt(request: AuthenticatedHttpRequest, expense_id: int) -> HttpResponse:
 @role_required()
 def my_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    year = request.GET.get("year", "")
-    start = payments.tax_year_start(today)
-    if year.isdigit() and 2000 <= int(year) <= today.year:
-        start = datetime.date(int(year), 4, 6)
+    start = payments.tax_year_chosen(request.GET.get("year", ""), today)
     statement = access_own_statement_for(request.user, start)
-    years = [datetime.date(y, 4, 6) for y in range(payments.tax_year_start(today).year, 2019, -1)][:6]
-    return render(
-        request,
-        "collaborative/my_payments.html",
-        {"statement": statement, "start": start, "years": [(y.year, payments.tax_year_label(y)) for y in years]},
-    )
+    years = payments.tax_years_to_choose(today)
+    return render(request, "collaborative/my_payments.html", {"statement": statement, "start": start, "years": years})
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -2,11 +2,18 @@ from django.apps import AppConfig
 from django.core.signals import request_finished
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.navigation import NavLink
+
 
 class CoreConfig(AppConfig):
     name = "livingwell.core"
     label = "core"
     verbose_name = _("Core")
+    # Its links in the menu (core/navigation.py).
+    navigation = (
+        NavLink(10, "core:home", _("Home"), public=True),
+        NavLink(50, "core:get_help_now", _("Get help now"), public=True),
+    )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.core.demo.core_demo_load"
 

@@ -1,8 +1,12 @@
-"""Navigation by role: each signed-in user sees links to exactly the views their role may open."""
+"""Navigation by role: each signed-in user sees links to exactly the views their role may open.
+
+Each app names its own links in its ``AppConfig`` (``navigation``), so a new app adds to the menu without
+changing this file."""
 
 import functools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils.functional import Promise
@@ -16,34 +20,25 @@ class NavigationItem:
     current: bool
 
 
-PUBLIC_ITEMS = [
-    ("core:home", _("Home")),
-    ("directory:search", _("Find support")),
-    ("frontdoor:start", _("Introduce yourself")),
-    ("collaborative:index", _("Get involved")),
-    ("core:get_help_now", _("Get help now")),
-]
-SIGNED_OUT_ITEMS = [("accounts:sign_in", _("Sign in"))]
-# Shown to a signed-in user when their role may open the view (read from role_required).
-ROLE_ITEMS = [
-    ("accounts:dashboard", _("Your account")),
-    ("people:my_details", _("Your details")),
-    ("support:my_plan", _("My plan")),
-    ("support:my_measures", _("How I am doing")),
-    ("support:my_support", _("My support")),
-    ("collaborative:mine", _("Your co-production")),
-    ("frontdoor:queue", _("Duty queue")),
-    ("safety:flag_list", _("Safety flags")),
-    ("frontdoor:waiting", _("Waiting times")),
-    ("support:pathway", _("Accommodation pathway")),
-    ("support:caseload", _("Caseload")),
-    ("support:my_guide_profile", _("Your guide profile")),
-    ("people:person_list", _("People")),
-    ("directory:listing_list", _("Your listings")),
-    ("support:provider_queue", _("Introductions to you")),
-    ("audit:event_list", _("Audit trail")),
-    ("admin:index", _("Site administration")),
-]
+@dataclass(frozen=True)
+class NavLink:
+    """A link an app puts in the menu. Public links show to everyone; the others to a signed-in user whose
+    role the view lets in (read from ``role_required``). ``place`` orders the menu across apps."""
+
+    place: int
+    url_name: str
+    label: str | Promise
+    public: bool = False
+
+
+SIGNED_OUT = NavLink(900, "accounts:sign_in", _("Sign in"))
+
+
+@functools.cache
+def nav_links() -> tuple[NavLink, ...]:
+    """Every app's menu links (its ``AppConfig.navigation``), in menu order."""
+    links = [link for config in apps.get_app_configs() for link in getattr(config, "navigation", ())]
+    return tuple(sorted(links, key=lambda link: link.place))
 
 
 @functools.cache
@@ -63,13 +58,13 @@ def _allowed(url_name: str, role: str) -> bool:
 
 def navigation_for(request: HttpRequest) -> list[NavigationItem]:
     user = request.user
-    names = list(PUBLIC_ITEMS)
+    links = [link for link in nav_links() if link.public]
     if user.is_authenticated:
-        names += [(name, label) for name, label in ROLE_ITEMS if _allowed(name, user.role)]
+        links += [link for link in nav_links() if not link.public and _allowed(link.url_name, user.role)]
     else:
-        names += SIGNED_OUT_ITEMS
+        links.append(SIGNED_OUT)
     items = []
-    for name, label in names:
+    for name, label in ((link.url_name, link.label) for link in links):
         url = reverse(name)
         items.append(NavigationItem(url=url, label=label, current=request.path == url))
     return items

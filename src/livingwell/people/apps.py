@@ -1,10 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.navigation import NavLink
+
 
 class PeopleConfig(AppConfig):
     name = "livingwell.people"
     label = "people"
     verbose_name = _("People")
+    # Its links in the menu (core/navigation.py).
+    navigation = (
+        NavLink(110, "people:my_details", _("Your details")),
+        NavLink(220, "people:person_list", _("People")),
+    )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.people.demo.people_demo_load"
