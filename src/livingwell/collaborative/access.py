@@ -41,8 +41,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
 from livingwell.collaborative.rules import Quorum
-from livingwell.collaborative.selectors import body_or_404
-from livingwell.collaborative.services import quorum_for
+from livingwell.collaborative.selectors import body_or_404, quorum_for
 from livingwell.core.access import one_or_404
 
 RUNNING_MEMBERSHIPS = (Membership.Role.CHAIR, Membership.Role.SECRETARY)

@@ -13,7 +13,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
-from livingwell.collaborative.services import meeting_url
+from livingwell.collaborative.selectors import meeting_url
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 TURNS_AHEAD = 6

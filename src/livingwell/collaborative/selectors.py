@@ -4,13 +4,16 @@ Members appear in public only by name when they consented, otherwise by their co
 (``collaborative/_public_name.html``).
 """
 
+import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,8 +21,11 @@ from livingwell.collaborative import rules
 from livingwell.collaborative.models import (
     Action,
     AgendaItem,
+    Attendance,
     Body,
+    ChairTurn,
     Constituency,
+    ConstituencyKind,
     Decision,
     Meeting,
     Membership,
@@ -190,3 +196,63 @@ def decisions_register(*, body_slug: str, scope: str, page_number: str | None) -
     for decision in page.object_list:  # shown, never saved from here
         decision.what = names.text(decision.body_id, decision.what)
     return page, Body.objects.order_by("name")
+
+
+def meeting_url(meeting: Meeting) -> str:
+    """The meeting's public page, in full, for emails."""
+    return f"{settings.LW_SITE_URL}{reverse('collaborative:meeting', args=[meeting.pk])}"
+
+
+def notice_days(meeting: Meeting, at: datetime.datetime | None = None) -> int:
+    """Whole days between ``at`` (now) and the meeting's day."""
+    today = timezone.localtime(at or timezone.now()).date()
+    return (timezone.localtime(meeting.starts_at).date() - today).days
+
+
+def notice_is_short(meeting: Meeting, at: datetime.datetime | None = None) -> bool:
+    return notice_days(meeting, at) < meeting.body.notice_days
+
+
+def its_day_has_come(meeting: Meeting) -> bool:
+    """The meeting's day is today or past: attendance, decisions and actions are taken from then."""
+    return notice_days(meeting) <= 0
+
+
+def quorum_for(meeting: Meeting, attendance: list[Attendance] | None = None) -> rules.Quorum:
+    """The meeting's quorum by its body's rules, from its attendance (read here unless given)."""
+    quorum_rules = [rule.as_rule() for rule in meeting.body.quorum_rules.all()]
+    there = meeting.attendance.all() if attendance is None else attendance
+    return rules.quorum_of(quorum_rules, [each.kind for each in there])
+
+
+def minutes_waiting_approval(meeting: Meeting) -> list[Minutes]:
+    """Circulated minutes of this body's earlier meetings: this meeting may approve them."""
+    return list(
+        Minutes.objects.filter(
+            meeting__body_id=meeting.body_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status=Minutes.Status.CIRCULATED,
+        ).select_related("meeting")
+    )
+
+
+def chair_sectors(body: Body) -> list[str]:
+    """The sectors that take turns to chair: those of the body's current members, but not an independent
+    chair's, in the order of the body's constituencies."""
+    sectors = (
+        Membership.objects.filter(body=body, left_on__isnull=True)
+        .exclude(constituency__kind=ConstituencyKind.INDEPENDENT_CHAIR)
+        .order_by("constituency__name", "constituency_id")
+        .values_list("constituency__sector", flat=True)
+    )
+    return list(dict.fromkeys(sectors))
+
+
+def chair_proposal(meeting: Meeting) -> str | None:
+    """The sector whose turn it is to chair this meeting, from who chaired the body's earlier meetings."""
+    history = list(
+        ChairTurn.objects.filter(meeting__body_id=meeting.body_id, meeting__starts_at__lt=meeting.starts_at)
+        .order_by("meeting__starts_at")
+        .values_list("sector", flat=True)
+    )
+    return rules.next_chair_sector(chair_sectors(meeting.body), history)

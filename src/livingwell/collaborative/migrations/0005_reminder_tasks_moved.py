@@ -4,7 +4,7 @@ reminders already queued are pointed at their new home, so none is lost."""
 from django.db import migrations
 
 MOVED = {
-    "livingwell.collaborative.tasks.meeting_reminder_send": "livingwell.collaborative.services.meeting_reminder_send",
+    "livingwell.collaborative.tasks.meeting_reminder_send": "livingwell.collaborative.services.meetings.meeting_reminder_send",
     "livingwell.collaborative.tasks.rota_reminder_send": "livingwell.collaborative.rotas.rota_reminder_send",
 }
 

@@ -1,0 +1,220 @@
+"""Joining a body: requests to join, approved or declined, members added by who runs it, and the welcome."""
+
+import datetime
+import functools
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import Role, User
+from livingwell.accounts.services import invited_account_create, welcome_url
+from livingwell.audit.models import AuditEvent
+from livingwell.collaborative.auditing import member_record_audit
+from livingwell.collaborative.models import (
+    Body,
+    Constituency,
+    JoinRequest,
+    Member,
+    Membership,
+)
+from livingwell.collaborative.services.common import Refused
+from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.core.submissions import created_once
+from livingwell.people.matching import email_key
+
+
+def join_request_submit(
+    *,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    why: str,
+    named_in_public: bool,
+    submission_id: uuid.UUID,
+) -> JoinRequest:
+    """Ask to join an open body, agreeing to its code of conduct. Sending the same form twice asks once."""
+    if not body.open_membership:
+        raise Refused(_("This group does not take requests to join."))
+    if constituency.body_id != body.pk:
+        raise Refused(_("Choose which group you would join as"))
+
+    def create() -> JoinRequest:
+        request = JoinRequest.objects.create(
+            body=body,
+            constituency=constituency,
+            name=name,
+            email=email,
+            phone=phone,
+            why=why,
+            named_in_public=named_in_public,
+            agreed_code_at=timezone.now(),
+            submission_id=submission_id,
+        )
+        member_record_audit(None, request, "asked to join", AuditEvent.Action.CREATE)
+        return request
+
+    return created_once(JoinRequest, create, submission_id=submission_id)
+
+
+def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membership:
+    """Make them a member (the same member record if they already take part elsewhere, by email address),
+    and invite them to an account of their own if they have none."""
+    with transaction.atomic():
+        locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+        if locked.status != JoinRequest.Status.WAITING:
+            raise Refused(_("This request has already been decided."))
+        membership = _membership_make(
+            body=locked.body,
+            constituency=locked.constituency,
+            name=locked.name,
+            email=locked.email,
+            phone=locked.phone,
+            named_in_public=locked.named_in_public,
+            agreed_code_at=locked.agreed_code_at,
+            role=Membership.Role.MEMBER,
+        )
+        locked.status = JoinRequest.Status.APPROVED
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.member = membership.member
+        locked.save(update_fields=["status", "decided_by", "decided_at", "member"])
+        member_record_audit(actor, locked, "approved")
+        member_record_audit(actor, membership, "joined", AuditEvent.Action.CREATE)
+    return membership
+
+
+def member_add(
+    *,
+    actor: User,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    named_in_public: bool,
+    role: str,
+) -> Membership:
+    """Appoint someone to a body (a closed one's only way in), once the secretary has their agreement to
+    the code of conduct."""
+    if constituency.body_id != body.pk:
+        raise Refused(_("Choose which group they join as"))
+    with transaction.atomic():
+        membership = _membership_make(
+            body=body,
+            constituency=constituency,
+            name=name,
+            email=email,
+            phone=phone,
+            named_in_public=named_in_public,
+            agreed_code_at=timezone.now(),
+            role=role,
+        )
+        member_record_audit(actor, membership, "appointed", AuditEvent.Action.CREATE)
+    return membership
+
+
+def _membership_make(
+    *,
+    body: Body,
+    constituency: Constituency,
+    name: str,
+    email: str,
+    phone: str,
+    named_in_public: bool,
+    agreed_code_at: datetime.datetime,
+    role: str,
+) -> Membership:
+    """The membership, for the same member record if they already take part elsewhere (by email address);
+    an account of their own if they have none, and a welcome that invites them to it."""
+    member = Member.objects.filter(email__iexact=email).order_by("created_at").first()
+    if member is None:
+        member = Member.objects.create(name=name, email=email, phone=phone, named_in_public=named_in_public)
+    if Membership.objects.filter(member=member, body=body, left_on__isnull=True).exists():
+        raise Refused(_("They are already a member."))
+    _account_link_or_create(member)
+    membership = Membership.objects.create(
+        member=member,
+        body=body,
+        constituency=constituency,
+        role=role,
+        agreed_code_at=agreed_code_at,
+        joined_on=timezone.localdate(),
+    )
+    transaction.on_commit(functools.partial(message_enqueue, welcome_message, member_id=member.pk, body_id=body.pk))
+    return membership
+
+
+def _account_link_or_create(member: Member) -> None:
+    """Link the member to the account with their email address, or make one (the welcome then invites them
+    to choose its password)."""
+    if member.user_id is not None or not member.email:
+        return
+    user = User.objects.filter(username=email_key(member.email)).first()
+    if user is None:
+        # Staff sign in with other usernames: their account is the one (only one) with this address.
+        same_address = list(User.objects.filter(email__iexact=member.email)[:2])
+        user = same_address[0] if len(same_address) == 1 else None
+    if user is None:
+        user = invited_account_create(username=email_key(member.email), email=member.email, first_name=member.name)
+    elif Member.objects.filter(user=user).exists():
+        return
+    member.user = user
+    member.save(update_fields=["user"])
+
+
+@message_builder
+def welcome_message(member_id: str, body_id: int) -> Message | None:
+    """A new member's welcome: the way to choose a password while their account has none (its token made
+    now, as it is sent), else the way to sign in."""
+    member = Member.objects.select_related("user").filter(pk=member_id).first()
+    body = Body.objects.filter(pk=body_id).first()
+    if member is None or body is None:
+        return None
+    # Invited while the account made for them (a person's, never staff's) still has no password.
+    user = member.user
+    invited = user is not None and user.role == Role.PERSON and not user.has_usable_password()
+    return Message(
+        to=member.email,
+        subject=_("Welcome to %(body)s") % {"body": body.name},
+        template_name="collaborative/email/welcome.txt",
+        context={
+            "name": member.name,
+            "body": body.name,
+            "url": welcome_url(user) if invited and user else f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}",
+            "invited": invited,
+        },
+    )
+
+
+def join_request_decline(*, actor: User, join_request: JoinRequest, reason: str) -> JoinRequest:
+    with transaction.atomic():
+        locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+        if locked.status != JoinRequest.Status.WAITING:
+            raise Refused(_("This request has already been decided."))
+        locked.status = JoinRequest.Status.DECLINED
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decline_reason = reason
+        locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+        member_record_audit(actor, locked, "declined")
+        transaction.on_commit(functools.partial(message_enqueue, declined_message, join_request_id=locked.pk))
+    return locked
+
+
+@message_builder
+def declined_message(join_request_id: str) -> Message | None:
+    request = JoinRequest.objects.select_related("body").filter(pk=join_request_id).first()
+    if request is None:
+        return None
+    return Message(
+        to=request.email,
+        subject=_("Your request to join %(body)s") % {"body": request.body.name},
+        template_name="collaborative/email/declined.txt",
+        context={"name": request.name, "body": request.body.name, "reason": request.decline_reason},
+    )

@@ -1,0 +1,134 @@
+"""Payments for Experts by Experience: claims and receipts, the body's payments and exports, a member's
+own statement."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from livingwell.accounts.models import BODY_RUNNING_ROLES
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.collaborative import payments
+from livingwell.collaborative.access import (
+    access_body_payments_for,
+    access_claim_for,
+    access_finance_export_for,
+    access_own_statement_for,
+    access_receipt_for,
+    body_run_by,
+)
+from livingwell.collaborative.forms import (
+    ApproveForm,
+    ExpenseForm,
+    ReasonForm,
+)
+from livingwell.core.forms import fresh_token
+
+
+@require_GET
+@role_required(*BODY_RUNNING_ROLES)
+def payments_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    view = access_body_payments_for(request.user, slug)
+    return render(request, "collaborative/payments.html", {"view": view, "body": view.body})
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def payments_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    body = body_run_by(request.user, slug)
+    export = payments.claims_export(actor=request.user, body=body)
+    if export is None:
+        messages.error(request, _("There are no approved claims to send to finance."))
+        return redirect("collaborative:payments", slug=body.slug)
+    return redirect("collaborative:finance_export", slug=body.slug, export_id=export.pk)
+
+
+@require_GET
+@role_required(*BODY_RUNNING_ROLES)
+def finance_export(request: AuthenticatedHttpRequest, slug: str, export_id: int) -> HttpResponse:
+    """A batch sent to finance, as CSV: downloaded as it is made, and again whenever it is needed."""
+    export = access_finance_export_for(request.user, slug, export_id)
+    response = HttpResponse(export.csv, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime(export.made_at).strftime("%Y-%m-%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-payments-{stamp}.csv"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@role_required()
+def claim(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    """A claim: its member adds expenses with receipts; the coordinator approves it or says why not."""
+    the_claim, running = access_claim_for(request.user, claim_id)
+    op = request.POST.get("op", "") if request.method == "POST" else ""
+    expense_form = ExpenseForm(
+        request.POST if op == "expense" else None, request.FILES if op == "expense" else None, initial=fresh_token()
+    )
+    approve_form = ApproveForm(request.POST if op == "approve" else None, prefix="approve")
+    reject_form = ReasonForm(request.POST if op == "reject" else None, label=_("Why not?"), prefix="reject")
+    here = redirect("collaborative:claim", claim_id=the_claim.pk)
+    try:
+        if op == "expense" and expense_form.is_valid():
+            data = expense_form.cleaned_data
+            payments.expense_add(
+                actor=request.user,
+                claim=the_claim,
+                what=data["what"],
+                amount=data["amount"],
+                receipt=data["receipt"],
+                submission_id=data["submission_id"],
+            )
+            messages.success(request, _("The expense is added."))
+            return here
+        if op == "approve" and running and approve_form.is_valid():
+            agreed = approve_form.cleaned_data["over_limit_agreed"]
+            payments.claim_approve(actor=request.user, claim=the_claim, over_limit_agreed=agreed)
+            messages.success(request, _("The claim is approved."))
+            return redirect("collaborative:payments", slug=the_claim.body.slug)
+        if op == "reject" and running and reject_form.is_valid():
+            payments.claim_reject(actor=request.user, claim=the_claim, reason=reject_form.cleaned_data["reason"])
+            messages.success(request, _("The claim is not approved, and the reason is kept."))
+            return redirect("collaborative:payments", slug=the_claim.body.slug)
+    except payments.PaymentRefused as refused:
+        messages.error(request, str(refused))
+        return here
+    in_error = next((f for f in (expense_form, reject_form) if f.is_bound and f.errors), None)
+    return render(
+        request,
+        "collaborative/claim.html",
+        {
+            "claim": the_claim,
+            "running": running,
+            "own": the_claim.member.user_id == request.user.pk,
+            "expenses": list(the_claim.expenses.defer("receipt")),
+            "total": payments.claim_total(the_claim),
+            "cap": payments.cap_for(the_claim),
+            "expense_form": expense_form,
+            "approve_form": approve_form,
+            "reject_form": reject_form,
+            "form": in_error,
+        },
+        status=400 if in_error else 200,
+    )
+
+
+@require_GET
+@role_required()
+def receipt(request: AuthenticatedHttpRequest, expense_id: int) -> HttpResponse:
+    expense = access_receipt_for(request.user, expense_id)
+    response = HttpResponse(bytes(expense.receipt), content_type=expense.receipt_type)
+    response["Content-Disposition"] = f'attachment; filename="receipt-{expense.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@role_required()
+def my_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    start = payments.tax_year_chosen(request.GET.get("year", ""), today)
+    statement = access_own_statement_for(request.user, start)
+    years = payments.tax_years_to_choose(today)
+    return render(request, "collaborative/my_payments.html", {"statement": statement, "start": start, "years": years})

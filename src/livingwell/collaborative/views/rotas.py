@@ -1,0 +1,68 @@
+"""Rotas: who takes each turn, filled in order and swapped."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from livingwell.accounts.models import BODY_RUNNING_ROLES
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.collaborative import rotas
+from livingwell.collaborative.access import (
+    access_members_for,
+    access_rota_for,
+)
+from livingwell.collaborative.forms import (
+    RotaForm,
+)
+from livingwell.collaborative.views.common import _form_page
+from livingwell.core.access import one_or_404
+from livingwell.core.forms import posted
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*BODY_RUNNING_ROLES)
+def rota_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    body, memberships = access_members_for(request.user, slug)
+    form = RotaForm(posted(request), memberships=memberships)
+    back = reverse("collaborative:running", args=[body.slug])
+    if request.method == "POST" and form.is_valid():
+        try:
+            rota = rotas.rota_create(
+                actor=request.user,
+                body=body,
+                name=form.cleaned_data["name"],
+                duty=form.cleaned_data["duty"],
+                memberships=list(form.cleaned_data["people"]),
+            )
+        except rotas.RotaRefused as refused:
+            form.add_error("people", str(refused))
+        else:
+            return redirect("collaborative:rota", rota_id=rota.pk)
+    return _form_page(request, form, body.name, _("Start a rota"), back, _("Start the rota"))
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*BODY_RUNNING_ROLES)
+def rota(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
+    the_rota, places, turns = access_rota_for(request.user, rota_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("op") == "fill":
+                made = rotas.rota_fill(actor=request.user, rota=the_rota)
+                messages.success(request, _("%(count)s turns are given out.") % {"count": len(made)})
+            elif request.POST.get("op") == "swap":
+                turn = one_or_404(the_rota.turns.select_related("rota"), request.POST.get("turn", ""))
+                raw = request.POST.get("membership", "")
+                chosen = next((p.membership for p in places if str(p.membership_id) == raw), None)
+                if chosen is None:
+                    raise rotas.RotaRefused(_("Choose someone on the rota"))
+                rotas.rota_swap(actor=request.user, turn=turn, membership=chosen)
+                messages.success(request, _("The turn is swapped, and they will be reminded."))
+        except rotas.RotaRefused as refused:
+            messages.error(request, str(refused))
+        return redirect("collaborative:rota", rota_id=the_rota.pk)
+    return render(request, "collaborative/rota.html", {"rota": the_rota, "places": places, "turns": turns})
