@@ -1,0 +1,133 @@
+"""Outcome measures: the guide's and the person's own."""
+
+import uuid
+from uuid import UUID
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.core.forms import posted
+from livingwell.people.access import access_own_person_for
+from livingwell.people.models import Person
+from livingwell.safety.models import RiskFlag
+from livingwell.safety.services import once_for
+from livingwell.support.access import (
+    access_episode_for,
+    access_measures_for,
+    access_own_measures_for,
+    support_records_check,
+)
+from livingwell.support.forms import (
+    MeasureForm,
+)
+from livingwell.support.instruments import name_for_the_person
+from livingwell.support.models import (
+    Episode,
+    Instrument,
+    InstrumentItem,
+    Measurement,
+)
+from livingwell.support.services import (
+    measurement_record,
+)
+from livingwell.support.views.common import SUPPORT_ROLES
+from livingwell.support.views.plans import _own_words_read
+
+
+def _instrument(code: str) -> tuple[Instrument, list[InstrumentItem]]:
+    instrument = Instrument.objects.filter(code=code).first()
+    if instrument is None:
+        raise Http404
+    return instrument, list(instrument.items.all())
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def measures(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    results = access_measures_for(request.user, episode)
+    return render(request, "support/measures.html", {"episode": episode, "person": episode.person, "results": results})
+
+
+def _measure_form(
+    request: AuthenticatedHttpRequest, code: str, *, episode: Episode | None, person: Person, back: str
+) -> HttpResponse:
+    """Fill in a measure: a guide with the person (saying when in their support), or the person online."""
+    instrument, items = _instrument(code)
+    by_person = request.user.role == Role.PERSON
+    form = MeasureForm(
+        posted(request),
+        instrument=instrument,
+        items=items,
+        ask_occasion=not by_person,
+        initial={"token": uuid.uuid4()},
+    )
+    if request.method == "POST" and form.is_valid():
+        occasion = form.cleaned_data.get("occasion") or _occasion_for(person, instrument)
+        words = form.cleaned_data.get("more_help_words", "")
+        with transaction.atomic():
+            measurement_record(
+                actor=request.user,
+                by_person=by_person,
+                person=person,
+                instrument=instrument,
+                episode=episode,
+                occasion=occasion,
+                answers=form.answers(),
+                more_help=form.more_help(),
+                more_help_words=words,
+                token=form.cleaned_data["token"],
+            )
+            _own_words_read(
+                request,
+                person,
+                [words],
+                RiskFlag.Where.MEASURE,
+                once=once_for(RiskFlag.Where.MEASURE, str(form.cleaned_data["token"])),
+            )
+        shown = name_for_the_person(instrument.code, instrument.name) if by_person else instrument.name
+        messages.success(request, _("%(measure)s recorded.") % {"measure": shown})
+        return redirect(back)
+    return render(
+        request, "support/measure_form.html", {"instrument": instrument, "form": form, "back": back, "person": person}
+    )
+
+
+def _occasion_for(person: Person, instrument: Instrument) -> str:
+    """Filled in by the person online: the start if it is their first, else a review."""
+    first = not Measurement.objects.filter(person=person, instrument=instrument).exists()
+    return Measurement.Occasion.START if first else Measurement.Occasion.REVIEW
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def measure_new(request: AuthenticatedHttpRequest, episode_id: UUID, code: str) -> HttpResponse:
+    episode = access_episode_for(request.user, episode_id)
+    support_records_check(request.user, episode)
+    back = reverse("support:measures", kwargs={"episode_id": episode.pk})
+    return _measure_form(request, code, episode=episode, person=episode.person, back=back)
+
+
+@require_GET
+@role_required(Role.PERSON)
+def my_measures(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "support/my_measures.html", {"results": access_own_measures_for(request.user)})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.PERSON)
+def my_measure_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    try:
+        person = access_own_person_for(request.user)  # the form reads nothing else of theirs
+    except Http404:
+        return redirect("support:my_measures")
+    episode = Episode.objects.filter(person=person).exclude(status=Episode.Status.CLOSED).first()
+    return _measure_form(request, code, episode=episode, person=person, back=reverse("support:my_measures"))
