@@ -1,0 +1,66 @@
+"""The form an outcome measure is filled in with."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukForm
+from livingwell.support.models import (
+    Instrument,
+    InstrumentItem,
+    Measurement,
+)
+
+
+def _option_words(value: int, words: str) -> str:
+    return str(value) if str(value) == str(words) else f"{value}: {words}"
+
+
+class MeasureForm(GovukForm):
+    """One radio question an item, built from the instrument's data; "more help?" where the measure asks."""
+
+    occasion = forms.ChoiceField(
+        label=_("When in their support is this?"),
+        choices=Measurement.Occasion.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select when in their support this is")},
+    )
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(
+        self, *args: Any, instrument: Instrument, items: list[InstrumentItem], ask_occasion: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if not ask_occasion:
+            del self.fields["occasion"]
+        for item in items:
+            self.fields[f"item_{item.number}"] = forms.TypedChoiceField(
+                label=item.text,
+                choices=[(str(value), _option_words(value, words)) for value, words in item.options],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Answer question %(number)s") % {"number": item.number},
+                    "invalid_choice": _("Answer question %(number)s with one of the options") % {"number": item.number},
+                },
+            )
+            if instrument.asks_more_help:
+                self.fields[f"more_help_{item.number}"] = forms.BooleanField(
+                    label=_("I would like more help with this"), required=False
+                )
+        if instrument.asks_more_help:
+            self.fields["more_help_words"] = forms.CharField(
+                label=_("Tell us about the help you would like (optional)"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        self.items = items
+        self.govuk_style([name for name in self.fields if name.startswith(("item_", "more_help_"))])
+
+    def answers(self) -> dict[str, int]:
+        return {str(item.number): self.cleaned_data[f"item_{item.number}"] for item in self.items}
+
+    def more_help(self) -> dict[str, bool]:
+        return {str(item.number): True for item in self.items if self.cleaned_data.get(f"more_help_{item.number}")}
