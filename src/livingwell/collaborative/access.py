@@ -11,7 +11,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,11 +20,8 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_reads_record
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
-    Action,
-    AgendaItem,
     Body,
     Claim,
-    Decision,
     Expense,
     FinanceExport,
     JoinRequest,
@@ -40,13 +37,10 @@ from livingwell.collaborative.models import (
     Topic,
 )
 from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
-from livingwell.collaborative.rules import Quorum
-from livingwell.collaborative.selectors import body_or_404, quorum_for
+from livingwell.collaborative.selectors import MeetingRunning, body_or_404, meeting_running, member_names
 from livingwell.core.access import one_or_404
 
 RUNNING_MEMBERSHIPS = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
-# Up to this many members, the meeting's register lists everyone; a bigger body's lists who replied or is there.
-ATTENDANCE_LIST_UP_TO = 60
 
 
 def _runs_by_role(user: User) -> bool | None:
@@ -151,85 +145,14 @@ def access_join_request_for(user: User, join_request_id: UUID | str) -> JoinRequ
     return join_request
 
 
-@dataclass(frozen=True)
-class MemberAtMeeting:
-    membership: Membership
-    reply: Rsvp | None
-    present: bool
-
-
-@dataclass(frozen=True)
-class MeetingRunning:
-    meeting: Meeting
-    agenda: list[AgendaItem]
-    topics: list[Topic]
-    names: list[tuple[int, str, str]]  # every current member: membership id, name, constituency
-    shown: list[Membership]
-    present: set[int]
-    replies: dict[int, Rsvp]
-    quorum: Quorum
-    carried_forward: list[Action]
-    decisions: list[Decision]
-    actions: list[Action]
-
-    @property
-    def rows(self) -> list[MemberAtMeeting]:
-        return [MemberAtMeeting(m, self.replies.get(m.pk), m.pk in self.present) for m in self.shown]
-
-
 def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunning:
-    """A meeting as its chair and secretary run it: the agenda, topics to schedule, the register of members
-    with their replies, access needs and attendance, and the live quorum.
-
-    Up to ``ATTENDANCE_LIST_UP_TO`` members the register lists everyone; a bigger body's lists who replied or
-    is there (members who have left since included), and the rest are chosen by name. Each member in the
-    register is an audited read, and the list of names one more."""
-    meeting = meeting_run_by(user, meeting_id)
-    agenda = list(meeting.agenda_items.select_related("lead__member", "lead__constituency", "topic"))
-    topics = list(Topic.objects.filter(body=meeting.body, status=Topic.Status.SUGGESTED))
-    names = member_names(meeting.body)
-    # This meeting's actions, and the body's still open from earlier meetings (they carry forward).
-    actions = list(
-        Action.objects.filter(
-            Q(meeting=meeting)
-            | Q(body_id=meeting.body_id, status=Action.Status.OPEN, meeting__starts_at__lt=meeting.starts_at)
-        )
-        .select_related("owner__member", "owner__constituency", "meeting")
-        .order_by("due_on", "pk")
-    )
-    attendance = list(meeting.attendance.all())
-    present_ids = {a.membership_id for a in attendance}
-    replies = {rsvp.membership_id: rsvp for rsvp in meeting.rsvps.all()}
-    listed = {pk for pk, _name, _group in names} if len(names) <= ATTENDANCE_LIST_UP_TO else set(replies)
-    shown = list(
-        Membership.objects.filter(pk__in=listed | present_ids)
-        .select_related("member", "constituency")
-        .order_by("member__name", "pk")
-    )
-    audit_reads_record(actor=user, records=shown, person_id_of=None)
-    if len(shown) < len(names):
-        _names_read(user, meeting, names)
-    return MeetingRunning(
-        meeting=meeting,
-        agenda=agenda,
-        topics=topics,
-        names=names,
-        shown=shown,
-        present=present_ids,
-        replies=replies,
-        quorum=quorum_for(meeting, attendance),
-        carried_forward=[a for a in actions if a.meeting_id != meeting.pk],
-        decisions=list(meeting.decisions.order_by("pk")),
-        actions=[a for a in actions if a.meeting_id == meeting.pk],
-    )
-
-
-def member_names(body: Body) -> list[tuple[int, str, str]]:
-    return list(
-        Membership.objects.filter(body=body, left_on__isnull=True)
-        .order_by("member__name", "pk")
-        .values_list("pk", "member__name", "constituency__name")
-    )
+    """A meeting as its chair and secretary run it (``selectors.meeting_running``). Each member in the
+    register is an audited read, and the list of names to choose from one more."""
+    page = meeting_running(meeting_run_by(user, meeting_id))
+    audit_reads_record(actor=user, records=page.shown, person_id_of=None)
+    if len(page.shown) < len(page.names):
+        _names_read(user, page.meeting, page.names)
+    return page
 
 
 def _names_read(user: User, meeting: Meeting, names: list[tuple[int, str, str]]) -> None:

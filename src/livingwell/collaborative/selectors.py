@@ -30,9 +30,14 @@ from livingwell.collaborative.models import (
     Meeting,
     Membership,
     Minutes,
+    Rsvp,
+    Topic,
 )
+from livingwell.collaborative.rules import Quorum
 
 REGISTER_PER_PAGE = 25
+# Up to this many members, the meeting's register lists everyone; a bigger body's lists who replied or is there.
+ATTENDANCE_LIST_UP_TO = 60
 
 
 class PublicNames:
@@ -256,3 +261,79 @@ def chair_proposal(meeting: Meeting) -> str | None:
         .values_list("sector", flat=True)
     )
     return rules.next_chair_sector(chair_sectors(meeting.body), history)
+
+
+@dataclass(frozen=True)
+class MemberAtMeeting:
+    membership: Membership
+    reply: Rsvp | None
+    present: bool
+
+
+@dataclass(frozen=True)
+class MeetingRunning:
+    meeting: Meeting
+    agenda: list[AgendaItem]
+    topics: list[Topic]
+    names: list[tuple[int, str, str]]  # every current member: membership id, name, constituency
+    shown: list[Membership]
+    present: set[int]
+    replies: dict[int, Rsvp]
+    quorum: Quorum
+    carried_forward: list[Action]
+    decisions: list[Decision]
+    actions: list[Action]
+
+    @property
+    def rows(self) -> list[MemberAtMeeting]:
+        return [MemberAtMeeting(m, self.replies.get(m.pk), m.pk in self.present) for m in self.shown]
+
+
+def meeting_running(meeting: Meeting) -> MeetingRunning:
+    """A meeting as its chair and secretary run it: the agenda, topics to schedule, the register of members
+    with their replies, access needs and attendance, and the live quorum.
+
+    Up to ``ATTENDANCE_LIST_UP_TO`` members the register lists everyone; a bigger body's lists who replied or
+    is there (members who have left since included), and the rest are chosen by name."""
+    agenda = list(meeting.agenda_items.select_related("lead__member", "lead__constituency", "topic"))
+    topics = list(Topic.objects.filter(body=meeting.body, status=Topic.Status.SUGGESTED))
+    names = member_names(meeting.body)
+    # This meeting's actions, and the body's still open from earlier meetings (they carry forward).
+    actions = list(
+        Action.objects.filter(
+            Q(meeting=meeting)
+            | Q(body_id=meeting.body_id, status=Action.Status.OPEN, meeting__starts_at__lt=meeting.starts_at)
+        )
+        .select_related("owner__member", "owner__constituency", "meeting")
+        .order_by("due_on", "pk")
+    )
+    attendance = list(meeting.attendance.all())
+    present_ids = {a.membership_id for a in attendance}
+    replies = {rsvp.membership_id: rsvp for rsvp in meeting.rsvps.all()}
+    listed = {pk for pk, _name, _group in names} if len(names) <= ATTENDANCE_LIST_UP_TO else set(replies)
+    shown = list(
+        Membership.objects.filter(pk__in=listed | present_ids)
+        .select_related("member", "constituency")
+        .order_by("member__name", "pk")
+    )
+    return MeetingRunning(
+        meeting=meeting,
+        agenda=agenda,
+        topics=topics,
+        names=names,
+        shown=shown,
+        present=present_ids,
+        replies=replies,
+        quorum=quorum_for(meeting, attendance),
+        carried_forward=[a for a in actions if a.meeting_id != meeting.pk],
+        decisions=list(meeting.decisions.order_by("pk")),
+        actions=[a for a in actions if a.meeting_id == meeting.pk],
+    )
+
+
+def member_names(body: Body) -> list[tuple[int, str, str]]:
+    return list(
+        Membership.objects.filter(body=body, left_on__isnull=True)
+        .order_by("member__name", "pk")
+        .values_list("pk", "member__name", "constituency__name")
+    )
