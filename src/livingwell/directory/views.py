@@ -6,8 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,12 +15,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
-from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
 from livingwell.directory.my_list import my_list_ids
 from livingwell.directory.postcodes import Point, postcode_point
-from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search, location_summary
-from livingwell.directory.services import listing_report_submit, listings_stale_before
+from livingwell.directory.selectors import published_service_or_404, service_page
+from livingwell.directory.services import listing_report_submit
 
 RESULTS_PER_PAGE = 20
 MAP_LIMIT = 300
@@ -115,59 +113,24 @@ def search_map(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
-    service = (
-        Service.objects.published()
-        .select_related("organization")
-        .prefetch_related(
-            "schedules",
-            "cost_options",
-            "languages",
-            "phones",
-            "service_areas",
-            Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
-            Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "schedules", "location__addresses", "location__accessibility", "location__phones"
-                ),
-            ),
-        )
-        .filter(pk=service_id)
-        .first()
-    )
-    if service is None:
-        raise Http404
-    opening_times = [schedule_in_words(schedule) for schedule in service.schedules.all()]
-    places = [
+    page = service_page(service_id)
+    return render(
+        request,
+        "directory/service_detail.html",
         {
-            "service_at_location": service_at_location,
-            "opening_times": [schedule_in_words(schedule) for schedule in service_at_location.schedules.all()],
-        }
-        for service_at_location in service.service_at_locations.all()
-    ]
-    stale_before = listings_stale_before()
-    context = {
-        "service": service,
-        "opening_times": opening_times,
-        "places": places,
-        "may_be_out_of_date": service.assured_date is None or service.assured_date < stale_before,
-        "in_my_list": str(service.pk) in my_list_ids(request.session),
-    }
-    return render(request, "directory/service_detail.html", context)
-
-
-def _published_service(service_id: UUID) -> Service:
-    service = Service.objects.published().select_related("organization").filter(pk=service_id).first()
-    if service is None:
-        raise Http404
-    return service
+            "service": page.service,
+            "opening_times": page.opening_times,
+            "places": page.places,
+            "may_be_out_of_date": page.may_be_out_of_date,
+            "in_my_list": str(page.service.pk) in my_list_ids(request.session),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
     """Anyone may say a listing is wrong; it goes to the organisation's queue."""
-    service = _published_service(service_id)
+    service = published_service_or_404(service_id)
     if request.method == "POST":
         form = ListingReportForm(request.POST)
         if form.is_valid():
@@ -186,4 +149,4 @@ def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
 
 @require_safe
 def report_thanks(request: HttpRequest, service_id: UUID) -> HttpResponse:
-    return render(request, "directory/report_thanks.html", {"service": _published_service(service_id)})
+    return render(request, "directory/report_thanks.html", {"service": published_service_or_404(service_id)})
