@@ -31,13 +31,14 @@ from livingwell.collaborative.models import (
     PaymentRate,
 )
 from livingwell.core.exports import csv_text
+from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 
 PENCE = Decimal("0.01")
 QUARTER_HOUR = Decimal("0.25")
 
 
-class PaymentRefused(Exception):
+class PaymentRefused(Refused):
     """Why a payment change cannot be made, in words for the person making it."""
 
 

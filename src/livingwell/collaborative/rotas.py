@@ -15,11 +15,12 @@ from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
 from livingwell.collaborative.selectors import meeting_url
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.core.refusals import Refused
 
 TURNS_AHEAD = 6
 
 
-class RotaRefused(Exception):
+class RotaRefused(Refused):
     """Why a rota change cannot be made, in words for the person making it."""
 
 

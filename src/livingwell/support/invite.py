@@ -16,11 +16,12 @@ from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.core.refusals import Refused
 from livingwell.people.matching import email_key
 from livingwell.people.models import Person
 
 
-class InviteRefused(Exception):
+class InviteRefused(Refused):
     """Why the person cannot be invited, in words for the guide."""
 
 

@@ -20,6 +20,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import Introduction
@@ -37,7 +38,7 @@ PROVIDER_MOVES: Moves = {
 GUIDE_MOVES: Moves = {Status.SENT: [Status.NO_RESPONSE]}
 
 
-class OnwardMoveRefused(Exception):
+class OnwardMoveRefused(Refused):
     """The change does not fit the introduction as it is now (a double submit, or someone got there first)."""
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.core.refusals import Refused
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.services import introduction_change_audit, person_from_introduction
@@ -37,7 +38,7 @@ def introduction_route(
     (or, for someone known, reopens) an episode with the personal guide.
     """
     if route == Introduction.Route.HUB and guide is None:
-        raise ValueError("Hub support needs a personal guide")
+        raise Refused(_("Select their personal guide"))
     with transaction.atomic():
         locked = Introduction.objects.select_for_update().get(pk=introduction.pk)
         locked.route = route

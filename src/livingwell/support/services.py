@@ -13,6 +13,7 @@ from django.utils import timezone
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
@@ -118,7 +119,7 @@ STATUS_CHANGES = {
 }
 
 
-class EpisodeChangeRefused(Exception):
+class EpisodeChangeRefused(Refused):
     """The change does not fit the episode as it is now (it changed meanwhile, or the person has another)."""
 
 

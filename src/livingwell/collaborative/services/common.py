@@ -1,5 +1,5 @@
-"""What the collaborative's writes share: the refusal they raise."""
+"""What the collaborative's writes share: the refusal they raise (core's own)."""
 
+from livingwell.core.refusals import Refused
 
-class Refused(Exception):
-    """Why a change cannot be made, in words for the person making it."""
+__all__ = ["Refused"]
