@@ -27,6 +27,10 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/run/action/", meetings.action_new, name="action_new"),
     path("meetings/<int:meeting_id>/run/move/", meetings.meeting_move, name="meeting_move"),
     path("meetings/<int:meeting_id>/run/minutes/", minutes.minutes, name="minutes"),
+    path("meetings/<int:meeting_id>/run/minutes/save/", minutes.minutes_save, name="minutes_save"),
+    path("meetings/<int:meeting_id>/run/minutes/correct/", minutes.minutes_correct, name="minutes_correct"),
+    path("meetings/<int:meeting_id>/run/minutes/circulate/", minutes.minutes_circulate, name="minutes_circulate"),
+    path("meetings/<int:meeting_id>/run/minutes/publish/", minutes.minutes_publish, name="minutes_publish"),
     path("meetings/<int:meeting_id>/run/chair/", meetings.chair, name="chair"),
     path(
         "meetings/<int:meeting_id>/run/approve-minutes/<int:minutes_id>/",

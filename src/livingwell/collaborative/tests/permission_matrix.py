@@ -144,6 +144,10 @@ MATRIX: dict[str, Who] = {
     "collaborative:membership": RUNS_BODY,
     "collaborative:member_add": RUNS_BODY,
     "collaborative:minutes": RUNS_BODY,
+    "collaborative:minutes_save": RUNS_BODY,
+    "collaborative:minutes_correct": RUNS_BODY,
+    "collaborative:minutes_circulate": RUNS_BODY,
+    "collaborative:minutes_publish": RUNS_BODY,
     "collaborative:chair": RUNS_BODY,
     "collaborative:payments": RUNS_BODY,
     "collaborative:rota_new": RUNS_BODY,
@@ -187,6 +191,10 @@ KWARGS: dict[str, Kwargs] = {
     "collaborative:topic_not_taken": lambda: (lambda t: {"slug": t.body.slug, "topic_id": t.pk})(_topic()),
     "collaborative:join_request": lambda: {"join_request_id": _join_request().pk},
     "collaborative:minutes": _meeting_kwargs,
+    "collaborative:minutes_save": _meeting_kwargs,
+    "collaborative:minutes_correct": _meeting_kwargs,
+    "collaborative:minutes_circulate": _meeting_kwargs,
+    "collaborative:minutes_publish": _meeting_kwargs,
     "collaborative:chair": _meeting_kwargs,
     "collaborative:payments": lambda: {"slug": _collaborative_body().slug},
     "collaborative:rota_new": lambda: {"slug": _collaborative_body().slug},
@@ -220,6 +228,10 @@ KWARGS: dict[str, Kwargs] = {
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = {
+    "collaborative:minutes_save",
+    "collaborative:minutes_correct",
+    "collaborative:minutes_circulate",
+    "collaborative:minutes_publish",
     "collaborative:agenda_remove",
     "collaborative:agenda_publish",
     "collaborative:attendance",

@@ -46,26 +46,24 @@ def test_the_full_cycle_of_minutes(
             recorded_by=member_membership.member.user,
         )
     url = reverse("collaborative:minutes", args=[last.pk])
-    empty = secretary.post(url, {"op": "save", "text": " "})
+    empty = secretary.post(url + "save/", {"text": " "})
     assert empty.status_code == 400
     assert b"Write the minutes" in empty.content
-    secretary.post(
-        url, {"op": "save", "text": "Ola opened the meeting. Priya Shah shared the figures. <script>x</script>"}
-    )
+    secretary.post(url + "save/", {"text": "Ola opened the meeting. Priya Shah shared the figures. <script>x</script>"})
     minutes = Minutes.objects.get()
     assert minutes.status == "draft"
     # Members cannot read a draft before it is circulated.
     draft = reverse("collaborative:minutes_draft", args=[last.pk])
     assert member.get(draft).status_code == 404
     with django_capture_on_commit_callbacks(execute=True):
-        secretary.post(url, {"op": "circulate"})
+        secretary.post(url + "circulate/")
     minutes.refresh_from_db()
     assert minutes.status == "circulated"
     assert b"Ola opened the meeting" in member.get(draft).content
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert any("draft minutes" in m.subject for m in mail.outbox)
     # Not published before a later meeting approves them.
-    secretary.post(url, {"op": "publish"})
+    secretary.post(url + "publish/")
     minutes.refresh_from_db()
     assert minutes.status == "circulated"
     now = timezone.now().replace(microsecond=0)
@@ -77,7 +75,7 @@ def test_the_full_cycle_of_minutes(
     assert (minutes.status, minutes.approved_at) == ("approved", today)
     preview = secretary.get(url).content.decode()
     assert "A member (Experts by Experience) opened the meeting" in preview
-    secretary.post(url, {"op": "publish"})
+    secretary.post(url + "publish/")
     minutes.refresh_from_db()
     assert minutes.status == "published"
     public = Client().get(reverse("collaborative:meeting", args=[last.pk])).content.decode()
@@ -88,7 +86,7 @@ def test_the_full_cycle_of_minutes(
     assert "Ola" not in public
     assert "<script>x</script>" not in public
     # Approved minutes are not changed.
-    secretary.post(url, {"op": "save", "text": "Rewritten"})
+    secretary.post(url + "save/", {"text": "Rewritten"})
     minutes.refresh_from_db()
     assert minutes.text.startswith("Ola opened")
     body_page = Client().get(reverse("collaborative:body", args=[body.slug])).content.decode()
@@ -113,9 +111,9 @@ def test_changing_circulated_minutes_makes_them_a_draft_again(the_board, secreta
     body, _groups = the_board
     meeting = MeetingFactory(body=body)
     url = reverse("collaborative:minutes", args=[meeting.pk])
-    secretary.post(url, {"op": "save", "text": "First"})
-    secretary.post(url, {"op": "circulate"})
-    secretary.post(url, {"op": "save", "text": "Second"})
+    secretary.post(url + "save/", {"text": "First"})
+    secretary.post(url + "circulate/")
+    secretary.post(url + "save/", {"text": "Second"})
     minutes = Minutes.objects.get()
     assert (minutes.status, minutes.text, minutes.circulated_at) == ("draft", "Second", None)
 
@@ -186,7 +184,7 @@ def test_reading_the_draft_to_write_it_is_audited(the_board, secretary: Client):
     body, _groups = the_board
     meeting = MeetingFactory(body=body)
     url = reverse("collaborative:minutes", args=[meeting.pk])
-    secretary.post(url, {"op": "save", "text": "Ola opened the meeting."})
+    secretary.post(url + "save/", {"text": "Ola opened the meeting."})
     minutes = Minutes.objects.get()
     before = AuditEvent.objects.filter(action="read", record_type="collaborative.minutes").count()
     assert "Ola opened the meeting" in secretary.get(url).content.decode()
@@ -244,17 +242,17 @@ def test_the_secretary_corrects_the_public_version_before_publishing(the_board, 
     made = "A member (Experts by Experience), the only nurse on the ward, described their wait."
     assert made in secretary.get(url).content.decode()
     # Saving it unchanged corrects nothing.
-    secretary.post(url, {"op": "correct", "public-text": made.replace("\n", "\r\n")})
+    secretary.post(url + "correct/", {"public-text": made.replace("\n", "\r\n")})
     minutes.refresh_from_db()
     assert minutes.public_corrected == ""
     # The secretary takes out what still says who it is; a name typed back in is still taken out.
     corrected = "A member (Experts by Experience) described a long wait. Ben Hughes thanked the group."
-    response = secretary.post(url, {"op": "correct", "public-text": corrected})
+    response = secretary.post(url + "correct/", {"public-text": corrected})
     assert response.status_code == 302
     minutes.refresh_from_db()
     assert minutes.public_corrected == corrected
     assert AuditEvent.objects.filter(detail__contains="public version corrected").exists()
-    secretary.post(url, {"op": "publish"})
+    secretary.post(url + "publish/")
     public = Client().get(reverse("collaborative:meeting", args=[minutes.meeting_id])).content.decode()
     assert "described a long wait" in public
     assert "nurse" not in public
@@ -266,15 +264,15 @@ def test_a_correction_too_long_is_refused_and_empty_goes_back(the_board, secreta
     body, groups = the_board
     minutes = _approved_minutes(body, groups, "The group met.")
     url = reverse("collaborative:minutes", args=[minutes.meeting_id])
-    too_long = secretary.post(url, {"op": "correct", "public-text": "x" * 50_001})
+    too_long = secretary.post(url + "correct/", {"public-text": "x" * 50_001})
     assert too_long.status_code == 400
     assert "Use 50,000 characters or fewer" in too_long.content.decode()
-    secretary.post(url, {"op": "correct", "public-text": "<script>alert(1)</script> The group met; DROP TABLE x;"})
+    secretary.post(url + "correct/", {"public-text": "<script>alert(1)</script> The group met; DROP TABLE x;"})
     minutes.refresh_from_db()
     assert minutes.public_corrected.startswith("<script>")
     page = secretary.get(url).content.decode()
     assert "<script>alert(1)</script>" not in page
-    secretary.post(url, {"op": "correct", "public-text": "  "})
+    secretary.post(url + "correct/", {"public-text": "  "})
     minutes.refresh_from_db()
     assert minutes.public_corrected == ""
 
@@ -283,8 +281,8 @@ def test_changing_the_minutes_makes_the_public_version_afresh(the_board, secreta
     body, _groups = the_board
     meeting = MeetingFactory(body=body)
     url = reverse("collaborative:minutes", args=[meeting.pk])
-    secretary.post(url, {"op": "save", "text": "First"})
-    secretary.post(url, {"op": "correct", "public-text": "First, corrected"})
+    secretary.post(url + "save/", {"text": "First"})
+    secretary.post(url + "correct/", {"public-text": "First, corrected"})
     assert Minutes.objects.get().public_corrected == "First, corrected"
-    secretary.post(url, {"op": "save", "text": "Second"})
+    secretary.post(url + "save/", {"text": "Second"})
     assert Minutes.objects.get().public_corrected == ""
