@@ -15,7 +15,12 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/reply/", members.reply, name="reply"),
     path("yours/payments/", claims.my_payments, name="my_payments"),
     path("claims/<int:claim_id>/", claims.claim, name="claim"),
+    path("claims/<int:claim_id>/expense/", claims.claim_expense, name="claim_expense"),
+    path("claims/<int:claim_id>/approve/", claims.claim_approve, name="claim_approve"),
+    path("claims/<int:claim_id>/reject/", claims.claim_reject, name="claim_reject"),
     path("rotas/<int:rota_id>/", rotas.rota, name="rota"),
+    path("rotas/<int:rota_id>/fill/", rotas.rota_fill, name="rota_fill"),
+    path("rotas/<int:rota_id>/swap/", rotas.rota_swap, name="rota_swap"),
     path("expenses/<int:expense_id>/receipt/", claims.receipt, name="receipt"),
     # Running a meeting
     path("meetings/<int:meeting_id>/run/", meetings.meeting_running, name="meeting_running"),
@@ -43,6 +48,10 @@ urlpatterns = [
     path("actions/<int:action_id>/status/", meetings.action_status, name="action_status"),
     path("join-requests/<uuid:join_request_id>/", running.join_request, name="join_request"),
     path("memberships/<int:membership_id>/", running.membership, name="membership"),
+    path("memberships/<int:membership_id>/role/", running.membership_role, name="membership_role"),
+    path("memberships/<int:membership_id>/details/", running.membership_details, name="membership_details"),
+    path("memberships/<int:membership_id>/training/", running.membership_training, name="membership_training"),
+    path("memberships/<int:membership_id>/leave/", running.membership_leave, name="membership_leave"),
     # A body
     path("<slug:slug>/", public.body, name="body"),
     path("<slug:slug>/code-of-conduct/", public.code_of_conduct, name="code_of_conduct"),

@@ -1,6 +1,6 @@
 """The collaborative's forms, one module for each part; this package is the one way in to them."""
 
-from livingwell.collaborative.forms.claims import ApproveForm, ExpenseForm, RotaForm
+from livingwell.collaborative.forms.claims import ApproveForm, ExpenseForm, RotaForm, RotaSwapForm
 from livingwell.collaborative.forms.common import Members, MembershipChoiceField, MembershipsChoiceField, among
 from livingwell.collaborative.forms.joining import (
     JoinForm,
@@ -53,6 +53,7 @@ __all__ = [
     "ReasonForm",
     "RoleForm",
     "RotaForm",
+    "RotaSwapForm",
     "RsvpForm",
     "ScheduleTopicForm",
     "SeriesForm",

@@ -77,3 +77,10 @@ class RotaForm(GovukForm):
     def __init__(self, *args: Any, memberships: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = among(memberships)  # type: ignore[attr-defined]
+
+
+class RotaSwapForm(forms.Form):
+    """Which turn, and who takes it instead (one of the rota's places, checked by the view)."""
+
+    turn = forms.IntegerField(min_value=1)
+    membership = forms.IntegerField(min_value=1)

@@ -142,6 +142,10 @@ MATRIX: dict[str, Who] = {
     "collaborative:topic_not_taken": RUNS_BODY,
     "collaborative:join_request": RUNS_BODY,
     "collaborative:membership": RUNS_BODY,
+    "collaborative:membership_role": RUNS_BODY,
+    "collaborative:membership_details": RUNS_BODY,
+    "collaborative:membership_training": RUNS_BODY,
+    "collaborative:membership_leave": RUNS_BODY,
     "collaborative:member_add": RUNS_BODY,
     "collaborative:minutes": RUNS_BODY,
     "collaborative:minutes_save": RUNS_BODY,
@@ -152,10 +156,16 @@ MATRIX: dict[str, Who] = {
     "collaborative:payments": RUNS_BODY,
     "collaborative:rota_new": RUNS_BODY,
     "collaborative:rota": RUNS_BODY,
+    "collaborative:rota_fill": RUNS_BODY,
+    "collaborative:rota_swap": RUNS_BODY,
     "collaborative:payments_export": RUNS_BODY,
     "collaborative:finance_export": RUNS_BODY,
     # A claim and its receipts: the member claiming (the test person) and who runs the body.
     "collaborative:claim": COLLABORATIVE_CLAIMANT | RUNS_BODY,
+    "collaborative:claim_expense": COLLABORATIVE_CLAIMANT | RUNS_BODY,
+    # Only who runs the body decides a claim; the member claiming cannot approve their own.
+    "collaborative:claim_approve": RUNS_BODY,
+    "collaborative:claim_reject": RUNS_BODY,
     "collaborative:receipt": COLLABORATIVE_CLAIMANT | RUNS_BODY,
     # Everyone signed in sees their own statement (empty if they are paid nothing).
     "collaborative:my_payments": SIGNED_IN,
@@ -201,9 +211,18 @@ KWARGS: dict[str, Kwargs] = {
     "collaborative:rota": lambda: {
         "rota_id": Rota.objects.create(body=_collaborative_body(), name="Hub", duty="Go").pk
     },
+    "collaborative:rota_fill": lambda: {
+        "rota_id": Rota.objects.create(body=_collaborative_body(), name="Hub", duty="Go").pk
+    },
+    "collaborative:rota_swap": lambda: {
+        "rota_id": Rota.objects.create(body=_collaborative_body(), name="Hub", duty="Go").pk
+    },
     "collaborative:payments_export": lambda: {"slug": _collaborative_body().slug},
     "collaborative:finance_export": lambda: _finance_export_kwargs(_collaborative_body()),
     "collaborative:claim": lambda: {"claim_id": _persons_claim().pk},
+    "collaborative:claim_expense": lambda: {"claim_id": _persons_claim().pk},
+    "collaborative:claim_approve": lambda: {"claim_id": _persons_claim().pk},
+    "collaborative:claim_reject": lambda: {"claim_id": _persons_claim().pk},
     "collaborative:receipt": lambda: {"expense_id": _persons_expense().pk},
     "collaborative:minutes_approve": lambda: (lambda m: {"meeting_id": m.meeting_id, "minutes_id": m.pk})(
         _circulated_minutes()
@@ -211,6 +230,10 @@ KWARGS: dict[str, Kwargs] = {
     "collaborative:minutes_draft": lambda: {"meeting_id": _circulated_minutes().meeting_id},
     "collaborative:member_add": lambda: {"slug": _collaborative_body().slug},
     "collaborative:membership": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_role": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_details": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_training": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_leave": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
     "collaborative:meeting_running": _meeting_kwargs,
     "collaborative:agenda_schedule": _meeting_kwargs,
     "collaborative:agenda_add": _meeting_kwargs,
@@ -228,6 +251,15 @@ KWARGS: dict[str, Kwargs] = {
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = {
+    "collaborative:membership_role",
+    "collaborative:membership_details",
+    "collaborative:membership_training",
+    "collaborative:membership_leave",
+    "collaborative:rota_fill",
+    "collaborative:rota_swap",
+    "collaborative:claim_expense",
+    "collaborative:claim_approve",
+    "collaborative:claim_reject",
     "collaborative:minutes_save",
     "collaborative:minutes_correct",
     "collaborative:minutes_circulate",

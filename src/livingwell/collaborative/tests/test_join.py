@@ -202,11 +202,10 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
     membership = MembershipFactory(body=body, constituency=groups["ebe"], member__name="Ola")
     url = reverse("collaborative:membership", args=[membership.pk])
     assert b"None recorded" in secretary.get(url).content
-    secretary.post(url, {"op": "role", "role-role": "chair"})
+    secretary.post(url + "role/", {"role-role": "chair"})
     secretary.post(
-        url,
+        url + "details/",
         {
-            "op": "details",
             "details-name": "Ola A",
             "details-email": "ola@example.org",
             "details-phone": "07700 900123",
@@ -215,9 +214,8 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
         },
     )
     secretary.post(
-        url,
+        url + "training/",
         {
-            "op": "training",
             "training-course": "coproduction",
             "training-completed_on_day": "3",
             "training-completed_on_month": "2",
@@ -230,13 +228,12 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
     assert membership.member.supervision_contact.startswith("Jo")
     assert membership.member.named_in_public
     assert membership.member.training.get().course == "coproduction"
-    bad = secretary.post(url, {"op": "training", "training-course": "juggling"})
+    bad = secretary.post(url + "training/", {"training-course": "juggling"})
     assert bad.status_code == 400
     assert b"Choose the course" in bad.content
     future = secretary.post(
-        url,
+        url + "training/",
         {
-            "op": "training",
             "training-course": "self_care",
             "training-completed_on_day": "1",
             "training-completed_on_month": "1",
@@ -244,7 +241,7 @@ def test_the_secretary_keeps_a_members_role_details_and_training(the_board, secr
         },
     )
     assert b"The date must be today or in the past" in future.content
-    secretary.post(url, {"op": "leave"})
+    secretary.post(url + "leave/")
     membership.refresh_from_db()
     assert membership.left_on is not None
     assert b"Left the group on" in secretary.get(url).content

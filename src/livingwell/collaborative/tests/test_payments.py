@@ -88,7 +88,7 @@ def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
     token = str(uuid.uuid4())
     for _ in range(2):  # a double submit adds it once
         response = member.post(
-            url, {"op": "expense", "what": "Bus fare", "amount": "4.50", "receipt": _receipt(), "submission_id": token}
+            url + "expense/", {"what": "Bus fare", "amount": "4.50", "receipt": _receipt(), "submission_id": token}
         )
         assert response.status_code == 302
     expense = Expense.objects.get()
@@ -99,19 +99,19 @@ def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
     assert "bus" not in download["Content-Disposition"]  # no personal file names in headers
     # The member cannot approve their own claim: no button, and a forged post is refused.
     assert b"Approve the claim" not in member.get(url).content
-    member.post(url, {"op": "approve"})
+    member.post(url + "approve/")
     claim.refresh_from_db()
     assert claim.status == "waiting"
     page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
     assert "Ola" in page
     assert "£4.50</td>" in page  # the expenses column is money, not a count
-    secretary.post(url, {"op": "approve"})
+    secretary.post(url + "approve/")
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by.username) == ("approved", "test-secretary")
     # Approved: no more expenses, and attendance stays.
     late = member.post(
-        url,
-        {"op": "expense", "what": "Taxi", "amount": "20", "receipt": _receipt(), "submission_id": str(uuid.uuid4())},
+        url + "expense/",
+        {"what": "Taxi", "amount": "20", "receipt": _receipt(), "submission_id": str(uuid.uuid4())},
     )
     assert late.status_code == 302
     assert Expense.objects.count() == 1
@@ -141,7 +141,6 @@ def test_bad_expenses_are_explained_and_nothing_is_saved(
     _mark(secretary, today, member_membership)
     claim = Claim.objects.get()
     data = {
-        "op": "expense",
         "what": "Bus fare",
         "amount": "4.50",
         "receipt": _receipt(),
@@ -158,7 +157,7 @@ def test_bad_expenses_are_explained_and_nothing_is_saved(
         data["receipt"] = _receipt(b"<html><script>alert(1)</script>", "r.pdf", "application/pdf")
     elif data["receipt"] == "huge":
         data["receipt"] = _receipt(b"0" * (5 * 1024 * 1024 + 1))
-    response = member.post(reverse("collaborative:claim", args=[claim.pk]), data)
+    response = member.post(reverse("collaborative:claim_expense", args=[claim.pk]), data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Expense.objects.exists()
@@ -173,11 +172,11 @@ def test_a_receipt_is_known_by_its_own_bytes_and_a_huge_body_is_refused_unread(
     claim = Claim.objects.get()
     url = reverse("collaborative:claim", args=[claim.pk])
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-    data = {"op": "expense", "what": "Bus", "amount": "2", "submission_id": str(uuid.uuid4())}
-    member.post(url, {**data, "receipt": _receipt(png, "photo.jpg", "image/jpeg")})
+    data = {"what": "Bus", "amount": "2", "submission_id": str(uuid.uuid4())}
+    member.post(url + "expense/", {**data, "receipt": _receipt(png, "photo.jpg", "image/jpeg")})
     assert Expense.objects.get().receipt_type == "image/png"  # its bytes say PNG, whatever the browser said
     huge = {**data, "submission_id": str(uuid.uuid4()), "receipt": _receipt(b"0" * (7 * 1024 * 1024), "big.pdf")}
-    refused = member.post(url, huge)
+    refused = member.post(url + "expense/", huge)
     assert refused.status_code == 413
     assert "116 123" in refused.content.decode()
     assert Expense.objects.count() == 1
@@ -192,7 +191,7 @@ def test_finance_gets_each_approved_claim_once_in_a_csv(secretary: Client, the_b
     for membership in people:
         _mark(secretary, today, membership)
     for claim in Claim.objects.all():
-        secretary.post(reverse("collaborative:claim", args=[claim.pk]), {"op": "approve"})
+        secretary.post(reverse("collaborative:claim_approve", args=[claim.pk]))
     made = secretary.post(reverse("collaborative:payments_export", args=[body.slug]))
     response = secretary.get(made["Location"])
     assert response["Content-Type"].startswith("text/csv")
@@ -225,18 +224,18 @@ def test_the_yearly_limit_warns_as_it_nears_and_needs_agreement_to_pass(
         _mark(secretary, meeting, member_membership)
         claims.append(Claim.objects.get(meeting=meeting))
     for claim in claims[:2]:
-        secretary.post(reverse("collaborative:claim", args=[claim.pk]), {"op": "approve"})
+        secretary.post(reverse("collaborative:claim_approve", args=[claim.pk]))
     payments_page = secretary.get(reverse("collaborative:payments", args=[body.slug])).content.decode()
     assert "Over their yearly limit" in payments_page
     third = reverse("collaborative:claim", args=[claims[2].pk])
     assert "over their limit of £250.00" in secretary.get(third).content.decode()
-    secretary.post(third, {"op": "approve"})
+    secretary.post(third + "approve/")
     claims[2].refresh_from_db()
     assert claims[2].status == "waiting"
     statement = member.get(reverse("collaborative:my_payments")).content.decode()
     assert "You are near your yearly limit of £250.00" in statement
     assert "£200.00" in statement
-    secretary.post(third, {"op": "approve", "approve-over_limit_agreed": "on"})
+    secretary.post(third + "approve/", {"approve-over_limit_agreed": "on"})
     claims[2].refresh_from_db()
     assert claims[2].status == "approved"
 
@@ -249,8 +248,8 @@ def test_a_claim_not_approved_keeps_its_reason_and_others_cannot_see_it(
     _mark(secretary, today, member_membership)
     claim = Claim.objects.get()
     url = reverse("collaborative:claim", args=[claim.pk])
-    assert b"Give a reason" in secretary.post(url, {"op": "reject", "reject-reason": ""}).content
-    secretary.post(url, {"op": "reject", "reject-reason": "Paid through their employer."})
+    assert b"Give a reason" in secretary.post(url + "reject/", {"reject-reason": ""}).content
+    secretary.post(url + "reject/", {"reject-reason": "Paid through their employer."})
     claim.refresh_from_db()
     assert (claim.status, claim.reject_reason) == ("rejected", "Paid through their employer.")
     assert b"Paid through their employer." in member.get(url).content

@@ -33,19 +33,19 @@ def test_every_month_someone_else_from_the_hub_goes(
     secretary.post(url, {"name": "Hub representative", "duty": "Go and report back", "people": [m.pk for m in hub]})
     rota = Rota.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        secretary.post(reverse("collaborative:rota", args=[rota.pk]), {"op": "fill"})
+        secretary.post(reverse("collaborative:rota_fill", args=[rota.pk]))
     turns = list(RotaTurn.objects.order_by("meeting__starts_at"))
     assert len(turns) == 4  # the cancelled meeting has no turn
     order = sorted(hub, key=lambda m: m.member.name)  # the form lists people by name: Bea, Cal, Ola
     assert [t.membership for t in turns] == [order[0], order[1], order[2], order[0]]
     # Filling again gives out nothing twice.
-    secretary.post(reverse("collaborative:rota", args=[rota.pk]), {"op": "fill"})
+    secretary.post(reverse("collaborative:rota_fill", args=[rota.pk]))
     assert RotaTurn.objects.count() == 4
     # The first turn is tomorrow: its reminder is due now. Swapped first, so only Cal is reminded.
     with django_capture_on_commit_callbacks(execute=True):
         secretary.post(
-            reverse("collaborative:rota", args=[rota.pk]),
-            {"op": "swap", "turn": turns[0].pk, "membership": order[1].pk},
+            reverse("collaborative:rota_swap", args=[rota.pk]),
+            {"turn": turns[0].pk, "membership": order[1].pk},
         )
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
@@ -54,9 +54,7 @@ def test_every_month_someone_else_from_the_hub_goes(
     assert "Bea@hub.example" not in reminded
     # A swap to someone not on the rota is refused.
     outsider = MembershipFactory()
-    secretary.post(
-        reverse("collaborative:rota", args=[rota.pk]), {"op": "swap", "turn": turns[1].pk, "membership": outsider.pk}
-    )
+    secretary.post(reverse("collaborative:rota_swap", args=[rota.pk]), {"turn": turns[1].pk, "membership": outsider.pk})
     assert RotaTurn.objects.get(pk=turns[1].pk).membership == order[1]
     # Ola sees her turn on her own page.
     assert b"Hub representative" in member.get(reverse("collaborative:mine")).content

@@ -1,12 +1,15 @@
 """Payments for Experts by Experience: claims and receipts, the body's payments and exports, a member's
 own statement."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from livingwell.accounts.models import BODY_RUNNING_ROLES
 from livingwell.accounts.permissions import role_required
@@ -25,7 +28,9 @@ from livingwell.collaborative.forms import (
     ExpenseForm,
     ReasonForm,
 )
+from livingwell.collaborative.models import Claim
 from livingwell.core.forms import fresh_token
+from livingwell.core.refusals import Refused
 
 
 @require_GET
@@ -57,44 +62,16 @@ def finance_export(request: AuthenticatedHttpRequest, slug: str, export_id: int)
     return response
 
 
-@require_http_methods(["GET", "POST"])
-@role_required()
-def claim(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
-    """A claim: its member adds expenses with receipts; the coordinator approves it or says why not."""
-    the_claim, running = access_claim_for(request.user, claim_id)
-    op = request.POST.get("op", "") if request.method == "POST" else ""
-    expense_form = ExpenseForm(
-        request.POST if op == "expense" else None, request.FILES if op == "expense" else None, initial=fresh_token()
-    )
-    approve_form = ApproveForm(request.POST if op == "approve" else None, prefix="approve")
-    reject_form = ReasonForm(request.POST if op == "reject" else None, label=_("Why not?"), prefix="reject")
-    here = redirect("collaborative:claim", claim_id=the_claim.pk)
-    try:
-        if op == "expense" and expense_form.is_valid():
-            data = expense_form.cleaned_data
-            payments.expense_add(
-                actor=request.user,
-                claim=the_claim,
-                what=data["what"],
-                amount=data["amount"],
-                receipt=data["receipt"],
-                submission_id=data["submission_id"],
-            )
-            messages.success(request, _("The expense is added."))
-            return here
-        if op == "approve" and running and approve_form.is_valid():
-            agreed = approve_form.cleaned_data["over_limit_agreed"]
-            payments.claim_approve(actor=request.user, claim=the_claim, over_limit_agreed=agreed)
-            messages.success(request, _("The claim is approved."))
-            return redirect("collaborative:payments", slug=the_claim.body.slug)
-        if op == "reject" and running and reject_form.is_valid():
-            payments.claim_reject(actor=request.user, claim=the_claim, reason=reject_form.cleaned_data["reason"])
-            messages.success(request, _("The claim is not approved, and the reason is kept."))
-            return redirect("collaborative:payments", slug=the_claim.body.slug)
-    except payments.PaymentRefused as refused:
-        messages.error(request, str(refused))
-        return here
-    in_error = next((f for f in (expense_form, reject_form) if f.is_bound and f.errors), None)
+def _claim_page(
+    request: AuthenticatedHttpRequest,
+    the_claim: Claim,
+    running: bool,
+    *,
+    expense_form: ExpenseForm | None = None,
+    reject_form: ReasonForm | None = None,
+) -> HttpResponse:
+    """A claim's page; a form given is one sent with a mistake, shown with its errors."""
+    in_error = expense_form or reject_form
     return render(
         request,
         "collaborative/claim.html",
@@ -105,13 +82,89 @@ def claim(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
             "expenses": list(the_claim.expenses.defer("receipt")),
             "total": payments.claim_total(the_claim),
             "cap": payments.cap_for(the_claim),
-            "expense_form": expense_form,
-            "approve_form": approve_form,
-            "reject_form": reject_form,
+            "expense_form": expense_form or ExpenseForm(initial=fresh_token()),
+            "approve_form": ApproveForm(prefix="approve"),
+            "reject_form": reject_form or ReasonForm(label=_("Why not?"), prefix="reject"),
             "form": in_error,
         },
         status=400 if in_error else 200,
     )
+
+
+@require_GET
+@role_required()
+def claim(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    """A claim: its member adds expenses with receipts; the coordinator approves it or says why not."""
+    the_claim, running = access_claim_for(request.user, claim_id)
+    return _claim_page(request, the_claim, running)
+
+
+@require_POST
+@role_required()
+def claim_expense(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    the_claim, running = access_claim_for(request.user, claim_id)
+    form = ExpenseForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _claim_page(request, the_claim, running, expense_form=form)
+    data = form.cleaned_data
+    try:
+        payments.expense_add(
+            actor=request.user,
+            claim=the_claim,
+            what=data["what"],
+            amount=data["amount"],
+            receipt=data["receipt"],
+            submission_id=data["submission_id"],
+        )
+    except Refused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The expense is added."))
+    return redirect("collaborative:claim", claim_id=the_claim.pk)
+
+
+def _claim_decided(request: AuthenticatedHttpRequest, the_claim: Claim, decide: Callable[[], str]) -> HttpResponse:
+    try:
+        messages.success(request, decide())
+    except Refused as refused:
+        messages.error(request, str(refused))
+        return redirect("collaborative:claim", claim_id=the_claim.pk)
+    return redirect("collaborative:payments", slug=the_claim.body.slug)
+
+
+@require_POST
+@role_required()
+def claim_approve(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    the_claim, running = access_claim_for(request.user, claim_id)
+    form = ApproveForm(request.POST, prefix="approve")
+    if not running:
+        raise PermissionDenied  # the member claiming cannot approve their own claim
+    if not form.is_valid():
+        return _claim_page(request, the_claim, running)
+
+    def decide() -> str:
+        agreed = form.cleaned_data["over_limit_agreed"]
+        payments.claim_approve(actor=request.user, claim=the_claim, over_limit_agreed=agreed)
+        return _("The claim is approved.")
+
+    return _claim_decided(request, the_claim, decide)
+
+
+@require_POST
+@role_required()
+def claim_reject(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    the_claim, running = access_claim_for(request.user, claim_id)
+    if not running:
+        raise PermissionDenied
+    form = ReasonForm(request.POST, label=_("Why not?"), prefix="reject")
+    if not form.is_valid():
+        return _claim_page(request, the_claim, running, reject_form=form)
+
+    def decide() -> str:
+        payments.claim_reject(actor=request.user, claim=the_claim, reason=form.cleaned_data["reason"])
+        return _("The claim is not approved, and the reason is kept.")
+
+    return _claim_decided(request, the_claim, decide)
 
 
 @require_GET

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import BODY_RUNNING_ROLES
 from livingwell.accounts.permissions import role_required
@@ -17,10 +17,12 @@ from livingwell.collaborative.access import (
 )
 from livingwell.collaborative.forms import (
     RotaForm,
+    RotaSwapForm,
 )
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
+from livingwell.core.refusals import Refused
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,24 +47,41 @@ def rota_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, form, body.name, _("Start a rota"), back, _("Start the rota"))
 
 
-@require_http_methods(["GET", "POST"])
+@require_GET
 @role_required(*BODY_RUNNING_ROLES)
 def rota(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
     the_rota, places, turns = access_rota_for(request.user, rota_id)
-    if request.method == "POST":
-        try:
-            if request.POST.get("op") == "fill":
-                made = rotas.rota_fill(actor=request.user, rota=the_rota)
-                messages.success(request, _("%(count)s turns are given out.") % {"count": len(made)})
-            elif request.POST.get("op") == "swap":
-                turn = one_or_404(the_rota.turns.select_related("rota"), request.POST.get("turn", ""))
-                raw = request.POST.get("membership", "")
-                chosen = next((p.membership for p in places if str(p.membership_id) == raw), None)
-                if chosen is None:
-                    raise rotas.RotaRefused(_("Choose someone on the rota"))
-                rotas.rota_swap(actor=request.user, turn=turn, membership=chosen)
-                messages.success(request, _("The turn is swapped, and they will be reminded."))
-        except rotas.RotaRefused as refused:
-            messages.error(request, str(refused))
-        return redirect("collaborative:rota", rota_id=the_rota.pk)
     return render(request, "collaborative/rota.html", {"rota": the_rota, "places": places, "turns": turns})
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def rota_fill(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
+    the_rota, _places, _turns = access_rota_for(request.user, rota_id)
+    try:
+        made = rotas.rota_fill(actor=request.user, rota=the_rota)
+    except Refused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("%(count)s turns are given out.") % {"count": len(made)})
+    return redirect("collaborative:rota", rota_id=the_rota.pk)
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def rota_swap(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
+    the_rota, places, _turns = access_rota_for(request.user, rota_id)
+    form = RotaSwapForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise rotas.RotaRefused(_("Choose someone on the rota"))
+        turn = one_or_404(the_rota.turns.select_related("rota"), form.cleaned_data["turn"])
+        chosen = next((p.membership for p in places if p.membership_id == form.cleaned_data["membership"]), None)
+        if chosen is None:
+            raise rotas.RotaRefused(_("Choose someone on the rota"))
+        rotas.rota_swap(actor=request.user, turn=turn, membership=chosen)
+    except Refused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The turn is swapped, and they will be reminded."))
+    return redirect("collaborative:rota", rota_id=the_rota.pk)

@@ -1,11 +1,13 @@
 """Running a body: join requests, members, topics, series and meetings."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingwell.accounts.models import BODY_RUNNING_ROLES
 from livingwell.accounts.permissions import role_required
@@ -26,9 +28,11 @@ from livingwell.collaborative.forms import (
     SeriesForm,
     TrainingForm,
 )
+from livingwell.collaborative.models import Membership
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
+from livingwell.core.refusals import Refused
 
 
 @require_GET
@@ -152,49 +156,17 @@ def meeting_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, form, body.name, _("Add a meeting"), back)
 
 
-@require_http_methods(["GET", "POST"])
-@role_required(*BODY_RUNNING_ROLES)
-def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
-    """A member's record in the group: role, contact details and consent, supervision, training, leaving."""
-    the_membership = access_membership_for(request.user, membership_id)
+def _membership_page(
+    request: AuthenticatedHttpRequest,
+    the_membership: Membership,
+    *,
+    role_form: RoleForm | None = None,
+    details_form: MemberDetailsForm | None = None,
+    training_form: TrainingForm | None = None,
+) -> HttpResponse:
+    """A member's record in the group; a form given is one sent with a mistake, shown with its errors."""
     member = the_membership.member
-    op = request.POST.get("op", "") if request.method == "POST" else ""
-    role_form = RoleForm(request.POST if op == "role" else None, initial={"role": the_membership.role}, prefix="role")
-    details_form = MemberDetailsForm(request.POST if op == "details" else None, instance=member, prefix="details")
-    training_form = TrainingForm(request.POST if op == "training" else None, prefix="training")
-    here = redirect("collaborative:membership", membership_id=the_membership.pk)
-    try:
-        if op == "role" and role_form.is_valid():
-            services.membership_role_set(
-                actor=request.user, membership=the_membership, role=role_form.cleaned_data["role"]
-            )
-            messages.success(request, _("Their role is changed."))
-            return here
-        if op == "details" and details_form.is_valid():
-            services.member_details_update(
-                actor=request.user,
-                member=member,
-                changes={name: details_form.cleaned_data[name] for name in details_form.changed_data},
-            )
-            messages.success(request, _("Their details are saved."))
-            return here
-        if op == "training" and training_form.is_valid():
-            services.training_record(
-                actor=request.user,
-                member=member,
-                course=training_form.cleaned_data["course"],
-                completed_on=training_form.cleaned_data["completed_on"],
-            )
-            messages.success(request, _("The training is recorded."))
-            return here
-        if op == "leave":
-            services.membership_end(actor=request.user, membership=the_membership)
-            messages.success(request, _("They have left the group. Their record is kept."))
-            return redirect("collaborative:running", slug=the_membership.body.slug)
-    except services.Refused as refused:
-        messages.error(request, str(refused))
-        return here
-    in_error = next((f for f in (role_form, details_form, training_form) if f.is_bound and f.errors), None)
+    in_error = role_form or details_form or training_form
     return render(
         request,
         "collaborative/membership.html",
@@ -202,10 +174,91 @@ def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRes
             "membership": the_membership,
             "member": member,
             "training": list(member.training.all()),
-            "role_form": role_form,
-            "details_form": details_form,
-            "training_form": training_form,
+            "role_form": role_form or RoleForm(initial={"role": the_membership.role}, prefix="role"),
+            "details_form": details_form or MemberDetailsForm(instance=member, prefix="details"),
+            "training_form": training_form or TrainingForm(prefix="training"),
             "form": in_error,
         },
         status=400 if in_error else 200,
     )
+
+
+def _membership_change(
+    request: AuthenticatedHttpRequest, the_membership: Membership, change: Callable[[], str]
+) -> HttpResponse:
+    try:
+        messages.success(request, change())
+    except Refused as refused:
+        messages.error(request, str(refused))
+    return redirect("collaborative:membership", membership_id=the_membership.pk)
+
+
+@require_GET
+@role_required(*BODY_RUNNING_ROLES)
+def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    """A member's record in the group: role, contact details and consent, supervision, training, leaving."""
+    return _membership_page(request, access_membership_for(request.user, membership_id))
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_role(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    the_membership = access_membership_for(request.user, membership_id)
+    form = RoleForm(request.POST, prefix="role")
+    if not form.is_valid():
+        return _membership_page(request, the_membership, role_form=form)
+
+    def change() -> str:
+        services.membership_role_set(actor=request.user, membership=the_membership, role=form.cleaned_data["role"])
+        return _("Their role is changed.")
+
+    return _membership_change(request, the_membership, change)
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_details(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    the_membership = access_membership_for(request.user, membership_id)
+    form = MemberDetailsForm(request.POST, instance=the_membership.member, prefix="details")
+    if not form.is_valid():
+        return _membership_page(request, the_membership, details_form=form)
+
+    def change() -> str:
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.member_details_update(actor=request.user, member=the_membership.member, changes=changes)
+        return _("Their details are saved.")
+
+    return _membership_change(request, the_membership, change)
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_training(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    the_membership = access_membership_for(request.user, membership_id)
+    form = TrainingForm(request.POST, prefix="training")
+    if not form.is_valid():
+        return _membership_page(request, the_membership, training_form=form)
+
+    def change() -> str:
+        services.training_record(
+            actor=request.user,
+            member=the_membership.member,
+            course=form.cleaned_data["course"],
+            completed_on=form.cleaned_data["completed_on"],
+        )
+        return _("The training is recorded.")
+
+    return _membership_change(request, the_membership, change)
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_leave(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    the_membership = access_membership_for(request.user, membership_id)
+    try:
+        services.membership_end(actor=request.user, membership=the_membership)
+    except Refused as refused:
+        messages.error(request, str(refused))
+        return redirect("collaborative:membership", membership_id=the_membership.pk)
+    messages.success(request, _("They have left the group. Their record is kept."))
+    return redirect("collaborative:running", slug=the_membership.body.slug)
