@@ -305,3 +305,15 @@ class RecordRequestForm(GovukForm):
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "email"}),
         error_messages={"required": _("Enter the email address or mobile number you gave us")},
     )
+
+
+class SendForm(forms.Form):
+    """Sending the introduction from the check page: the journey's own token, so a replay sends nothing."""
+
+    token = forms.UUIDField()
+
+
+class LinkForm(forms.Form):
+    """The possible match the duty worker chose (checked against today's matches by the view)."""
+
+    match = forms.CharField(max_length=200)

@@ -32,7 +32,7 @@ from livingwell.frontdoor.access import (
     access_possible_matches_for,
     access_waiting_figures_for,
 )
-from livingwell.frontdoor.forms import RecordRequestForm
+from livingwell.frontdoor.forms import LinkForm, RecordRequestForm, SendForm
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import ContactAttempt, Introduction
@@ -156,11 +156,10 @@ def _render_check(request: HttpRequest, journey: Journey, *, save_failed: bool =
 
 
 def _submit(request: HttpRequest) -> HttpResponse:
-    token = request.POST.get("token", "")
-    try:
-        uuid.UUID(token)
-    except ValueError:
+    send = SendForm(request.POST)
+    if not send.is_valid():
         return redirect("frontdoor:expired")
+    token = str(send.cleaned_data["token"])
     already = Introduction.objects.filter(submission_token=token).first()
     if already is not None:  # sent twice: the first one stands
         return _done_redirect(request, already)
@@ -209,7 +208,7 @@ def record_request(request: HttpRequest) -> HttpResponse:
     form = RecordRequestForm(posted(request))
     if request.method == "POST":
         # People type what worries them into any box: read it before the form is checked.
-        texts = [request.POST.get("reference", ""), request.POST.get("contact", "")]
+        texts = [form.data.get("reference", ""), form.data.get("contact", "")]
         words_read(
             request,
             texts=texts,
@@ -325,7 +324,8 @@ def introduction_detail(request: AuthenticatedHttpRequest, introduction_id: uuid
 @role_required(*DUTY_ROLES)
 def link(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
     introduction = access_introduction_for(request.user, introduction_id)
-    chosen = request.POST.get("match", "")
+    link_form = LinkForm(request.POST)
+    chosen = link_form.cleaned_data["match"] if link_form.is_valid() else ""
     match = next((m for m in access_possible_matches_for(request.user, introduction) if m.key == chosen), None)
     if introduction.person_id is not None:
         messages.success(request, _("This introduction is linked to someone already known."))

@@ -3,6 +3,7 @@
 from livingwell.collaborative.forms.claims import ApproveForm, ExpenseForm, RotaForm, RotaSwapForm
 from livingwell.collaborative.forms.common import Members, MembershipChoiceField, MembershipsChoiceField, among
 from livingwell.collaborative.forms.joining import (
+    JoinDecisionForm,
     JoinForm,
     MemberAddForm,
     MemberDetailsForm,
@@ -24,20 +25,26 @@ from livingwell.collaborative.forms.meetings import (
 )
 from livingwell.collaborative.forms.on_the_day import (
     ActionForm,
+    ActionStatusForm,
+    AttendanceMarkForm,
     ChairForm,
     DecisionForm,
     MarkThereForm,
     MinutesForm,
     PublicMinutesForm,
+    ShortNoticeForm,
 )
 
 __all__ = [
     "ActionForm",
+    "ActionStatusForm",
     "AgendaItemForm",
     "ApproveForm",
+    "AttendanceMarkForm",
     "ChairForm",
     "DecisionForm",
     "ExpenseForm",
+    "JoinDecisionForm",
     "JoinForm",
     "MarkThereForm",
     "MeetingForm",
@@ -57,6 +64,7 @@ __all__ = [
     "RsvpForm",
     "ScheduleTopicForm",
     "SeriesForm",
+    "ShortNoticeForm",
     "TimeField",
     "TimesForm",
     "TopicForm",

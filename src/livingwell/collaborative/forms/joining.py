@@ -90,6 +90,12 @@ class ReasonForm(GovukForm):
             self.fields["reason"].label = label
 
 
+class JoinDecisionForm(forms.Form):
+    """Which button was pressed on a request to join: approve, or decline (with a ``ReasonForm``)."""
+
+    decision = forms.ChoiceField(choices=[("approve", "approve"), ("decline", "decline")])
+
+
 class RoleForm(GovukForm):
     role = forms.ChoiceField(
         label=_("Role in this group"),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.forms.common import Members, MembershipChoiceField, _text
-from livingwell.collaborative.models import Decision
+from livingwell.collaborative.models import Action, Decision
 from livingwell.core.forms import (
     GovukDateField,
     GovukForm,
@@ -124,3 +124,22 @@ class MarkThereForm(GovukForm):
     def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["membership"].among(members)  # type: ignore[attr-defined]
+
+
+class ShortNoticeForm(forms.Form):
+    """Publishing an agenda with less notice than the body's rules ask: the secretary says they know."""
+
+    short_notice = forms.BooleanField(required=False)
+
+
+class AttendanceMarkForm(forms.Form):
+    """One member marked there or not there (the view checks they are a member of the body)."""
+
+    membership = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    present = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Action.Status.choices)
+    # The meeting page to go back to (the action may have been carried forward from an earlier one).
+    meeting = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)

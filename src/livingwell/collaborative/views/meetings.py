@@ -24,7 +24,9 @@ from livingwell.collaborative.access import (
 )
 from livingwell.collaborative.forms import (
     ActionForm,
+    ActionStatusForm,
     AgendaItemForm,
+    AttendanceMarkForm,
     ChairForm,
     DecisionForm,
     MarkThereForm,
@@ -32,6 +34,7 @@ from livingwell.collaborative.forms import (
     MoveForm,
     ReasonForm,
     ScheduleTopicForm,
+    ShortNoticeForm,
 )
 from livingwell.collaborative.models import (
     Action,
@@ -215,8 +218,9 @@ def agenda_remove(request: AuthenticatedHttpRequest, item_id: int) -> HttpRespon
 @role_required(*BODY_RUNNING_ROLES)
 def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
-    short = selectors.notice_is_short(the_meeting)
-    if short and request.POST.get("short_notice") != "yes":
+    confirmed = ShortNoticeForm(request.POST)
+    known = confirmed.is_valid() and confirmed.cleaned_data["short_notice"]
+    if selectors.notice_is_short(the_meeting) and not known:
         messages.error(request, _("Confirm that you are publishing with short notice."))
         return _back_to_meeting(the_meeting, "publish")
     try:
@@ -232,19 +236,20 @@ def agenda_publish(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
 @role_required(*BODY_RUNNING_ROLES)
 def attendance(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
     the_meeting = meeting_run_by(request.user, meeting_id)
-    raw = request.POST.get("membership", "")
+    form = AttendanceMarkForm(request.POST)
     found = (
-        Membership.objects.filter(body=the_meeting.body, pk=int(raw)).select_related("constituency").first()
-        if raw.isdigit() and len(raw) < 12
+        Membership.objects.filter(body=the_meeting.body, pk=form.cleaned_data["membership"])
+        .select_related("constituency")
+        .first()
+        if form.is_valid()
         else None
     )
     if found is None:
         messages.error(request, _("Choose a member from the list."))
         return _back_to_meeting(the_meeting, "attendance")
     try:
-        services.attendance_mark(
-            actor=request.user, meeting=the_meeting, membership=found, present=request.POST.get("present") == "yes"
-        )
+        present = form.cleaned_data["present"] == "yes"
+        services.attendance_mark(actor=request.user, meeting=the_meeting, membership=found, present=present)
     except services.Refused as refused:
         messages.error(request, str(refused))
     return _back_to_meeting(the_meeting, f"member-{found.pk}")
@@ -281,11 +286,10 @@ def decision_new(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResp
 def action_status(request: AuthenticatedHttpRequest, action_id: int) -> HttpResponse:
     action = one_or_404(Action.objects.select_related("body"), action_id)
     body_run_by(request.user, action.body.slug)
-    status = request.POST.get("status", "")
-    if status in Action.Status.values:
-        services.action_status_change(actor=request.user, action=action, status=status)
-    back = request.POST.get("meeting", "")
-    meeting_pk = int(back) if back.isdigit() else action.meeting_id
+    form = ActionStatusForm(request.POST)
+    if form.is_valid():
+        services.action_status_change(actor=request.user, action=action, status=form.cleaned_data["status"])
+    meeting_pk = (form.cleaned_data.get("meeting") if form.is_valid() else None) or action.meeting_id
     return redirect(f"{reverse('collaborative:meeting_running', args=[meeting_pk])}#actions")
 
 

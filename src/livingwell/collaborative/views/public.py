@@ -104,11 +104,11 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         # Read before the form is checked: words of risk count even in a request that cannot be sent yet.
         words_read(
             request,
-            texts=[request.POST.get("why", ""), request.POST.get("name", "")],
+            texts=[form.data.get("why", ""), form.data.get("name", "")],
             where=RiskFlag.Where.JOIN_REQUEST,
-            writer_name=request.POST.get("name", ""),
-            writer_contact=request.POST.get("email", ""),
-            once=f"join:{request.POST.get('submission_id', '')}"[:100],
+            writer_name=form.data.get("name", ""),
+            writer_contact=form.data.get("email", ""),
+            once=f"join:{form.data.get('submission_id', '')}"[:100],
         )
     if request.method == "POST" and form.is_valid():
         if over_limit(request, "join"):

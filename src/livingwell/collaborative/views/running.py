@@ -20,6 +20,7 @@ from livingwell.collaborative.access import (
     body_run_by,
 )
 from livingwell.collaborative.forms import (
+    JoinDecisionForm,
     MeetingForm,
     MemberAddForm,
     MemberDetailsForm,
@@ -46,22 +47,22 @@ def running(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @role_required(*BODY_RUNNING_ROLES)
 def join_request(request: AuthenticatedHttpRequest, join_request_id: str) -> HttpResponse:
     the_request = access_join_request_for(request.user, join_request_id)
-    form = ReasonForm(posted(request) if request.POST.get("decision") == "decline" else None, label=_("Why not?"))
-    if request.method == "POST":
+    decision = JoinDecisionForm(posted(request))
+    chosen = decision.cleaned_data["decision"] if decision.is_valid() else ""
+    form = ReasonForm(posted(request) if chosen == "decline" else None, label=_("Why not?"))
+    if chosen == "approve" or (chosen == "decline" and form.is_valid()):
         try:
-            if request.POST.get("decision") == "approve":
+            if chosen == "approve":
                 services.join_request_approve(actor=request.user, join_request=the_request)
                 messages.success(request, _("%(name)s is now a member.") % {"name": the_request.name})
-                return redirect("collaborative:running", slug=the_request.body.slug)
-            if form.is_valid():
+            else:
                 services.join_request_decline(
                     actor=request.user, join_request=the_request, reason=form.cleaned_data["reason"]
                 )
                 messages.success(request, _("The request is declined, and they have been told why."))
-                return redirect("collaborative:running", slug=the_request.body.slug)
         except services.Refused as refused:
             messages.error(request, str(refused))
-            return redirect("collaborative:running", slug=the_request.body.slug)
+        return redirect("collaborative:running", slug=the_request.body.slug)
     return render(request, "collaborative/join_request.html", {"join": the_request, "form": form})
 
 

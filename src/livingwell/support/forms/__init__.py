@@ -21,13 +21,22 @@ from livingwell.support.forms.episodes import (
 )
 from livingwell.support.forms.measures import MeasureForm
 from livingwell.support.forms.onward import OnwardForm, OnwardMoveForm, ServiceChoiceField
-from livingwell.support.forms.plans import AboutMeForm, CommentForm, ConnectionForm, GoalForm, GoalReviewForm
+from livingwell.support.forms.plans import (
+    AboutMeForm,
+    AgreeForm,
+    CommentForm,
+    ConnectionForm,
+    GoalForm,
+    GoalReviewForm,
+    SharingForm,
+)
 from livingwell.support.forms.routing import GuideChoiceField, RouteForm
 
 __all__ = [
     "AboutMeForm",
     "AccommodationForm",
     "ActionForm",
+    "AgreeForm",
     "AllocationChoiceField",
     "AllocationForm",
     "CommentForm",
@@ -48,6 +57,7 @@ __all__ = [
     "PlannedSupportForm",
     "RouteForm",
     "ServiceChoiceField",
+    "SharingForm",
     "SpendForm",
     "StartFromIntroductionForm",
     "StatusForm",

@@ -121,3 +121,15 @@ class CommentForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Enter a comment"), "max_length": _("Use 2000 characters or fewer")},
     )
+
+
+class SharingForm(forms.Form):
+    """Whether someone in the person's circle may see their plan."""
+
+    may_share = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
+
+
+class AgreeForm(forms.Form):
+    """The version of the plan the person read when they pressed "I agree"."""
+
+    version = forms.IntegerField(min_value=0, max_value=2**31 - 1)

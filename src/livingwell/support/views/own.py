@@ -16,6 +16,7 @@ from livingwell.support.access import (
     access_own_support_for,
 )
 from livingwell.support.forms import (
+    AgreeForm,
     CommentForm,
 )
 from livingwell.support.models import (
@@ -70,8 +71,8 @@ def my_plan_agree(request: AuthenticatedHttpRequest) -> HttpResponse:
     the_plan = _own_plan(request)
     if the_plan is None:
         return redirect("support:my_plan")
-    version = request.POST.get("version", "")
-    if version.isdigit() and plan_agree(actor=request.user, plan=the_plan, version=int(version)):
+    agreed = AgreeForm(request.POST)
+    if agreed.is_valid() and plan_agree(actor=request.user, plan=the_plan, version=agreed.cleaned_data["version"]):
         messages.success(request, _("Thank you. You have agreed your plan."))
     else:
         messages.warning(request, _("Your plan changed while you were reading it. Read it again, then agree."))

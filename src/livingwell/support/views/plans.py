@@ -34,6 +34,7 @@ from livingwell.support.forms import (
     ConnectionForm,
     GoalForm,
     GoalReviewForm,
+    SharingForm,
     StartFromIntroductionForm,
 )
 from livingwell.support.invite import InviteRefused, person_account_invite
@@ -221,7 +222,8 @@ def goal_step(request: AuthenticatedHttpRequest, goal_id: int) -> HttpResponse:
 @role_required(*PLAN_ROLES)
 def connection_sharing(request: AuthenticatedHttpRequest, connection_id: int) -> HttpResponse:
     connection = access_connection_for(request.user, connection_id)
-    may_share = request.POST.get("may_share") == "yes"
+    sharing = SharingForm(request.POST)
+    may_share = sharing.is_valid() and sharing.cleaned_data["may_share"] == "yes"
     connection_sharing_set(actor=request.user, connection=connection, may_share=may_share)
     if may_share:
         messages.success(request, _("%(name)s may now see the plan.") % {"name": connection.name})
