@@ -6,7 +6,6 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
@@ -20,9 +19,13 @@ from livingwell.people.models import Person
 from livingwell.support.models import AccommodationMove, BudgetSpend
 
 
-def accommodation_move_record(*, actor: User, person: Person, values: dict[str, Any]) -> AccommodationMove:
+def accommodation_move_record(
+    *, actor: User, person: Person, kind: str, moved_on: datetime.date, note: str
+) -> AccommodationMove:
     with transaction.atomic():
-        move = AccommodationMove.objects.create(person=person, recorded_by=actor, **values)
+        move = AccommodationMove.objects.create(
+            person=person, recorded_by=actor, kind=kind, moved_on=moved_on, note=note
+        )
         audit_event_record(
             actor=actor,
             action=AuditEvent.Action.CREATE,

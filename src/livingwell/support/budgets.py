@@ -6,6 +6,7 @@ past it is flagged, never refused (the money may already be gone). The accommoda
 ``support/accommodation.py``.
 """
 
+import datetime
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,32 +21,61 @@ from livingwell.audit.services import audit_event_record
 from livingwell.core.exports import csv_text
 from livingwell.core.submissions import created_once
 from livingwell.people.models import Person
-from livingwell.support.models import BudgetAllocation, BudgetSpend, PlannedSupport
+from livingwell.support.models import BudgetAllocation, BudgetSpend, Goal, PlannedSupport
 
 
 def _created(actor: User, record: Any, person_id: uuid.UUID, detail: str) -> None:
     audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=record, person_id=person_id, detail=detail)
 
 
-def allocation_add(*, actor: User, person: Person, values: dict[str, Any]) -> BudgetAllocation:
+def allocation_add(
+    *,
+    actor: User,
+    person: Person,
+    source: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    amount: Decimal,
+) -> BudgetAllocation:
     with transaction.atomic():
-        allocation = BudgetAllocation.objects.create(person=person, created_by=actor, **values)
+        allocation = BudgetAllocation.objects.create(
+            person=person, created_by=actor, source=source, starts_on=starts_on, ends_on=ends_on, amount=amount
+        )
         _created(actor, allocation, person.pk, "budget allocation")
     return allocation
 
 
-def planned_support_add(*, actor: User, allocation: BudgetAllocation, values: dict[str, Any]) -> PlannedSupport:
+def planned_support_add(
+    *, actor: User, allocation: BudgetAllocation, what: str, goal: Goal | None, planned_cost: Decimal
+) -> PlannedSupport:
     with transaction.atomic():
-        planned = PlannedSupport.objects.create(allocation=allocation, **values)
+        planned = PlannedSupport.objects.create(allocation=allocation, what=what, goal=goal, planned_cost=planned_cost)
         _created(actor, planned, allocation.person_id, "planned support")
     return planned
 
 
-def spend_record(*, actor: User, allocation: BudgetAllocation, values: dict[str, Any], token: uuid.UUID) -> BudgetSpend:
+def spend_record(
+    *,
+    actor: User,
+    allocation: BudgetAllocation,
+    planned_support: PlannedSupport | None,
+    spent_on: datetime.date,
+    what: str,
+    amount: Decimal,
+    token: uuid.UUID,
+) -> BudgetSpend:
     """Record a line of spending once per form (a double submit makes one line)."""
 
     def create() -> BudgetSpend:
-        spend = BudgetSpend.objects.create(allocation=allocation, recorded_by=actor, submission_token=token, **values)
+        spend = BudgetSpend.objects.create(
+            allocation=allocation,
+            recorded_by=actor,
+            submission_token=token,
+            planned_support=planned_support,
+            spent_on=spent_on,
+            what=what,
+            amount=amount,
+        )
         _created(actor, spend, allocation.person_id, "budget spend")
         return spend
 

@@ -298,12 +298,18 @@ def plan_about_me_from_introduction(*, actor: User, plan: Plan, introduction: In
     return plan_about_me_update(actor=actor, plan=plan, changes=changes)
 
 
-def connection_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Connection:
+def connection_add(
+    *, actor: User, plan: Plan, name: str, kind: str, closeness: str, note: str, may_share: bool
+) -> Connection:
     with transaction.atomic():
         connection = Connection.objects.create(
             plan=plan,
-            may_share_changed_at=timezone.now() if values.get("may_share") else None,
-            **{name: values[name] for name in ("name", "kind", "closeness", "note", "may_share")},
+            name=name,
+            kind=kind,
+            closeness=closeness,
+            note=note,
+            may_share=may_share,
+            may_share_changed_at=timezone.now() if may_share else None,
         )
         _plan_changed(actor, plan, "connection added")
     return connection
@@ -325,19 +331,26 @@ def connection_sharing_set(*, actor: User, connection: Connection, may_share: bo
     return connection
 
 
-def goal_add(*, actor: User, plan: Plan, values: dict[str, Any]) -> Goal:
-    """Add a goal, once per form (``values["submission_id"]``)."""
+def goal_add(
+    *,
+    actor: User,
+    plan: Plan,
+    outcome: str,
+    what: str,
+    who_helps: str,
+    next_review_on: datetime.date | None,
+    submission_id: uuid.UUID | None,
+) -> Goal:
+    """Add a goal, once per form (``submission_id``)."""
 
     def create() -> Goal:
-        goal = Goal.objects.create(
-            plan=plan, submission_id=token, **{name: values[name] for name in ("outcome", "what", "who_helps")}
-        )
-        goal.next_review_on = values.get("next_review_on") or _next_review()
+        goal = Goal.objects.create(plan=plan, submission_id=token, outcome=outcome, what=what, who_helps=who_helps)
+        goal.next_review_on = next_review_on or _next_review()
         goal.save(update_fields=["next_review_on"])
         _plan_changed(actor, plan, "goal added")
         return goal
 
-    token = values.get("submission_id") or uuid.uuid4()
+    token = submission_id or uuid.uuid4()
     return created_once(Goal, create, submission_id=token)
 
 

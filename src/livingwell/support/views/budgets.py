@@ -80,7 +80,7 @@ def allocation_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
     episode = _budget_episode(request, episode_id)
     form = AllocationForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        allocation_add(actor=request.user, person=episode.person, values=form.cleaned_data)
+        allocation_add(actor=request.user, person=episode.person, **form.cleaned_data)
         messages.success(request, _("Budget added."))
         return redirect("support:budget", episode_id=episode.pk)
     return _budget_form(request, episode, _("Add a budget"), form)
@@ -96,8 +96,7 @@ def planned_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResp
         goals=Goal.objects.filter(plan__person=episode.person),
     )
     if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        planned_support_add(actor=request.user, allocation=values.pop("allocation"), values=values)
+        planned_support_add(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Planned support added."))
         return redirect("support:budget", episode_id=episode.pk)
     return _budget_form(request, episode, _("Plan what the budget is for"), form)
@@ -114,9 +113,7 @@ def spend_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRespon
         initial={"token": uuid.uuid4()},
     )
     if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        allocation, token = values.pop("allocation"), values.pop("token")
-        spend_record(actor=request.user, allocation=allocation, values=values, token=token)
+        spend_record(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Spending recorded."))
         return redirect("support:budget", episode_id=episode.pk)
     return _budget_form(request, episode, _("Record spending"), form)
@@ -129,7 +126,7 @@ def accommodation(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRe
     moves = access_accommodation_for(request.user, episode)
     form = AccommodationForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        accommodation_move_record(actor=request.user, person=episode.person, values=form.cleaned_data)
+        accommodation_move_record(actor=request.user, person=episode.person, **form.cleaned_data)
         messages.success(request, _("Accommodation recorded."))
         return redirect("support:accommodation", episode_id=episode.pk)
     return render(

@@ -167,7 +167,7 @@ def connection_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
     back = reverse("support:plan", kwargs={"episode_id": episode.pk})
     form = ConnectionForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        connection_add(actor=request.user, plan=the_plan, values=form.cleaned_data)
+        connection_add(actor=request.user, plan=the_plan, **form.cleaned_data)
         messages.success(request, _("Connection added."))
         return redirect(back)
     return _plan_form(
@@ -182,7 +182,7 @@ def goal_new(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpRespons
     back = reverse("support:plan", kwargs={"episode_id": episode.pk})
     form = GoalForm(posted(request), initial=fresh_token())
     if request.method == "POST" and form.is_valid():
-        goal_add(actor=request.user, plan=the_plan, values=form.cleaned_data)
+        goal_add(actor=request.user, plan=the_plan, **form.cleaned_data)
         messages.success(request, _("Goal added."))
         return redirect(back)
     return _plan_form(request, heading=_("Add a goal"), form=form, back=back, caption=episode.person.preferred_name)
