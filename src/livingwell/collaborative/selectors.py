@@ -47,22 +47,21 @@ class PublicNames:
 
     def __init__(self, body_ids: Iterable[int]) -> None:
         unnamed = Membership.objects.filter(body_id__in=set(body_ids), member__named_in_public=False)
-        self._by_body: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for membership in sorted(unnamed.select_related("member", "constituency"), key=lambda m: -len(m.member.name)):
+        names: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for membership in unnamed.select_related("member", "constituency"):
             instead = _("a member (%(constituency)s)") % {"constituency": membership.constituency.name}
-            self._by_body[membership.body_id].append((membership.member.name, instead))
+            names[membership.body_id].append((membership.member.name, instead))
+        self._by_body = {body_id: rules.redactor(pairs) for body_id, pairs in names.items()}
 
     def text(self, body_id: int, text: str) -> str:
         """The text with unnamed members taken out; in each paragraph where one was, "he", "her" and their
         kin become "they" and "their", which would otherwise say who it was."""
-        redactions = self._by_body.get(body_id, [])
-        if not redactions:
+        redact = self._by_body.get(body_id)
+        if redact is None:
             return text
         paragraphs = []
         for paragraph in text.split("\n"):
-            redacted = paragraph
-            for name, instead in redactions:
-                redacted = rules.redact(redacted, name, instead)
+            redacted = redact(paragraph)
             paragraphs.append(rules.pronouns_neutral(redacted) if redacted != paragraph else redacted)
         return "\n".join(paragraphs)
 

@@ -109,7 +109,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
-    "django_htmx",
     "django_tasks_db",
     "livingwell.core",
     "livingwell.accounts",
@@ -141,7 +140,6 @@ MIDDLEWARE = [
     "livingwell.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "livingwell.core.middleware.NoStoreWhenSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
