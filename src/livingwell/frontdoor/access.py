@@ -3,12 +3,13 @@
 One condition per line, so that coverage proves each branch; tests cover every role.
 """
 
+from collections.abc import Sequence
 from uuid import UUID
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, QuerySet
 
 from livingwell.accounts.models import DUTY_ROLES, HUB_MANAGER_ROLES, User
 from livingwell.audit.models import AuditEvent
@@ -31,22 +32,28 @@ def access_duty_queue_page_for(user: User, page_number: str | int | None) -> Pag
     """One page of open introductions, urgent first and then the oldest, auditing a read of each shown."""
     if not works_the_duty_queue(user):
         raise PermissionDenied
-    same_source = (
-        Introduction.objects.filter(status=Introduction.Status.NEW, source_key=OuterRef("source_key"))
-        .exclude(source_key="")
-        .order_by()
-        .values("source_key")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    queue: QuerySet[Introduction] = (
-        Introduction.objects.filter(status=Introduction.Status.NEW)
-        .select_related("claimed_by")
-        .annotate(from_same_source=Subquery(same_source[:1]))
-    )
+    queue = Introduction.objects.filter(status=Introduction.Status.NEW).select_related("claimed_by")
     page = Paginator(queue.order_by("-is_urgent", "created_at", "id"), QUEUE_PER_PAGE).get_page(page_number)
+    page.object_list = shown = list(page.object_list)
+    _same_source_counted(shown)
     audit_reads_record(actor=user, records=page.object_list, person_id_of="person_id")
     return page
+
+
+def _same_source_counted(introductions: Sequence[Introduction]) -> None:
+    """Tell each introduction shown how many open ones came from its source (a flood is grouped for the duty
+    worker): one count for the page's sources, not one for each of the queue's rows."""
+    keys = {introduction.source_key for introduction in introductions if introduction.source_key}
+    counts = dict(
+        Introduction.objects.filter(status=Introduction.Status.NEW, source_key__in=keys)
+        .values("source_key")
+        .annotate(count=Count("pk"))
+        .values_list("source_key", "count")
+        if keys
+        else []
+    )
+    for introduction in introductions:
+        introduction.from_same_source = counts.get(introduction.source_key, 0)  # type: ignore[attr-defined]
 
 
 def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduction:
