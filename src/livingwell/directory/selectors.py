@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch
 from django.http import Http404
 
-from livingwell.directory.models import Attribute, Contact, Service, ServiceAtLocation
+from livingwell.directory.models import Service
+from livingwell.directory.oruk import services_with_everything
 from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.services import listings_stale_before
 
@@ -29,27 +29,7 @@ class ServicePage:
 
 def service_page(service_id: UUID) -> ServicePage:
     """A published listing with everything its page shows, in a fixed number of queries."""
-    service = (
-        Service.objects.published()
-        .select_related("organization")
-        .prefetch_related(
-            "schedules",
-            "cost_options",
-            "languages",
-            "phones",
-            "service_areas",
-            Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
-            Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "schedules", "location__addresses", "location__accessibility", "location__phones"
-                ),
-            ),
-        )
-        .filter(pk=service_id)
-        .first()
-    )
+    service = services_with_everything(Service.objects.published()).filter(pk=service_id).first()
     if service is None:
         raise Http404
     places = [

@@ -1,6 +1,7 @@
 """Running a body: join requests, members, topics, series and meetings."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -184,11 +185,21 @@ def _membership_page(
     )
 
 
-def _membership_change(
-    request: AuthenticatedHttpRequest, the_membership: Membership, change: Callable[[], str]
+def _membership_form_sent(
+    request: AuthenticatedHttpRequest,
+    membership_id: int,
+    form_for: Callable[[Membership], Any],
+    shown_as: str,
+    change: Callable[[Membership, Any], str],
 ) -> HttpResponse:
+    """Check the form sent about a member's record; make the change (saying what happened, or why not) and go
+    back to the record, or show the record again with the form's errors (as ``shown_as``)."""
+    the_membership = access_membership_for(request.user, membership_id)
+    form = form_for(the_membership)
+    if not form.is_valid():
+        return _membership_page(request, the_membership, **{shown_as: form})
     try:
-        messages.success(request, change())
+        messages.success(request, change(the_membership, form))
     except Refused as refused:
         messages.error(request, str(refused))
     return redirect("collaborative:membership", membership_id=the_membership.pk)
@@ -204,52 +215,42 @@ def membership(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRes
 @require_POST
 @role_required(*BODY_RUNNING_ROLES)
 def membership_role(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
-    the_membership = access_membership_for(request.user, membership_id)
-    form = RoleForm(request.POST, prefix="role")
-    if not form.is_valid():
-        return _membership_page(request, the_membership, role_form=form)
-
-    def change() -> str:
+    def change(the_membership: Membership, form: RoleForm) -> str:
         services.membership_role_set(actor=request.user, membership=the_membership, role=form.cleaned_data["role"])
         return _("Their role is changed.")
 
-    return _membership_change(request, the_membership, change)
+    return _membership_form_sent(
+        request, membership_id, lambda _m: RoleForm(request.POST, prefix="role"), "role_form", change
+    )
 
 
 @require_POST
 @role_required(*BODY_RUNNING_ROLES)
 def membership_details(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
-    the_membership = access_membership_for(request.user, membership_id)
-    form = MemberDetailsForm(request.POST, instance=the_membership.member, prefix="details")
-    if not form.is_valid():
-        return _membership_page(request, the_membership, details_form=form)
+    def form_for(the_membership: Membership) -> MemberDetailsForm:
+        return MemberDetailsForm(request.POST, instance=the_membership.member, prefix="details")
 
-    def change() -> str:
+    def change(the_membership: Membership, form: MemberDetailsForm) -> str:
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         services.member_details_update(actor=request.user, member=the_membership.member, changes=changes)
         return _("Their details are saved.")
 
-    return _membership_change(request, the_membership, change)
+    return _membership_form_sent(request, membership_id, form_for, "details_form", change)
 
 
 @require_POST
 @role_required(*BODY_RUNNING_ROLES)
 def membership_training(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
-    the_membership = access_membership_for(request.user, membership_id)
-    form = TrainingForm(request.POST, prefix="training")
-    if not form.is_valid():
-        return _membership_page(request, the_membership, training_form=form)
-
-    def change() -> str:
+    def change(the_membership: Membership, form: TrainingForm) -> str:
+        data = form.cleaned_data
         services.training_record(
-            actor=request.user,
-            member=the_membership.member,
-            course=form.cleaned_data["course"],
-            completed_on=form.cleaned_data["completed_on"],
+            actor=request.user, member=the_membership.member, course=data["course"], completed_on=data["completed_on"]
         )
         return _("The training is recorded.")
 
-    return _membership_change(request, the_membership, change)
+    return _membership_form_sent(
+        request, membership_id, lambda _m: TrainingForm(request.POST, prefix="training"), "training_form", change
+    )
 
 
 @require_POST
