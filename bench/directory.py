@@ -34,7 +34,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from livingwell.directory.fulltext import fulltext_tidy, search_words  # noqa: E402
-from livingwell.directory.importer import _service_schema, import_services  # noqa: E402
+from livingwell.directory.importer import import_services  # noqa: E402
+from livingwell.directory.importer.records import _service_schema  # noqa: E402
 from livingwell.directory.models import (  # noqa: E402
     Attribute,
     Location,
