@@ -42,9 +42,9 @@ from livingwell.support.models import (
     Episode,
     Plan,
 )
+from livingwell.support.selectors import ABOUT_ME as ABOUT_ME_FIELDS
 from livingwell.support.selectors import current_guide
 from livingwell.support.services import (
-    ABOUT_ME_FIELDS,
     FROM_INTRODUCTION,
     action_add,
     connection_add,
