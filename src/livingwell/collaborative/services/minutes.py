@@ -55,7 +55,8 @@ def minutes_public_correct(*, actor: User, minutes: Minutes, text: str) -> Minut
     be named are still taken out as it is read."""
     with transaction.atomic():
         locked = Minutes.objects.select_for_update().get(pk=minutes.pk)
-        made = selectors.minutes_public_version(Minutes(meeting=locked.meeting, text=locked.text))[0]
+        # The version made from the minutes themselves: names taken out, as the public would read it uncorrected.
+        made = selectors.PublicNames([locked.meeting.body_id]).text(locked.meeting.body_id, locked.text)
         text = text.replace("\r\n", "\n")
         corrected = "" if text.strip() in ("", made.strip()) else text
         if corrected == locked.public_corrected:
