@@ -6,6 +6,23 @@ in words for the person making the change. A view catches it and shows those wor
 a message; a refusal is never a 500, and nothing is half saved (services are atomic).
 """
 
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest
+
 
 class Refused(Exception):
     """Why a change cannot be made, in words for the person making it."""
+
+
+def change_told(request: HttpRequest, change: Callable[[], str]) -> bool:
+    """Make a change and tell the person what happened (the words ``change`` returns), or why it was refused.
+    True when it was made."""
+    try:
+        done = change()
+    except Refused as refused:
+        messages.error(request, str(refused))
+        return False
+    messages.success(request, done)
+    return True

@@ -30,7 +30,7 @@ from livingwell.collaborative.forms import (
 )
 from livingwell.collaborative.models import Claim
 from livingwell.core.forms import fresh_token
-from livingwell.core.refusals import Refused
+from livingwell.core.refusals import change_told
 
 
 @require_GET
@@ -107,7 +107,8 @@ def claim_expense(request: AuthenticatedHttpRequest, claim_id: int) -> HttpRespo
     if not form.is_valid():
         return _claim_page(request, the_claim, running, expense_form=form)
     data = form.cleaned_data
-    try:
+
+    def add() -> str:
         payments.expense_add(
             actor=request.user,
             claim=the_claim,
@@ -116,20 +117,16 @@ def claim_expense(request: AuthenticatedHttpRequest, claim_id: int) -> HttpRespo
             receipt=data["receipt"],
             submission_id=data["submission_id"],
         )
-    except Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The expense is added."))
+        return _("The expense is added.")
+
+    change_told(request, add)
     return redirect("collaborative:claim", claim_id=the_claim.pk)
 
 
 def _claim_decided(request: AuthenticatedHttpRequest, the_claim: Claim, decide: Callable[[], str]) -> HttpResponse:
-    try:
-        messages.success(request, decide())
-    except Refused as refused:
-        messages.error(request, str(refused))
-        return redirect("collaborative:claim", claim_id=the_claim.pk)
-    return redirect("collaborative:payments", slug=the_claim.body.slug)
+    if change_told(request, decide):
+        return redirect("collaborative:payments", slug=the_claim.body.slug)
+    return redirect("collaborative:claim", claim_id=the_claim.pk)
 
 
 @require_POST

@@ -24,7 +24,7 @@ from livingwell.collaborative.forms import (
 from livingwell.collaborative.models import Meeting, Minutes
 from livingwell.collaborative.views.meetings import _back_to_meeting
 from livingwell.core.access import one_or_404
-from livingwell.core.refusals import Refused
+from livingwell.core.refusals import Refused, change_told
 
 
 def _minutes_page(
@@ -63,10 +63,7 @@ def _minutes_change(
     """Make one change to the meeting's minutes, say what happened (or why not), and go back to them."""
     the_meeting = meeting_run_by(request.user, meeting_id)
     current = access_minutes_to_write_for(request.user, the_meeting)
-    try:
-        messages.success(request, change(the_meeting, current))
-    except Refused as refused:
-        messages.error(request, str(refused))
+    change_told(request, lambda: change(the_meeting, current))
     return redirect("collaborative:minutes", meeting_id=the_meeting.pk)
 
 

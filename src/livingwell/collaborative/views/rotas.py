@@ -1,6 +1,5 @@
 """Rotas: who takes each turn, filled in order and swapped."""
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +21,7 @@ from livingwell.collaborative.forms import (
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
-from livingwell.core.refusals import Refused
+from livingwell.core.refusals import change_told
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,12 +57,12 @@ def rota(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
 @role_required(*BODY_RUNNING_ROLES)
 def rota_fill(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
     the_rota, _places, _turns = access_rota_for(request.user, rota_id)
-    try:
+
+    def fill() -> str:
         made = rotas.rota_fill(actor=request.user, rota=the_rota)
-    except Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("%(count)s turns are given out.") % {"count": len(made)})
+        return _("%(count)s turns are given out.") % {"count": len(made)}
+
+    change_told(request, fill)
     return redirect("collaborative:rota", rota_id=the_rota.pk)
 
 
@@ -72,7 +71,8 @@ def rota_fill(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
 def rota_swap(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
     the_rota, places, _turns = access_rota_for(request.user, rota_id)
     form = RotaSwapForm(request.POST)
-    try:
+
+    def swap() -> str:
         if not form.is_valid():
             raise rotas.RotaRefused(_("Choose someone on the rota"))
         turn = one_or_404(the_rota.turns.select_related("rota"), form.cleaned_data["turn"])
@@ -80,8 +80,7 @@ def rota_swap(request: AuthenticatedHttpRequest, rota_id: int) -> HttpResponse:
         if chosen is None:
             raise rotas.RotaRefused(_("Choose someone on the rota"))
         rotas.rota_swap(actor=request.user, turn=turn, membership=chosen)
-    except Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The turn is swapped, and they will be reminded."))
+        return _("The turn is swapped, and they will be reminded.")
+
+    change_told(request, swap)
     return redirect("collaborative:rota", rota_id=the_rota.pk)

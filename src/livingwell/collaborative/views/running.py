@@ -34,7 +34,7 @@ from livingwell.collaborative.models import Membership
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import posted
-from livingwell.core.refusals import Refused
+from livingwell.core.refusals import change_told
 
 
 @require_GET
@@ -198,10 +198,7 @@ def _membership_form_sent(
     form = form_for(the_membership)
     if not form.is_valid():
         return _membership_page(request, the_membership, **{shown_as: form})
-    try:
-        messages.success(request, change(the_membership, form))
-    except Refused as refused:
-        messages.error(request, str(refused))
+    change_told(request, lambda: change(the_membership, form))
     return redirect("collaborative:membership", membership_id=the_membership.pk)
 
 
@@ -257,10 +254,11 @@ def membership_training(request: AuthenticatedHttpRequest, membership_id: int) -
 @role_required(*BODY_RUNNING_ROLES)
 def membership_leave(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
     the_membership = access_membership_for(request.user, membership_id)
-    try:
+
+    def leave() -> str:
         services.membership_end(actor=request.user, membership=the_membership)
-    except Refused as refused:
-        messages.error(request, str(refused))
-        return redirect("collaborative:membership", membership_id=the_membership.pk)
-    messages.success(request, _("They have left the group. Their record is kept."))
-    return redirect("collaborative:running", slug=the_membership.body.slug)
+        return _("They have left the group. Their record is kept.")
+
+    if change_told(request, leave):
+        return redirect("collaborative:running", slug=the_membership.body.slug)
+    return redirect("collaborative:membership", membership_id=the_membership.pk)
