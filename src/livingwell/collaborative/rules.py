@@ -210,7 +210,6 @@ def _pattern_redactor(people: tuple[tuple[tuple[str, ...], str], ...]) -> Callab
             full.get(" ".join(bare.split()).lower())
             or (surnames.get(bare) if titled else None)
             or firsts.get(bare)
-            or surnames.get(bare)
             or ""
         )
         # At the start of a sentence, "A member (…)", not "a member (…)".
