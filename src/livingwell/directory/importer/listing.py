@@ -4,11 +4,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
+from livingwell.core.models import Neighbourhood
 from livingwell.directory.importer.common import Record, _Changes
-from livingwell.directory.importer.records import IMPORT_NAMESPACE, _values
+from livingwell.directory.importer.records import IMPORT_NAMESPACE, LIVING_WELL, _extension, _extension_of, _values
 from livingwell.directory.importer.writers import Writer
 from livingwell.directory.models import (
     Accessibility,
@@ -70,12 +72,25 @@ def _schedules(writer: Writer, records: list[Record], changes: _Changes, **owner
     return _ids(records)
 
 
+def _neighbourhood(slug: object) -> Neighbourhood | None:
+    if slug in ("", None):
+        return None
+    neighbourhood = Neighbourhood.objects.filter(slug=str(slug)).first()
+    if neighbourhood is None:
+        raise LookupError(f"{LIVING_WELL}.neighbourhood: there is no neighbourhood {slug!r} here")
+    return neighbourhood
+
+
 def _location(writer: Writer, record: Record, changes: _Changes) -> Any:
     fields = [
         "location_type", "name", "description", "transportation", "latitude", "longitude", "external_identifier",
         "external_identifier_type",
     ]  # fmt: skip
-    location = writer.upsert(Location, record["id"], _values(Location, record, fields), changes)
+    values = _values(Location, record, fields)
+    extension = _extension_of(record)
+    if "neighbourhood" in extension:
+        values["neighbourhood"] = _neighbourhood(extension["neighbourhood"])
+    location = writer.upsert(Location, record["id"], values, changes)
     address_fields = [
         "attention", "address_1", "address_2", "city", "region", "state_province", "postal_code", "country",
         "address_type",
@@ -113,6 +128,9 @@ def _import_service(writer: Writer, record: Record) -> _Changes:
         "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert",
     ]  # fmt: skip
     values = _values(Service, record, fields, organization=organisation)
+    values.update(_extension(Service, record, ["kind", "opportunity_type"]))
+    if values.get("opportunity_type") and values.get("kind") != Service.Kind.OPPORTUNITY:
+        raise ValidationError(f"{LIVING_WELL}.opportunity_type: only an opportunity has one (kind opportunity)")
     service = writer.upsert(Service, record["id"], values, changes)
 
     for key, sync in SERVICE_COLLECTIONS:
@@ -136,6 +154,8 @@ def _sync_service_areas(writer: Writer, service: Service, records: list[Record],
 
 
 def _sync_service_at_locations(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
+    # Pruned first: a new id for the same place would clash with the old row while it is still there.
+    writer.prune(ServiceAtLocation, "service", service, _ids(records), changes)
     for item in records:
         if "location" in item:
             location = _location(writer, item["location"], changes)
@@ -147,7 +167,6 @@ def _sync_service_at_locations(writer: Writer, service: Service, records: list[R
             owner = {"service_at_location": service_at_location, "service": None}
             kept = _schedules(writer, item["schedules"], changes, **owner)
             writer.prune(Schedule, "service_at_location", service_at_location, kept, changes)
-    writer.prune(ServiceAtLocation, "service", service, _ids(records), changes)
 
 
 def _sync_languages(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
@@ -180,6 +199,7 @@ def _sync_phones(writer: Writer, service: Service, records: list[Record], change
 
 
 def _sync_attributes(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
+    writer.prune(Attribute, "service", service, _ids(records), changes)  # first, as for places
     for attribute in records:
         if "taxonomy_term" in attribute:
             term = _taxonomy_term(writer, attribute["taxonomy_term"], changes)
@@ -187,7 +207,6 @@ def _sync_attributes(writer: Writer, service: Service, records: list[Record], ch
             term = _known(writer, TaxonomyTerm, attribute["taxonomy_term_id"])
         values = {"service": service, "taxonomy_term": term, "link_type": attribute.get("link_type", "")}
         writer.upsert(Attribute, attribute["id"], values, changes)
-    writer.prune(Attribute, "service", service, _ids(records), changes)
 
 
 SERVICE_COLLECTIONS: list[tuple[str, Callable[[Writer, Service, list[Record], _Changes], None]]] = [

@@ -89,6 +89,31 @@ def _converted(model: type[models.Model], record: Record, fields: tuple[str, ...
     return values
 
 
+LIVING_WELL = "living_well"
+"""This project's extension to an ORUK record, for what the standard has no field for (decision 0021)."""
+
+
+def _extension_of(record: Record) -> Record:
+    extension = record.get(LIVING_WELL, {})
+    if not isinstance(extension, dict):
+        raise ValidationError(f"{LIVING_WELL}: must be an object")
+    return extension
+
+
+def _extension(model: type[models.Model], record: Record, fields: Iterable[str]) -> dict[str, Any]:
+    """The values ``record``'s Living Well extension gives for ``fields``, each one of its field's choices."""
+    try:
+        values = _values(model, _extension_of(record), fields)
+    except ValidationError as error:
+        raise ValidationError(f"{LIVING_WELL}.{'; '.join(error.messages)}") from error
+    for name, value in values.items():
+        model_field = model._meta.get_field(name)
+        choices = [str(choice) for choice, _label in getattr(model_field, "flatchoices", [])]
+        if choices and value not in ("", None) and value not in choices:
+            raise ValidationError(f"{LIVING_WELL}.{name}: {value!r} is not one of {', '.join(choices)}")
+    return values
+
+
 def _comparable(value: object) -> object:
     return value.pk if isinstance(value, models.Model) else value
 

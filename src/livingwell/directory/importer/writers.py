@@ -167,7 +167,10 @@ class _Batch:
                     names = names | {"last_modified"}
                 by_fields[tuple(sorted(names))].append(instance)
             for fields, instances in by_fields.items():
-                model._default_manager.bulk_update(instances, list(fields), batch_size=500)
+                if model._default_manager.bulk_update(instances, list(fields), batch_size=500) < len(instances):
+                    # A row deleted above took with it a row this batch moves elsewhere (a schedule whose
+                    # service at a location has a new id): one record at a time keeps it.
+                    raise _OneByOneInstead
 
 
 def _new(model: type[models.Model], pk: Any, values: dict[str, Any]) -> models.Model:
