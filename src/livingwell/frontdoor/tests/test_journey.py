@@ -199,7 +199,7 @@ def test_a_failed_save_says_nothing_was_sent_and_keeps_the_answers(journey: Clie
     def broken(**kwargs: object) -> None:
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr("livingwell.frontdoor.views.introduction_submit", broken)
+    monkeypatch.setattr("livingwell.frontdoor.views.journey.introduction_submit", broken)
     response = _send(journey)
     html = response.content.decode()
     assert response.status_code == 503
