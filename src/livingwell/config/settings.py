@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "livingwell.frontdoor",
     "livingwell.support",
     "livingwell.collaborative",
+    "livingwell.insight",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",
 ]

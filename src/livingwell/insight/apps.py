@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class InsightConfig(AppConfig):
+    name = "livingwell.insight"
+    label = "insight"
+    verbose_name = _("Insight")
+
+    def ready(self) -> None:
+        from livingwell.insight import signals  # noqa: F401  (keeps the counted introductions up to date)
+
+        post_migrate.connect(_count_the_uncounted, sender=self)
+
+
+def _count_the_uncounted(**kwargs: Any) -> None:
+    """After migrating, count the introductions that arrived before this app did (none, after the first time)."""
+    from livingwell.insight.services import counted_introductions_refresh  # models are ready only now
+
+    counted_introductions_refresh(missing_only=True)

@@ -1,0 +1,86 @@
+"""What the figures are counted from: each introduction as the figures count it, and the baseline.
+
+An introduction is counted from a row of its own (``CountedIntroduction``): its dates in the borough's
+time zone, its route and the groups it is counted in, and nothing that names anyone. Rows for the front
+door's introductions are kept up to date by the task worker as the introductions change; rows for the
+introductions a borough brought from the system it used before come from
+``manage.py introductions_import_history`` and are counted the same way. Decision 0022.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Route(models.TextChoices):
+    """Where an introduction went, in the figures' words (the front door's ``hub`` is ``hub_support``)."""
+
+    INFORMATION = "information", _("Information")
+    COMMUNITY = "community", _("Community support")
+    HUB_SUPPORT = "hub_support", _("Hub support")
+    SECONDARY_CARE = "secondary_care", _("Secondary care")
+    CLOSED = "closed", _("Closed")
+
+
+class CountedIntroduction(models.Model):
+    class Origin(models.TextChoices):
+        FRONT_DOOR = "front_door", _("The front door")
+        HISTORY = "history", _("Brought from the system used before")
+
+    origin = models.CharField(max_length=20, choices=Origin.choices)
+    reference = models.CharField(_("reference"), max_length=40)
+    introduction = models.OneToOneField(
+        "frontdoor.Introduction", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    arrived_on = models.DateField(_("arrived"))
+    month = models.DateField(_("month it arrived"))  # the first of the month: months group without date functions
+    by_self = models.BooleanField(_("made by the person themselves"), null=True)
+    known_before = models.BooleanField(_("known to the network before"), null=True)
+    first_contact_on = models.DateField(_("first contact attempt"), null=True, blank=True)
+    first_conversation_on = models.DateField(_("first conversation"), null=True, blank=True)
+    route = models.CharField(_("where it went"), max_length=20, choices=Route.choices, blank=True)
+    routed_on = models.DateField(_("routed"), null=True, blank=True)
+    # The day it stopped waiting (first contact attempt or route, whichever came first), and its month.
+    waiting_ended_month = models.DateField(null=True, blank=True)
+    days_to_first_contact = models.PositiveIntegerField(null=True, blank=True)
+    days_to_first_conversation = models.PositiveIntegerField(null=True, blank=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    age_band = models.CharField(_("age"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=100, blank=True)
+    ethnic_group = models.CharField(_("ethnic group"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("counted introduction")
+        verbose_name_plural = _("counted introductions")
+        constraints = [
+            models.UniqueConstraint(fields=["origin", "reference"], name="counted_introduction_once"),
+        ]
+        indexes = [
+            models.Index(fields=["month", "route"], name="counted_by_month_route"),
+            models.Index(fields=["waiting_ended_month"], name="counted_waiting_ended"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class Baseline(models.Model):
+    """A month's figures from before the network, loaded by the deployment."""
+
+    month = models.DateField(_("month"), unique=True)
+    secondary_care_referrals = models.PositiveIntegerField(_("referrals to secondary care"), null=True, blank=True)
+    introductions = models.PositiveIntegerField(_("introductions"), null=True, blank=True)
+    median_days_to_first_contact = models.DecimalField(
+        _("median days to first contact"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    residential_entries = models.PositiveIntegerField(_("entries to residential care"), null=True, blank=True)
+    discharges = models.PositiveIntegerField(_("discharges"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["month"]
+        verbose_name = _("baseline month")
+        verbose_name_plural = _("baseline months")
+
+    def __str__(self) -> str:
+        return self.month.strftime("%Y-%m")

@@ -1,0 +1,158 @@
+"""The figures, month by month, counted from ``CountedIntroduction`` in a few grouped queries whatever the
+period's length. How each is counted is in docs/decisions/0022-insight-figures.md:
+
+- an introduction counts in the month it arrived, and so does its route;
+- waits are whole calendar days in the borough's time zone; the median is the middle value (the mean of
+  the two middle ones for an even count); the 90th percentile is by nearest rank;
+- introductions with no contact attempt yet are left out of the waits; ``still_waiting`` counts those with
+  neither a contact attempt nor a route at the end of each month;
+- a figure with nothing to count is ``None``.
+"""
+
+import datetime
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+
+from livingwell.insight.counting import month_of
+from livingwell.insight.models import Baseline, CountedIntroduction, Route
+
+
+@dataclass(frozen=True)
+class Wait:
+    median: float | None
+    p90: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"median": self.median, "p90": self.p90}
+
+
+@dataclass
+class MonthFigures:
+    month: datetime.date
+    introductions: int = 0
+    routes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Route.values, 0))
+    days_to_first_contact: Wait = Wait(None, None)
+    days_to_first_conversation: Wait = Wait(None, None)
+    still_waiting: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "month": self.month.strftime("%Y-%m"),
+            "introductions": self.introductions,
+            "routes": dict(self.routes),
+            "days_to_first_contact": self.days_to_first_contact.as_json(),
+            "days_to_first_conversation": self.days_to_first_conversation.as_json(),
+            "still_waiting": self.still_waiting,
+        }
+
+
+@dataclass
+class Figures:
+    start: datetime.date
+    end: datetime.date
+    months: list[MonthFigures]
+    baseline: list[Baseline]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "from": self.start.strftime("%Y-%m"),
+            "to": self.end.strftime("%Y-%m"),
+            "months": [month.as_json() for month in self.months],
+            "baseline": [baseline_as_json(row) for row in self.baseline],
+        }
+
+
+def baseline_as_json(row: Baseline) -> dict[str, Any]:
+    median = row.median_days_to_first_contact
+    return {
+        "month": row.month.strftime("%Y-%m"),
+        "secondary_care_referrals": row.secondary_care_referrals,
+        "introductions": row.introductions,
+        "median_days_to_first_contact": float(median) if median is not None else None,
+        "residential_entries": row.residential_entries,
+        "discharges": row.discharges,
+    }
+
+
+def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The first day of every month from ``start``'s to ``end``'s, both included."""
+    months = []
+    month = month_of(start)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _value_at(histogram: list[tuple[int, int]], rank: int) -> int:
+    """The ``rank``-th smallest value (from 1) of a sorted histogram of (value, how many)."""
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    raise ValueError("rank beyond the histogram")
+
+
+def wait_from(histogram: list[tuple[int, int]]) -> Wait:
+    """The median and the nearest-rank 90th percentile of the waits in a histogram of (days, how many)."""
+    ordered = sorted(histogram)
+    total = sum(count for _days, count in ordered)
+    if total == 0:
+        return Wait(None, None)
+    if total % 2:
+        median = float(_value_at(ordered, (total + 1) // 2))
+    else:
+        median = (_value_at(ordered, total // 2) + _value_at(ordered, total // 2 + 1)) / 2
+    return Wait(median, _value_at(ordered, math.ceil(0.9 * total)))
+
+
+def _histograms(rows: Any, field_name: str, start: datetime.date, end: datetime.date) -> dict[Any, list]:
+    by_month: dict[Any, list[tuple[int, int]]] = defaultdict(list)
+    grouped = (
+        rows.filter(month__range=(start, end), **{f"{field_name}__isnull": False})
+        .values_list("month", field_name)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for month, days, count in grouped:
+        by_month[month].append((days, count))
+    return by_month
+
+
+def figures_for(start: datetime.date, end: datetime.date) -> Figures:
+    """The figures for every month from ``start``'s to ``end``'s, and the whole baseline."""
+    months = months_between(start, end)
+    first, last = months[0], months[-1]
+    rows = CountedIntroduction.objects.all()
+    by_month = {month: MonthFigures(month) for month in months}
+    for month, route, count in (
+        rows.filter(month__range=(first, last)).values_list("month", "route").annotate(count=Count("pk")).order_by()
+    ):
+        by_month[month].introductions += count
+        if route:
+            by_month[month].routes[route] += count
+    contact = _histograms(rows, "days_to_first_contact", first, last)
+    conversation = _histograms(rows, "days_to_first_conversation", first, last)
+    # Still waiting: what was waiting before the period, plus each month's arrivals, less those that stopped.
+    opening = rows.aggregate(
+        arrived=Count("pk", filter=Q(month__lt=first)), ended=Count("pk", filter=Q(waiting_ended_month__lt=first))
+    )
+    ended = dict(
+        rows.filter(waiting_ended_month__range=(first, last))
+        .values_list("waiting_ended_month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    waiting = opening["arrived"] - opening["ended"]
+    for month in months:
+        figures = by_month[month]
+        figures.days_to_first_contact = wait_from(contact.get(month, []))
+        figures.days_to_first_conversation = wait_from(conversation.get(month, []))
+        waiting += figures.introductions - ended.get(month, 0)
+        figures.still_waiting = waiting
+    return Figures(first, last, [by_month[month] for month in months], list(Baseline.objects.all()))

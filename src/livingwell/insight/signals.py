@@ -1,0 +1,30 @@
+"""When anything the figures count about an introduction changes, the task worker counts it again."""
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
+from livingwell.insight.tasks import counted_introduction_refresh_task
+
+
+def _recount(introduction_id: object) -> None:
+    # Queued in the same transaction (the queue is a table), so a change rolled back queues nothing.
+    counted_introduction_refresh_task.enqueue(introduction_id=str(introduction_id))
+
+
+@receiver(post_save, sender=Introduction, dispatch_uid="insight_introduction_saved")
+def _introduction_saved(sender: type, instance: Introduction, **kwargs: Any) -> None:
+    _recount(instance.pk)
+
+
+@receiver(post_save, sender=ContactAttempt, dispatch_uid="insight_attempt_saved")
+@receiver(post_delete, sender=ContactAttempt, dispatch_uid="insight_attempt_deleted")
+@receiver(post_save, sender=FirstConversation, dispatch_uid="insight_conversation_saved")
+@receiver(post_delete, sender=FirstConversation, dispatch_uid="insight_conversation_deleted")
+@receiver(post_save, sender=IntroductionEquality, dispatch_uid="insight_equality_saved")
+def _part_changed(
+    sender: type, instance: ContactAttempt | FirstConversation | IntroductionEquality, **kwargs: Any
+) -> None:
+    _recount(instance.introduction_id)
