@@ -30,6 +30,8 @@ class AuditEvent(models.Model):
         CREATE = "create", _("Create")
         CHANGE = "change", _("Change")
         DELETE = "delete", _("Delete")
+        # Figures that name nobody, read or downloaded: who looked at what, for which period.
+        AGGREGATE = "aggregate", _("Aggregate read")
 
     at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -39,6 +39,20 @@ def audit_event_record(
     )
 
 
+def audit_aggregate_record(*, actor: Actor, what: str, period: str, detail: str = "") -> AuditEvent:
+    """Record that ``actor`` read (or downloaded) figures that name nobody: ``what`` they were (for example
+    ``insight.figures``) and for which ``period``."""
+    return AuditEvent.objects.create(
+        actor_id=_actor_id(actor),
+        action=AuditEvent.Action.AGGREGATE,
+        record_type=what[:100],
+        record_id=period[:64],
+        person_id=None,
+        request_id=request_id_get(),
+        detail=detail[:500],
+    )
+
+
 def audit_reads_record(*, actor: Actor, records: Iterable[models.Model], person_id_of: str | None = "pk") -> None:
     """Record one read event for each record shown, in a single query. ``person_id_of`` names the attribute
     holding the person record's id; None for records about someone who is not a person we support."""
