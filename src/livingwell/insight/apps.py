@@ -4,11 +4,17 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.navigation import NavLink
+
 
 class InsightConfig(AppConfig):
     name = "livingwell.insight"
     label = "insight"
     verbose_name = _("Insight")
+    # Its links in the menu (core/navigation.py).
+    navigation = (NavLink(190, "insight:dashboard", _("Figures")),)
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.insight.demo.insight_demo"
 
     def ready(self) -> None:
         from livingwell.insight import signals  # noqa: F401  (keeps the counted introductions up to date)

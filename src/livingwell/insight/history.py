@@ -36,6 +36,10 @@ class LoadReport:
     unchanged: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
 
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
 
 class BadRow(ValueError):
     pass

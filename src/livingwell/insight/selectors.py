@@ -16,15 +16,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
+from livingwell.core.models import Neighbourhood
 from livingwell.insight.counting import month_of
 from livingwell.insight.models import Baseline, CountedIntroduction, Route
+
+# Who made an introduction, and whether the person was known before; history may not say.
+MADE_BY = ("themselves", "someone_else", "not_recorded")
+KNOWN = ("new", "known_before", "not_recorded")
+
+
+def _made_by(by_self: bool | None) -> str:
+    return MADE_BY[2] if by_self is None else MADE_BY[0] if by_self else MADE_BY[1]
+
+
+def _known(known_before: bool | None) -> str:
+    return KNOWN[2] if known_before is None else KNOWN[1] if known_before else KNOWN[0]
 
 
 @dataclass(frozen=True)
 class Wait:
     median: float | None
     p90: int | None
+    count: int = 0  # how many waits these come from
 
     def as_json(self) -> dict[str, Any]:
         return {"median": self.median, "p90": self.p90}
@@ -35,6 +50,8 @@ class MonthFigures:
     month: datetime.date
     introductions: int = 0
     routes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Route.values, 0))
+    made_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MADE_BY, 0))
+    known: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KNOWN, 0))
     days_to_first_contact: Wait = Wait(None, None)
     days_to_first_conversation: Wait = Wait(None, None)
     still_waiting: int = 0
@@ -44,6 +61,8 @@ class MonthFigures:
             "month": self.month.strftime("%Y-%m"),
             "introductions": self.introductions,
             "routes": dict(self.routes),
+            "made_by": dict(self.made_by),
+            "known": dict(self.known),
             "days_to_first_contact": self.days_to_first_contact.as_json(),
             "days_to_first_conversation": self.days_to_first_conversation.as_json(),
             "still_waiting": self.still_waiting,
@@ -108,7 +127,7 @@ def wait_from(histogram: list[tuple[int, int]]) -> Wait:
         median = float(_value_at(ordered, (total + 1) // 2))
     else:
         median = (_value_at(ordered, total // 2) + _value_at(ordered, total // 2 + 1)) / 2
-    return Wait(median, _value_at(ordered, math.ceil(0.9 * total)))
+    return Wait(median, _value_at(ordered, math.ceil(0.9 * total)), total)
 
 
 def _histograms(rows: Any, field_name: str, start: datetime.date, end: datetime.date) -> dict[Any, list]:
@@ -130,12 +149,19 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
     first, last = months[0], months[-1]
     rows = CountedIntroduction.objects.all()
     by_month = {month: MonthFigures(month) for month in months}
-    for month, route, count in (
-        rows.filter(month__range=(first, last)).values_list("month", "route").annotate(count=Count("pk")).order_by()
-    ):
-        by_month[month].introductions += count
+    grouped = (
+        rows.filter(month__range=(first, last))
+        .values_list("month", "route", "by_self", "known_before")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for month, route, by_self, known_before, count in grouped:
+        figures = by_month[month]
+        figures.introductions += count
+        figures.made_by[_made_by(by_self)] += count
+        figures.known[_known(known_before)] += count
         if route:
-            by_month[month].routes[route] += count
+            figures.routes[route] += count
     contact = _histograms(rows, "days_to_first_contact", first, last)
     conversation = _histograms(rows, "days_to_first_conversation", first, last)
     # Still waiting: what was waiting before the period, plus each month's arrivals, less those that stopped.
@@ -156,3 +182,46 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         waiting += figures.introductions - ended.get(month, 0)
         figures.still_waiting = waiting
     return Figures(first, last, [by_month[month] for month in months], list(Baseline.objects.all()))
+
+
+@dataclass
+class AreaWaits:
+    name: str
+    first_contact: Wait
+    first_conversation: Wait
+
+
+def waits_by_neighbourhood(start: datetime.date, end: datetime.date) -> list[AreaWaits]:
+    """The waits of the introductions that arrived in the period, for each neighbourhood (and those with none)."""
+    first, last = month_of(start), month_of(end)
+    rows = CountedIntroduction.objects.filter(month__range=(first, last))
+    histograms: dict[str, dict[Any, list[tuple[int, int]]]] = {}
+    for field_name in ("days_to_first_contact", "days_to_first_conversation"):
+        by_area: dict[Any, list[tuple[int, int]]] = defaultdict(list)
+        grouped = (
+            rows.filter(**{f"{field_name}__isnull": False})
+            .values_list("neighbourhood_id", field_name)
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for area, days, count in grouped:
+            by_area[area].append((days, count))
+        histograms[field_name] = by_area
+    names = dict(Neighbourhood.objects.values_list("pk", "name"))
+    areas = sorted(
+        set(histograms["days_to_first_contact"]) | set(histograms["days_to_first_conversation"]),
+        key=lambda area: (area is None, names.get(area, "")),
+    )
+    return [
+        AreaWaits(
+            names.get(area, _("Neighbourhood not given")) if area is not None else _("Neighbourhood not given"),
+            wait_from(histograms["days_to_first_contact"].get(area, [])),
+            wait_from(histograms["days_to_first_conversation"].get(area, [])),
+        )
+        for area in areas
+    ]
+
+
+def first_counted_month() -> datetime.date | None:
+    """The earliest month any introduction was counted in."""
+    return CountedIntroduction.objects.order_by("month").values_list("month", flat=True).first()

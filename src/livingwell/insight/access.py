@@ -1,0 +1,42 @@
+"""Who may read the figures, and the audit event for each read. The figures name nobody; every view,
+chart and download of them is still audited, as an aggregate read of a period."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from livingwell.accounts.models import FIGURES_ROLES, User
+from livingwell.audit.services import audit_aggregate_record
+from livingwell.insight.tables import Table, dashboard
+
+FIGURES_READERS = frozenset(FIGURES_ROLES)
+
+
+def _figures_check(user: User) -> None:
+    if not user.is_authenticated or user.role not in FIGURES_READERS:
+        raise PermissionDenied
+
+
+def _period(start: datetime.date, end: datetime.date) -> str:
+    return f"{start:%Y-%m}/{end:%Y-%m}"
+
+
+def access_dashboard_for(user: User, start: datetime.date, end: datetime.date) -> list[Table]:
+    _figures_check(user)
+    audit_aggregate_record(actor=user, what="insight.dashboard", period=_period(start, end), detail="page")
+    return dashboard(start, end)
+
+
+def access_dashboard_table_for(
+    user: User, start: datetime.date, end: datetime.date, slug: str, *, as_what: str
+) -> Table:
+    """One of the dashboard's tables, for its chart or its CSV (``as_what``)."""
+    _figures_check(user)
+    table = next((table for table in dashboard(start, end) if table.slug == slug), None)
+    if table is None:
+        raise Http404
+    audit_aggregate_record(
+        actor=user, what="insight.dashboard", period=_period(start, end), detail=f"{as_what}: {slug}"
+    )
+    return table

@@ -1,0 +1,86 @@
+"""Two years of Kingsmere's history before today, and a baseline from before the network, so that every
+figure tells a story: more people introduced early, fewer referred to secondary care, shorter waits.
+Made the same way each time (a fixed seed, months counted back from this one); loading again changes
+nothing that is still the same."""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
+from livingwell.insight.counting import month_of
+from livingwell.insight.history import history_import_rows
+from livingwell.insight.models import Baseline
+from livingwell.insight.selectors import months_between
+
+HISTORY_MONTHS = 24
+AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
+GENDERS = ["Woman", "Man", "Non-binary", "", "Woman", "Man"]
+ETHNIC_GROUPS = ["White British", "Black Caribbean", "Black African", "Asian British: Pakistani",
+                 "Asian British: Bangladeshi", "Mixed", "White: Polish", "Any other", ""]  # fmt: skip
+
+
+def _months_back(count: int, before: datetime.date) -> list[datetime.date]:
+    """The ``count`` months before ``before``'s, oldest first."""
+    start = month_of(before)
+    for _back in range(count):
+        start = month_of(start - datetime.timedelta(days=1))
+    return months_between(start, month_of(month_of(before) - datetime.timedelta(days=1)))
+
+
+def _history_rows(today: datetime.date) -> list[tuple[int, dict[str, str]]]:
+    chance = random.Random(2019)  # noqa: S311 - demo data, not security
+    rows = []
+    months = _months_back(HISTORY_MONTHS, today)
+    for index, month in enumerate(months):
+        progress = index / (len(months) - 1)  # 0 in the first month, 1 in the last
+        arrivals = round(55 + 35 * progress + chance.uniform(-6, 6))
+        secondary_share = 0.45 - 0.33 * progress  # from about 25 a month to about 10
+        longest_wait = round(21 - 15 * progress)
+        days_in_month = (month_of(month + datetime.timedelta(days=32)) - month).days
+        for number in range(arrivals):
+            arrived = month + datetime.timedelta(days=chance.randrange(days_in_month))
+            contact = arrived + datetime.timedelta(days=chance.randint(0, longest_wait))
+            talk = contact + datetime.timedelta(days=chance.randint(0, longest_wait))
+            if chance.random() < secondary_share:
+                route = "secondary_care"
+            else:
+                route = chance.choice(["information", "community", "community", "hub_support", "hub_support", "closed"])
+            waiting = talk >= today
+            rows.append(
+                {
+                    "reference": f"KM-{month:%Y%m}-{number:03d}",
+                    "arrived_on": arrived.isoformat(),
+                    "first_contact_on": "" if contact >= today else contact.isoformat(),
+                    "first_conversation_on": "" if waiting else talk.isoformat(),
+                    "route": "" if waiting else route,
+                    "routed_on": "" if waiting else talk.isoformat(),
+                    "neighbourhood": chance.choice(NEIGHBOURHOODS),
+                    "age_band": chance.choice(AGE_BANDS),
+                    "gender": chance.choice(GENDERS),
+                    "ethnic_group": chance.choice(ETHNIC_GROUPS),
+                }
+            )
+    return list(enumerate(rows, start=2))
+
+
+def insight_demo() -> list[str]:
+    """Kingsmere's baseline (2019) and two years of past introductions."""
+    core_demo_load()
+    chance = random.Random(2018)  # noqa: S311 - demo data, not security
+    for month in months_between(datetime.date(2019, 1, 1), datetime.date(2019, 12, 1)):
+        Baseline.objects.update_or_create(
+            month=month,
+            defaults={
+                "secondary_care_referrals": 34 + chance.randint(-4, 4),
+                "introductions": 58 + chance.randint(-6, 6),
+                "median_days_to_first_contact": 27 + chance.randint(-3, 3),
+                "residential_entries": 3 + chance.randint(-1, 2),
+                "discharges": 2 + chance.randint(-1, 1),
+            },
+        )
+    report = history_import_rows(_history_rows(timezone.localdate()))
+    if report.problems:
+        raise ValueError(f"The demo history did not load: {report.problems[:3]}")
+    return [f"Loaded the 2019 baseline and {report.imported} past introductions over {HISTORY_MONTHS} months."]

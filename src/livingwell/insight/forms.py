@@ -1,0 +1,50 @@
+"""The period a dashboard shows: a first and a last month, chosen from the months there are figures for."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.insight.counting import month_of, month_parse
+from livingwell.insight.selectors import months_between
+from livingwell.insight.tables import month_label
+
+DEFAULT_MONTHS = 12
+
+
+def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The twelve months up to this one."""
+    end = month_of(today or timezone.localdate())
+    start = end
+    for _month in range(DEFAULT_MONTHS - 1):
+        start = month_of(start - datetime.timedelta(days=1))
+    return start, end
+
+
+class PeriodForm(forms.Form):
+    start = forms.ChoiceField(label=_("From"))
+    end = forms.ChoiceField(label=_("To"))
+
+    def __init__(self, *args: object, first_month: datetime.date, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        months = months_between(min(first_month, default_period()[0]), default_period()[1])
+        choices = [(month.strftime("%Y-%m"), month_label(month)) for month in months]
+        for name in ("start", "end"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+            field.choices = choices
+        start, end = default_period()
+        self.initial = {"start": start.strftime("%Y-%m"), "end": end.strftime("%Y-%m")}
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if "start" in cleaned and "end" in cleaned and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The last month must not be before the first"))
+        return cleaned
+
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        """The chosen period, or the default one when nothing valid was chosen."""
+        if self.is_bound and self.is_valid():
+            return month_parse(self.cleaned_data["start"]), month_parse(self.cleaned_data["end"])
+        return default_period()

@@ -1,0 +1,74 @@
+"""Small-number suppression for tables of counts (DESIGN.md §3; core/suppression.py).
+
+A count of 1 to 4 shows as "fewer than 5". A total is not shown wherever a hidden count could be worked
+out from it: a total with exactly one hidden part is hidden too, and so on (a hidden month's total hides
+the period's total when it is the only one hidden) until nothing more changes. Two hidden parts of a
+shown total give away only their sum. Nought is shown: it points at nobody.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from livingwell.core.suppression import SMALL_NUMBER, count_shown, suppressed
+
+
+@dataclass
+class Cell:
+    value: int | None
+    hidden: bool = False
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return str(_("not known"))
+        if self.hidden and not suppressed(self.value, True):
+            return str(_("not shown"))  # a total hidden so that no small count can be worked out
+        return count_shown(self.value, self.hidden)
+
+    @property
+    def number(self) -> int | None:
+        """The value as open data and charts give it: None when hidden or not known."""
+        return None if self.hidden else self.value
+
+
+def cell(value: int | None) -> Cell:
+    """One count on its own, hidden when small."""
+    return Cell(value, value is not None and suppressed(value, True))
+
+
+@dataclass
+class Grid:
+    """Counts in rows and columns with the totals of each, suppressed together."""
+
+    rows: list[list[Cell]]
+    row_totals: list[Cell]
+    column_totals: list[Cell]
+    total: Cell = field(default_factory=lambda: Cell(0))
+
+
+def suppressed_grid(counts: list[list[int]], *, width: int) -> Grid:
+    """The grid of ``counts`` (each row ``width`` long) with its totals, suppressed."""
+    rows = [[cell(value) for value in row] for row in counts]
+    grid = Grid(
+        rows=rows,
+        row_totals=[cell(sum(row)) for row in counts],
+        column_totals=[cell(sum(row[index] for row in counts)) for index in range(width)],
+        total=cell(sum(sum(row) for row in counts)),
+    )
+    lines = [
+        *zip(rows, grid.row_totals, strict=True),
+        *(([row[index] for row in rows], total) for index, total in enumerate(grid.column_totals)),
+        (grid.row_totals, grid.total),
+        (grid.column_totals, grid.total),
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for parts, total in lines:
+            if not total.hidden and sum(part.hidden for part in parts) == 1:
+                total.hidden = changed = True
+    return grid
+
+
+__all__ = ["SMALL_NUMBER", "Cell", "Grid", "cell", "suppressed_grid"]

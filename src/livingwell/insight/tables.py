@@ -1,0 +1,269 @@
+"""The dashboard's tables, worked out once from the figures and suppressed: the same table is shown on the
+page, drawn as its chart and downloaded as its CSV, so the three always agree."""
+
+import datetime
+import statistics
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from livingwell.insight.models import Baseline, Route
+from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures, Wait, figures_for, waits_by_neighbourhood
+from livingwell.insight.suppression import SMALL_NUMBER, Cell, cell, suppressed_grid
+
+Value = Cell | str
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    summary: str  # one sentence saying what it shows
+    columns: list[str]  # after the first, which names the row
+    rows: list[tuple[str, list[Value]]]
+    first_column: str = ""
+    footer: list[tuple[str, list[Value]]] = field(default_factory=list)  # totals, shares
+    charted: list[int] = field(default_factory=list)  # which columns the chart draws
+    baseline: float | None = None  # a month before the network, on average, drawn beside the chart's series
+    baseline_label: str = ""
+
+    def csv_rows(self) -> list[list[str]]:
+        rows = [[self.first_column, *self.columns]]
+        for label, values in [*self.rows, *self.footer]:
+            rows.append([label, *(value.text if isinstance(value, Cell) else value for value in values)])
+        return rows
+
+
+def month_label(month: datetime.date) -> str:
+    return date_format(month, "M Y")
+
+
+def _mean(values: list[float]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def _baseline_mean(baseline: list[Baseline], name: str) -> float | None:
+    return _mean([float(value) for row in baseline if (value := getattr(row, name)) is not None])
+
+
+def _change(before: float | None, now: float | None, unit: str) -> str:
+    """A sentence part comparing a month on average before the network with one now."""
+    if before is None or now is None:
+        return ""
+    if before == 0:
+        return _(" Before the network: %(before)s %(unit)s a month.") % {"before": f"{before:,.1f}", "unit": unit}
+    percent = round(100 * (now - before) / before)
+    direction = _("fewer") if now < before else _("more")
+    return _(
+        " Before the network: %(before)s %(unit)s a month on average; in this period %(now)s, "
+        "%(difference)s %(direction)s (%(percent)s%%)."
+    ) % {
+        "before": f"{before:,.1f}",
+        "unit": unit,
+        "now": f"{now:,.1f}",
+        "difference": f"{abs(now - before):,.1f}",
+        "direction": direction,
+        "percent": f"{percent:+d}",
+    }
+
+
+def _wait_text(wait: Wait) -> tuple[str, str]:
+    if wait.count == 0:
+        return "–", "–"
+    if wait.count < SMALL_NUMBER:
+        hidden = str(_("fewer than %(limit)s waits") % {"limit": SMALL_NUMBER})
+        return hidden, hidden
+    return f"{wait.median:g}", f"{wait.p90}"
+
+
+def _period_count(total: Cell, months: int, what: str) -> str:
+    """A sentence giving the period's total, or saying why it is not shown."""
+    if total.number is None:
+        return _("The period's total of %(what)s is not shown, so that a small month's cannot be worked out.") % {
+            "what": what
+        }
+    return ngettext("%(count)s %(what)s in this month.", "%(count)s %(what)s in these %(months)s months.", months) % {
+        "count": total.text,
+        "what": what,
+        "months": months,
+    }
+
+
+def _count_summary(figures: Figures, total: Cell, what: str, baseline_field: str) -> tuple[str, float | None]:
+    """The sentence summing up a count over the period beside its baseline, and the baseline's mean."""
+    months = len(figures.months)
+    before = _baseline_mean(figures.baseline, baseline_field)
+    per_month = total.number / months if total.number is not None and months else None
+    return _period_count(total, months, what) + _change(before, per_month, what), before
+
+
+def introductions_table(figures: Figures) -> Table:
+    counts = [[month.made_by[key] for key in MADE_BY] + [month.known[key] for key in KNOWN] for month in figures.months]
+    made = suppressed_grid([row[:3] for row in counts], width=3)
+    known = suppressed_grid([row[3:] for row in counts], width=3)
+    summary, before = _count_summary(figures, made.total, _("introductions"), "introductions")
+    return Table(
+        slug="introductions",
+        title=_("Introductions"),
+        summary=summary,
+        first_column=_("Month"),
+        columns=[
+            _("Made by the person"),
+            _("Made by someone else"),
+            _("Not recorded who made it"),
+            _("New to the network"),
+            _("Known before"),
+            _("Not recorded if known"),
+            _("All introductions"),
+        ],
+        rows=[
+            (month_label(month.month), [*made.rows[index], *known.rows[index], made.row_totals[index]])
+            for index, month in enumerate(figures.months)
+        ],
+        footer=[(_("All months"), [*made.column_totals, *known.column_totals, made.total])],
+        charted=[6],
+        baseline=before,
+        baseline_label=_("Before the network, a month on average"),
+    )
+
+
+ROUTE_ORDER = [Route.INFORMATION, Route.COMMUNITY, Route.HUB_SUPPORT, Route.SECONDARY_CARE, Route.CLOSED]
+
+
+def routes_table(figures: Figures) -> Table:
+    counts = [
+        [month.routes[route] for route in ROUTE_ORDER] + [month.introductions - sum(month.routes.values())]
+        for month in figures.months
+    ]
+    grid = suppressed_grid(counts, width=len(ROUTE_ORDER) + 1)
+    whole = grid.total.number
+    # A share of a hidden count, or of a hidden whole, would give the count away.
+    shares: list[Value] = [
+        f"{round(100 * total.value / whole)}%"
+        if whole and total.number is not None and total.value is not None
+        else "–"
+        for total in grid.column_totals
+    ]
+    return Table(
+        slug="routes",
+        title=_("Where introductions went"),
+        summary=_(
+            "Where the introductions that arrived each month went, counted in the month they arrived, with each "
+            "route's share of the period at the foot."
+        ),
+        first_column=_("Month"),
+        columns=[*(str(route.label) for route in ROUTE_ORDER), _("Not routed yet"), _("All introductions")],
+        rows=[
+            (month_label(month.month), [*grid.rows[index], grid.row_totals[index]])
+            for index, month in enumerate(figures.months)
+        ],
+        footer=[
+            (_("All months"), [*grid.column_totals, grid.total]),
+            (_("Share of the period"), [*shares, "100%" if whole else "–"]),
+        ],
+    )
+
+
+def secondary_care_table(figures: Figures) -> Table:
+    grid = suppressed_grid([[month.routes[Route.SECONDARY_CARE]] for month in figures.months], width=1)
+    summary, before = _count_summary(figures, grid.total, _("referrals to secondary care"), "secondary_care_referrals")
+    return Table(
+        slug="secondary-care",
+        title=_("Referrals to secondary care"),
+        summary=summary,
+        first_column=_("Month"),
+        columns=[_("Referrals to secondary care")],
+        rows=[(month_label(month.month), list[Value](grid.rows[index])) for index, month in enumerate(figures.months)],
+        footer=[(_("All months"), [grid.total])],
+        charted=[0],
+        baseline=before,
+        baseline_label=_("Before the network, a month on average"),
+    )
+
+
+def waits_table(figures: Figures) -> Table:
+    rows: list[tuple[str, list[Value]]] = []
+    medians = []
+    for month in figures.months:
+        contact_median, contact_p90 = _wait_text(month.days_to_first_contact)
+        talk_median, talk_p90 = _wait_text(month.days_to_first_conversation)
+        if month.days_to_first_contact.count >= SMALL_NUMBER and month.days_to_first_contact.median is not None:
+            medians.append(month.days_to_first_contact.median)
+        rows.append(
+            (
+                month_label(month.month),
+                [contact_median, contact_p90, talk_median, talk_p90, cell(month.still_waiting)],
+            )
+        )
+    before = _baseline_mean(figures.baseline, "median_days_to_first_contact")
+    return Table(
+        slug="waits",
+        title=_("How long people waited"),
+        summary=_(
+            "Calendar days from an introduction arriving to the first contact attempt and to the first "
+            "conversation, by the month it arrived, and how many were still waiting for contact at the month's end."
+        )
+        + _change(before, _mean(medians), _("days to first contact")),
+        first_column=_("Month"),
+        columns=[
+            _("Days to first contact: median"),
+            _("Days to first contact: 90th percentile"),
+            _("Days to first conversation: median"),
+            _("Days to first conversation: 90th percentile"),
+            _("Still waiting at the month's end"),
+        ],
+        rows=rows,
+        charted=[0, 2],
+        baseline=before,
+        baseline_label=_("Median days to first contact before the network"),
+    )
+
+
+def neighbourhood_waits_table(areas: list[AreaWaits]) -> Table:
+    rows: list[tuple[str, list[Value]]] = []
+    for area in areas:
+        rows.append((area.name, [*_wait_text(area.first_contact), *_wait_text(area.first_conversation)]))
+    return Table(
+        slug="waits-by-neighbourhood",
+        title=_("How long people waited, by neighbourhood"),
+        summary=_(
+            "Calendar days to the first contact attempt and the first conversation over the whole period, "
+            "for each neighbourhood."
+        ),
+        first_column=_("Neighbourhood"),
+        columns=[
+            _("Days to first contact: median"),
+            _("Days to first contact: 90th percentile"),
+            _("Days to first conversation: median"),
+            _("Days to first conversation: 90th percentile"),
+        ],
+        rows=rows,
+    )
+
+
+def dashboard_tables(figures: Figures, areas: list[AreaWaits]) -> list[Table]:
+    return [
+        introductions_table(figures),
+        routes_table(figures),
+        secondary_care_table(figures),
+        waits_table(figures),
+        neighbourhood_waits_table(areas),
+    ]
+
+
+DASHBOARD_SECONDS = 300
+
+
+def dashboard(start: datetime.date, end: datetime.date) -> list[Table]:
+    """The dashboard's tables for the period, kept in the cache for a few minutes: they are counted from
+    rows that the task worker keeps a little behind anyway, and the page's charts and downloads ask for
+    them again."""
+    key = f"insight:dashboard:{get_language()}:{start:%Y-%m}:{end:%Y-%m}"
+    tables = cache.get(key)
+    if tables is None:
+        tables = dashboard_tables(figures_for(start, end), waits_by_neighbourhood(start, end))
+        cache.set(key, tables, DASHBOARD_SECONDS)
+    return tables

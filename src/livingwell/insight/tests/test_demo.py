@@ -1,0 +1,34 @@
+"""The demo's two years of Kingsmere history tell the story the dashboards are for."""
+
+import statistics
+
+import pytest
+from django.utils import timezone
+
+from livingwell.insight.demo import HISTORY_MONTHS, insight_demo
+from livingwell.insight.models import Baseline, CountedIntroduction
+from livingwell.insight.selectors import figures_for
+
+
+@pytest.mark.django_db
+def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_again_unchanged() -> None:
+    assert "past introductions over 24 months" in insight_demo()[0]
+    count = CountedIntroduction.objects.count()
+    insight_demo()
+    assert CountedIntroduction.objects.count() == count
+    assert Baseline.objects.count() == 12
+    last = timezone.localdate().replace(day=1)
+    months = figures_for(last.replace(year=last.year - 2), last).months
+    assert len(months) == HISTORY_MONTHS + 1
+    first_year, second_year = months[:12], months[12:24]
+
+    def mean(values: list[float]) -> float:
+        return statistics.fmean(values)
+
+    assert mean([month.routes["secondary_care"] for month in second_year]) < 0.75 * mean(
+        [month.routes["secondary_care"] for month in first_year]
+    )
+    assert mean([month.days_to_first_contact.median or 0 for month in second_year]) < mean(
+        [month.days_to_first_contact.median or 0 for month in first_year]
+    )
+    assert mean([month.introductions for month in second_year]) > mean([month.introductions for month in first_year])

@@ -1,0 +1,54 @@
+"""Small numbers hidden at 1 to 4 and shown at 5, and totals hidden wherever a hidden count could be
+worked out from them."""
+
+from livingwell.insight.suppression import cell, suppressed_grid
+
+
+def _texts(cells: list) -> list[str]:
+    return [each.text for each in cells]
+
+
+def test_four_is_hidden_five_and_nought_are_shown() -> None:
+    assert [cell(value).text for value in (0, 1, 4, 5, 1234)] == ["0", "fewer than 5", "fewer than 5", "5", "1,234"]
+    assert [cell(value).number for value in (0, 4, 5)] == [0, None, 5]
+    assert cell(None).text == "not known"
+
+
+def test_a_total_with_one_hidden_part_is_hidden_and_one_with_two_is_shown() -> None:
+    grid = suppressed_grid([[4, 10, 6], [3, 2, 9]], width=3)
+    # Row one: only the 4 is hidden, so 20 less 10 and 6 would give it away.
+    assert _texts(grid.rows[0]) == ["fewer than 5", "10", "6"]
+    assert grid.row_totals[0].text == "not shown"
+    # Row two: 3 and 2 are both hidden; 14 gives away only their sum.
+    assert grid.row_totals[1].text == "14"
+    # Column one: 4 and 3 hidden, 7 shown; column two: only the 2 hidden, so its total is hidden.
+    assert _texts(grid.column_totals) == ["7", "not shown", "15"]
+    # The grand total: one row total hidden (20) and one column total hidden (12): hidden too.
+    assert grid.total.text == "not shown"
+
+
+def test_nothing_small_means_nothing_hidden() -> None:
+    grid = suppressed_grid([[5, 0, 12], [0, 0, 0]], width=3)
+    assert not any(each.hidden for row in grid.rows for each in row)
+    assert (grid.total.text, _texts(grid.row_totals)) == ("17", ["17", "0"])
+
+
+def test_a_small_total_is_itself_hidden_as_fewer_than_5() -> None:
+    grid = suppressed_grid([[1, 2]], width=2)
+    assert grid.row_totals[0].text == "fewer than 5"
+    assert grid.total.text == "fewer than 5"
+
+
+def test_two_hidden_months_leave_the_period_s_total_shown() -> None:
+    grid = suppressed_grid([[2, 50], [2, 60], [9, 70]], width=2)
+    assert _texts(grid.column_totals) == ["13", "180"]  # two small counts in column one: only their sum
+    assert [total.text for total in grid.row_totals] == ["not shown", "not shown", "79"]
+    # 193 less 79 is the two hidden months together; with 50 and 60 shown, that is again only 2 + 2.
+    assert grid.total.text == "193"
+
+
+def test_the_period_s_total_hides_when_one_month_s_total_is_hidden() -> None:
+    grid = suppressed_grid([[3, 50], [8, 60]], width=2)
+    assert [total.text for total in grid.row_totals] == ["not shown", "68"]
+    assert grid.column_totals[0].text == "not shown"  # 11 less 8 is the hidden 3
+    assert grid.total.text == "not shown"

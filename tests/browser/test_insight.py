@@ -1,0 +1,62 @@
+"""The figures in a real browser: a commissioner reads the dashboard, chooses a period and downloads a
+table, with axe on each page."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from livingwell.accounts.models import Role
+from livingwell.core.models import Neighbourhood
+from livingwell.insight.history import history_import_rows
+from tests.browser.conftest import check_page, staff_signed_in
+
+
+def _history(months: int) -> None:
+    """Past introductions for the last ``months`` months: more each month, fewer to secondary care."""
+    Neighbourhood.objects.create(name="Ashby Vale", slug="ashby-vale")
+    today = timezone.localdate().replace(day=1)
+    rows = []
+    for back in range(months):
+        month = (today - datetime.timedelta(days=31 * back)).replace(day=1)
+        for number in range(20 + back):
+            arrived = month + datetime.timedelta(days=number % 25)
+            contact = arrived + datetime.timedelta(days=1 + (number + back) % 9)
+            route = "secondary_care" if number < back else ("community", "information", "hub_support")[number % 3]
+            rows.append(
+                {
+                    "reference": f"P{back}-{number}",
+                    "arrived_on": arrived.isoformat(),
+                    "first_contact_on": contact.isoformat(),
+                    "route": route,
+                    "routed_on": contact.isoformat(),
+                    "neighbourhood": "Ashby Vale",
+                }
+            )
+    report = history_import_rows(enumerate(rows, start=2))
+    assert report.problems == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(page: Page, live_server) -> None:
+    _history(14)
+    staff_signed_in(page, live_server.url, "cora", Role.ANALYST)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Figures")
+    charts = page.locator(".lw-chart img")
+    expect(charts).to_have_count(3)  # introductions, referrals to secondary care, waits
+    for index in range(3):
+        assert charts.nth(index).evaluate("image => image.complete && image.naturalWidth > 0")
+    check_page(page, screenshot="figures")
+
+    page.get_by_label("From").select_option(label=page.get_by_label("From").locator("option").first.inner_text())
+    page.get_by_role("button", name="Show this period").click()
+    expect(page.get_by_role("heading", level=2, name="Referrals to secondary care")).to_be_visible()
+    check_page(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download “Where introductions went” as CSV").click()
+    assert download.value.suggested_filename.startswith("routes-")
+    text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
+    assert text.startswith("Month,Information,Community support")
