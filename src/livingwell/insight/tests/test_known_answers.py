@@ -66,7 +66,7 @@ def test_a_period_starting_later_carries_in_who_was_still_waiting(borough: None)
     assert [month["still_waiting"] for month in figures_json("2025-02", "2025-04")["months"]] == [1, 2, 2]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_front_door_s_introductions_are_counted_again_as_they_change(
     borough: None, user_with_role: Callable[[Role], User]
 ) -> None:

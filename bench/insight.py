@@ -1,0 +1,167 @@
+"""Insight benchmark: the figures over a London-sized history of 1.5 million introductions in ten years.
+
+Runs in-process through Django's test client, signed in as an analyst with a verified second factor,
+against DATABASE_URL (SQLite in var/bench-insight.sqlite3 by default). Each dashboard request starts
+with the cache cleared, so every one counts the figures afresh. The floor is the same aggregate as one
+hand-written SQL query (the introductions by month and route), in the same run:
+
+    ./lw bench insight
+    createdb -h 127.0.0.1 -U postgres livingwell_bench_insight   # once, for PostgreSQL
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/livingwell_bench_insight ./lw bench insight
+"""
+
+import datetime
+import io
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.in_process import analyse, report, setup, staff_client
+
+setup("bench-insight.sqlite3")
+
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from livingwell.accounts.models import Role  # noqa: E402
+from livingwell.core.models import Neighbourhood  # noqa: E402
+from livingwell.insight.counting import counted_dates, month_of  # noqa: E402
+from livingwell.insight.models import CountedIntroduction, Route  # noqa: E402
+from livingwell.insight.selectors import months_between  # noqa: E402
+
+INTRODUCTIONS = 1_500_000
+FIRST_MONTH = datetime.date(2016, 12, 1)
+LAST_MONTH = datetime.date(2026, 11, 1)  # ten years, 120 months
+BATCH = 20_000
+TIMES = 20
+
+
+def generate() -> None:
+    held = CountedIntroduction.objects.count()
+    if held >= INTRODUCTIONS:
+        return
+    print(f"Generating {INTRODUCTIONS:,} counted introductions over ten years…", flush=True)
+    started = time.perf_counter()
+    CountedIntroduction.objects.all().delete()
+    areas = [
+        Neighbourhood.objects.get_or_create(slug=f"area-{n}", defaults={"name": f"Area {n}"})[0].pk for n in range(20)
+    ]
+    chance = random.Random(15)
+    months = months_between(FIRST_MONTH, LAST_MONTH)
+    per_month = INTRODUCTIONS // len(months)
+    routes = [*Route.values, ""]
+    batch: list[CountedIntroduction] = []
+    number = 0
+    for month in months:
+        for _ in range(per_month):
+            arrived = month + datetime.timedelta(days=chance.randrange(28))
+            contact = arrived + datetime.timedelta(days=chance.randint(0, 30)) if chance.random() < 0.97 else None
+            talk = (
+                contact + datetime.timedelta(days=chance.randint(0, 30)) if contact and chance.random() < 0.8 else None
+            )
+            route = chance.choice(routes)
+            routed = (talk or contact or arrived) if route else None
+            batch.append(
+                CountedIntroduction(
+                    origin=CountedIntroduction.Origin.HISTORY,
+                    reference=f"B{number}",
+                    by_self=chance.random() < 0.6,
+                    known_before=chance.random() < 0.2,
+                    route=route,
+                    neighbourhood_id=chance.choice(areas),
+                    age_band=chance.choice(["16 to 24", "25 to 34", "35 to 44", "45 to 54", ""]),
+                    **counted_dates(
+                        arrived_on=arrived, first_contact_on=contact, first_conversation_on=talk, routed_on=routed
+                    ),
+                )
+            )
+            number += 1
+            if len(batch) == BATCH:
+                with transaction.atomic():
+                    CountedIntroduction.objects.bulk_create(batch)
+                batch = []
+    if batch:
+        CountedIntroduction.objects.bulk_create(batch)
+    print(f"…generated in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def timed(call: Callable[[], object], times: int = TIMES) -> tuple[float, float]:
+    """p50 and p95 in milliseconds over ``times`` calls after two untimed ones."""
+    call()
+    call()
+    spent = []
+    for _ in range(times):
+        started = time.perf_counter()
+        call()
+        spent.append((time.perf_counter() - started) * 1000)
+    return statistics.median(spent), statistics.quantiles(spent, n=20)[18]
+
+
+def main() -> int:
+    generate()
+    analyse()
+    client = staff_client("bench-analyst", Role.ANALYST)
+    year = {"start": f"{month_of(LAST_MONTH.replace(year=LAST_MONTH.year - 1) + datetime.timedelta(days=31)):%Y-%m}",
+            "end": f"{LAST_MONTH:%Y-%m}"}  # fmt: skip
+    decade = {"start": f"{FIRST_MONTH:%Y-%m}", "end": f"{LAST_MONTH:%Y-%m}"}
+
+    def dashboard(period: dict[str, str]) -> Callable[[], object]:
+        def page() -> object:
+            cache.clear()  # count afresh every time
+            response = client.get("/figures/", period)
+            assert response.status_code == 200, response.status_code
+            return response.content
+
+        return page
+
+    def floor(period: dict[str, str]) -> Callable[[], object]:
+        def query() -> object:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT month, route, COUNT(*) FROM insight_countedintroduction "
+                    "WHERE month BETWEEN %s AND %s GROUP BY month, route",
+                    [f"{period['start']}-01", f"{period['end']}-01"],
+                )
+                return cursor.fetchall()
+
+        return query
+
+    def figures_command() -> object:
+        out = io.StringIO()
+        call_command("insight_figures", "--from", decade["start"], "--to", decade["end"], "--json", stdout=out)
+        return out.getvalue()
+
+    cached = client.get("/figures/", year)  # and once more from the cache, as a page usually is
+    assert cached.status_code == 200
+    rows = [
+        ("dashboard, 12 months, counted afresh", *timed(dashboard(year))),
+        ("dashboard, 120 months, counted afresh", *timed(dashboard(decade))),
+    ]
+    command = timed(figures_command, times=5)
+    target = 1000 if connection.vendor == "postgresql" else 3000
+    print(f"Database: {connection.vendor}; {CountedIntroduction.objects.count():,} counted introductions")
+    report(
+        [
+            *(
+                (name, p50, p95, f"p95 <= {target} ms: " + ("meets" if p95 <= target else "MISSES"))
+                for name, p50, p95 in rows
+            ),
+            ("floor: by month and route in SQL, 12 months", *timed(floor(year)), ""),
+            ("floor: by month and route in SQL, 120 months", *timed(floor(decade)), ""),
+            (
+                "insight_figures --json, 120 months",
+                *command,
+                "< 10,000 ms on PostgreSQL: " + ("meets" if command[1] < 10_000 else "MISSES"),
+            ),
+        ]
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
