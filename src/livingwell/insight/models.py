@@ -56,9 +56,12 @@ class CountedIntroduction(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["origin", "reference"], name="counted_introduction_once"),
         ]
+        # Each of the figures' grouped queries reads one of these alone, never the table (decision 0022).
         indexes = [
-            models.Index(fields=["month", "route"], name="counted_by_month_route"),
+            models.Index(fields=["month", "route", "by_self", "known_before"], name="counted_by_month"),
             models.Index(fields=["waiting_ended_month"], name="counted_waiting_ended"),
+            models.Index(fields=["month", "neighbourhood", "days_to_first_contact"], name="counted_contact_waits"),
+            models.Index(fields=["month", "neighbourhood", "days_to_first_conversation"], name="counted_talk_waits"),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
@@ -25,6 +25,7 @@ from livingwell.insight.models import Baseline, CountedIntroduction, Route
 # Who made an introduction, and whether the person was known before; history may not say.
 MADE_BY = ("themselves", "someone_else", "not_recorded")
 KNOWN = ("new", "known_before", "not_recorded")
+Histograms = dict[Any, list[tuple[int, int]]]  # waits as (days, how many), for each month or neighbourhood
 
 
 def _made_by(by_self: bool | None) -> str:
@@ -70,11 +71,19 @@ class MonthFigures:
 
 
 @dataclass
+class AreaWaits:
+    name: str
+    first_contact: Wait
+    first_conversation: Wait
+
+
+@dataclass
 class Figures:
     start: datetime.date
     end: datetime.date
     months: list[MonthFigures]
     baseline: list[Baseline]
+    areas: list[AreaWaits] = field(default_factory=list)  # the period's waits, for each neighbourhood
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -130,17 +139,23 @@ def wait_from(histogram: list[tuple[int, int]]) -> Wait:
     return Wait(median, _value_at(ordered, math.ceil(0.9 * total)), total)
 
 
-def _histograms(rows: Any, field_name: str, start: datetime.date, end: datetime.date) -> dict[Any, list]:
-    by_month: dict[Any, list[tuple[int, int]]] = defaultdict(list)
+def _waits(rows: Any, field_name: str, start: datetime.date, end: datetime.date) -> tuple[Histograms, Histograms]:
+    """Histograms of one wait, by month and by neighbourhood, from one grouped query (read from its index)."""
+    by_month: dict[Any, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    by_area: dict[Any, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     grouped = (
         rows.filter(month__range=(start, end), **{f"{field_name}__isnull": False})
-        .values_list("month", field_name)
+        .values_list("month", "neighbourhood_id", field_name)
         .annotate(count=Count("pk"))
         .order_by()
     )
-    for month, days, count in grouped:
-        by_month[month].append((days, count))
-    return by_month
+    for month, area, days, count in grouped:
+        by_month[month][days] += count
+        by_area[area][days] += count
+    return (
+        {month: list(days.items()) for month, days in by_month.items()},
+        {area: list(days.items()) for area, days in by_area.items()},
+    )
 
 
 def figures_for(start: datetime.date, end: datetime.date) -> Figures:
@@ -162,12 +177,13 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         figures.known[_known(known_before)] += count
         if route:
             figures.routes[route] += count
-    contact = _histograms(rows, "days_to_first_contact", first, last)
-    conversation = _histograms(rows, "days_to_first_conversation", first, last)
+    contact, contact_areas = _waits(rows, "days_to_first_contact", first, last)
+    conversation, conversation_areas = _waits(rows, "days_to_first_conversation", first, last)
     # Still waiting: what was waiting before the period, plus each month's arrivals, less those that stopped.
-    opening = rows.aggregate(
-        arrived=Count("pk", filter=Q(month__lt=first)), ended=Count("pk", filter=Q(waiting_ended_month__lt=first))
-    )
+    opening = {
+        "arrived": rows.filter(month__lt=first).count(),
+        "ended": rows.filter(waiting_ended_month__lt=first).count(),
+    }
     ended = dict(
         rows.filter(waiting_ended_month__range=(first, last))
         .values_list("waiting_ended_month")
@@ -181,43 +197,24 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         figures.days_to_first_conversation = wait_from(conversation.get(month, []))
         waiting += figures.introductions - ended.get(month, 0)
         figures.still_waiting = waiting
-    return Figures(first, last, [by_month[month] for month in months], list(Baseline.objects.all()))
-
-
-@dataclass
-class AreaWaits:
-    name: str
-    first_contact: Wait
-    first_conversation: Wait
-
-
-def waits_by_neighbourhood(start: datetime.date, end: datetime.date) -> list[AreaWaits]:
-    """The waits of the introductions that arrived in the period, for each neighbourhood (and those with none)."""
-    first, last = month_of(start), month_of(end)
-    rows = CountedIntroduction.objects.filter(month__range=(first, last))
-    histograms: dict[str, dict[Any, list[tuple[int, int]]]] = {}
-    for field_name in ("days_to_first_contact", "days_to_first_conversation"):
-        by_area: dict[Any, list[tuple[int, int]]] = defaultdict(list)
-        grouped = (
-            rows.filter(**{f"{field_name}__isnull": False})
-            .values_list("neighbourhood_id", field_name)
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        for area, days, count in grouped:
-            by_area[area].append((days, count))
-        histograms[field_name] = by_area
-    names = dict(Neighbourhood.objects.values_list("pk", "name"))
-    areas = sorted(
-        set(histograms["days_to_first_contact"]) | set(histograms["days_to_first_conversation"]),
-        key=lambda area: (area is None, names.get(area, "")),
+    return Figures(
+        first,
+        last,
+        [by_month[month] for month in months],
+        list(Baseline.objects.all()),
+        _areas(contact_areas, conversation_areas),
     )
+
+
+def _areas(
+    contact: dict[Any, list[tuple[int, int]]], conversation: dict[Any, list[tuple[int, int]]]
+) -> list[AreaWaits]:
+    """The period's waits for each neighbourhood, by name, and last those with none given."""
+    names = dict(Neighbourhood.objects.values_list("pk", "name"))
+    areas = sorted(set(contact) | set(conversation), key=lambda area: (area is None, names.get(area, "")))
+    not_given = _("Neighbourhood not given")
     return [
-        AreaWaits(
-            names.get(area, _("Neighbourhood not given")) if area is not None else _("Neighbourhood not given"),
-            wait_from(histograms["days_to_first_contact"].get(area, [])),
-            wait_from(histograms["days_to_first_conversation"].get(area, [])),
-        )
+        AreaWaits(names.get(area, not_given), wait_from(contact.get(area, [])), wait_from(conversation.get(area, [])))
         for area in areas
     ]
 

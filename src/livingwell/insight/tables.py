@@ -11,7 +11,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from livingwell.insight.models import Baseline, Route
-from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures, Wait, figures_for, waits_by_neighbourhood
+from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures, Wait, figures_for
 from livingwell.insight.suppression import SMALL_NUMBER, Cell, cell, suppressed_grid
 
 Value = Cell | str
@@ -244,13 +244,13 @@ def neighbourhood_waits_table(areas: list[AreaWaits]) -> Table:
     )
 
 
-def dashboard_tables(figures: Figures, areas: list[AreaWaits]) -> list[Table]:
+def dashboard_tables(figures: Figures) -> list[Table]:
     return [
         introductions_table(figures),
         routes_table(figures),
         secondary_care_table(figures),
         waits_table(figures),
-        neighbourhood_waits_table(areas),
+        neighbourhood_waits_table(figures.areas),
     ]
 
 
@@ -264,6 +264,6 @@ def dashboard(start: datetime.date, end: datetime.date) -> list[Table]:
     key = f"insight:dashboard:{get_language()}:{start:%Y-%m}:{end:%Y-%m}"
     tables = cache.get(key)
     if tables is None:
-        tables = dashboard_tables(figures_for(start, end), waits_by_neighbourhood(start, end))
+        tables = dashboard_tables(figures_for(start, end))
         cache.set(key, tables, DASHBOARD_SECONDS)
     return tables
