@@ -146,7 +146,7 @@ def _waits(rows: Any, field_name: str, start: datetime.date, end: datetime.date)
     grouped = (
         rows.filter(month__range=(start, end), **{f"{field_name}__isnull": False})
         .values_list("month", "neighbourhood_id", field_name)
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .order_by()
     )
     for month, area, days, count in grouped:
@@ -167,7 +167,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
     grouped = (
         rows.filter(month__range=(first, last))
         .values_list("month", "route", "by_self", "known_before")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .order_by()
     )
     for month, route, by_self, known_before, count in grouped:
@@ -187,7 +187,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
     ended = dict(
         rows.filter(waiting_ended_month__range=(first, last))
         .values_list("waiting_ended_month")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .order_by()
     )
     waiting = opening["arrived"] - opening["ended"]
