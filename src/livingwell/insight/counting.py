@@ -9,6 +9,14 @@ def month_of(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
+def months_earlier(month: datetime.date, count: int) -> datetime.date:
+    """The first day of the month ``count`` months before ``month``'s."""
+    month = month_of(month)
+    for _step in range(count):
+        month = month_of(month - datetime.timedelta(days=1))
+    return month
+
+
 def counted_dates(
     *,
     arrived_on: datetime.date,

@@ -9,7 +9,7 @@ import random
 from django.utils import timezone
 
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
-from livingwell.insight.counting import month_of
+from livingwell.insight.counting import month_of, months_earlier
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline
 from livingwell.insight.selectors import months_between
@@ -21,18 +21,11 @@ ETHNIC_GROUPS = ["White British", "Black Caribbean", "Black African", "Asian Bri
                  "Asian British: Bangladeshi", "Mixed", "White: Polish", "Any other", ""]  # fmt: skip
 
 
-def _months_back(count: int, before: datetime.date) -> list[datetime.date]:
-    """The ``count`` months before ``before``'s, oldest first."""
-    start = month_of(before)
-    for _back in range(count):
-        start = month_of(start - datetime.timedelta(days=1))
-    return months_between(start, month_of(month_of(before) - datetime.timedelta(days=1)))
-
-
 def _history_rows(today: datetime.date) -> list[tuple[int, dict[str, str]]]:
     chance = random.Random(2019)  # noqa: S311 - demo data, not security
     rows = []
-    months = _months_back(HISTORY_MONTHS, today)
+    last = months_earlier(today, 1)
+    months = months_between(months_earlier(last, HISTORY_MONTHS - 1), last)
     for index, month in enumerate(months):
         progress = index / (len(months) - 1)  # 0 in the first month, 1 in the last
         arrivals = round(55 + 35 * progress + chance.uniform(-6, 6))

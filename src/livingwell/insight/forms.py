@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.insight.counting import month_of, month_parse
+from livingwell.insight.counting import month_of, month_parse, months_earlier
 from livingwell.insight.selectors import months_between
 from livingwell.insight.tables import month_label
 
@@ -16,10 +16,7 @@ DEFAULT_MONTHS = 12
 def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """The twelve months up to this one."""
     end = month_of(today or timezone.localdate())
-    start = end
-    for _month in range(DEFAULT_MONTHS - 1):
-        start = month_of(start - datetime.timedelta(days=1))
-    return start, end
+    return months_earlier(end, DEFAULT_MONTHS - 1), end
 
 
 class PeriodForm(forms.Form):
@@ -28,13 +25,14 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: object, first_month: datetime.date, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        months = months_between(min(first_month, default_period()[0]), default_period()[1])
-        choices = [(month.strftime("%Y-%m"), month_label(month)) for month in months]
+        start, end = default_period()
+        choices = [
+            (month.strftime("%Y-%m"), month_label(month)) for month in months_between(min(first_month, start), end)
+        ]
         for name in ("start", "end"):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
             field.choices = choices
-        start, end = default_period()
         self.initial = {"start": start.strftime("%Y-%m"), "end": end.strftime("%Y-%m")}
 
     def clean(self) -> dict[str, object]:
