@@ -25,13 +25,28 @@ STYLE = Style(
     colors=("#1d70b8", "#d4351c", "#505a5f"),
     opacity="1",
     opacity_hover="1",
+    # Light, solid guides, so that the dashed lines are only the series and the baseline.
+    guide_stroke_color="#dddddd",
+    major_guide_stroke_color="#dddddd",
+    guide_stroke_dasharray="0",
+    major_guide_stroke_dasharray="0",
 )
 DASHES = ("", "8, 4", "2, 4")
 
 
 def chart_svg(table: Table) -> str:
-    """The table's chart as an SVG document."""
+    """The table's chart as an SVG document. Its scale starts at nought, with room above the highest line."""
+    series = [
+        [
+            value.number if isinstance(value, Cell) else _number(value)
+            for _label, row in table.rows
+            for value in [row[index]]
+        ]
+        for index in table.charted
+    ]
+    highest = max([value for values in series for value in values if value is not None] + [table.baseline or 0, 1])
     chart = pygal.Line(
+        range=(0, highest * 1.15),
         style=STYLE,
         width=960,
         height=400,
@@ -44,22 +59,19 @@ def chart_svg(table: Table) -> str:
         show_minor_x_labels=False,
         x_labels_major_every=max(1, len(table.rows) // 12),
         truncate_label=-1,
+        truncate_legend=-1,  # a legend says in full what each line is
+        legend_at_bottom_columns=1,
         dots_size=4,
     )
     chart.title = table.title
     chart.x_labels = [label for label, _values in table.rows]
-    for series, index in enumerate(table.charted):
-        values = [
-            value.number if isinstance(value, Cell) else _number(value)
-            for _label, row in table.rows
-            for value in [row[index]]
-        ]
-        chart.add(table.columns[index], values, stroke_style={"width": 3, "dasharray": DASHES[series % len(DASHES)]})
+    for number, (index, values) in enumerate(zip(table.charted, series, strict=True)):
+        chart.add(table.columns[index], values, stroke_style={"width": 3, "dasharray": DASHES[number % len(DASHES)]})
     if table.baseline is not None:
         chart.add(
             table.baseline_label,
             [table.baseline] * len(table.rows),
-            stroke_style={"width": 2, "dasharray": "12, 6"},
+            stroke_style={"width": 3, "dasharray": "12, 6"},
             show_dots=False,
         )
     return str(chart.render(is_unicode=True))
