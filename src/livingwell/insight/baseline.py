@@ -3,8 +3,8 @@
 ``residential_entries`` and ``discharges``. An empty cell is a figure not known. Loading a month again
 replaces it; a bad row is reported with its line number and the reason, and the good rows still load."""
 
-import csv
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from livingwell.insight.counting import month_parse
-from livingwell.insight.history import BadRow, LoadReport
+from livingwell.insight.history import BadRow, LoadReport, Row, csv_file_load
 from livingwell.insight.models import Baseline
 
 COUNTS = ["secondary_care_referrals", "introductions", "residential_entries", "discharges"]
@@ -48,38 +48,33 @@ def _values(row: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def baseline_load_file(path: Path) -> LoadReport:
+def baseline_load_rows(rows: Iterable[Row]) -> LoadReport:
+    """Load (line number, row) pairs, a month each."""
     report = LoadReport()
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            if "month" not in (reader.fieldnames or []):
-                return LoadReport(problems=[(1, "the header has no month column")])
-            seen: dict[datetime.date, int] = {}
-            for row in reader:
-                line = reader.line_num
-                try:
-                    month = _month_of_row(row)
-                    values = _values(row)
-                except BadRow as problem:
-                    report.problems.append((line, str(problem)))
-                    continue
-                if month in seen:
-                    report.problems.append((line, f"month {month:%Y-%m} is also on line {seen[month]}"))
-                    continue
-                seen[month] = line
-                with transaction.atomic():
-                    held = Baseline.objects.filter(month=month).first()
-                    if held is None:
-                        Baseline.objects.create(month=month, **values)
-                        report.created += 1
-                    elif any(getattr(held, name) != value for name, value in values.items()):
-                        Baseline.objects.filter(pk=held.pk).update(**values)
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
-    except UnicodeDecodeError:
-        return LoadReport(problems=[(0, "the file is not UTF-8 text")])
-    except csv.Error as error:
-        return LoadReport(problems=[(0, f"the file is not CSV: {error}")])
+    seen: dict[datetime.date, int] = {}
+    for line, row in rows:
+        try:
+            month = _month_of_row(row)
+            values = _values(row)
+        except BadRow as problem:
+            report.problems.append((line, str(problem)))
+            continue
+        if month in seen:
+            report.problems.append((line, f"month {month:%Y-%m} is also on line {seen[month]}"))
+            continue
+        seen[month] = line
+        with transaction.atomic():
+            held = Baseline.objects.filter(month=month).first()
+            if held is None:
+                Baseline.objects.create(month=month, **values)
+                report.created += 1
+            elif any(getattr(held, name) != value for name, value in values.items()):
+                Baseline.objects.filter(pk=held.pk).update(**values)
+                report.updated += 1
+            else:
+                report.unchanged += 1
     return report
+
+
+def baseline_load_file(path: Path) -> LoadReport:
+    return csv_file_load(path, ["month"], baseline_load_rows)

@@ -10,7 +10,7 @@ waiting), ``routed_on``, ``neighbourhood``, ``age_band``, ``gender``, ``ethnic_g
 
 import csv
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ COLUMNS = [
     "neighbourhood", "age_band", "gender", "ethnic_group",
 ]  # fmt: skip
 BATCH_SIZE = 2_000
+Row = tuple[int, dict[str, str]]  # a CSV row with the line it ends on
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _write(report: LoadReport, batch: list[dict[str, Any]]) -> None:
     report.updated += len(changed)
 
 
-def history_import_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> LoadReport:
+def history_import_rows(rows: Iterable[Row]) -> LoadReport:
     """Import (line number, row) pairs, a batch at a time."""
     report = LoadReport()
     neighbourhoods = {}
@@ -175,15 +176,21 @@ def history_import_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> LoadRepor
     return report
 
 
-def history_import_file(path: Path) -> LoadReport:
+def csv_file_load(path: Path, required: list[str], load: Callable[[Iterator[Row]], LoadReport]) -> LoadReport:
+    """Read a UTF-8 CSV file with a header naming ``required`` columns, and ``load`` its (line, row) pairs.
+    A file that is not such a CSV is reported, not raised."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
-            missing = [name for name in ("reference", "arrived_on") if name not in (reader.fieldnames or [])]
+            missing = [name for name in required if name not in (reader.fieldnames or [])]
             if missing:
                 return LoadReport(problems=[(1, f"the header has no {', '.join(missing)} column")])
-            return history_import_rows((reader.line_num, row) for row in reader)
+            return load((reader.line_num, row) for row in reader)
     except UnicodeDecodeError:
         return LoadReport(problems=[(0, "the file is not UTF-8 text")])
     except csv.Error as error:
         return LoadReport(problems=[(0, f"the file is not CSV: {error}")])
+
+
+def history_import_file(path: Path) -> LoadReport:
+    return csv_file_load(path, ["reference", "arrived_on"], history_import_rows)
