@@ -2,12 +2,16 @@
 
 import os
 import shutil
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import caches
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connections
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
 from livingwell.accounts.models import Role, User
@@ -30,6 +34,36 @@ AXE_OPTIONS = {
 }
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 AXE = Axe()
+
+
+class _OneRequestAtATimeOnSqlite(ThreadedWSGIServer):
+    """The live server, taking one request at a time when the test database is SQLite in memory.
+
+    A page whose images are drawn from the database (the figures' charts) asks for them together.
+    The server's threads reach the in-memory database through one shared cache, where two writes at
+    once fail at once with "database table is locked" (the busy timeout does not apply there).
+    PostgreSQL takes them together, so there the server stays fully threaded.
+    """
+
+    def set_app(self, application: Callable[..., Iterable[bytes]]) -> None:
+        if connections["default"].vendor != "sqlite":
+            super().set_app(application)
+            return
+        lock = threading.Lock()
+
+        def one_at_a_time(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeOnSqlite
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -48,6 +48,13 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
     expect(charts).to_have_count(3)  # introductions, referrals to secondary care, waits
     for index in range(3):
         assert charts.nth(index).evaluate("image => image.complete && image.naturalWidth > 0")
+    # The browser asks for the charts together; asked for many times at once, every one still comes.
+    statuses = page.evaluate(
+        """sources => Promise.all(sources.flatMap(source => [1, 2, 3, 4].map(
+            () => fetch(source).then(response => response.status))))""",
+        charts.evaluate_all("images => images.map(image => image.src)"),
+    )
+    assert statuses == [200] * 12
     check_page(page, screenshot="figures")
 
     page.get_by_label("From").select_option(label=page.get_by_label("From").locator("option").first.inner_text())
