@@ -26,4 +26,4 @@ def _count_the_uncounted(**kwargs: Any) -> None:
     """After migrating, count the introductions that arrived before this app did (none, after the first time)."""
     from livingwell.insight.services import counted_introductions_refresh  # models are ready only now
 
-    counted_introductions_refresh(missing_only=True)
+    counted_introductions_refresh(missing_only=True)  # and summarises the months not summarised yet

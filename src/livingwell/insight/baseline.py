@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from livingwell.insight.counting import month_parse
-from livingwell.insight.history import BadRow, LoadReport, Row, csv_file_load
+from livingwell.insight.history import BadRow, LoadReport, Row, count_cell, csv_file_load
 from livingwell.insight.models import Baseline
 
 COUNTS = ["secondary_care_referrals", "introductions", "residential_entries", "discharges"]
@@ -30,13 +30,7 @@ def _values(row: dict[str, str]) -> dict[str, Any]:
         raise BadRow("the row has more cells than there are columns")
     values: dict[str, Any] = {}
     for name in COUNTS:
-        text = (row.get(name) or "").strip().replace(",", "")
-        if not text:
-            values[name] = None
-        elif text.isdigit() and len(text) < 10:
-            values[name] = int(text)
-        else:
-            raise BadRow(f"{name} {text[:40]!r} is not a whole number of nought or more")
+        values[name] = count_cell(row, name)
     text = (row.get("median_days_to_first_contact") or "").strip()
     try:
         median = Decimal(text) if text else None

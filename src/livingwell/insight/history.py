@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from livingwell.core.models import Neighbourhood
 from livingwell.insight.counting import counted_dates
 from livingwell.insight.models import CountedIntroduction, Route
+from livingwell.insight.summaries import months_summarise
 
 COLUMNS = [
     "reference", "arrived_on", "first_contact_on", "first_conversation_on", "route", "routed_on",
@@ -60,18 +61,36 @@ def _date(row: dict[str, str], name: str, *, required: bool = False) -> datetime
         raise BadRow(f"{name} {text[:40]!r} is not a date as YYYY-MM-DD") from None
 
 
-def _text(row: dict[str, str], name: str, limit: int) -> str:
+def text_cell(row: dict[str, str], name: str, limit: int) -> str:
     text = (row.get(name) or "").strip()
     if len(text) > limit:
         raise BadRow(f"{name} is longer than {limit} characters")
     return text
 
 
+def count_cell(row: dict[str, str], name: str) -> int | None:
+    """A whole number of nought or more (thousands may be marked with commas), or ``None`` if empty."""
+    text = (row.get(name) or "").strip().replace(",", "")
+    if not text:
+        return None
+    if text.isdigit() and len(text) < 10:
+        return int(text)
+    raise BadRow(f"{name} {text[:40]!r} is not a whole number of nought or more")
+
+
+def neighbourhoods_by_name() -> dict[str, int]:
+    """The borough's neighbourhoods, found by their name or their slug, written any way."""
+    found = {}
+    for pk, name, slug in Neighbourhood.objects.values_list("pk", "name", "slug"):
+        found[slugify(name)] = found[slug] = pk
+    return found
+
+
 def _values(row: dict[str, str], neighbourhoods: dict[str, int]) -> dict[str, Any]:
     """What one row counts as, or ``BadRow`` with the reason."""
     if None in row:
         raise BadRow("the row has more cells than there are columns")
-    reference = _text(row, "reference", 40)
+    reference = text_cell(row, "reference", 40)
     if not reference:
         raise BadRow("reference is missing")
     arrived_on = _date(row, "arrived_on", required=True)
@@ -93,7 +112,7 @@ def _values(row: dict[str, str], neighbourhoods: dict[str, int]) -> dict[str, An
         raise BadRow("routed_on is missing for a route")
     if routed_on is not None and not route:
         raise BadRow("routed_on is given without a route")
-    neighbourhood = _text(row, "neighbourhood", 100)
+    neighbourhood = text_cell(row, "neighbourhood", 100)
     neighbourhood_id = None
     if neighbourhood:
         neighbourhood_id = neighbourhoods.get(slugify(neighbourhood))
@@ -109,9 +128,9 @@ def _values(row: dict[str, str], neighbourhoods: dict[str, int]) -> dict[str, An
         "reference": reference,
         "route": route,
         "neighbourhood_id": neighbourhood_id,
-        "age_band": _text(row, "age_band", 20),
-        "gender": _text(row, "gender", 100),
-        "ethnic_group": _text(row, "ethnic_group", 100),
+        "age_band": text_cell(row, "age_band", 20),
+        "gender": text_cell(row, "gender", 100),
+        "ethnic_group": text_cell(row, "ethnic_group", 100),
     }
 
 
@@ -123,7 +142,8 @@ FIELDS = [
 
 
 @transaction.atomic
-def _write(report: LoadReport, batch: list[dict[str, Any]]) -> None:
+def _write(report: LoadReport, batch: list[dict[str, Any]], months: set[datetime.date | None]) -> None:
+    """Write a batch, adding to ``months`` every month a row was or is now counted in."""
     held = {
         row.reference: row
         for row in CountedIntroduction.objects.filter(
@@ -133,9 +153,11 @@ def _write(report: LoadReport, batch: list[dict[str, Any]]) -> None:
     new, changed = [], []
     for values in batch:
         row = held.get(values["reference"])
+        months |= {values["month"], values["waiting_ended_month"]}
         if row is None:
             new.append(CountedIntroduction(origin=CountedIntroduction.Origin.HISTORY, **values))
         elif any(getattr(row, name) != values[name] for name in FIELDS):
+            months |= {row.month, row.waiting_ended_month}
             for name in FIELDS:
                 setattr(row, name, values[name])
             changed.append(row)
@@ -150,11 +172,10 @@ def _write(report: LoadReport, batch: list[dict[str, Any]]) -> None:
 def history_import_rows(rows: Iterable[Row]) -> LoadReport:
     """Import (line number, row) pairs, a batch at a time."""
     report = LoadReport()
-    neighbourhoods = {}
-    for pk, name, slug in Neighbourhood.objects.values_list("pk", "name", "slug"):
-        neighbourhoods[slugify(name)] = neighbourhoods[slug] = pk
+    neighbourhoods = neighbourhoods_by_name()
     seen: dict[str, int] = {}
     batch: list[dict[str, Any]] = []
+    months: set[datetime.date | None] = set()
     for line, row in rows:
         try:
             values = _values(row, neighbourhoods)
@@ -169,10 +190,11 @@ def history_import_rows(rows: Iterable[Row]) -> LoadReport:
         seen[values["reference"]] = line
         batch.append(values)
         if len(batch) == BATCH_SIZE:
-            _write(report, batch)
+            _write(report, batch, months)
             batch = []
     if batch:
-        _write(report, batch)
+        _write(report, batch, months)
+    months_summarise(months)
     return report
 
 

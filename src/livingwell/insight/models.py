@@ -87,3 +87,69 @@ class Baseline(models.Model):
 
     def __str__(self) -> str:
         return self.month.strftime("%Y-%m")
+
+
+class MonthCount(models.Model):
+    """One grouped count of a month's counted introductions, kept by the task worker so that the figures
+    for ten years read a few thousand rows, not millions (decision 0023). Which fields are set depends on
+    the measure; a month's counts are always replaced together (``MonthSummarised`` is their lock)."""
+
+    class Measure(models.TextChoices):
+        ARRIVED = "arrived", _("Arrived, by route, who made it and whether known before")
+        CONTACT_WAIT = "contact_wait", _("Days to first contact, by neighbourhood")
+        CONVERSATION_WAIT = "conversation_wait", _("Days to first conversation, by neighbourhood")
+        WAITING_ENDED = "waiting_ended", _("Stopped waiting")
+        AGE_BAND = "age_band", _("Arrived, by age and route")
+        GENDER = "gender", _("Arrived, by gender and route")
+        ETHNIC_GROUP = "ethnic_group", _("Arrived, by ethnic group and route")
+        NEIGHBOURHOOD = "neighbourhood", _("Arrived, by neighbourhood and route")
+
+    month = models.DateField()
+    measure = models.CharField(max_length=20, choices=Measure.choices)
+    route = models.CharField(max_length=20, choices=Route.choices, blank=True)
+    by_self = models.BooleanField(null=True)
+    known_before = models.BooleanField(null=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    group = models.CharField(max_length=100, blank=True)  # the age band, gender or ethnic group as given
+    days = models.PositiveIntegerField(null=True, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["measure", "month"], name="month_count_by_measure")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.measure}: {self.count}"
+
+
+class MonthSummarised(models.Model):
+    """A month whose ``MonthCount`` rows are written; its row is locked while they are replaced."""
+
+    month = models.DateField(unique=True)
+    summarised_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.month.strftime("%Y-%m")
+
+
+class Population(models.Model):
+    """How many people in the borough are in a group, loaded by the deployment (for example from Census
+    2021), so that the figures can show who is and is not reaching the network."""
+
+    class Grouping(models.TextChoices):
+        AGE_BAND = "age_band", _("Age")
+        GENDER = "gender", _("Gender")
+        ETHNIC_GROUP = "ethnic_group", _("Ethnic group")
+        NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood")
+
+    grouping = models.CharField(max_length=20, choices=Grouping.choices)
+    group = models.CharField(max_length=100)  # as the introductions give it; a neighbourhood by its name
+    people = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["grouping", "group"], name="population_group_once")]
+        verbose_name = _("population group")
+
+    def __str__(self) -> str:
+        return f"{self.grouping}: {self.group}"

@@ -15,12 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
 from livingwell.insight.counting import month_of
-from livingwell.insight.models import Baseline, CountedIntroduction, Route
+from livingwell.insight.models import Baseline, CountedIntroduction, MonthCount, Population, Route
+from livingwell.insight.summaries import GROUPED_BY
+
+Measure = MonthCount.Measure
 
 # Who made an introduction, and whether the person was known before; history may not say.
 MADE_BY = ("themselves", "someone_else", "not_recorded")
@@ -78,12 +81,31 @@ class AreaWaits:
 
 
 @dataclass
+class GroupFigures:
+    """The period's introductions in one group (an age band, a gender, an ethnic group, a neighbourhood)."""
+
+    name: str  # "" where it was not given
+    routes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Route.values, 0))
+    introductions: int = 0
+    population: int | None = None  # the borough's people in the group, where the deployment loaded them
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "group": self.name,
+            "introductions": self.introductions,
+            "routes": dict(self.routes),
+            "population": self.population,
+        }
+
+
+@dataclass
 class Figures:
     start: datetime.date
     end: datetime.date
     months: list[MonthFigures]
     baseline: list[Baseline]
     areas: list[AreaWaits] = field(default_factory=list)  # the period's waits, for each neighbourhood
+    groups: dict[str, list[GroupFigures]] = field(default_factory=dict)  # by grouping: age band, gender…
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +113,7 @@ class Figures:
             "to": self.end.strftime("%Y-%m"),
             "months": [month.as_json() for month in self.months],
             "baseline": [baseline_as_json(row) for row in self.baseline],
+            "groups": {grouping: [group.as_json() for group in groups] for grouping, groups in self.groups.items()},
         }
 
 
@@ -139,17 +162,18 @@ def wait_from(histogram: list[tuple[int, int]]) -> Wait:
     return Wait(median, _value_at(ordered, math.ceil(0.9 * total)), total)
 
 
-def _waits(rows: Any, field_name: str, start: datetime.date, end: datetime.date) -> tuple[Histograms, Histograms]:
-    """Histograms of one wait, by month and by neighbourhood, from one grouped query (read from its index)."""
+def _counts(measure: str, first: datetime.date, last: datetime.date) -> QuerySet[MonthCount]:
+    return MonthCount.objects.filter(measure=measure, month__range=(first, last)).order_by()
+
+
+def _waits(measure: str, first: datetime.date, last: datetime.date) -> tuple[Histograms, Histograms]:
+    """Histograms of one wait, by month and by neighbourhood."""
     by_month: dict[Any, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     by_area: dict[Any, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    grouped = (
-        rows.filter(month__range=(start, end), **{f"{field_name}__isnull": False})
-        .values_list("month", "neighbourhood_id", field_name)
-        .annotate(count=Count("*"))
-        .order_by()
-    )
-    for month, area, days, count in grouped:
+    for month, area, days, count in _counts(measure, first, last).values_list(
+        "month", "neighbourhood_id", "days", "count"
+    ):
+        assert days is not None  # noqa: S101 - every wait is counted with its days
         by_month[month][days] += count
         by_area[area][days] += count
     return (
@@ -158,39 +182,30 @@ def _waits(rows: Any, field_name: str, start: datetime.date, end: datetime.date)
     )
 
 
+def _total_before(measure: str, first: datetime.date) -> int:
+    counts = MonthCount.objects.filter(measure=measure, month__lt=first)
+    return counts.aggregate(total=Sum("count", default=0))["total"]
+
+
 def figures_for(start: datetime.date, end: datetime.date) -> Figures:
-    """The figures for every month from ``start``'s to ``end``'s, and the whole baseline."""
+    """The figures for every month from ``start``'s to ``end``'s, and the whole baseline, read from the
+    months' summaries (decision 0023)."""
     months = months_between(start, end)
     first, last = months[0], months[-1]
-    rows = CountedIntroduction.objects.all()
     by_month = {month: MonthFigures(month) for month in months}
-    grouped = (
-        rows.filter(month__range=(first, last))
-        .values_list("month", "route", "by_self", "known_before")
-        .annotate(count=Count("*"))
-        .order_by()
-    )
-    for month, route, by_self, known_before, count in grouped:
+    arrived = _counts(Measure.ARRIVED, first, last).values_list("month", "route", "by_self", "known_before", "count")
+    for month, route, by_self, known_before, count in arrived:
         figures = by_month[month]
         figures.introductions += count
         figures.made_by[_made_by(by_self)] += count
         figures.known[_known(known_before)] += count
         if route:
             figures.routes[route] += count
-    contact, contact_areas = _waits(rows, "days_to_first_contact", first, last)
-    conversation, conversation_areas = _waits(rows, "days_to_first_conversation", first, last)
+    contact, contact_areas = _waits(Measure.CONTACT_WAIT, first, last)
+    conversation, conversation_areas = _waits(Measure.CONVERSATION_WAIT, first, last)
     # Still waiting: what was waiting before the period, plus each month's arrivals, less those that stopped.
-    opening = {
-        "arrived": rows.filter(month__lt=first).count(),
-        "ended": rows.filter(waiting_ended_month__lt=first).count(),
-    }
-    ended = dict(
-        rows.filter(waiting_ended_month__range=(first, last))
-        .values_list("waiting_ended_month")
-        .annotate(count=Count("*"))
-        .order_by()
-    )
-    waiting = opening["arrived"] - opening["ended"]
+    waiting = _total_before(Measure.ARRIVED, first) - _total_before(Measure.WAITING_ENDED, first)
+    ended = dict(_counts(Measure.WAITING_ENDED, first, last).values_list("month", "count"))
     for month in months:
         figures = by_month[month]
         figures.days_to_first_contact = wait_from(contact.get(month, []))
@@ -203,6 +218,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         [by_month[month] for month in months],
         list(Baseline.objects.all()),
         _areas(contact_areas, conversation_areas),
+        _groups(first, last),
     )
 
 
@@ -217,6 +233,32 @@ def _areas(
         AreaWaits(names.get(area, not_given), wait_from(contact.get(area, [])), wait_from(conversation.get(area, [])))
         for area in areas
     ]
+
+
+def _groups(first: datetime.date, last: datetime.date) -> dict[str, list[GroupFigures]]:
+    """The period's introductions by route in each group of each grouping, with the borough's population
+    in each group where it was loaded; by name, and last those given no group."""
+    names = dict(Neighbourhood.objects.values_list("pk", "name"))
+    groups: dict[str, dict[str, GroupFigures]] = {grouping: {} for grouping in GROUPED_BY}
+    counts = (
+        MonthCount.objects.filter(measure__in=list(GROUPED_BY), month__range=(first, last))
+        .values_list("measure", "group", "neighbourhood_id", "route")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    for grouping, group, area, route, count in counts:
+        name = names.get(area, "") if grouping == Measure.NEIGHBOURHOOD else group
+        figures = groups[grouping].setdefault(name, GroupFigures(name))
+        figures.introductions += count
+        if route:
+            figures.routes[route] += count
+    for grouping, group, people in Population.objects.values_list("grouping", "group", "people"):
+        if grouping in groups:
+            groups[grouping].setdefault(group, GroupFigures(group)).population = people
+    return {
+        grouping: sorted(by_name.values(), key=lambda figures: (figures.name == "", figures.name.casefold()))
+        for grouping, by_name in groups.items()
+    }
 
 
 def first_counted_month() -> datetime.date | None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from livingwell.frontdoor.models import Introduction
 from livingwell.insight.counting import counted_dates
 from livingwell.insight.models import CountedIntroduction, Route
+from livingwell.insight.summaries import months_counted, months_summarise, months_unsummarised
 
 ROUTES: dict[str, str] = {
     Introduction.Route.INFORMATION: Route.INFORMATION,
@@ -25,9 +26,25 @@ def _day(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localtime(moment).date() if moment is not None else None
 
 
+def _months_of(introduction_id: uuid.UUID | str) -> set[datetime.date | None]:
+    """The months an introduction's counted row is in: the one it arrived in and the one it stopped waiting."""
+    rows = CountedIntroduction.objects.filter(introduction_id=introduction_id)
+    return {month for pair in rows.values_list("month", "waiting_ended_month") for month in pair}
+
+
 @transaction.atomic
-def counted_introduction_refresh(*, introduction_id: uuid.UUID | str) -> None:
-    """Count the front door's introduction as it stands now (or no longer, if it is gone)."""
+def counted_introduction_refresh(*, introduction_id: uuid.UUID | str, summarise: bool = True) -> set[datetime.date]:
+    """Count the front door's introduction as it stands now (or no longer, if it is gone), and summarise
+    the months it was and is counted in again; returns those months."""
+    months = _months_of(introduction_id)
+    _count(introduction_id)
+    months |= _months_of(introduction_id)
+    if summarise:
+        months_summarise(months)
+    return {month for month in months if month is not None}
+
+
+def _count(introduction_id: uuid.UUID | str) -> None:
     introduction = (
         Introduction.objects.select_related("person", "equality", "first_conversation")
         .annotate(first_attempt_at=Min("contact_attempts__attempted_at"))
@@ -65,12 +82,15 @@ def counted_introduction_refresh(*, introduction_id: uuid.UUID | str) -> None:
 
 
 def counted_introductions_refresh(*, missing_only: bool = False) -> int:
-    """Count the front door's introductions afresh (or only those not counted yet); returns how many.
-    For a new deployment of this app, and after anything that changed introductions behind the models."""
+    """Count the front door's introductions afresh (or only those not counted yet), and summarise every
+    month again (or only those not summarised yet); returns how many introductions. For a new deployment
+    of this app, and after anything that changed introductions behind the models."""
     introductions = Introduction.objects.all()
     if missing_only:
         introductions = introductions.exclude(Exists(CountedIntroduction.objects.filter(introduction=OuterRef("pk"))))
     ids = list(introductions.values_list("pk", flat=True))
+    months: set[datetime.date] = set()
     for introduction_id in ids:
-        counted_introduction_refresh(introduction_id=introduction_id)
+        months |= counted_introduction_refresh(introduction_id=introduction_id, summarise=False)
+    months_summarise(months | (months_unsummarised() if missing_only else months_counted()))
     return len(ids)

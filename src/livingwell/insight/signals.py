@@ -1,4 +1,5 @@
-"""When anything the figures count about an introduction changes, the task worker counts it again."""
+"""When anything the figures count about an introduction changes, the task worker counts it again and
+sums up its months afresh."""
 
 from typing import Any
 
@@ -6,7 +7,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
-from livingwell.insight.tasks import counted_introduction_refresh_task
+from livingwell.insight.models import CountedIntroduction
+from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
 
 
 def _recount(introduction_id: object) -> None:
@@ -28,3 +30,10 @@ def _part_changed(
     sender: type, instance: ContactAttempt | FirstConversation | IntroductionEquality, **kwargs: Any
 ) -> None:
     _recount(instance.introduction_id)
+
+
+@receiver(post_delete, sender=CountedIntroduction, dispatch_uid="insight_counted_deleted")
+def _counted_deleted(sender: type, instance: CountedIntroduction, **kwargs: Any) -> None:
+    # Gone with its introduction (a cascade, before any task counts it again): its months are summed afresh.
+    months = {month.isoformat() for month in (instance.month, instance.waiting_ended_month) if month}
+    months_summarise_task.enqueue(months=sorted(months))

@@ -4,8 +4,12 @@ A count of 1 to 4 shows as "fewer than 5". A total is not shown wherever a hidde
 out from it: a total with exactly one hidden part is hidden too, and so on (a hidden month's total hides
 the period's total when it is the only one hidden) until nothing more changes. Two hidden parts of a
 shown total give away only their sum. Nought is shown: it points at nobody.
+
+A total shown in more than one table (a month's introductions, a route's for the period, the period's)
+is hidden in all of them once any of them hides it, so that one table cannot undo another's hiding.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -47,8 +51,17 @@ class Grid:
     total: Cell = field(default_factory=lambda: Cell(0))
 
 
-def suppressed_grid(counts: list[list[int]], *, width: int) -> Grid:
-    """The grid of ``counts`` (each row ``width`` long) with its totals, suppressed."""
+def suppressed_grid(
+    counts: list[list[int]],
+    *,
+    width: int,
+    hidden_rows: Collection[int] = (),
+    hidden_columns: Collection[int] = (),
+    hidden_total: bool = False,
+) -> Grid:
+    """The grid of ``counts`` (each row ``width`` long) with its totals, suppressed. The totals of the
+    rows and columns given, and the grand total if asked, are hidden from the start: another table
+    showing the same totals hid them (see ``tables.suppressed_together``)."""
     rows = [[cell(value) for value in row] for row in counts]
     grid = Grid(
         rows=rows,
@@ -56,6 +69,11 @@ def suppressed_grid(counts: list[list[int]], *, width: int) -> Grid:
         column_totals=[cell(sum(row[index] for row in counts)) for index in range(width)],
         total=cell(sum(sum(row) for row in counts)),
     )
+    for index in hidden_rows:
+        grid.row_totals[index].hidden = True
+    for index in hidden_columns:
+        grid.column_totals[index].hidden = True
+    grid.total.hidden |= hidden_total
     lines = [
         *zip(rows, grid.row_totals, strict=True),
         *(([row[index] for row in rows], total) for index, total in enumerate(grid.column_totals)),
@@ -71,4 +89,9 @@ def suppressed_grid(counts: list[list[int]], *, width: int) -> Grid:
     return grid
 
 
-__all__ = ["SMALL_NUMBER", "Cell", "Grid", "cell", "suppressed_grid"]
+def hidden_at(cells: list[Cell]) -> frozenset[int]:
+    """Where in a line of cells the hidden ones are."""
+    return frozenset(index for index, each in enumerate(cells) if each.hidden)
+
+
+__all__ = ["SMALL_NUMBER", "Cell", "Grid", "cell", "hidden_at", "suppressed_grid"]

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from livingwell.insight.models import Baseline, Route
-from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures, Wait, figures_for
-from livingwell.insight.suppression import SMALL_NUMBER, Cell, cell, suppressed_grid
+from livingwell.insight.models import Baseline, Population, Route
+from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures, GroupFigures, Wait, figures_for
+from livingwell.insight.suppression import SMALL_NUMBER, Cell, Grid, cell, hidden_at, suppressed_grid
 
 Value = Cell | str
 
@@ -100,10 +102,64 @@ def _count_summary(figures: Figures, total: Cell, what: str, baseline_field: str
     return _period_count(total, months, what) + _change(before, per_month, what), before
 
 
-def introductions_table(figures: Figures) -> Table:
-    counts = [[month.made_by[key] for key in MADE_BY] + [month.known[key] for key in KNOWN] for month in figures.months]
-    made = suppressed_grid([row[:3] for row in counts], width=3)
-    known = suppressed_grid([row[3:] for row in counts], width=3)
+ROUTE_ORDER = [Route.INFORMATION, Route.COMMUNITY, Route.HUB_SUPPORT, Route.SECONDARY_CARE, Route.CLOSED]
+
+
+def _route_counts(routes: dict[str, int], introductions: int) -> list[int]:
+    """Counts by route in the tables' order, and last those not routed yet."""
+    return [routes[route] for route in ROUTE_ORDER] + [introductions - sum(routes.values())]
+
+
+@dataclass
+class Grids:
+    """The period's counts, suppressed together: every table is made from these."""
+
+    made: Grid  # months by who made the introduction
+    known: Grid  # months by whether the person was known before
+    routes: Grid  # months by route
+    groups: dict[str, Grid]  # for each grouping, its groups by route
+
+
+def suppressed_together(figures: Figures) -> Grids:
+    """Suppress the grids that share totals until they agree: a month's introductions, a route's for the
+    period and the period's are each hidden in every table once any table hides them (suppression.py)."""
+    made = [[month.made_by[key] for key in MADE_BY] for month in figures.months]
+    known = [[month.known[key] for key in KNOWN] for month in figures.months]
+    routes = [_route_counts(month.routes, month.introductions) for month in figures.months]
+    groups = {
+        grouping: [_route_counts(group.routes, group.introductions) for group in in_groups]
+        for grouping, in_groups in figures.groups.items()
+    }
+    months: frozenset[int] = frozenset()
+    route_totals: frozenset[int] = frozenset()
+    total = False
+    while True:
+        width = len(ROUTE_ORDER) + 1
+        grids = Grids(
+            made=suppressed_grid(made, width=3, hidden_rows=months, hidden_total=total),
+            known=suppressed_grid(known, width=3, hidden_rows=months, hidden_total=total),
+            routes=suppressed_grid(
+                routes, width=width, hidden_rows=months, hidden_columns=route_totals, hidden_total=total
+            ),
+            groups={
+                grouping: suppressed_grid(counts, width=width, hidden_columns=route_totals, hidden_total=total)
+                for grouping, counts in groups.items()
+            },
+        )
+        by_month = [grids.made, grids.known, grids.routes]
+        by_route = [grids.routes, *grids.groups.values()]
+        now = (
+            frozenset().union(*(hidden_at(grid.row_totals) for grid in by_month)),
+            frozenset().union(*(hidden_at(grid.column_totals) for grid in by_route)),
+            any(grid.total.hidden for grid in [*by_month, *by_route]),
+        )
+        if now == (months, route_totals, total):
+            return grids
+        months, route_totals, total = now
+
+
+def introductions_table(figures: Figures, grids: Grids) -> Table:
+    made, known = grids.made, grids.known
     summary, before = _count_summary(figures, made.total, _("introductions"), "introductions")
     return Table(
         slug="introductions",
@@ -130,23 +186,16 @@ def introductions_table(figures: Figures) -> Table:
     )
 
 
-ROUTE_ORDER = [Route.INFORMATION, Route.COMMUNITY, Route.HUB_SUPPORT, Route.SECONDARY_CARE, Route.CLOSED]
+def _share(part: Cell, whole: Cell) -> str:
+    """A part's share of a whole; not shown when either is hidden, as the share would give it away."""
+    if not whole.number or part.number is None:
+        return "–"
+    return f"{round(100 * part.number / whole.number)}%"
 
 
-def routes_table(figures: Figures) -> Table:
-    counts = [
-        [month.routes[route] for route in ROUTE_ORDER] + [month.introductions - sum(month.routes.values())]
-        for month in figures.months
-    ]
-    grid = suppressed_grid(counts, width=len(ROUTE_ORDER) + 1)
-    whole = grid.total.number
-    # A share of a hidden count, or of a hidden whole, would give the count away.
-    shares: list[Value] = [
-        f"{round(100 * total.value / whole)}%"
-        if whole and total.number is not None and total.value is not None
-        else "–"
-        for total in grid.column_totals
-    ]
+def routes_table(figures: Figures, grids: Grids) -> Table:
+    grid = grids.routes
+    shares: list[Value] = [_share(total, grid.total) for total in grid.column_totals]
     return Table(
         slug="routes",
         title=_("Where introductions went"),
@@ -162,22 +211,25 @@ def routes_table(figures: Figures) -> Table:
         ],
         footer=[
             (_("All months"), [*grid.column_totals, grid.total]),
-            (_("Share of the period"), [*shares, "100%" if whole else "–"]),
+            (_("Share of the period"), [*shares, "100%" if grid.total.number else "–"]),
         ],
     )
 
 
-def secondary_care_table(figures: Figures) -> Table:
-    grid = suppressed_grid([[month.routes[Route.SECONDARY_CARE]] for month in figures.months], width=1)
-    summary, before = _count_summary(figures, grid.total, _("referrals to secondary care"), "secondary_care_referrals")
+def secondary_care_table(figures: Figures, grids: Grids) -> Table:
+    """The routes' secondary-care column on its own, hidden just as it is there."""
+    column = ROUTE_ORDER.index(Route.SECONDARY_CARE)
+    months = [[row[column]] for row in grids.routes.rows]
+    total = grids.routes.column_totals[column]
+    summary, before = _count_summary(figures, total, _("referrals to secondary care"), "secondary_care_referrals")
     return Table(
         slug="secondary-care",
         title=_("Referrals to secondary care"),
         summary=summary,
         first_column=_("Month"),
         columns=[_("Referrals to secondary care")],
-        rows=[(month_label(month.month), list[Value](grid.rows[index])) for index, month in enumerate(figures.months)],
-        footer=[(_("All months"), [grid.total])],
+        rows=[(month_label(month.month), list[Value](months[index])) for index, month in enumerate(figures.months)],
+        footer=[(_("All months"), [total])],
         charted=[0],
         baseline=before,
         baseline_label=_("Before the network, a month on average"),
@@ -244,13 +296,68 @@ def neighbourhood_waits_table(areas: list[AreaWaits]) -> Table:
     )
 
 
-def dashboard_tables(figures: Figures) -> list[Table]:
+GROUPINGS: dict[str, tuple[str | Promise, str | Promise]] = {
+    Population.Grouping.AGE_BAND: (_lazy("Introductions by age"), _lazy("Age")),
+    Population.Grouping.GENDER: (_lazy("Introductions by gender"), _lazy("Gender")),
+    Population.Grouping.ETHNIC_GROUP: (_lazy("Introductions by ethnic group"), _lazy("Ethnic group")),
+    Population.Grouping.NEIGHBOURHOOD: (_lazy("Introductions by neighbourhood"), _lazy("Neighbourhood")),
+}
+
+
+def group_table(grouping: str, groups: list[GroupFigures], grid: Grid) -> Table:
+    """The period's introductions in each group by route, and each group's share of them beside its share
+    of the borough's people where the deployment loaded them."""
+    title, first_column = GROUPINGS[grouping]
+    people = sum(group.population or 0 for group in groups)
+    columns = [*(str(route.label) for route in ROUTE_ORDER), _("Not routed yet"), _("All introductions")]
+    columns.append(_("Share of introductions"))
+    if people:
+        columns.append(_("Share of the borough's people"))
+    rows: list[tuple[str, list[Value]]] = []
+    for index, group in enumerate(groups):
+        values: list[Value] = [*grid.rows[index], grid.row_totals[index], _share(grid.row_totals[index], grid.total)]
+        if people:
+            values.append(f"{round(100 * group.population / people)}%" if group.population is not None else "–")
+        rows.append((group.name or _("Not given"), values))
+    footer: list[Value] = [*grid.column_totals, grid.total, "100%" if grid.total.number else "–"]
+    if people:
+        footer.append("100%")
+    summary = _(
+        "The introductions that arrived in the period in each group, where the person gave it, and where they went."
+    )
+    if people:
+        summary += " " + _(
+            "Beside each group's share of the introductions is its share of the borough's people, so that "
+            "groups the network is not reaching stand out."
+        )
+    return Table(
+        slug=f"by-{grouping.replace('_', '-')}",
+        title=str(title),
+        summary=summary,
+        first_column=str(first_column),
+        columns=columns,
+        rows=rows,
+        footer=[(_("All groups"), footer)],
+    )
+
+
+def group_tables(figures: Figures, grids: Grids) -> list[Table]:
     return [
-        introductions_table(figures),
-        routes_table(figures),
-        secondary_care_table(figures),
+        group_table(grouping, figures.groups[grouping], grids.groups[grouping])
+        for grouping in GROUPINGS
+        if grouping in figures.groups
+    ]
+
+
+def dashboard_tables(figures: Figures) -> list[Table]:
+    grids = suppressed_together(figures)
+    return [
+        introductions_table(figures, grids),
+        routes_table(figures, grids),
+        secondary_care_table(figures, grids),
         waits_table(figures),
         neighbourhood_waits_table(figures.areas),
+        *group_tables(figures, grids),
     ]
 
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from livingwell.accounts.models import Role
 from livingwell.audit.models import AuditEvent
+from livingwell.insight.models import Population
 
 PERIOD = {"start": "2025-01", "end": "2025-03"}
 
@@ -134,3 +135,23 @@ def test_the_page_takes_the_same_queries_for_three_months_or_two_years(
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
     assert counts[0] <= 16
+
+
+@pytest.mark.django_db
+def test_each_group_s_share_of_introductions_stands_beside_its_share_of_the_borough(
+    borough: None, signed_in_client: Callable[[Role], Client]
+) -> None:
+    Population.objects.create(grouping="neighbourhood", group="Ashby Vale", people=3000)
+    Population.objects.create(grouping="neighbourhood", group="Brook Green", people=1000)
+    rows = _csv(signed_in_client(Role.ANALYST), "by-neighbourhood")
+    assert rows[0][-3:] == ["All introductions", "Share of introductions", "Share of the borough's people"]
+    # Every count here is small, so no share of them is shown; the borough's own shares always are.
+    assert [(row[0], row[-3], row[-2], row[-1]) for row in rows[1:]] == [
+        ("Ashby Vale", "fewer than 5", "–", "75%"),
+        ("Brook Green", "fewer than 5", "–", "25%"),
+        ("Not given", "fewer than 5", "–", "–"),
+        ("All groups", "not shown", "–", "100%"),
+    ]
+    page = signed_in_client(Role.ANALYST).get("/figures/", PERIOD).content.decode()
+    for title in ("Introductions by age", "Introductions by gender", "Introductions by ethnic group"):
+        assert title in page

@@ -90,7 +90,28 @@ def test_the_front_door_s_introductions_are_counted_again_as_they_change(
     assert [month["still_waiting"] for month in march] == [2, 1]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_deleted_introduction_is_no_longer_counted(borough: None) -> None:
     Introduction.objects.filter(for_whom="someone_else").delete()
+    worker_queue()
     assert figures_json("2025-03", "2025-03")["months"][0]["introductions"] == 1
+
+
+def _routes(**counts: int) -> dict[str, int]:
+    return {**NO_ROUTES, **counts}
+
+
+@pytest.mark.django_db
+def test_the_introductions_are_counted_in_each_group_they_gave(borough: None) -> None:
+    groups = figures_json("2025-01", "2025-03")["groups"]
+    assert groups["age_band"] == [
+        {"group": "25-34", "introductions": 1, "routes": _routes(information=1), "population": None},
+        {"group": "35-44", "introductions": 1, "routes": _routes(secondary_care=1), "population": None},
+        # Not given: H3 (closed), H4 (Hub support), H5 (waiting) and the front door's two.
+        {"group": "", "introductions": 5, "routes": _routes(closed=1, hub_support=1), "population": None},
+    ]
+    assert [(group["group"], group["introductions"]) for group in groups["neighbourhood"]] == [
+        ("Ashby Vale", 2), ("Brook Green", 1), ("", 4),
+    ]  # fmt: skip
+    assert [group["group"] for group in groups["ethnic_group"]] == ["White British", ""]
+    assert sum(group["introductions"] for group in groups["gender"]) == 7

@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from livingwell.core.models import Neighbourhood
 from livingwell.insight.baseline import baseline_load_file
 from livingwell.insight.history import history_import_file
-from livingwell.insight.models import Baseline, CountedIntroduction
+from livingwell.insight.models import Baseline, CountedIntroduction, Population
+from livingwell.insight.population import population_load_file
 
 HEADER = "reference,arrived_on,first_contact_on,first_conversation_on,route,routed_on,neighbourhood,age_band,gender,ethnic_group\n"
 
@@ -150,3 +151,40 @@ def test_the_baseline_loads_reports_bad_rows_and_loads_again_unchanged(tmp_path:
 def test_insight_figures_refuses_a_period_it_cannot_read(arguments: list[str], message: str) -> None:
     with pytest.raises(CommandError, match=message):
         call_command("insight_figures", *arguments)
+
+
+@pytest.mark.django_db
+def test_the_population_loads_reports_bad_rows_and_loads_again_unchanged(tmp_path: Path) -> None:
+    Neighbourhood.objects.create(name="Canal Side", slug="canal-side")
+    rows = [
+        "grouping,group,people",
+        "age_band,16 to 24,12000",  # 2
+        'neighbourhood,canal side,"8,500"',  # 3: found by its name written another way, thousands marked
+        "ethnic_group,Białe <script>,40",  # 4: unicode and markup are only text
+        "shoe_size,9,100",  # 5
+        "gender,,100",  # 6
+        "gender,Woman,-3",  # 7
+        "neighbourhood,Atlantis,10",  # 8
+        "age_band,16 to 24,11000",  # 9: again
+        "gender,Woman,",  # 10
+    ]
+    path = _file(tmp_path, "\n".join(rows) + "\n", "population.csv")
+    report = population_load_file(path)
+    assert report.created == 3
+    assert dict(report.problems) == {
+        5: "grouping 'shoe_size' is not one of age_band, gender, ethnic_group, neighbourhood",
+        6: "group is missing",
+        7: "people '-3' is not a whole number of nought or more",
+        8: "neighbourhood 'Atlantis' is not one of this borough's",
+        9: "age_band '16 to 24' is also on line 2",
+        10: "people is missing",
+    }
+    assert set(Population.objects.values_list("grouping", "group", "people")) == {
+        ("age_band", "16 to 24", 12000), ("neighbourhood", "Canal Side", 8500), ("ethnic_group", "Białe <script>", 40),
+    }  # fmt: skip
+    again = population_load_file(path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    path.write_text("grouping,group,people\nage_band,16 to 24,12500\n")
+    out = io.StringIO()
+    call_command("insight_population_load", path, stdout=out)
+    assert out.getvalue() == "Population groups: 0 new, 1 changed, 0 unchanged, 0 not loaded.\n"

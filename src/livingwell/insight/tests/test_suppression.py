@@ -1,7 +1,12 @@
 """Small numbers hidden at 1 to 4 and shown at 5, and totals hidden wherever a hidden count could be
 worked out from them."""
 
+import datetime
+
+from livingwell.insight.models import Route
+from livingwell.insight.selectors import KNOWN, MADE_BY, Figures, GroupFigures, MonthFigures
 from livingwell.insight.suppression import cell, suppressed_grid
+from livingwell.insight.tables import ROUTE_ORDER, dashboard_tables, suppressed_together
 
 
 def _texts(cells: list) -> list[str]:
@@ -52,3 +57,33 @@ def test_the_period_s_total_hides_when_one_month_s_total_is_hidden() -> None:
     assert [total.text for total in grid.row_totals] == ["not shown", "68"]
     assert grid.column_totals[0].text == "not shown"  # 11 less 8 is the hidden 3
     assert grid.total.text == "not shown"
+
+
+def _month(day: int, made_by: list[int], routes: list[int]) -> MonthFigures:
+    figures = MonthFigures(datetime.date(2025, day, 1), introductions=sum(made_by))
+    figures.made_by = dict(zip(MADE_BY, made_by, strict=True))
+    figures.known = dict(zip(KNOWN, [sum(made_by), 0, 0], strict=True))
+    figures.routes = dict(zip(ROUTE_ORDER, routes, strict=True))
+    return figures
+
+
+def test_a_total_one_table_hides_is_hidden_in_every_table_that_shows_it() -> None:
+    # January's 20 split 10 and 10 by who made them hides nothing, but by route only its 3 is small:
+    # the routes table hides January's total, so the introductions table must hide it too.
+    months = [_month(1, [10, 10, 0], [3, 5, 6, 6, 0]), _month(2, [30, 0, 0], [10, 5, 5, 5, 5])]
+    ages = [GroupFigures("16 to 24", introductions=44), GroupFigures("", introductions=6)]
+    ages[0].routes = dict(zip(ROUTE_ORDER, [13, 10, 11, 10, 0], strict=True))
+    ages[1].routes = dict(zip(ROUTE_ORDER, [0, 0, 0, 1, 5], strict=True))
+    figures = Figures(months[0].month, months[1].month, months, [], groups={"age_band": ages})
+    grids = suppressed_together(figures)
+    assert [total.hidden for total in grids.routes.row_totals] == [True, False]
+    assert [total.hidden for total in grids.made.row_totals] == [True, False]
+    assert [total.hidden for total in grids.known.row_totals] == [True, False]
+    # By age, only the 1 in secondary care is small: that route's total for the period is hidden there,
+    # and so in the routes table; with January's total hidden too, the period's is hidden everywhere.
+    secondary = ROUTE_ORDER.index(Route.SECONDARY_CARE)
+    assert grids.routes.column_totals[secondary].hidden
+    assert grids.groups["age_band"].column_totals[secondary].hidden
+    assert all(grid.total.hidden for grid in (grids.made, grids.known, grids.routes, grids.groups["age_band"]))
+    tables = {table.slug: table for table in dashboard_tables(figures)}
+    assert tables["secondary-care"].footer[0][1][0].text == "not shown"
