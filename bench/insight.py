@@ -2,7 +2,9 @@
 
 Runs in-process through Django's test client, signed in as an analyst with a verified second factor,
 against DATABASE_URL (SQLite in var/bench-insight.sqlite3 by default). Each dashboard request starts
-with the cache cleared, so every one counts the figures afresh. The floor is the same aggregate as one
+with the cache cleared, so every one counts the figures afresh from the monthly summaries (decision
+0023); the worker's cost of summing up a month again, as it does after each change, is measured
+too. The floor is the same aggregate as one
 hand-written SQL query (the introductions by month and route), in the same run:
 
     ./lw bench insight
@@ -33,6 +35,7 @@ from livingwell.core.models import Neighbourhood  # noqa: E402
 from livingwell.insight.counting import counted_dates, month_of  # noqa: E402
 from livingwell.insight.models import CountedIntroduction, Route  # noqa: E402
 from livingwell.insight.selectors import months_between  # noqa: E402
+from livingwell.insight.summaries import month_summarise, months_summarise, months_unsummarised  # noqa: E402
 
 INTRODUCTIONS = 1_500_000
 FIRST_MONTH = datetime.date(2016, 12, 1)
@@ -90,6 +93,16 @@ def generate() -> None:
     print(f"…generated in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def summarise() -> None:
+    """Sum up every month not summed up yet, as the worker and the history import would have."""
+    missing = months_unsummarised()
+    if missing:
+        print(f"Summarising {len(missing)} months…", flush=True)
+        started = time.perf_counter()
+        months_summarise(missing)
+        print(f"…summarised in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def timed(call: Callable[[], object], times: int = TIMES) -> tuple[float, float]:
     """p50 and p95 in milliseconds over ``times`` calls after two untimed ones."""
     call()
@@ -104,6 +117,7 @@ def timed(call: Callable[[], object], times: int = TIMES) -> tuple[float, float]
 
 def main() -> int:
     generate()
+    summarise()
     analyse()
     client = staff_client("bench-analyst", Role.ANALYST)
     year = {"start": f"{month_of(LAST_MONTH.replace(year=LAST_MONTH.year - 1) + datetime.timedelta(days=31)):%Y-%m}",
@@ -131,6 +145,19 @@ def main() -> int:
 
         return query
 
+    def month_again() -> object:
+        month_summarise(LAST_MONTH)
+        return None
+
+    def month_floor() -> object:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT route, by_self, known_before, COUNT(*) FROM insight_countedintroduction "
+                "WHERE month = %s GROUP BY route, by_self, known_before",
+                [LAST_MONTH],
+            )
+            return cursor.fetchall()
+
     def figures_command() -> object:
         out = io.StringIO()
         call_command("insight_figures", "--from", decade["start"], "--to", decade["end"], "--json", stdout=out)
@@ -153,6 +180,8 @@ def main() -> int:
             ),
             ("floor: by month and route in SQL, 12 months", *timed(floor(year)), ""),
             ("floor: by month and route in SQL, 120 months", *timed(floor(decade)), ""),
+            ("worker: one month summed up afresh (12,500 introductions)", *timed(month_again, times=10), ""),
+            ("floor: that month by route in SQL", *timed(month_floor), ""),
             (
                 "insight_figures --json, 120 months",
                 *command,

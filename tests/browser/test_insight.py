@@ -47,7 +47,8 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
     charts = page.locator(".lw-chart img")
     expect(charts).to_have_count(3)  # introductions, referrals to secondary care, waits
     for index in range(3):
-        assert charts.nth(index).evaluate("image => image.complete && image.naturalWidth > 0")
+        # decode() waits for the image to load, and fails if it is broken.
+        assert charts.nth(index).evaluate("image => image.decode().then(() => image.naturalWidth > 0)")
     # The browser asks for the charts together; asked for many times at once, every one still comes.
     statuses = page.evaluate(
         """sources => Promise.all(sources.flatMap(source => [1, 2, 3, 4].map(
