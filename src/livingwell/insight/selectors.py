@@ -1,5 +1,6 @@
-"""The figures, month by month, counted from ``CountedIntroduction`` in a few grouped queries whatever the
-period's length. How each is counted is in docs/decisions/0022-insight-figures.md:
+"""The figures, month by month, read from the months' summaries of ``CountedIntroduction`` (decision 0023)
+in a few queries whatever the period's length. How each is counted is in
+docs/decisions/0022-insight-figures.md:
 
 - an introduction counts in the month it arrived, and so does its route;
 - waits are whole calendar days in the borough's time zone; the median is the middle value (the mean of
