@@ -78,11 +78,11 @@ def count_cell(row: dict[str, str], name: str) -> int | None:
     raise BadRow(f"{name} {text[:40]!r} is not a whole number of nought or more")
 
 
-def neighbourhoods_by_name() -> dict[str, int]:
-    """The borough's neighbourhoods, found by their name or their slug, written any way."""
+def neighbourhoods_by_name(value: str = "pk") -> dict[str, Any]:
+    """Each neighbourhood's ``value`` (its id, or its ``name``), found by its name or its slug written any way."""
     found = {}
-    for pk, name, slug in Neighbourhood.objects.values_list("pk", "name", "slug"):
-        found[slugify(name)] = found[slug] = pk
+    for wanted, name, slug in Neighbourhood.objects.values_list(value, "name", "slug"):
+        found[slugify(name)] = found[slug] = wanted
     return found
 
 
@@ -143,7 +143,9 @@ FIELDS = [
 
 @transaction.atomic
 def _write(report: LoadReport, batch: list[dict[str, Any]], months: set[datetime.date | None]) -> None:
-    """Write a batch, adding to ``months`` every month a row was or is now counted in."""
+    """Write a batch, adding to ``months`` every month a row of it was or is now counted in. Unchanged
+    rows' months are added too: running a file again then also sums up the months that an interrupted
+    run wrote rows for but did not get as far as summing up."""
     held = {
         row.reference: row
         for row in CountedIntroduction.objects.filter(

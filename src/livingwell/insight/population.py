@@ -11,8 +11,15 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from livingwell.core.models import Neighbourhood
-from livingwell.insight.history import BadRow, LoadReport, Row, count_cell, csv_file_load, text_cell
+from livingwell.insight.history import (
+    BadRow,
+    LoadReport,
+    Row,
+    count_cell,
+    csv_file_load,
+    neighbourhoods_by_name,
+    text_cell,
+)
 from livingwell.insight.models import Population
 
 Grouping = Population.Grouping
@@ -40,9 +47,7 @@ def _values(row: dict[str, str], neighbourhoods: dict[str, str]) -> tuple[str, s
 def population_load_rows(rows: Iterable[Row]) -> LoadReport:
     """Load (line number, row) pairs, a group each."""
     report = LoadReport()
-    neighbourhoods = {}
-    for name, slug in Neighbourhood.objects.values_list("name", "slug"):
-        neighbourhoods[slugify(name)] = neighbourhoods[slug] = name
+    neighbourhoods = neighbourhoods_by_name("name")
     seen: dict[tuple[str, str], int] = {}
     for line, row in rows:
         try:

@@ -74,14 +74,22 @@ def months_summarise(months: Iterable[datetime.date | None]) -> int:
     return len(chosen)
 
 
-def months_counted() -> set[datetime.date]:
-    """Every month with counted introductions arriving or stopping waiting, and every month summarised."""
+def _months_with_rows() -> set[datetime.date]:
+    """Every month with counted introductions arriving or stopping waiting."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
-    months |= {month for month in ended if month is not None}
-    return months | set(MonthSummarised.objects.values_list("month", flat=True))
+    return months | {month for month in ended if month is not None}
+
+
+def _months_summarised() -> set[datetime.date]:
+    return set(MonthSummarised.objects.values_list("month", flat=True))
+
+
+def months_counted() -> set[datetime.date]:
+    """Every month with counted introductions, and every month summarised (its rows may all be gone)."""
+    return _months_with_rows() | _months_summarised()
 
 
 def months_unsummarised() -> set[datetime.date]:
-    return months_counted() - set(MonthSummarised.objects.values_list("month", flat=True))
+    return _months_with_rows() - _months_summarised()

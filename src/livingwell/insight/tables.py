@@ -105,6 +105,14 @@ def _count_summary(figures: Figures, total: Cell, what: str, baseline_field: str
 ROUTE_ORDER = [Route.INFORMATION, Route.COMMUNITY, Route.HUB_SUPPORT, Route.SECONDARY_CARE, Route.CLOSED]
 
 
+ROUTE_WIDTH = len(ROUTE_ORDER) + 1  # each route, and not routed yet
+
+
+def _route_columns() -> list[str]:
+    """The columns of a table by route: each route, not routed yet, and all of them."""
+    return [*(str(route.label) for route in ROUTE_ORDER), _("Not routed yet"), _("All introductions")]
+
+
 def _route_counts(routes: dict[str, int], introductions: int) -> list[int]:
     """Counts by route in the tables' order, and last those not routed yet."""
     return [routes[route] for route in ROUTE_ORDER] + [introductions - sum(routes.values())]
@@ -134,15 +142,14 @@ def suppressed_together(figures: Figures) -> Grids:
     route_totals: frozenset[int] = frozenset()
     total = False
     while True:
-        width = len(ROUTE_ORDER) + 1
         grids = Grids(
             made=suppressed_grid(made, width=3, hidden_rows=months, hidden_total=total),
             known=suppressed_grid(known, width=3, hidden_rows=months, hidden_total=total),
             routes=suppressed_grid(
-                routes, width=width, hidden_rows=months, hidden_columns=route_totals, hidden_total=total
+                routes, width=ROUTE_WIDTH, hidden_rows=months, hidden_columns=route_totals, hidden_total=total
             ),
             groups={
-                grouping: suppressed_grid(counts, width=width, hidden_columns=route_totals, hidden_total=total)
+                grouping: suppressed_grid(counts, width=ROUTE_WIDTH, hidden_columns=route_totals, hidden_total=total)
                 for grouping, counts in groups.items()
             },
         )
@@ -204,14 +211,14 @@ def routes_table(figures: Figures, grids: Grids) -> Table:
             "route's share of the period at the foot."
         ),
         first_column=_("Month"),
-        columns=[*(str(route.label) for route in ROUTE_ORDER), _("Not routed yet"), _("All introductions")],
+        columns=_route_columns(),
         rows=[
             (month_label(month.month), [*grid.rows[index], grid.row_totals[index]])
             for index, month in enumerate(figures.months)
         ],
         footer=[
             (_("All months"), [*grid.column_totals, grid.total]),
-            (_("Share of the period"), [*shares, "100%" if grid.total.number else "–"]),
+            (_("Share of the period"), [*shares, _share(grid.total, grid.total)]),
         ],
     )
 
@@ -309,8 +316,7 @@ def group_table(grouping: str, groups: list[GroupFigures], grid: Grid) -> Table:
     of the borough's people where the deployment loaded them."""
     title, first_column = GROUPINGS[grouping]
     people = sum(group.population or 0 for group in groups)
-    columns = [*(str(route.label) for route in ROUTE_ORDER), _("Not routed yet"), _("All introductions")]
-    columns.append(_("Share of introductions"))
+    columns = [*_route_columns(), _("Share of introductions")]
     if people:
         columns.append(_("Share of the borough's people"))
     rows: list[tuple[str, list[Value]]] = []
@@ -319,7 +325,7 @@ def group_table(grouping: str, groups: list[GroupFigures], grid: Grid) -> Table:
         if people:
             values.append(f"{round(100 * group.population / people)}%" if group.population is not None else "–")
         rows.append((group.name or _("Not given"), values))
-    footer: list[Value] = [*grid.column_totals, grid.total, "100%" if grid.total.number else "–"]
+    footer: list[Value] = [*grid.column_totals, grid.total, _share(grid.total, grid.total)]
     if people:
         footer.append("100%")
     summary = _(
