@@ -14,8 +14,9 @@ DEFAULT_MONTHS = 12
 
 
 def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
-    """The twelve months up to this one."""
-    end = month_of(today or timezone.localdate())
+    """The last twelve whole months, before this one. This month has only begun: with it in the period, its
+    few introductions would be hidden, and with them the period's totals and every share."""
+    end = months_earlier(today or timezone.localdate(), 1)
     return months_earlier(end, DEFAULT_MONTHS - 1), end
 
 
@@ -26,8 +27,10 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: object, first_month: datetime.date, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         start, end = default_period()
+        this_month = month_of(timezone.localdate())  # may be chosen, though not by default
         choices = [
-            (month.strftime("%Y-%m"), month_label(month)) for month in months_between(min(first_month, start), end)
+            (month.strftime("%Y-%m"), month_label(month))
+            for month in months_between(min(first_month, start), this_month)
         ]
         for name in ("start", "end"):
             field = self.fields[name]

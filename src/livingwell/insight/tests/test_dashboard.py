@@ -2,6 +2,7 @@
 suppression; who may see it; every view and download audited; a period it cannot read."""
 
 import csv
+import datetime
 import io
 from collections.abc import Callable
 
@@ -9,9 +10,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from livingwell.accounts.models import Role
 from livingwell.audit.models import AuditEvent
+from livingwell.insight.forms import PeriodForm, default_period
 from livingwell.insight.models import Population
 
 PERIOD = {"start": "2025-01", "end": "2025-03"}
@@ -113,6 +116,15 @@ def test_a_period_it_cannot_read_is_said_and_the_last_twelve_months_shown(
     assert error in page
     assert "<script>alert(1)</script>" not in page
     assert "Figures" in page
+
+
+def test_the_default_period_is_the_last_twelve_whole_months_and_this_month_may_be_chosen() -> None:
+    assert default_period(datetime.date(2026, 1, 1)) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 1))
+    assert default_period(datetime.date(2026, 3, 31)) == (datetime.date(2025, 3, 1), datetime.date(2026, 2, 1))
+    form = PeriodForm(first_month=datetime.date(2020, 1, 1))
+    this_month = timezone.localdate().strftime("%Y-%m")
+    assert form.fields["end"].choices[-1][0] == this_month  # type: ignore[attr-defined]
+    assert form.initial["end"] != this_month
 
 
 @pytest.mark.django_db
