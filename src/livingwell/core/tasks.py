@@ -10,10 +10,12 @@ import datetime
 import hashlib
 from collections.abc import Callable
 
+from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from livingwell.core.models import Delivery, Parcel
 
@@ -102,13 +104,18 @@ HOUSEKEEPING_EVERY = datetime.timedelta(minutes=5)
 def housekeeping() -> None:
     """Every few minutes, whatever else happens: tasks stuck RUNNING go back in the queue, and expired
     sessions and the parcels kept for messages are cleared. It queues its own next run first, so a failure
-    here never stops it."""
+    here never stops it. Then each app's own housekeeping runs: an app names it in its ``AppConfig`` as
+    ``housekeeping``, the dotted path of a function that takes nothing and is quick when there is nothing
+    to do."""
     from django.core.management import call_command
 
     housekeeping_schedule(after=HOUSEKEEPING_EVERY)
     tasks_recover()
     call_command("clearsessions")
     parcels_clear()
+    for config in apps.get_app_configs():
+        if path := getattr(config, "housekeeping", ""):
+            import_string(path)()
 
 
 def housekeeping_schedule(*, after: datetime.timedelta = datetime.timedelta(0)) -> bool:

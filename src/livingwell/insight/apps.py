@@ -15,6 +15,8 @@ class InsightConfig(AppConfig):
     navigation = (NavLink(190, "insight:dashboard", _("Figures")),)
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.insight.demo.insight_demo"
+    # Run by the task worker's housekeeping every few minutes (core/tasks.py).
+    housekeeping = "livingwell.insight.summaries.this_month_summarise_once"
 
     def ready(self) -> None:
         from livingwell.insight import signals  # noqa: F401  (keeps the counted introductions up to date)

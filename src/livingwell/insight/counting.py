@@ -17,6 +17,16 @@ def months_earlier(month: datetime.date, count: int) -> datetime.date:
     return month
 
 
+def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The first day of every month from ``start``'s to ``end``'s, both included."""
+    months = []
+    month = month_of(start)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
 def counted_dates(
     *,
     arrived_on: datetime.date,

@@ -6,13 +6,17 @@ nothing that is still the same."""
 import datetime
 import random
 
+from django.db import transaction
 from django.utils import timezone
 
+from livingwell.accounts.models import User
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
-from livingwell.insight.counting import month_of, months_earlier
+from livingwell.insight.counting import month_of, months_between, months_earlier
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
-from livingwell.insight.selectors import months_between
+from livingwell.insight.summaries import months_since, months_summarise
+from livingwell.people.models import Person
+from livingwell.support.models import Episode, EpisodeChange
 
 HISTORY_MONTHS = 24
 AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
@@ -71,6 +75,57 @@ POPULATION = {
 }  # fmt: skip
 
 
+FIRST_NAMES = ["Ali", "Bea", "Cal", "Dee", "Eli", "Fen", "Gus", "Hal", "Ife", "Jas", "Kai", "Lou", "Mo", "Nia",
+               "Oz", "Pia", "Raj", "Sol", "Tam", "Uma", "Vic", "Wen", "Yas", "Zed"]  # fmt: skip
+SUPPORT_HISTORY_MARK = "history-0000@people.kingsmere.example"
+
+
+def _support_history(now: datetime.datetime) -> int:
+    """Two years of Hub support before today, growing month by month: people opened with a guide, most
+    closed after a few months, and some back through the way back. Gabriel's past people are all closed,
+    so his caseload is the support demo's; Priya's and Dana's are carried on today. Made once; returns how
+    many episodes it made (none when they are there already)."""
+    if Person.objects.filter(email=SUPPORT_HISTORY_MARK).exists():
+        return 0
+    chance = random.Random(2020)  # noqa: S311 - demo data, not security
+    gabriel, *others = [User.objects.get(username=name) for name in ("guide", "peer", "duty")]
+    start = now - datetime.timedelta(days=HISTORY_MONTHS * 30.4)
+    changes = []
+    number = 0
+    for month in range(HISTORY_MONTHS):
+        for _index in range(round(6 + 8 * month / (HISTORY_MONTHS - 1) + chance.uniform(-2, 2))):
+            opened = start + datetime.timedelta(days=month * 30.4 + chance.uniform(0, 30))
+            person = Person.objects.create(
+                preferred_name=f"{chance.choice(FIRST_NAMES)} {number:03d}",
+                email=f"history-{number:04d}@people.kingsmere.example",
+            )
+            number += 1
+            closed = opened + datetime.timedelta(days=chance.uniform(30, 150))
+            comes_back = chance.random() < 0.12
+            back = closed + datetime.timedelta(days=chance.uniform(20, 90))
+            guide = chance.choice(others) if closed >= now or (comes_back and back < now) else gabriel
+            moments = [(EpisodeChange.Kind.OPENED, opened)]
+            if closed < now:
+                moments.append((EpisodeChange.Kind.CLOSED, closed))
+                if comes_back and back < now:
+                    moments.append((EpisodeChange.Kind.REOPENED, back))
+            last_kind, last_at = moments[-1]
+            episode = Episode.objects.create(
+                person=person,
+                guide=guide,
+                opened_at=opened,
+                status=Episode.Status.CLOSED if last_kind == EpisodeChange.Kind.CLOSED else Episode.Status.OPEN,
+                closed_at=last_at if last_kind == EpisodeChange.Kind.CLOSED else None,
+            )
+            changes += [
+                EpisodeChange(episode=episode, kind=kind, reason="Hub support", changed_at=when, guide=guide)
+                for kind, when in moments
+            ]
+    # Made in bulk, past the signals that would queue every month since for each change: summed up once.
+    EpisodeChange.objects.bulk_create(changes)
+    return len({change.episode_id for change in changes})
+
+
 def insight_demo() -> list[str]:
     """Kingsmere's baseline (2019) and two years of past introductions."""
     core_demo_load()
@@ -92,7 +147,11 @@ def insight_demo() -> list[str]:
     report = history_import_rows(_history_rows(timezone.localdate()))
     if report.problems:
         raise ValueError(f"The demo history did not load: {report.problems[:3]}")
+    now = timezone.now()
+    with transaction.atomic():
+        episodes = _support_history(now)
+    months_summarise(months_since(now - datetime.timedelta(days=(HISTORY_MONTHS + 1) * 31)))
     return [
-        f"Loaded the 2019 baseline, the borough's population by group and {report.imported} past introductions "
-        f"over {HISTORY_MONTHS} months."
+        f"Loaded the 2019 baseline, the borough's population by group, {report.imported} past introductions "
+        f"and {episodes} past episodes of Hub support over {HISTORY_MONTHS} months."
     ]

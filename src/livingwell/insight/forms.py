@@ -6,8 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.insight.counting import month_of, month_parse, months_earlier
-from livingwell.insight.selectors import months_between
+from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
 from livingwell.insight.tables import month_label
 
 DEFAULT_MONTHS = 12

@@ -90,7 +90,7 @@ class Baseline(models.Model):
 
 
 class MonthCount(models.Model):
-    """One grouped count of a month's counted introductions, kept by the task worker so that the figures
+    """One grouped count of a month's counted introductions or Hub support, kept by the task worker so that the figures
     for ten years read a few thousand rows, not millions (decision 0023). Which fields are set depends on
     the measure; a month's counts are always replaced together (``MonthSummarised`` is their lock)."""
 
@@ -103,6 +103,11 @@ class MonthCount(models.Model):
         GENDER = "gender", _("Arrived, by gender and route")
         ETHNIC_GROUP = "ethnic_group", _("Arrived, by ethnic group and route")
         NEIGHBOURHOOD = "neighbourhood", _("Arrived, by neighbourhood and route")
+        IN_SUPPORT = "in_support", _("People in Hub support at any time in the month")
+        GUIDES = "guides", _("Guides of the people in Hub support")
+        EPISODES_OPENED = "episodes_opened", _("Episodes of Hub support opened")
+        EPISODES_REOPENED = "episodes_reopened", _("Episodes reopened (the way back)")
+        EPISODES_CLOSED = "episodes_closed", _("Episodes closed")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)

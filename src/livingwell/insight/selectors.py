@@ -20,8 +20,8 @@ from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
-from livingwell.insight.counting import month_of
-from livingwell.insight.models import Baseline, CountedIntroduction, MonthCount, Population, Route
+from livingwell.insight.counting import months_between
+from livingwell.insight.models import Baseline, MonthCount, MonthSummarised, Population, Route
 from livingwell.insight.summaries import GROUPED_BY
 
 Measure = MonthCount.Measure
@@ -51,6 +51,42 @@ class Wait:
 
 
 @dataclass
+class SupportFigures:
+    """A month of Hub support: people in support at any time in it and their guides, and the episodes
+    opened, reopened (the way back) and closed in it."""
+
+    in_support: int = 0
+    guides: int = 0
+    opened: int = 0
+    reopened: int = 0
+    closed: int = 0
+
+    @property
+    def people_per_guide(self) -> float | None:
+        return round(self.in_support / self.guides, 1) if self.guides else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "in_support": self.in_support,
+            "opened": self.opened,
+            "reopened": self.reopened,
+            "closed": self.closed,
+            "guides": self.guides,
+            "people_per_guide": self.people_per_guide,
+        }
+
+
+# The support figure each summary is, by its measure.
+SUPPORT_MEASURES: dict[str, str] = {
+    Measure.IN_SUPPORT: "in_support",
+    Measure.GUIDES: "guides",
+    Measure.EPISODES_OPENED: "opened",
+    Measure.EPISODES_REOPENED: "reopened",
+    Measure.EPISODES_CLOSED: "closed",
+}
+
+
+@dataclass
 class MonthFigures:
     month: datetime.date
     introductions: int = 0
@@ -60,6 +96,7 @@ class MonthFigures:
     days_to_first_contact: Wait = Wait(None, None)
     days_to_first_conversation: Wait = Wait(None, None)
     still_waiting: int = 0
+    support: SupportFigures = field(default_factory=SupportFigures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +108,7 @@ class MonthFigures:
             "days_to_first_contact": self.days_to_first_contact.as_json(),
             "days_to_first_conversation": self.days_to_first_conversation.as_json(),
             "still_waiting": self.still_waiting,
+            "early_support": self.support.as_json(),
         }
 
 
@@ -128,16 +166,6 @@ def baseline_as_json(row: Baseline) -> dict[str, Any]:
         "residential_entries": row.residential_entries,
         "discharges": row.discharges,
     }
-
-
-def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    """The first day of every month from ``start``'s to ``end``'s, both included."""
-    months = []
-    month = month_of(start)
-    while month <= end:
-        months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return months
 
 
 def _value_at(histogram: list[tuple[int, int]], rank: int) -> int:
@@ -213,6 +241,9 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         figures.days_to_first_conversation = wait_from(conversation.get(month, []))
         waiting += figures.introductions - ended.get(month, 0)
         figures.still_waiting = waiting
+    support = MonthCount.objects.filter(measure__in=list(SUPPORT_MEASURES), month__range=(first, last)).order_by()
+    for month, measure, count in support.values_list("month", "measure", "count"):
+        setattr(by_month[month].support, SUPPORT_MEASURES[measure], count)
     return Figures(
         first,
         last,
@@ -263,5 +294,5 @@ def _groups(first: datetime.date, last: datetime.date) -> dict[str, list[GroupFi
 
 
 def first_counted_month() -> datetime.date | None:
-    """The earliest month any introduction was counted in."""
-    return CountedIntroduction.objects.order_by("month").values_list("month", flat=True).first()
+    """The earliest month summed up: the first with introductions or Hub support counted."""
+    return MonthSummarised.objects.order_by("month").values_list("month", flat=True).first()

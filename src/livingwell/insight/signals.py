@@ -1,5 +1,5 @@
 """When anything the figures count about an introduction changes, the task worker counts it again and
-sums up its months afresh."""
+sums up its months afresh; when an episode of support changes, it sums up the months from then on."""
 
 from typing import Any
 
@@ -8,7 +8,9 @@ from django.dispatch import receiver
 
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
 from livingwell.insight.models import CountedIntroduction
+from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
+from livingwell.support.models import EpisodeChange
 
 
 def _recount(introduction_id: object) -> None:
@@ -37,3 +39,10 @@ def _counted_deleted(sender: type, instance: CountedIntroduction, **kwargs: Any)
     # Gone with its introduction (a cascade, before any task counts it again): its months are summed afresh.
     months = {month.isoformat() for month in (instance.month, instance.waiting_ended_month) if month}
     months_summarise_task.enqueue(months=sorted(months))
+
+
+@receiver(post_save, sender=EpisodeChange, dispatch_uid="insight_episode_changed")
+@receiver(post_delete, sender=EpisodeChange, dispatch_uid="insight_episode_change_deleted")
+def _episode_changed(sender: type, instance: EpisodeChange, **kwargs: Any) -> None:
+    # Usually just this month; a change dated earlier (history brought in) changes every month since.
+    months_summarise_task.enqueue(months=[month.isoformat() for month in months_since(instance.changed_at)])

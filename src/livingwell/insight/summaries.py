@@ -1,17 +1,24 @@
-"""Each month's counted introductions, summed up as ``MonthCount`` rows that the figures read (decision 0023).
+"""Each month's counted introductions and Hub support, summed up as ``MonthCount`` rows that the figures
+read (decisions 0023 and 0024).
 
-A month's rows are worked out afresh from its counted introductions whenever one of them changes: the
-task worker does it right after counting the introduction again, and the history import after each file.
-A month is a few grouped queries over its own rows, so a busy borough's month is quick to redo.
+A month's rows are worked out afresh whenever anything counted in it changes: the task worker does it
+right after counting an introduction again or after an episode of support changes, the history import
+after each file, and housekeeping for a month that has just begun. A month is a few grouped queries over
+its own rows, so a busy borough's month is quick to redo.
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from livingwell.insight.counting import month_of, months_between
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
+from livingwell.support.models import Episode, EpisodeChange
 
 Measure = MonthCount.Measure
 # The groups counted by route for the equality figures, and the field of ``CountedIntroduction`` each is.
@@ -57,13 +64,80 @@ def _month_counts(month: datetime.date) -> list[MonthCount]:
     return counts
 
 
+# The changes to an episode counted each month, and the measure each is counted as.
+EPISODE_CHANGES = {
+    EpisodeChange.Kind.OPENED: Measure.EPISODES_OPENED,
+    EpisodeChange.Kind.REOPENED: Measure.EPISODES_REOPENED,
+    EpisodeChange.Kind.CLOSED: Measure.EPISODES_CLOSED,
+}
+
+
+def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The month's first moment and the next month's, in the borough's time zone."""
+    following = month_of(month + datetime.timedelta(days=32))
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.datetime(month.year, month.month, 1, tzinfo=zone),
+        datetime.datetime(following.year, following.month, 1, tzinfo=zone),
+    )
+
+
+def _in_support(start: datetime.datetime, end: datetime.datetime) -> dict[uuid.UUID, tuple[uuid.UUID, int]]:
+    """Each episode open or on hold at any time from ``start`` to ``end``: its person and its guide then."""
+    before = EpisodeChange.objects.filter(episode=OuterRef("pk"), changed_at__lt=start).order_by("-changed_at", "-pk")
+    # Closed before the month began and not reopened since: never in support in it, so never looked at.
+    carried_over = (
+        Episode.objects.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=start), opened_at__lt=start)
+        .annotate(
+            last_kind=Coalesce(Subquery(before.values("kind")[:1]), Value(EpisodeChange.Kind.OPENED.value)),
+            last_guide=Coalesce(Subquery(before.values("guide_id")[:1]), "guide_id", output_field=IntegerField()),
+        )
+        .exclude(last_kind=EpisodeChange.Kind.CLOSED)
+        .order_by()
+        .values_list("pk", "person_id", "last_guide")
+    )
+    episodes = {episode: (person, guide) for episode, person, guide in carried_over}
+    # Any change in the month (even a closing) means it was in support then; the guide is the latest.
+    changed = EpisodeChange.objects.filter(changed_at__gte=start, changed_at__lt=end).order_by("changed_at", "pk")
+    for episode, person, guide in changed.values_list("episode_id", "episode__person_id", "guide_id"):
+        episodes[episode] = (person, guide)
+    return episodes
+
+
+def _support_counts(month: datetime.date) -> list[MonthCount]:
+    """The month's episodes opened, reopened and closed, the people in support and their guides."""
+    start, end = month_bounds(month)
+    changes = EpisodeChange.objects.filter(changed_at__gte=start, changed_at__lt=end, kind__in=list(EPISODE_CHANGES))
+    counts = [
+        MonthCount(month=month, measure=EPISODE_CHANGES[kind], count=n)
+        for kind, n in changes.order_by().values_list("kind").annotate(n=Count("*"))
+    ]
+    in_support = _in_support(start, end).values()
+    people = {person for person, _guide in in_support}
+    guides = {guide for _person, guide in in_support}
+    if people:
+        counts.append(MonthCount(month=month, measure=Measure.IN_SUPPORT, count=len(people)))
+        counts.append(MonthCount(month=month, measure=Measure.GUIDES, count=len(guides)))
+    return counts
+
+
 def month_summarise(month: datetime.date) -> None:
     """Replace the month's counts with ones worked out afresh, one worker at a time."""
     with transaction.atomic():
         MonthSummarised.objects.bulk_create([MonthSummarised(month=month)], ignore_conflicts=True)
         MonthSummarised.objects.select_for_update().get(month=month).save()
         MonthCount.objects.filter(month=month).delete()
-        MonthCount.objects.bulk_create(_month_counts(month), batch_size=1000)
+        MonthCount.objects.bulk_create(_month_counts(month) + _support_counts(month), batch_size=1000)
+
+
+def this_month_summarise_once() -> bool:
+    """Summarise this month if nothing has yet: people carried over in Hub support count in a new month
+    before anything happens in it. True when it did."""
+    this_month = month_of(timezone.localdate())
+    if MonthSummarised.objects.filter(month=this_month).exists():
+        return False
+    month_summarise(this_month)
+    return True
 
 
 def months_summarise(months: Iterable[datetime.date | None]) -> int:
@@ -74,12 +148,21 @@ def months_summarise(months: Iterable[datetime.date | None]) -> int:
     return len(chosen)
 
 
+def months_since(moment: datetime.datetime) -> list[datetime.date]:
+    """Every month from ``moment``'s, in the borough's time zone, to this one: those a change to an episode
+    at ``moment`` may change, as it was in support (or not) from then on."""
+    return months_between(timezone.localtime(moment).date(), timezone.localdate())
+
+
 def _months_with_rows() -> set[datetime.date]:
-    """Every month with counted introductions arriving or stopping waiting."""
+    """Every month with counted introductions arriving or stopping waiting, and every month since the first
+    change to an episode of support."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
-    return months | {month for month in ended if month is not None}
+    first_change = EpisodeChange.objects.order_by("changed_at").values_list("changed_at", flat=True).first()
+    supported = months_since(first_change) if first_change else []
+    return months | {month for month in ended if month is not None} | set(supported)
 
 
 def _months_summarised() -> set[datetime.date]:

@@ -61,7 +61,7 @@ def suppressed_grid(
 ) -> Grid:
     """The grid of ``counts`` (each row ``width`` long) with its totals, suppressed. The totals of the
     rows and columns given, and the grand total if asked, are hidden from the start: another table
-    showing the same totals hid them (see ``tables.suppressed_together``)."""
+    showing the same totals hid them (see ``tables.introductions.suppressed_together``)."""
     rows = [[cell(value) for value in row] for row in counts]
     grid = Grid(
         rows=rows,

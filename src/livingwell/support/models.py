@@ -121,6 +121,12 @@ class EpisodeChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "id"]
+        indexes = [
+            # The figures: each month's openings, reopenings and closings, and each episode's last change
+            # before a month began (insight/summaries.py).
+            models.Index(fields=["changed_at", "kind"], name="episode_change_month"),
+            models.Index(fields=["episode", "changed_at"], name="episode_change_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.episode_id} {self.kind}"

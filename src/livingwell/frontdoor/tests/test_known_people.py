@@ -221,7 +221,8 @@ def test_the_demo_shows_easy_in_and_loads_twice_the_same(duty: Client) -> None:
     call_command("demo_load", stdout=StringIO())
     assert Introduction.objects.filter(reference__startswith="LW-DEMO").count() == 4
     assert Episode.objects.filter(person__preferred_name="Kit").count() == 1
-    assert Episode.objects.count() == 4
+    # The support demo's four, besides the figures' two years of past support (insight/demo.py).
+    assert Episode.objects.exclude(person__email__endswith="@people.kingsmere.example").count() == 4
     assert OnwardIntroduction.objects.filter(service__organization__name="Canal Side Community Kitchen").count() == 1
     kit = Introduction.objects.get(reference="LW-DEMO03")
     html = duty.get(_url("introduction", kit)).content.decode()

@@ -5,17 +5,20 @@ import statistics
 import pytest
 from django.utils import timezone
 
+from livingwell.accounts.demo import accounts_demo_load
 from livingwell.insight.demo import HISTORY_MONTHS, insight_demo
 from livingwell.insight.models import Baseline, CountedIntroduction
 from livingwell.insight.selectors import figures_for
+from livingwell.support.models import Episode
 
 
 @pytest.mark.django_db
 def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_again_unchanged() -> None:
-    assert "past introductions over 24 months" in insight_demo()[0]
-    count = CountedIntroduction.objects.count()
-    insight_demo()
-    assert CountedIntroduction.objects.count() == count
+    accounts_demo_load()
+    assert "past episodes of Hub support over 24 months" in insight_demo()[0]
+    count, episodes = CountedIntroduction.objects.count(), Episode.objects.count()
+    assert "and 0 past episodes" in insight_demo()[0]
+    assert (CountedIntroduction.objects.count(), Episode.objects.count()) == (count, episodes)
     assert Baseline.objects.count() == 12
     last = timezone.localdate().replace(day=1)
     months = figures_for(last.replace(year=last.year - 2), last).months
@@ -32,3 +35,9 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
         [month.days_to_first_contact.median or 0 for month in first_year]
     )
     assert mean([month.introductions for month in second_year]) > mean([month.introductions for month in first_year])
+    # More people supported early as the network grew, and some came back through the way back.
+    assert mean([month.support.in_support for month in second_year]) > mean(
+        [month.support.in_support for month in first_year]
+    )
+    assert sum(month.support.reopened for month in months) > 0
+    assert min(month.support.guides for month in second_year) >= 2

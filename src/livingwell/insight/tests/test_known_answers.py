@@ -14,6 +14,7 @@ from livingwell.insight.tests.conftest import LONDON, figures_json, worker_queue
 NOTHING = {"median": None, "p90": None}
 HISTORY_SAYS_NOTHING = {"themselves": 0, "someone_else": 0, "not_recorded": 5}
 NO_ROUTES = {"information": 0, "community": 0, "hub_support": 0, "secondary_care": 0, "closed": 0}
+NO_SUPPORT = {"in_support": 0, "opened": 0, "reopened": 0, "closed": 0, "guides": 0, "people_per_guide": None}
 
 
 @pytest.mark.django_db
@@ -31,6 +32,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_contact": {"median": 3.0, "p90": 7},
             "days_to_first_conversation": {"median": 8.0, "p90": 14},
             "still_waiting": 1,
+            "early_support": NO_SUPPORT,
         },
         {  # a month with nothing: no arrivals, no waits, and H5 still waiting
             "month": "2025-02",
@@ -41,6 +43,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_contact": NOTHING,
             "days_to_first_conversation": NOTHING,
             "still_waiting": 1,
+            "early_support": NO_SUPPORT,
         },
         {
             "month": "2025-03",
@@ -51,6 +54,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_contact": {"median": 1.0, "p90": 1},
             "days_to_first_conversation": NOTHING,
             "still_waiting": 2,
+            "early_support": NO_SUPPORT,
         },
     ]
     assert figures["baseline"] == [
