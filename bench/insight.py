@@ -1,4 +1,5 @@
-"""Insight benchmark: the figures over a London-sized history of 1.5 million introductions in ten years.
+"""Insight benchmark: the figures over a London-sized history of 1.5 million introductions, 300,000 episodes
+of Hub support and 250,000 onward introductions in ten years.
 
 Runs in-process through Django's test client, signed in as an analyst with a verified second factor,
 against DATABASE_URL (SQLite in var/bench-insight.sqlite3 by default). Each dashboard request starts
@@ -30,14 +31,18 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from livingwell.accounts.models import Role  # noqa: E402
+from livingwell.accounts.models import Role, User  # noqa: E402
 from livingwell.core.models import Neighbourhood  # noqa: E402
-from livingwell.insight.counting import counted_dates, month_of  # noqa: E402
-from livingwell.insight.models import CountedIntroduction, Route  # noqa: E402
-from livingwell.insight.selectors import months_between  # noqa: E402
+from livingwell.directory.models import Organization, Service  # noqa: E402
+from livingwell.insight.counting import counted_dates, month_of, months_between  # noqa: E402
+from livingwell.insight.models import CountedIntroduction, MonthCount, Route  # noqa: E402
 from livingwell.insight.summaries import month_summarise, months_summarise, months_unsummarised  # noqa: E402
+from livingwell.people.models import Person  # noqa: E402
+from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange  # noqa: E402
 
 INTRODUCTIONS = 1_500_000
+EPISODES = 300_000
+ONWARD_SHARE = 0.85  # of episodes, each with one onward introduction
 FIRST_MONTH = datetime.date(2016, 12, 1)
 LAST_MONTH = datetime.date(2026, 11, 1)  # ten years, 120 months
 BATCH = 20_000
@@ -93,6 +98,89 @@ def generate() -> None:
     print(f"…generated in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def generate_support() -> None:
+    """300,000 episodes over the ten years, 2,500 opening a month, each with its history: opened, closed
+    after one to six months (still open near the end), one in eight reopened later; most with an onward
+    introduction answered in a few days. Then every month is summed up afresh, as the worker would have."""
+    if Episode.objects.count() >= EPISODES:
+        return
+    print(f"Generating {EPISODES:,} episodes with their history and onward introductions…", flush=True)
+    started = time.perf_counter()
+    zone = datetime.UTC
+    chance = random.Random(16)
+    guides = [
+        User.objects.get_or_create(username=f"bench-guide-{n}", defaults={"role": Role.PERSONAL_GUIDE})[0]
+        for n in range(60)
+    ]
+    services = []
+    for n, kind in enumerate(Organization.Kind.values * 3):
+        organisation, _created = Organization.objects.get_or_create(
+            name=f"Bench organisation {n}", defaults={"kind": kind}
+        )
+        services.append(Service.objects.get_or_create(name=f"Bench service {n}", organization=organisation)[0])
+    end = datetime.datetime(LAST_MONTH.year, LAST_MONTH.month, 28, tzinfo=zone)
+    months = months_between(FIRST_MONTH, LAST_MONTH)
+    per_month = EPISODES // len(months)
+    Status = OnwardIntroduction.Status
+    for month in months:
+        people, episodes, changes, onward, steps = [], [], [], [], []
+        for _ in range(per_month):
+            opened = datetime.datetime(month.year, month.month, 1, tzinfo=zone) + datetime.timedelta(
+                days=chance.uniform(0, 28)
+            )
+            closed = opened + datetime.timedelta(days=chance.uniform(30, 180))
+            back = closed + datetime.timedelta(days=chance.uniform(20, 200)) if chance.random() < 0.12 else None
+            guide = chance.choice(guides)
+            person = Person(preferred_name="Bench")
+            moments = [(EpisodeChange.Kind.OPENED, opened)]
+            if closed < end:
+                moments.append((EpisodeChange.Kind.CLOSED, closed))
+                if back and back < end:
+                    moments.append((EpisodeChange.Kind.REOPENED, back))
+            is_closed = moments[-1][0] == EpisodeChange.Kind.CLOSED
+            episode = Episode(
+                person=person,
+                guide=guide,
+                opened_at=opened,
+                status=Episode.Status.CLOSED if is_closed else Episode.Status.OPEN,
+                closed_at=moments[-1][1] if is_closed else None,
+            )
+            people.append(person)
+            episodes.append(episode)
+            changes += [
+                EpisodeChange(episode=episode, kind=kind, reason="-", changed_at=when, guide=guide)
+                for kind, when in moments
+            ]
+            if chance.random() < ONWARD_SHARE:
+                sent = opened + datetime.timedelta(days=chance.uniform(3, 14))
+                replied = sent + datetime.timedelta(days=chance.uniform(0, 20))
+                reached = [
+                    (Status.SENT, sent),
+                    (chance.choice([Status.ACCEPTED, Status.ACCEPTED, Status.DECLINED]), replied),
+                ]
+                if reached[-1][0] == Status.ACCEPTED:
+                    reached.append((Status.STARTED, replied + datetime.timedelta(days=5)))
+                introduction = OnwardIntroduction(
+                    person=person, episode=episode, service=chance.choice(services), status=reached[-1][0],
+                    sent_at=sent, sent_by=guide, respond_by=(sent + datetime.timedelta(days=14)).date(),
+                    status_changed_at=reached[-1][1],
+                )  # fmt: skip
+                onward.append(introduction)
+                steps += [
+                    OnwardStatusChange(onward=introduction, status=status, changed_at=when, changed_by=guide)
+                    for status, when in reached
+                ]
+        with transaction.atomic():
+            for model, rows in ((Person, people), (Episode, episodes), (EpisodeChange, changes),
+                                (OnwardIntroduction, onward), (OnwardStatusChange, steps)):  # fmt: skip
+                model.objects.bulk_create(rows, batch_size=2000)
+    print(f"…generated in {time.perf_counter() - started:.0f} s; summarising every month afresh…", flush=True)
+    started = time.perf_counter()
+    MonthCount.objects.all().delete()
+    months_summarise(months)
+    print(f"…summarised in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def summarise() -> None:
     """Sum up every month not summed up yet, as the worker and the history import would have."""
     missing = months_unsummarised()
@@ -118,6 +206,7 @@ def timed(call: Callable[[], object], times: int = TIMES) -> tuple[float, float]
 def main() -> int:
     generate()
     summarise()
+    generate_support()
     analyse()
     client = staff_client("bench-analyst", Role.ANALYST)
     year = {"start": f"{month_of(LAST_MONTH.replace(year=LAST_MONTH.year - 1) + datetime.timedelta(days=31)):%Y-%m}",
@@ -145,6 +234,8 @@ def main() -> int:
 
         return query
 
+    month_start = datetime.datetime(LAST_MONTH.year, LAST_MONTH.month, 1, tzinfo=datetime.UTC)
+
     def month_again() -> object:
         month_summarise(LAST_MONTH)
         return None
@@ -155,6 +246,14 @@ def main() -> int:
                 "SELECT route, by_self, known_before, COUNT(*) FROM insight_countedintroduction "
                 "WHERE month = %s GROUP BY route, by_self, known_before",
                 [LAST_MONTH],
+            )
+            return cursor.fetchall()
+
+    def support_floor() -> object:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM support_episode WHERE opened_at < %s AND (closed_at IS NULL OR closed_at >= %s)",
+                [month_start, month_start],
             )
             return cursor.fetchall()
 
@@ -171,7 +270,10 @@ def main() -> int:
     ]
     command = timed(figures_command, times=5)
     target = 1000 if connection.vendor == "postgresql" else 3000
-    print(f"Database: {connection.vendor}; {CountedIntroduction.objects.count():,} counted introductions")
+    print(
+        f"Database: {connection.vendor}; {CountedIntroduction.objects.count():,} counted introductions, "
+        f"{Episode.objects.count():,} episodes, {OnwardIntroduction.objects.count():,} onward introductions"
+    )
     report(
         [
             *(
@@ -180,8 +282,13 @@ def main() -> int:
             ),
             ("floor: by month and route in SQL, 12 months", *timed(floor(year)), ""),
             ("floor: by month and route in SQL, 120 months", *timed(floor(decade)), ""),
-            ("worker: one month summed up afresh (12,500 introductions)", *timed(month_again, times=10), ""),
-            ("floor: that month by route in SQL", *timed(month_floor), ""),
+            (
+                "worker: one month summed up afresh (12,500 introductions, 2,500 episodes opening, 2,100 onward)",
+                *timed(month_again, times=10),
+                "",
+            ),
+            ("floor: that month's introductions by route in SQL", *timed(month_floor), ""),
+            ("floor: episodes open as that month began, by their dates in SQL", *timed(support_floor), ""),
             (
                 "insight_figures --json, 120 months",
                 *command,

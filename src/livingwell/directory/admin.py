@@ -26,7 +26,8 @@ from livingwell.directory.services import listing_change_decide
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "website"]
+    list_display = ["name", "kind", "email", "website"]
+    list_filter = ["kind"]
     search_fields = ["name"]
 
 

@@ -53,8 +53,21 @@ class TaxonomyTerm(models.Model):
 
 
 class Organization(models.Model):
+    class Kind(models.TextChoices):
+        """What kind of organisation it is, as the figures group onward introductions (decision 0025). Open
+        Referral UK has no field for it: imported through this project's extension (decision 0021)."""
+
+        CHARITY = "charity", _("Charity or voluntary organisation")
+        COMMUNITY = "community", _("Community or peer-led group")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+        FAITH = "faith", _("Faith group")
+        NHS = "nhs", _("NHS")
+        COUNCIL = "council", _("Council")
+        BUSINESS = "business", _("Business")
+
     id = _id()
     name = models.CharField(_("name"), max_length=255, unique=True)
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Kind.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("email address"), blank=True)
     website = models.URLField(_("website"), blank=True)

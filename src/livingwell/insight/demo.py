@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from livingwell.accounts.models import User
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
+from livingwell.directory.models import Service
 from livingwell.insight.counting import month_of, months_between, months_earlier
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
 from livingwell.insight.summaries import months_since, months_summarise
 from livingwell.people.models import Person
-from livingwell.support.models import Episode, EpisodeChange
+from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange
 
 HISTORY_MONTHS = 24
 AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
@@ -80,17 +81,79 @@ FIRST_NAMES = ["Ali", "Bea", "Cal", "Dee", "Eli", "Fen", "Gus", "Hal", "Ife", "J
 SUPPORT_HISTORY_MARK = "history-0000@people.kingsmere.example"
 
 
+# The days an organisation of each kind takes to reply to an onward introduction, at most.
+REPLY_DAYS = {"nhs": 24, "council": 14, "charity": 7, "social_enterprise": 6, "community": 4, "faith": 5}
+Onward = OnwardIntroduction.Status
+
+
+def _onward_history(
+    chance: random.Random,
+    person: Person,
+    episode: Episode,
+    guide: User,
+    services: list[Service],
+    opened: datetime.datetime,
+    now: datetime.datetime,
+) -> list[tuple[OnwardIntroduction, list[OnwardStatusChange]]]:
+    """An onward introduction a week or two into support, answered as its kind of organisation answers:
+    most accepted and started, some declined, a few never answered. None that would still be waiting."""
+    service = chance.choice(services)
+    sent = opened + datetime.timedelta(days=chance.uniform(3, 14))
+    replied = sent + datetime.timedelta(days=chance.uniform(0, REPLY_DAYS.get(service.organization.kind, 10)))
+    steps = [(Onward.SENT, sent)]
+    luck = chance.random()
+    if luck < 0.08:
+        steps.append((Onward.NO_RESPONSE, sent + datetime.timedelta(days=15)))
+    elif luck < 0.2:
+        steps.append((Onward.DECLINED, replied))
+    else:
+        started = replied + datetime.timedelta(days=chance.uniform(2, 10))
+        finished = started + datetime.timedelta(days=chance.uniform(30, 90))
+        steps += [(Onward.ACCEPTED, replied), (Onward.STARTED, started)]
+        if chance.random() < 0.7:
+            steps.append((Onward.FINISHED, finished))
+    steps = [(status, when) for status, when in steps if when < now]
+    if len(steps) < 2:
+        return []  # not sent yet, or it would still be waiting for a reply: left out
+    introduction = OnwardIntroduction(
+        person=person,
+        episode=episode,
+        service=service,
+        status=steps[-1][0],
+        sent_at=sent,
+        sent_by=guide,
+        respond_by=(sent + datetime.timedelta(days=14)).date(),
+        status_changed_at=steps[-1][1],
+    )
+    return [
+        (
+            introduction,
+            [
+                OnwardStatusChange(onward=introduction, status=status, changed_at=when, changed_by=guide)
+                for status, when in steps
+            ],
+        )
+    ]
+
+
 def _support_history(now: datetime.datetime) -> int:
     """Two years of Hub support before today, growing month by month: people opened with a guide, most
-    closed after a few months, and some back through the way back. Gabriel's past people are all closed,
-    so his caseload is the support demo's; Priya's and Dana's are carried on today. Made once; returns how
-    many episodes it made (none when they are there already)."""
+    closed after a few months, and some back through the way back; most introduced onward to a service.
+    Gabriel's past people are all closed, so his caseload is the support demo's; Priya's and Dana's carry
+    on today. Made once; returns how many episodes it made (none when they are there already)."""
     if Person.objects.filter(email=SUPPORT_HISTORY_MARK).exists():
         return 0
     chance = random.Random(2020)  # noqa: S311 - demo data, not security
     gabriel, *others = [User.objects.get(username=name) for name in ("guide", "peer", "duty")]
     start = now - datetime.timedelta(days=HISTORY_MONTHS * 30.4)
     changes = []
+    onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
+    # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
+    services = list(
+        Service.objects.exclude(organization__kind="")
+        .exclude(organization__name__in=["Canal Side Community Kitchen", "Kingsmere Living Well Hub"])
+        .select_related("organization")
+    )
     number = 0
     for month in range(HISTORY_MONTHS):
         for _index in range(round(6 + 8 * month / (HISTORY_MONTHS - 1) + chance.uniform(-2, 2))):
@@ -121,8 +184,12 @@ def _support_history(now: datetime.datetime) -> int:
                 EpisodeChange(episode=episode, kind=kind, reason="Hub support", changed_at=when, guide=guide)
                 for kind, when in moments
             ]
+            if chance.random() < 0.6:
+                onward += _onward_history(chance, person, episode, guide, services, opened, now)
     # Made in bulk, past the signals that would queue every month since for each change: summed up once.
     EpisodeChange.objects.bulk_create(changes)
+    OnwardIntroduction.objects.bulk_create([introduction for introduction, _steps in onward])
+    OnwardStatusChange.objects.bulk_create([step for _introduction, steps in onward for step in steps])
     return len({change.episode_id for change in changes})
 
 

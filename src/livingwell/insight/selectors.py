@@ -20,6 +20,7 @@ from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
+from livingwell.directory.models import Organization
 from livingwell.insight.counting import months_between
 from livingwell.insight.models import Baseline, MonthCount, MonthSummarised, Population, Route
 from livingwell.insight.summaries import GROUPED_BY
@@ -76,6 +77,37 @@ class SupportFigures:
         }
 
 
+ONWARD_STEPS = ("sent", "accepted", "started", "finished", "declined", "no_response", "waiting")
+
+
+@dataclass
+class OnwardFigures:
+    """Onward introductions sent (in a month, or to one kind of organisation over the period): how many,
+    how many reached each step, how many still wait for a reply, and the days to a reply."""
+
+    steps: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ONWARD_STEPS, 0))
+    reply: list[tuple[int, int]] = field(default_factory=list)  # days to a reply, as (days, how many)
+
+    @property
+    def days_to_reply(self) -> Wait:
+        return wait_from(self.reply)
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self.steps, "days_to_reply": self.days_to_reply.as_json()}
+
+
+# The onward step each summary counts, by its measure.
+ONWARD_MEASURES: dict[str, str] = {
+    Measure.ONWARD_SENT: "sent",
+    Measure.ONWARD_ACCEPTED: "accepted",
+    Measure.ONWARD_STARTED: "started",
+    Measure.ONWARD_FINISHED: "finished",
+    Measure.ONWARD_DECLINED: "declined",
+    Measure.ONWARD_NO_RESPONSE: "no_response",
+    Measure.ONWARD_WAITING: "waiting",
+}
+
+
 # The support figure each summary is, by its measure.
 SUPPORT_MEASURES: dict[str, str] = {
     Measure.IN_SUPPORT: "in_support",
@@ -97,6 +129,7 @@ class MonthFigures:
     days_to_first_conversation: Wait = Wait(None, None)
     still_waiting: int = 0
     support: SupportFigures = field(default_factory=SupportFigures)
+    onward: OnwardFigures = field(default_factory=OnwardFigures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -109,6 +142,7 @@ class MonthFigures:
             "days_to_first_conversation": self.days_to_first_conversation.as_json(),
             "still_waiting": self.still_waiting,
             "early_support": self.support.as_json(),
+            "onward": self.onward.as_json(),
         }
 
 
@@ -145,6 +179,7 @@ class Figures:
     baseline: list[Baseline]
     areas: list[AreaWaits] = field(default_factory=list)  # the period's waits, for each neighbourhood
     groups: dict[str, list[GroupFigures]] = field(default_factory=dict)  # by grouping: age band, gender…
+    onward_by_kind: dict[str, OnwardFigures] = field(default_factory=dict)  # by kind of organisation ("" not said)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -153,6 +188,9 @@ class Figures:
             "months": [month.as_json() for month in self.months],
             "baseline": [baseline_as_json(row) for row in self.baseline],
             "groups": {grouping: [group.as_json() for group in groups] for grouping, groups in self.groups.items()},
+            "onward_by_organisation_kind": [
+                {"kind": kind or None, **onward.as_json()} for kind, onward in self.onward_by_kind.items()
+            ],
         }
 
 
@@ -241,9 +279,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         figures.days_to_first_conversation = wait_from(conversation.get(month, []))
         waiting += figures.introductions - ended.get(month, 0)
         figures.still_waiting = waiting
-    support = MonthCount.objects.filter(measure__in=list(SUPPORT_MEASURES), month__range=(first, last)).order_by()
-    for month, measure, count in support.values_list("month", "measure", "count"):
-        setattr(by_month[month].support, SUPPORT_MEASURES[measure], count)
+    onward_by_kind = _support_and_onward(first, last, by_month)
     return Figures(
         first,
         last,
@@ -251,7 +287,33 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         list(Baseline.objects.all()),
         _areas(contact_areas, conversation_areas),
         _groups(first, last),
+        onward_by_kind,
     )
+
+
+def _support_and_onward(
+    first: datetime.date, last: datetime.date, by_month: dict[datetime.date, MonthFigures]
+) -> dict[str, OnwardFigures]:
+    """Each month's early support and onward introductions into ``by_month``, in one read; returns the
+    period's onward introductions by kind of organisation, in the kinds' order and last those not said."""
+    by_kind: dict[str, OnwardFigures] = {}
+    measures = [*SUPPORT_MEASURES, *ONWARD_MEASURES, Measure.ONWARD_REPLY]
+    counts = MonthCount.objects.filter(measure__in=measures, month__range=(first, last)).order_by()
+    for month, measure, kind, days, count in counts.values_list("month", "measure", "group", "days", "count"):
+        if measure in SUPPORT_MEASURES:
+            setattr(by_month[month].support, SUPPORT_MEASURES[measure], count)
+            continue
+        for onward in (by_month[month].onward, by_kind.setdefault(kind, OnwardFigures())):
+            if measure == Measure.ONWARD_REPLY:
+                assert days is not None  # noqa: S101 - every reply is counted with its days
+                onward.reply.append((days, count))
+            else:
+                onward.steps[ONWARD_MEASURES[measure]] += count
+    order = [*Organization.Kind.values, ""]
+    return {
+        kind: by_kind[kind]
+        for kind in sorted(by_kind, key=lambda kind: order.index(kind) if kind in order else len(order))
+    }
 
 
 def _areas(

@@ -1,16 +1,20 @@
 """When anything the figures count about an introduction changes, the task worker counts it again and
-sums up its months afresh; when an episode of support changes, it sums up the months from then on."""
+sums up its months afresh; when an episode of support changes, it sums up the months from then on; when an
+onward introduction moves on, or its organisation's kind changes, it sums up the months it was sent in."""
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
+from livingwell.directory.models import Organization
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
+from livingwell.insight.counting import month_of
 from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
-from livingwell.support.models import EpisodeChange
+from livingwell.support.models import EpisodeChange, OnwardIntroduction, OnwardStatusChange
 
 
 def _recount(introduction_id: object) -> None:
@@ -46,3 +50,32 @@ def _counted_deleted(sender: type, instance: CountedIntroduction, **kwargs: Any)
 def _episode_changed(sender: type, instance: EpisodeChange, **kwargs: Any) -> None:
     # Usually just this month; a change dated earlier (history brought in) changes every month since.
     months_summarise_task.enqueue(months=[month.isoformat() for month in months_since(instance.changed_at)])
+
+
+def _months_of_sending(onward: OnwardIntroduction) -> None:
+    months_summarise_task.enqueue(months=[month_of(timezone.localtime(onward.sent_at).date()).isoformat()])
+
+
+@receiver(post_save, sender=OnwardStatusChange, dispatch_uid="insight_onward_moved")
+def _onward_moved(sender: type, instance: OnwardStatusChange, **kwargs: Any) -> None:
+    _months_of_sending(instance.onward)
+
+
+@receiver(post_delete, sender=OnwardIntroduction, dispatch_uid="insight_onward_deleted")
+def _onward_deleted(sender: type, instance: OnwardIntroduction, **kwargs: Any) -> None:
+    _months_of_sending(instance)
+
+
+@receiver(pre_save, sender=Organization, dispatch_uid="insight_organisation_saving")
+def _organisation_saving(sender: type, instance: Organization, **kwargs: Any) -> None:
+    instance._kind_before = Organization.objects.filter(pk=instance.pk).values_list("kind", flat=True).first()  # type: ignore[attr-defined]
+
+
+@receiver(post_save, sender=Organization, dispatch_uid="insight_organisation_saved")
+def _organisation_saved(sender: type, instance: Organization, created: bool, **kwargs: Any) -> None:
+    # Its onward introductions are counted under its kind: a new kind sums up every month they were sent in.
+    if created or instance.kind == getattr(instance, "_kind_before", instance.kind):
+        return
+    sent = OnwardIntroduction.objects.filter(service__organization=instance).dates("sent_at", "month")
+    if months := [month.isoformat() for month in sent]:
+        months_summarise_task.enqueue(months=months)

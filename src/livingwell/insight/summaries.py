@@ -9,16 +9,17 @@ its own rows, so a busy borough's month is quick to redo.
 
 import datetime
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from livingwell.insight.counting import month_of, months_between
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
-from livingwell.support.models import Episode, EpisodeChange
+from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange
 
 Measure = MonthCount.Measure
 # The groups counted by route for the equality figures, and the field of ``CountedIntroduction`` each is.
@@ -121,13 +122,60 @@ def _support_counts(month: datetime.date) -> list[MonthCount]:
     return counts
 
 
+Onward = OnwardIntroduction.Status
+# The steps an onward introduction reached, each counted once, and the measure each is counted as. Reaching
+# "started" means it was accepted first; a declined one may have been accepted first too.
+ONWARD_REACHED = {
+    Onward.ACCEPTED: Measure.ONWARD_ACCEPTED,
+    Onward.STARTED: Measure.ONWARD_STARTED,
+    Onward.FINISHED: Measure.ONWARD_FINISHED,
+    Onward.DECLINED: Measure.ONWARD_DECLINED,
+    Onward.NO_RESPONSE: Measure.ONWARD_NO_RESPONSE,
+}
+# The service's own reply: accepting or declining.
+REPLIES = [Onward.ACCEPTED, Onward.DECLINED]
+
+
+def _onward_counts(month: datetime.date) -> list[MonthCount]:
+    """The onward introductions sent in the month, by the kind of organisation they went to: how many, how
+    many reached each step, how many still wait for a reply, and the days each waited for its reply."""
+    start, end = month_bounds(month)
+    sent = OnwardIntroduction.objects.filter(sent_at__gte=start, sent_at__lt=end).order_by()
+    kind = "service__organization__kind"
+    counts = [
+        MonthCount(month=month, measure=Measure.ONWARD_SENT, group=group, count=n)
+        for group, n in sent.values_list(kind).annotate(n=Count("*"))
+    ]
+    counts += [
+        MonthCount(month=month, measure=Measure.ONWARD_WAITING, group=group, count=n)
+        for group, n in sent.filter(status=Onward.SENT).values_list(kind).annotate(n=Count("*"))
+    ]
+    steps = OnwardStatusChange.objects.filter(onward__in=sent, status__in=list(ONWARD_REACHED)).order_by()
+    counts += [
+        MonthCount(month=month, measure=ONWARD_REACHED[status], group=group, count=n)
+        for group, status, n in steps.values_list(f"onward__{kind}", "status").annotate(
+            n=Count("onward", distinct=True)
+        )
+    ]
+    replies = steps.filter(status__in=REPLIES).values_list("onward_id", f"onward__{kind}", "onward__sent_at")
+    days: dict[tuple[str, int], int] = defaultdict(int)
+    for _onward, group, sent_at, replied_at in replies.annotate(replied_at=Min("changed_at")):
+        days[group, (timezone.localdate(replied_at) - timezone.localdate(sent_at)).days] += 1
+    counts += [
+        MonthCount(month=month, measure=Measure.ONWARD_REPLY, group=group, days=waited, count=n)
+        for (group, waited), n in days.items()
+    ]
+    return counts
+
+
 def month_summarise(month: datetime.date) -> None:
     """Replace the month's counts with ones worked out afresh, one worker at a time."""
     with transaction.atomic():
         MonthSummarised.objects.bulk_create([MonthSummarised(month=month)], ignore_conflicts=True)
         MonthSummarised.objects.select_for_update().get(month=month).save()
         MonthCount.objects.filter(month=month).delete()
-        MonthCount.objects.bulk_create(_month_counts(month) + _support_counts(month), batch_size=1000)
+        counts = _month_counts(month) + _support_counts(month) + _onward_counts(month)
+        MonthCount.objects.bulk_create(counts, batch_size=1000)
 
 
 def this_month_summarise_once() -> bool:
@@ -156,12 +204,16 @@ def months_since(moment: datetime.datetime) -> list[datetime.date]:
 
 def _months_with_rows() -> set[datetime.date]:
     """Every month with counted introductions arriving or stopping waiting, and every month since the first
-    change to an episode of support."""
+    change to an episode of support or the first onward introduction."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
-    first_change = EpisodeChange.objects.order_by("changed_at").values_list("changed_at", flat=True).first()
-    supported = months_since(first_change) if first_change else []
+    firsts = [
+        EpisodeChange.objects.order_by("changed_at").values_list("changed_at", flat=True).first(),
+        OnwardIntroduction.objects.order_by("sent_at").values_list("sent_at", flat=True).first(),
+    ]
+    first = min((moment for moment in firsts if moment is not None), default=None)
+    supported = months_since(first) if first else []
     return months | {month for month in ended if month is not None} | set(supported)
 
 

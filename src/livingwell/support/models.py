@@ -361,6 +361,7 @@ class OnwardIntroduction(models.Model):
         indexes = [
             models.Index(fields=["service", "status"], name="onward_provider_queue"),
             models.Index(fields=["episode", "status", "respond_by"], name="onward_overdue"),
+            models.Index(fields=["sent_at"], name="onward_sent_month"),  # the figures, a month at a time
         ]
 
     def __str__(self) -> str:

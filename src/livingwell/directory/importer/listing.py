@@ -120,7 +120,8 @@ def _import_service(writer: Writer, record: Record) -> _Changes:
         organisation = writer.upsert(
             Organization,
             organisation_record["id"],
-            _values(Organization, organisation_record, ["name", "description", "email", "website", "uri"]),
+            _values(Organization, organisation_record, ["name", "description", "email", "website", "uri"])
+            | _extension(Organization, organisation_record, ["kind"]),
             changes,
         )
     fields = [

@@ -12,7 +12,7 @@ from django.utils import timezone
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.demo import LISTINGS, _moved_on, directory_demo_load
 from livingwell.directory.importer import import_services
-from livingwell.directory.models import Location, Schedule, Service
+from livingwell.directory.models import Location, Organization, Schedule, Service
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "oruk" / "examples"
 GOOD = json.loads((EXAMPLES / "service_full.json").read_text())
@@ -37,6 +37,18 @@ def test_a_listing_s_kind_type_and_neighbourhood_come_from_the_extension_and_aga
     assert Location.objects.get().neighbourhood.slug == "canal-side"
     again = import_services([("one", record)])
     assert (again.unchanged, again.problems) == (1, [])
+
+
+@pytest.mark.django_db
+def test_an_organisation_s_kind_comes_from_its_extension_and_a_bad_one_is_reported() -> None:
+    record = _record()
+    record["organization"]["living_well"] = {"kind": "charity"}
+    assert import_services([("one", record)]).problems == []
+    assert Organization.objects.get(pk=GOOD["organization"]["id"]).kind == "charity"
+    record["organization"]["living_well"] = {"kind": "'; DROP TABLE directory_organization; --"}
+    report = import_services([("bad", record)])
+    assert "living_well.kind" in report.problems[0].reason
+    assert Organization.objects.get(pk=GOOD["organization"]["id"]).kind == "charity"
 
 
 @pytest.mark.django_db
@@ -89,6 +101,7 @@ def test_the_demo_listings_load_from_their_oruk_file_with_kinds_places_and_ages(
     assert Service.objects.filter(kind="opportunity").exclude(opportunity_type="").count() == 11
     assert Service.objects.filter(kind="community_asset").exists()
     assert not Location.objects.filter(neighbourhood=None).exists()
+    assert not Organization.objects.filter(kind="").exists()
     days = timezone.localdate() - datetime.date.fromisoformat(document["dates_as_of"])
     first = document["contents"][0]
     assert Service.objects.get(pk=first["id"]).assured_date == datetime.date.fromisoformat(first["assured_date"]) + days

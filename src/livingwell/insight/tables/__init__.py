@@ -18,6 +18,7 @@ from livingwell.insight.tables.introductions import (
     suppressed_together,
     waits_table,
 )
+from livingwell.insight.tables.onward import onward_tables
 from livingwell.insight.tables.support import early_support_table
 
 
@@ -30,6 +31,7 @@ def dashboard_tables(figures: Figures) -> list[Table]:
         waits_table(figures),
         neighbourhood_waits_table(figures.areas),
         early_support_table(figures),
+        *onward_tables(figures),
         *group_tables(figures, grids),
     ]
 

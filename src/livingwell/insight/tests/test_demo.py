@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from livingwell.accounts.demo import accounts_demo_load
+from livingwell.directory.demo import directory_demo_load
 from livingwell.insight.demo import HISTORY_MONTHS, insight_demo
 from livingwell.insight.models import Baseline, CountedIntroduction
 from livingwell.insight.selectors import figures_for
@@ -15,6 +16,7 @@ from livingwell.support.models import Episode
 @pytest.mark.django_db
 def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_again_unchanged() -> None:
     accounts_demo_load()
+    directory_demo_load()
     assert "past episodes of Hub support over 24 months" in insight_demo()[0]
     count, episodes = CountedIntroduction.objects.count(), Episode.objects.count()
     assert "and 0 past episodes" in insight_demo()[0]
@@ -41,3 +43,7 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     )
     assert sum(month.support.reopened for month in months) > 0
     assert min(month.support.guides for month in second_year) >= 2
+    # Onward introductions every month, the NHS slower to reply than community groups.
+    assert all(month.onward.steps["sent"] for month in second_year)
+    by_kind = figures_for(months[0].month, months[-1].month).onward_by_kind
+    assert by_kind["nhs"].days_to_reply.median > by_kind["community"].days_to_reply.median

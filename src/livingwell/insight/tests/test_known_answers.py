@@ -14,6 +14,8 @@ from livingwell.insight.tests.conftest import LONDON, figures_json, worker_queue
 NOTHING = {"median": None, "p90": None}
 HISTORY_SAYS_NOTHING = {"themselves": 0, "someone_else": 0, "not_recorded": 5}
 NO_ROUTES = {"information": 0, "community": 0, "hub_support": 0, "secondary_care": 0, "closed": 0}
+NO_ONWARD = {"sent": 0, "accepted": 0, "started": 0, "finished": 0, "declined": 0, "no_response": 0, "waiting": 0,
+             "days_to_reply": {"median": None, "p90": None}}  # fmt: skip
 NO_SUPPORT = {"in_support": 0, "opened": 0, "reopened": 0, "closed": 0, "guides": 0, "people_per_guide": None}
 
 
@@ -33,6 +35,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_conversation": {"median": 8.0, "p90": 14},
             "still_waiting": 1,
             "early_support": NO_SUPPORT,
+            "onward": NO_ONWARD,
         },
         {  # a month with nothing: no arrivals, no waits, and H5 still waiting
             "month": "2025-02",
@@ -44,6 +47,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_conversation": NOTHING,
             "still_waiting": 1,
             "early_support": NO_SUPPORT,
+            "onward": NO_ONWARD,
         },
         {
             "month": "2025-03",
@@ -55,6 +59,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "days_to_first_conversation": NOTHING,
             "still_waiting": 2,
             "early_support": NO_SUPPORT,
+            "onward": NO_ONWARD,
         },
     ]
     assert figures["baseline"] == [
