@@ -1,5 +1,5 @@
 """Insight benchmark: the figures over a London-sized history of 1.5 million introductions, 300,000 episodes
-of Hub support and 250,000 onward introductions in ten years.
+of Hub support, 250,000 onward introductions and 3 million measurements in ten years.
 
 Runs in-process through Django's test client, signed in as an analyst with a verified second factor,
 against DATABASE_URL (SQLite in var/bench-insight.sqlite3 by default). Each dashboard request starts
@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,15 +34,27 @@ from django.db import connection, transaction  # noqa: E402
 
 from livingwell.accounts.models import Role, User  # noqa: E402
 from livingwell.core.models import Neighbourhood  # noqa: E402
+from livingwell.core.outcomes import Big3Outcome  # noqa: E402
 from livingwell.directory.models import Organization, Service  # noqa: E402
 from livingwell.insight.counting import counted_dates, month_of, months_between  # noqa: E402
 from livingwell.insight.models import CountedIntroduction, MonthCount, Route  # noqa: E402
 from livingwell.insight.summaries import month_summarise, months_summarise, months_unsummarised  # noqa: E402
 from livingwell.people.models import Person  # noqa: E402
-from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange  # noqa: E402
+from livingwell.support.measures import score  # noqa: E402
+from livingwell.support.models import (  # noqa: E402
+    Episode,
+    EpisodeChange,
+    Goal,
+    Instrument,
+    Measurement,
+    OnwardIntroduction,
+    OnwardStatusChange,
+    Plan,
+)
 
 INTRODUCTIONS = 1_500_000
 EPISODES = 300_000
+MEASUREMENTS = 3_000_000  # ten an episode: wellbeing four times, ONS4 and DIALOG three times each
 ONWARD_SHARE = 0.85  # of episodes, each with one onward introduction
 FIRST_MONTH = datetime.date(2016, 12, 1)
 LAST_MONTH = datetime.date(2026, 11, 1)  # ten years, 120 months
@@ -181,6 +194,73 @@ def generate_support() -> None:
     print(f"…summarised in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def generate_outcomes() -> None:
+    """Ten measurements an episode over its first months, and a goal or two; then every month afresh."""
+    if Measurement.objects.count() >= MEASUREMENTS:
+        return
+    print(f"Generating {MEASUREMENTS:,} measurements and goals…", flush=True)
+    started = time.perf_counter()
+    Measurement.objects.all().delete()
+    Goal.objects.all().delete()
+    Plan.objects.all().delete()
+    chance = random.Random(17)
+    instruments = {
+        instrument.code: (instrument, list(instrument.items.all())) for instrument in Instrument.objects.all()
+    }
+    times = {"swemwbs": 4, "ons4": 3, "dialog": 3}
+    episodes = list(Episode.objects.order_by("opened_at").values_list("pk", "person_id", "opened_at"))
+    measurements: list[Measurement] = []
+    plans: list[Plan] = []
+    goals: list[Goal] = []
+
+    def flush() -> None:
+        with transaction.atomic():
+            Measurement.objects.bulk_create(measurements, batch_size=2000)
+            Plan.objects.bulk_create(plans, batch_size=2000)
+            Goal.objects.bulk_create(goals, batch_size=2000)
+        measurements.clear()
+        plans.clear()
+        goals.clear()
+
+    for episode, person, opened in episodes:
+        for code, count in times.items():
+            instrument, items = instruments[code]
+            for number in range(count):
+                answers = {str(item.number): chance.choice(item.options)[0] for item in items}
+                measurements.append(
+                    Measurement(
+                        person_id=person,
+                        episode_id=episode,
+                        instrument=instrument,
+                        occasion="review",
+                        taken_at=opened + datetime.timedelta(days=30 * number + chance.uniform(0, 10)),
+                        answers=answers,
+                        scores=score(instrument, items, answers),
+                        submission_token=uuid.uuid4(),
+                    )
+                )
+        plan = Plan(person_id=person)
+        plans.append(plan)
+        goals += [
+            Goal(plan=plan, outcome=outcome, what="-", progress=chance.randint(0, 10))
+            for outcome in chance.sample(Big3Outcome.values, chance.choice([1, 2]))
+        ]
+        if len(measurements) >= 20_000:
+            flush()
+    flush()
+    # Each goal set a week after its plan's episode opened (made now, so moved back afterwards).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE support_goal SET created_at = (SELECT MIN(e.opened_at) FROM support_episode e "
+            "JOIN support_plan p ON p.person_id = e.person_id WHERE p.id = support_goal.plan_id)"
+        )
+    print(f"…generated in {time.perf_counter() - started:.0f} s; summarising every month afresh…", flush=True)
+    started = time.perf_counter()
+    MonthCount.objects.all().delete()
+    months_summarise(months_between(FIRST_MONTH, LAST_MONTH))
+    print(f"…summarised in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def summarise() -> None:
     """Sum up every month not summed up yet, as the worker and the history import would have."""
     missing = months_unsummarised()
@@ -207,6 +287,7 @@ def main() -> int:
     generate()
     summarise()
     generate_support()
+    generate_outcomes()
     analyse()
     client = staff_client("bench-analyst", Role.ANALYST)
     year = {"start": f"{month_of(LAST_MONTH.replace(year=LAST_MONTH.year - 1) + datetime.timedelta(days=31)):%Y-%m}",
@@ -272,7 +353,8 @@ def main() -> int:
     target = 1000 if connection.vendor == "postgresql" else 3000
     print(
         f"Database: {connection.vendor}; {CountedIntroduction.objects.count():,} counted introductions, "
-        f"{Episode.objects.count():,} episodes, {OnwardIntroduction.objects.count():,} onward introductions"
+        f"{Episode.objects.count():,} episodes, {OnwardIntroduction.objects.count():,} onward introductions, "
+        f"{Measurement.objects.count():,} measurements"
     )
     report(
         [
@@ -283,7 +365,7 @@ def main() -> int:
             ("floor: by month and route in SQL, 12 months", *timed(floor(year)), ""),
             ("floor: by month and route in SQL, 120 months", *timed(floor(decade)), ""),
             (
-                "worker: one month summed up afresh (12,500 introductions, 2,500 episodes opening, 2,100 onward)",
+                "worker: a month afresh (12,500 introductions, 2,500 episodes, 2,100 onward, 25,000 measured)",
                 *timed(month_again, times=10),
                 "",
             ),

@@ -4,6 +4,8 @@ the month it stopped waiting. Shared by the front door's introductions and the h
 import datetime
 from typing import Any
 
+from django.utils import timezone
+
 
 def month_of(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
@@ -25,6 +27,16 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
         months.append(month)
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     return months
+
+
+def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The month's first moment and the next month's, in the borough's time zone."""
+    following = month_of(month + datetime.timedelta(days=32))
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.datetime(month.year, month.month, 1, tzinfo=zone),
+        datetime.datetime(following.year, following.month, 1, tzinfo=zone),
+    )
 
 
 def counted_dates(

@@ -9,17 +9,13 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from livingwell.accounts.models import User
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
-from livingwell.directory.models import Service
 from livingwell.insight.counting import month_of, months_between, months_earlier
+from livingwell.insight.demo_support import HISTORY_MONTHS, support_history
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
 from livingwell.insight.summaries import months_since, months_summarise
-from livingwell.people.models import Person
-from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange
 
-HISTORY_MONTHS = 24
 AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
 GENDERS = ["Woman", "Man", "Non-binary", "", "Woman", "Man"]
 ETHNIC_GROUPS = ["White British", "Black Caribbean", "Black African", "Asian British: Pakistani",
@@ -76,123 +72,6 @@ POPULATION = {
 }  # fmt: skip
 
 
-FIRST_NAMES = ["Ali", "Bea", "Cal", "Dee", "Eli", "Fen", "Gus", "Hal", "Ife", "Jas", "Kai", "Lou", "Mo", "Nia",
-               "Oz", "Pia", "Raj", "Sol", "Tam", "Uma", "Vic", "Wen", "Yas", "Zed"]  # fmt: skip
-SUPPORT_HISTORY_MARK = "history-0000@people.kingsmere.example"
-
-
-# The days an organisation of each kind takes to reply to an onward introduction, at most.
-REPLY_DAYS = {"nhs": 24, "council": 14, "charity": 7, "social_enterprise": 6, "community": 4, "faith": 5}
-Onward = OnwardIntroduction.Status
-
-
-def _onward_history(
-    chance: random.Random,
-    person: Person,
-    episode: Episode,
-    guide: User,
-    services: list[Service],
-    opened: datetime.datetime,
-    now: datetime.datetime,
-) -> list[tuple[OnwardIntroduction, list[OnwardStatusChange]]]:
-    """An onward introduction a week or two into support, answered as its kind of organisation answers:
-    most accepted and started, some declined, a few never answered. None that would still be waiting."""
-    service = chance.choice(services)
-    sent = opened + datetime.timedelta(days=chance.uniform(3, 14))
-    replied = sent + datetime.timedelta(days=chance.uniform(0, REPLY_DAYS.get(service.organization.kind, 10)))
-    steps = [(Onward.SENT, sent)]
-    luck = chance.random()
-    if luck < 0.08:
-        steps.append((Onward.NO_RESPONSE, sent + datetime.timedelta(days=15)))
-    elif luck < 0.2:
-        steps.append((Onward.DECLINED, replied))
-    else:
-        started = replied + datetime.timedelta(days=chance.uniform(2, 10))
-        finished = started + datetime.timedelta(days=chance.uniform(30, 90))
-        steps += [(Onward.ACCEPTED, replied), (Onward.STARTED, started)]
-        if chance.random() < 0.7:
-            steps.append((Onward.FINISHED, finished))
-    steps = [(status, when) for status, when in steps if when < now]
-    if len(steps) < 2:
-        return []  # not sent yet, or it would still be waiting for a reply: left out
-    introduction = OnwardIntroduction(
-        person=person,
-        episode=episode,
-        service=service,
-        status=steps[-1][0],
-        sent_at=sent,
-        sent_by=guide,
-        respond_by=(sent + datetime.timedelta(days=14)).date(),
-        status_changed_at=steps[-1][1],
-    )
-    return [
-        (
-            introduction,
-            [
-                OnwardStatusChange(onward=introduction, status=status, changed_at=when, changed_by=guide)
-                for status, when in steps
-            ],
-        )
-    ]
-
-
-def _support_history(now: datetime.datetime) -> int:
-    """Two years of Hub support before today, growing month by month: people opened with a guide, most
-    closed after a few months, and some back through the way back; most introduced onward to a service.
-    Gabriel's past people are all closed, so his caseload is the support demo's; Priya's and Dana's carry
-    on today. Made once; returns how many episodes it made (none when they are there already)."""
-    if Person.objects.filter(email=SUPPORT_HISTORY_MARK).exists():
-        return 0
-    chance = random.Random(2020)  # noqa: S311 - demo data, not security
-    gabriel, *others = [User.objects.get(username=name) for name in ("guide", "peer", "duty")]
-    start = now - datetime.timedelta(days=HISTORY_MONTHS * 30.4)
-    changes = []
-    onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
-    # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
-    services = list(
-        Service.objects.exclude(organization__kind="")
-        .exclude(organization__name__in=["Canal Side Community Kitchen", "Kingsmere Living Well Hub"])
-        .select_related("organization")
-    )
-    number = 0
-    for month in range(HISTORY_MONTHS):
-        for _index in range(round(6 + 8 * month / (HISTORY_MONTHS - 1) + chance.uniform(-2, 2))):
-            opened = start + datetime.timedelta(days=month * 30.4 + chance.uniform(0, 30))
-            person = Person.objects.create(
-                preferred_name=f"{chance.choice(FIRST_NAMES)} {number:03d}",
-                email=f"history-{number:04d}@people.kingsmere.example",
-            )
-            number += 1
-            closed = opened + datetime.timedelta(days=chance.uniform(30, 150))
-            comes_back = chance.random() < 0.12
-            back = closed + datetime.timedelta(days=chance.uniform(20, 90))
-            guide = chance.choice(others) if closed >= now or (comes_back and back < now) else gabriel
-            moments = [(EpisodeChange.Kind.OPENED, opened)]
-            if closed < now:
-                moments.append((EpisodeChange.Kind.CLOSED, closed))
-                if comes_back and back < now:
-                    moments.append((EpisodeChange.Kind.REOPENED, back))
-            last_kind, last_at = moments[-1]
-            episode = Episode.objects.create(
-                person=person,
-                guide=guide,
-                opened_at=opened,
-                status=Episode.Status.CLOSED if last_kind == EpisodeChange.Kind.CLOSED else Episode.Status.OPEN,
-                closed_at=last_at if last_kind == EpisodeChange.Kind.CLOSED else None,
-            )
-            changes += [
-                EpisodeChange(episode=episode, kind=kind, reason="Hub support", changed_at=when, guide=guide)
-                for kind, when in moments
-            ]
-            if chance.random() < 0.6:
-                onward += _onward_history(chance, person, episode, guide, services, opened, now)
-    # Made in bulk, past the signals that would queue every month since for each change: summed up once.
-    EpisodeChange.objects.bulk_create(changes)
-    OnwardIntroduction.objects.bulk_create([introduction for introduction, _steps in onward])
-    OnwardStatusChange.objects.bulk_create([step for _introduction, steps in onward for step in steps])
-    return len({change.episode_id for change in changes})
-
-
 def insight_demo() -> list[str]:
     """Kingsmere's baseline (2019) and two years of past introductions."""
     core_demo_load()
@@ -216,7 +95,7 @@ def insight_demo() -> list[str]:
         raise ValueError(f"The demo history did not load: {report.problems[:3]}")
     now = timezone.now()
     with transaction.atomic():
-        episodes = _support_history(now)
+        episodes = support_history(now)
     months_summarise(months_since(now - datetime.timedelta(days=(HISTORY_MONTHS + 1) * 31)))
     return [
         f"Loaded the 2019 baseline, the borough's population by group, {report.imported} past introductions "

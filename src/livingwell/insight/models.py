@@ -116,6 +116,13 @@ class MonthCount(models.Model):
         ONWARD_NO_RESPONSE = "onward_no_response", _("Onward introductions with no response")
         ONWARD_WAITING = "onward_waiting", _("Onward introductions still waiting for a reply")
         ONWARD_REPLY = "onward_reply", _("Days from an onward introduction to its reply")
+        OUTCOME_FIRST = "outcome_first", _("People's first scores, summed, by measure and score")
+        OUTCOME_LATEST = "outcome_latest", _("People's latest scores, summed, by measure and score")
+        OUTCOME_IMPROVED = "outcome_improved", _("People better by at least the threshold")
+        OUTCOME_WORSENED = "outcome_worsened", _("People worse by at least the threshold")
+        OUTCOME_BANDS = "outcome_bands", _("People by band at first and at latest")
+        GOALS_SET = "goals_set", _("Goals set, by Big 3 outcome, with their progress summed")
+        GOALS_ACHIEVED = "goals_achieved", _("Goals achieved, by Big 3 outcome")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)
@@ -125,9 +132,15 @@ class MonthCount(models.Model):
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    group = models.CharField(max_length=100, blank=True)  # the age band, gender or ethnic group as given
+    # The age band, gender or ethnic group as given; an organisation's kind; a measure and score
+    # ("swemwbs:metric", "dialog:item:3"); a Big 3 outcome.
+    group = models.CharField(max_length=100, blank=True)
     days = models.PositiveIntegerField(null=True, blank=True)
     count = models.PositiveIntegerField()
+    # Outcomes: the scores summed (so a mean is total over count), and the bands a person moved between.
+    total = models.FloatField(null=True, blank=True)
+    band_from = models.CharField(max_length=50, blank=True)
+    band_to = models.CharField(max_length=50, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["measure", "month"], name="month_count_by_measure")]

@@ -23,6 +23,7 @@ from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import months_between
 from livingwell.insight.models import Baseline, MonthCount, MonthSummarised, Population, Route
+from livingwell.insight.outcome_figures import Outcomes, outcomes_for
 from livingwell.insight.summaries import GROUPED_BY
 
 Measure = MonthCount.Measure
@@ -180,6 +181,7 @@ class Figures:
     areas: list[AreaWaits] = field(default_factory=list)  # the period's waits, for each neighbourhood
     groups: dict[str, list[GroupFigures]] = field(default_factory=dict)  # by grouping: age band, gender…
     onward_by_kind: dict[str, OnwardFigures] = field(default_factory=dict)  # by kind of organisation ("" not said)
+    outcomes: Outcomes = field(default_factory=Outcomes)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -191,6 +193,7 @@ class Figures:
             "onward_by_organisation_kind": [
                 {"kind": kind or None, **onward.as_json()} for kind, onward in self.onward_by_kind.items()
             ],
+            "outcomes": self.outcomes.as_json(),
         }
 
 
@@ -288,6 +291,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         _areas(contact_areas, conversation_areas),
         _groups(first, last),
         onward_by_kind,
+        outcomes_for(first, last),
     )
 
 

@@ -14,7 +14,7 @@ from livingwell.insight.counting import month_of
 from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
-from livingwell.support.models import EpisodeChange, OnwardIntroduction, OnwardStatusChange
+from livingwell.support.models import EpisodeChange, Goal, Measurement, OnwardIntroduction, OnwardStatusChange
 
 
 def _recount(introduction_id: object) -> None:
@@ -53,7 +53,7 @@ def _episode_changed(sender: type, instance: EpisodeChange, **kwargs: Any) -> No
 
 
 def _months_of_sending(onward: OnwardIntroduction) -> None:
-    months_summarise_task.enqueue(months=[month_of(timezone.localtime(onward.sent_at).date()).isoformat()])
+    months_summarise_task.enqueue(months=[_month_iso(onward.sent_at)])
 
 
 @receiver(post_save, sender=OnwardStatusChange, dispatch_uid="insight_onward_moved")
@@ -79,3 +79,24 @@ def _organisation_saved(sender: type, instance: Organization, created: bool, **k
     sent = OnwardIntroduction.objects.filter(service__organization=instance).dates("sent_at", "month")
     if months := [month.isoformat() for month in sent]:
         months_summarise_task.enqueue(months=months)
+
+
+def _month_iso(moment: Any) -> str:
+    return month_of(timezone.localtime(moment).date()).isoformat()
+
+
+@receiver(post_save, sender=Measurement, dispatch_uid="insight_measurement_saved")
+@receiver(post_delete, sender=Measurement, dispatch_uid="insight_measurement_deleted")
+def _measurement_changed(sender: type, instance: Measurement, **kwargs: Any) -> None:
+    # Counted in the month of a person's latest measurement of the measure, from their first: its own month,
+    # and the month of the latest of the others (it may have been the latest, or now has a new first).
+    others = Measurement.objects.filter(person_id=instance.person_id, instrument_id=instance.instrument_id)
+    latest = others.exclude(pk=instance.pk).order_by("-taken_at").values_list("taken_at", flat=True).first()
+    months = {_month_iso(moment) for moment in (instance.taken_at, latest) if moment is not None}
+    months_summarise_task.enqueue(months=sorted(months))
+
+
+@receiver(post_save, sender=Goal, dispatch_uid="insight_goal_saved")
+@receiver(post_delete, sender=Goal, dispatch_uid="insight_goal_deleted")
+def _goal_changed(sender: type, instance: Goal, **kwargs: Any) -> None:
+    months_summarise_task.enqueue(months=[_month_iso(instance.created_at)])

@@ -17,9 +17,17 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from livingwell.insight.counting import month_of, months_between
+from livingwell.insight.counting import month_bounds, month_of, months_between
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
-from livingwell.support.models import Episode, EpisodeChange, OnwardIntroduction, OnwardStatusChange
+from livingwell.insight.outcome_summaries import outcome_counts
+from livingwell.support.models import (
+    Episode,
+    EpisodeChange,
+    Goal,
+    Measurement,
+    OnwardIntroduction,
+    OnwardStatusChange,
+)
 
 Measure = MonthCount.Measure
 # The groups counted by route for the equality figures, and the field of ``CountedIntroduction`` each is.
@@ -71,16 +79,6 @@ EPISODE_CHANGES = {
     EpisodeChange.Kind.REOPENED: Measure.EPISODES_REOPENED,
     EpisodeChange.Kind.CLOSED: Measure.EPISODES_CLOSED,
 }
-
-
-def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
-    """The month's first moment and the next month's, in the borough's time zone."""
-    following = month_of(month + datetime.timedelta(days=32))
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.datetime(month.year, month.month, 1, tzinfo=zone),
-        datetime.datetime(following.year, following.month, 1, tzinfo=zone),
-    )
 
 
 def _in_support(start: datetime.datetime, end: datetime.datetime) -> dict[uuid.UUID, tuple[uuid.UUID, int]]:
@@ -174,7 +172,7 @@ def month_summarise(month: datetime.date) -> None:
         MonthSummarised.objects.bulk_create([MonthSummarised(month=month)], ignore_conflicts=True)
         MonthSummarised.objects.select_for_update().get(month=month).save()
         MonthCount.objects.filter(month=month).delete()
-        counts = _month_counts(month) + _support_counts(month) + _onward_counts(month)
+        counts = _month_counts(month) + _support_counts(month) + _onward_counts(month) + outcome_counts(month)
         MonthCount.objects.bulk_create(counts, batch_size=1000)
 
 
@@ -204,13 +202,15 @@ def months_since(moment: datetime.datetime) -> list[datetime.date]:
 
 def _months_with_rows() -> set[datetime.date]:
     """Every month with counted introductions arriving or stopping waiting, and every month since the first
-    change to an episode of support or the first onward introduction."""
+    change to an episode of support, onward introduction, measurement or goal."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
     firsts = [
         EpisodeChange.objects.order_by("changed_at").values_list("changed_at", flat=True).first(),
         OnwardIntroduction.objects.order_by("sent_at").values_list("sent_at", flat=True).first(),
+        Measurement.objects.order_by("taken_at").values_list("taken_at", flat=True).first(),
+        Goal.objects.order_by("created_at").values_list("created_at", flat=True).first(),
     ]
     first = min((moment for moment in firsts if moment is not None), default=None)
     supported = months_since(first) if first else []

@@ -19,6 +19,7 @@ from livingwell.insight.tables.introductions import (
     waits_table,
 )
 from livingwell.insight.tables.onward import onward_tables
+from livingwell.insight.tables.outcomes import outcome_tables
 from livingwell.insight.tables.support import early_support_table
 
 
@@ -32,6 +33,7 @@ def dashboard_tables(figures: Figures) -> list[Table]:
         neighbourhood_waits_table(figures.areas),
         early_support_table(figures),
         *onward_tables(figures),
+        *outcome_tables(figures.outcomes),
         *group_tables(figures, grids),
     ]
 

@@ -47,3 +47,11 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     assert all(month.onward.steps["sent"] for month in second_year)
     by_kind = figures_for(months[0].month, months[-1].month).onward_by_kind
     assert by_kind["nhs"].days_to_reply.median > by_kind["community"].days_to_reply.median
+    # Most people a little better by the end of support, on every measure; goals set and some achieved.
+    outcomes = figures_for(months[0].month, months[-1].month).outcomes
+    wellbeing = next(score for score in outcomes.scores if score.key == "swemwbs:metric")
+    assert wellbeing.people > 50
+    assert (wellbeing.mean_change or 0) > 1
+    anxious = next(score for score in outcomes.scores if score.key == "ons4:anxious")
+    assert (anxious.mean_change or 0) < 0
+    assert all(goals.set > 20 and goals.achieved for goals in outcomes.goals.values())

@@ -1,0 +1,208 @@
+"""Two years of Kingsmere's Hub support before today, for the figures: episodes opened, closed and reopened,
+onward introductions answered as each kind of organisation answers, outcome measures at the start and the
+end of support, and goals (decisions 0024 to 0026). Made once, in bulk, past the signals; the months are
+summed up afterwards."""
+
+import datetime
+import random
+import uuid
+
+from livingwell.accounts.models import User
+from livingwell.core.outcomes import Big3Outcome
+from livingwell.directory.models import Service
+from livingwell.people.models import Person
+from livingwell.support.measures import score
+from livingwell.support.models import (
+    Episode,
+    EpisodeChange,
+    Goal,
+    Instrument,
+    InstrumentItem,
+    Measurement,
+    OnwardIntroduction,
+    OnwardStatusChange,
+    Plan,
+)
+
+HISTORY_MONTHS = 24
+
+FIRST_NAMES = ["Ali", "Bea", "Cal", "Dee", "Eli", "Fen", "Gus", "Hal", "Ife", "Jas", "Kai", "Lou", "Mo", "Nia",
+               "Oz", "Pia", "Raj", "Sol", "Tam", "Uma", "Vic", "Wen", "Yas", "Zed"]  # fmt: skip
+SUPPORT_HISTORY_MARK = "history-0000@people.kingsmere.example"
+
+
+# The days an organisation of each kind takes to reply to an onward introduction, at most.
+REPLY_DAYS = {"nhs": 24, "council": 14, "charity": 7, "social_enterprise": 6, "community": 4, "faith": 5}
+Onward = OnwardIntroduction.Status
+
+
+def _onward_history(
+    chance: random.Random,
+    person: Person,
+    episode: Episode,
+    guide: User,
+    services: list[Service],
+    opened: datetime.datetime,
+    now: datetime.datetime,
+) -> list[tuple[OnwardIntroduction, list[OnwardStatusChange]]]:
+    """An onward introduction a week or two into support, answered as its kind of organisation answers:
+    most accepted and started, some declined, a few never answered. None that would still be waiting."""
+    service = chance.choice(services)
+    sent = opened + datetime.timedelta(days=chance.uniform(3, 14))
+    replied = sent + datetime.timedelta(days=chance.uniform(0, REPLY_DAYS.get(service.organization.kind, 10)))
+    steps = [(Onward.SENT, sent)]
+    luck = chance.random()
+    if luck < 0.08:
+        steps.append((Onward.NO_RESPONSE, sent + datetime.timedelta(days=15)))
+    elif luck < 0.2:
+        steps.append((Onward.DECLINED, replied))
+    else:
+        started = replied + datetime.timedelta(days=chance.uniform(2, 10))
+        finished = started + datetime.timedelta(days=chance.uniform(30, 90))
+        steps += [(Onward.ACCEPTED, replied), (Onward.STARTED, started)]
+        if chance.random() < 0.7:
+            steps.append((Onward.FINISHED, finished))
+    steps = [(status, when) for status, when in steps if when < now]
+    if len(steps) < 2:
+        return []  # not sent yet, or it would still be waiting for a reply: left out
+    introduction = OnwardIntroduction(
+        person=person,
+        episode=episode,
+        service=service,
+        status=steps[-1][0],
+        sent_at=sent,
+        sent_by=guide,
+        respond_by=(sent + datetime.timedelta(days=14)).date(),
+        status_changed_at=steps[-1][1],
+    )
+    return [
+        (
+            introduction,
+            [
+                OnwardStatusChange(onward=introduction, status=status, changed_at=when, changed_by=guide)
+                for status, when in steps
+            ],
+        )
+    ]
+
+
+def _measured(
+    chance: random.Random,
+    instruments: list[tuple[Instrument, list[InstrumentItem]]],
+    person: Person,
+    episode: Episode,
+    opened: datetime.datetime,
+    ended: datetime.datetime,
+    later: float,
+) -> list[Measurement]:
+    """Each measure at the start of support and at its end (or now), most people a little better by the end,
+    and more so for those supported later, as the network learned."""
+    measured = []
+    for instrument, items in instruments:
+        if ended <= opened or chance.random() < 0.2:
+            continue
+        for when, lift in ((opened, 0.0), (ended, chance.uniform(-0.15, 0.35 + 0.2 * later))):
+            answers = {}
+            for item in items:
+                values = [option[0] for option in item.options]
+                worse_higher = item.key == "anxious"  # ONS4's anxiety: lower is better
+                place = 0.7 - lift if worse_higher else 0.25 + lift
+                place = min(max(place + chance.uniform(-0.15, 0.15), 0.0), 1.0)
+                answers[str(item.number)] = values[round(place * (len(values) - 1))]
+            measured.append(
+                Measurement(
+                    person=person,
+                    episode=episode,
+                    instrument=instrument,
+                    taken_at=when,
+                    answers=answers,
+                    occasion=Measurement.Occasion.START if when == opened else Measurement.Occasion.END,
+                    scores=score(instrument, items, answers),
+                    submission_token=uuid.uuid4(),
+                )
+            )
+    return measured
+
+
+def _goals(
+    chance: random.Random, person: Person, opened: datetime.datetime, ended: datetime.datetime
+) -> list[tuple[Plan, tuple[Goal, datetime.datetime]]]:
+    """A goal or two set in the first weeks, under the Big 3 outcomes, with the progress made by the end."""
+    plan = Plan(person=person)
+    made = []
+    for outcome in chance.sample(Big3Outcome.values, chance.choice([1, 1, 2])):
+        progress = chance.choice([3, 5, 6, 7, 8, 10, 10])
+        set_at = min(opened + datetime.timedelta(days=chance.uniform(1, 21)), ended)
+        goal = Goal(outcome=outcome, what="A goal of their own", progress=progress,
+                    achieved_at=ended if progress == 10 else None)  # fmt: skip
+        made.append((plan, (goal, set_at)))
+    return made
+
+
+def support_history(now: datetime.datetime) -> int:
+    """Two years of Hub support before today, growing month by month: people opened with a guide, most
+    closed after a few months, and some back through the way back; most introduced onward to a service.
+    Gabriel's past people are all closed, so his caseload is the support demo's; Priya's and Dana's carry
+    on today. Made once; returns how many episodes it made (none when they are there already)."""
+    if Person.objects.filter(email=SUPPORT_HISTORY_MARK).exists():
+        return 0
+    chance = random.Random(2020)  # noqa: S311 - demo data, not security
+    gabriel, *others = [User.objects.get(username=name) for name in ("guide", "peer", "duty")]
+    start = now - datetime.timedelta(days=HISTORY_MONTHS * 30.4)
+    changes = []
+    onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
+    measurements: list[Measurement] = []
+    goals: list[tuple[Plan, tuple[Goal, datetime.datetime]]] = []
+    instruments = [(instrument, list(instrument.items.all())) for instrument in Instrument.objects.order_by("code")]
+    # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
+    services = list(
+        Service.objects.exclude(organization__kind="")
+        .exclude(organization__name__in=["Canal Side Community Kitchen", "Kingsmere Living Well Hub"])
+        .select_related("organization")
+    )
+    number = 0
+    for month in range(HISTORY_MONTHS):
+        for _index in range(round(6 + 8 * month / (HISTORY_MONTHS - 1) + chance.uniform(-2, 2))):
+            opened = start + datetime.timedelta(days=month * 30.4 + chance.uniform(0, 30))
+            person = Person.objects.create(
+                preferred_name=f"{chance.choice(FIRST_NAMES)} {number:03d}",
+                email=f"history-{number:04d}@people.kingsmere.example",
+            )
+            number += 1
+            closed = opened + datetime.timedelta(days=chance.uniform(30, 150))
+            comes_back = chance.random() < 0.12
+            back = closed + datetime.timedelta(days=chance.uniform(20, 90))
+            guide = chance.choice(others) if closed >= now or (comes_back and back < now) else gabriel
+            moments = [(EpisodeChange.Kind.OPENED, opened)]
+            if closed < now:
+                moments.append((EpisodeChange.Kind.CLOSED, closed))
+                if comes_back and back < now:
+                    moments.append((EpisodeChange.Kind.REOPENED, back))
+            last_kind, last_at = moments[-1]
+            episode = Episode.objects.create(
+                person=person,
+                guide=guide,
+                opened_at=opened,
+                status=Episode.Status.CLOSED if last_kind == EpisodeChange.Kind.CLOSED else Episode.Status.OPEN,
+                closed_at=last_at if last_kind == EpisodeChange.Kind.CLOSED else None,
+            )
+            changes += [
+                EpisodeChange(episode=episode, kind=kind, reason="Hub support", changed_at=when, guide=guide)
+                for kind, when in moments
+            ]
+            if chance.random() < 0.6:
+                onward += _onward_history(chance, person, episode, guide, services, opened, now)
+            ended = min(closed, now - datetime.timedelta(days=2))
+            measurements += _measured(chance, instruments, person, episode, opened, ended, month / HISTORY_MONTHS)
+            goals += _goals(chance, person, opened, ended)
+    # Made in bulk, past the signals that would queue every month since for each change: summed up once.
+    EpisodeChange.objects.bulk_create(changes)
+    Measurement.objects.bulk_create(measurements)
+    Plan.objects.bulk_create(list({id(plan): plan for plan, _goal in goals}.values()))
+    for plan, (goal, created) in goals:
+        goal.plan = plan
+        goal.save()
+        Goal.objects.filter(pk=goal.pk).update(created_at=created)  # made now, it says when it was set
+    OnwardIntroduction.objects.bulk_create([introduction for introduction, _steps in onward])
+    OnwardStatusChange.objects.bulk_create([step for _introduction, steps in onward for step in steps])
+    return len({change.episode_id for change in changes})

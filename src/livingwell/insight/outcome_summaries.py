@@ -1,0 +1,114 @@
+"""A month's outcomes, summed up for the figures (decision 0026): for everyone whose latest measurement of a
+measure fell in the month and who had an earlier one, their first and latest scores, whether they changed
+by the deployment's threshold, and the bands they moved between; and the goals set in the month under each
+Big 3 outcome, with their progress and how many were achieved."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
+
+from livingwell.insight.counting import month_bounds
+from livingwell.insight.models import MonthCount
+from livingwell.support.measures import changes
+from livingwell.support.models import Goal, Instrument, InstrumentItem, Measurement
+
+Measure = MonthCount.Measure
+
+
+def score_key(code: str, key: str) -> str:
+    """How a measure's score is named in the summaries: ``swemwbs:metric``."""
+    return f"{code}:{key}"
+
+
+def item_key(code: str, number: int) -> str:
+    """How one item of a measure scored by groups (a DIALOG domain) is named: ``dialog:item:3``."""
+    return f"{code}:item:{number}"
+
+
+@dataclass
+class _Sums:
+    people: int = 0
+    first: float = 0.0
+    latest: float = 0.0
+    improved: int = 0
+    worsened: int = 0
+
+
+def _latest_in(start: datetime.datetime, end: datetime.datetime) -> list[Measurement]:
+    """Each person's latest measurement of each measure, where it was taken in the month and an earlier one
+    was taken too; with the first one's id as ``first_id``."""
+    same = {"person": OuterRef("person"), "instrument": OuterRef("instrument")}
+    later = Measurement.objects.filter(**same, taken_at__gt=OuterRef("taken_at"))
+    first = Measurement.objects.filter(**same).order_by("taken_at", "id").values("id")[:1]
+    latest = (
+        Measurement.objects.filter(taken_at__gte=start, taken_at__lt=end)
+        .exclude(Exists(later))
+        .annotate(first_id=Subquery(first))
+        .exclude(first_id=F("id"))
+        .order_by("taken_at", "id")
+    )
+    # Two taken at the very same moment are both "latest": the later id counts, once.
+    return list({(row.person_id, row.instrument_id): row for row in latest}.values())
+
+
+def outcome_counts(month: datetime.date) -> list[MonthCount]:
+    start, end = month_bounds(month)
+    latest = _latest_in(start, end)
+    firsts = Measurement.objects.in_bulk([row.first_id for row in latest])  # type: ignore[attr-defined]
+    instruments = Instrument.objects.in_bulk()
+    items: dict[int, list[InstrumentItem]] = defaultdict(list)
+    for item in InstrumentItem.objects.filter(instrument__scoring=Instrument.Scoring.GROUP_MEANS):
+        items[item.instrument_id].append(item)
+    sums: dict[str, _Sums] = defaultdict(_Sums)
+    bands: dict[tuple[str, str, str], int] = defaultdict(int)
+    for row in latest:
+        instrument, first = instruments[row.instrument_id], firsts[row.first_id]  # type: ignore[attr-defined]
+        for change in changes(instrument, first, row):
+            key = score_key(instrument.code, change.key)
+            _add(sums[key], change.first, change.latest, change.meaningful, change.better)
+            if change.first_band and change.latest_band:
+                bands[key, change.first_band, change.latest_band] += 1
+        # Each domain of a measure scored by groups, from the answers (DIALOG's eleven).
+        for item in items[instrument.pk]:
+            before, after = first.answers.get(str(item.number)), row.answers.get(str(item.number))
+            if isinstance(before, int) and isinstance(after, int):
+                _add(sums[item_key(instrument.code, item.number)], before, after, None, None)
+    counts = []
+    for key, total in sums.items():
+        counts += [
+            MonthCount(month=month, measure=Measure.OUTCOME_FIRST, group=key, count=total.people, total=total.first),
+            MonthCount(month=month, measure=Measure.OUTCOME_LATEST, group=key, count=total.people, total=total.latest),
+        ]
+        for measure, count in ((Measure.OUTCOME_IMPROVED, total.improved), (Measure.OUTCOME_WORSENED, total.worsened)):
+            if count:
+                counts.append(MonthCount(month=month, measure=measure, group=key, count=count))
+    counts += [
+        MonthCount(month=month, measure=Measure.OUTCOME_BANDS, group=key, band_from=before, band_to=after, count=n)
+        for (key, before, after), n in bands.items()
+    ]
+    return counts + _goal_counts(month, start, end)
+
+
+def _add(sums: _Sums, first: float, latest: float, meaningful: bool | None, better: bool | None) -> None:
+    sums.people += 1
+    sums.first += first
+    sums.latest += latest
+    if meaningful:
+        sums.improved += bool(better)
+        sums.worsened += better is False
+
+
+def _goal_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
+    """The goals set in the month under each Big 3 outcome, with their progress now (each starts at nought)
+    summed, and how many of them were achieved."""
+    goals = Goal.objects.filter(created_at__gte=start, created_at__lt=end).order_by()
+    counts = []
+    for outcome, n, progress, achieved in goals.values_list("outcome").annotate(
+        n=Count("*"), progress=Sum("progress"), achieved=Count("achieved_at")
+    ):
+        counts.append(MonthCount(month=month, measure=Measure.GOALS_SET, group=outcome, count=n, total=progress))
+        if achieved:
+            counts.append(MonthCount(month=month, measure=Measure.GOALS_ACHIEVED, group=outcome, count=achieved))
+    return counts
