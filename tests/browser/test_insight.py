@@ -71,3 +71,14 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
     assert download.value.suggested_filename.startswith("routes-")
     text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
     assert text.startswith("Month,Information,Community support")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_hub_manager_reads_their_team_today(page: Page, live_server) -> None:
+    staff_signed_in(page, live_server.url, "hana", Role.HUB_MANAGER)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
+    check_page(page)
+    page.get_by_role("link", name="Your team today").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Your team today")
+    expect(page.get_by_role("columnheader", name="Safety conversations due")).to_be_visible()
+    check_page(page)

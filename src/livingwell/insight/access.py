@@ -6,9 +6,10 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from livingwell.accounts.models import FIGURES_ROLES, User
+from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, User
 from livingwell.audit.services import audit_aggregate_record
 from livingwell.insight.tables import Table, dashboard
+from livingwell.insight.team import team_figures, team_of, team_table
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
 
@@ -40,3 +41,12 @@ def access_dashboard_table_for(
         actor=user, what="insight.dashboard", period=_period(start, end), detail=f"{as_what}: {slug}"
     )
     return table
+
+
+def access_team_table_for(user: User, *, as_what: str) -> Table:
+    """The Hub manager's own team today (an administrator's: every guide with someone in support). Counts
+    of staff's work, audited as an aggregate read like the other figures."""
+    if not user.is_authenticated or user.role not in HUB_MANAGER_ROLES:
+        raise PermissionDenied
+    audit_aggregate_record(actor=user, what="insight.team", period="today", detail=as_what)
+    return team_table(team_figures(team_of(user)))

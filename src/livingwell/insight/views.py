@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from livingwell.accounts.models import FIGURES_ROLES
+from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.exports import csv_text
-from livingwell.insight.access import access_dashboard_for, access_dashboard_table_for
+from livingwell.insight.access import access_dashboard_for, access_dashboard_table_for, access_team_table_for
 from livingwell.insight.charts import chart_svg
 from livingwell.insight.forms import PeriodForm, default_period
 from livingwell.insight.selectors import first_counted_month
@@ -34,7 +34,14 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _period_form(request)
     start, end = form.period()
     tables = access_dashboard_for(request.user, start, end)
-    context = {"form": form, "tables": tables, "start": start, "end": end, "query": _query(start, end)}
+    context = {
+        "form": form,
+        "tables": tables,
+        "start": start,
+        "end": end,
+        "query": _query(start, end),
+        "sees_team": request.user.role in HUB_MANAGER_ROLES,
+    }
     return render(request, "insight/dashboard.html", context)
 
 
@@ -56,4 +63,20 @@ def table_chart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     table = access_dashboard_table_for(request.user, start, end, slug, as_what="chart")
     response = HttpResponse(chart_svg(table), content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = CHART_POLICY
+    return response
+
+
+@require_GET
+@role_required(*HUB_MANAGER_ROLES)
+def team_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "insight/team.html", {"table": access_team_table_for(request.user, as_what="page")})
+
+
+@require_GET
+@role_required(*HUB_MANAGER_ROLES)
+def team_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    table = access_team_table_for(request.user, as_what="csv")
+    header, *rows = table.csv_rows()
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="team-today.csv"'
     return response

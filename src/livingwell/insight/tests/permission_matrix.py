@@ -10,6 +10,9 @@ MATRIX: dict[str, Who] = {
     "insight:dashboard": FIGURES,
     "insight:table_csv": FIGURES,
     "insight:table_chart": FIGURES,
+    # The Hub manager's own team's figures.
+    "insight:team": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR}),
+    "insight:team_csv": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR}),
 }
 
 KWARGS: dict[str, Kwargs] = {
