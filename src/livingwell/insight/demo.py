@@ -15,6 +15,7 @@ from livingwell.insight.demo_support import HISTORY_MONTHS, support_history
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
 from livingwell.insight.summaries import months_since, months_summarise
+from livingwell.support.models import Instrument
 
 AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
 GENDERS = ["Woman", "Man", "Non-binary", "", "Woman", "Man"]
@@ -72,9 +73,23 @@ POPULATION = {
 }  # fmt: skip
 
 
+DEMO_THRESHOLDS = {
+    "swemwbs": {"metric": 3},
+    "ons4": {"life_satisfaction": 2, "worthwhile": 2, "happy": 2, "anxious": 2},
+    "dialog": {"life": 1, "treatment": 1},
+}
+
+
 def insight_demo() -> list[str]:
-    """Kingsmere's baseline (2019) and two years of past introductions."""
+    """Kingsmere's baseline (2019), two years of past introductions and Hub support, and the changes in
+    wellbeing Kingsmere counts as meaningful."""
     core_demo_load()
+    # The demo borough's own choice, as any deployment's (none is shipped): its thresholds, where unset.
+    for code, thresholds in DEMO_THRESHOLDS.items():
+        instrument = Instrument.objects.filter(code=code).first()
+        if instrument is not None and not instrument.meaningful_change:
+            instrument.meaningful_change = thresholds
+            instrument.save(update_fields=["meaningful_change"])
     chance = random.Random(2018)  # noqa: S311 - demo data, not security
     for month in months_between(datetime.date(2019, 1, 1), datetime.date(2019, 12, 1)):
         Baseline.objects.update_or_create(

@@ -13,6 +13,7 @@ from livingwell.directory.models import Service
 from livingwell.people.models import Person
 from livingwell.support.measures import score
 from livingwell.support.models import (
+    ContactLogEntry,
     Episode,
     EpisodeChange,
     Goal,
@@ -152,6 +153,7 @@ def support_history(now: datetime.datetime) -> int:
     changes = []
     onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
     measurements: list[Measurement] = []
+    contacts: list[ContactLogEntry] = []
     goals: list[tuple[Plan, tuple[Goal, datetime.datetime]]] = []
     instruments = [(instrument, list(instrument.items.all())) for instrument in Instrument.objects.order_by("code")]
     # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
@@ -192,12 +194,20 @@ def support_history(now: datetime.datetime) -> int:
             ]
             if chance.random() < 0.6:
                 onward += _onward_history(chance, person, episode, guide, services, opened, now)
+            if last_kind != EpisodeChange.Kind.CLOSED:  # still supported: last in touch a few weeks ago at most
+                called = now - datetime.timedelta(days=chance.uniform(1, 35))
+                contacts.append(
+                    ContactLogEntry(
+                        episode=episode, kind=ContactLogEntry.Kind.CALL, happened_at=called, recorded_by=guide
+                    )
+                )
             ended = min(closed, now - datetime.timedelta(days=2))
             measurements += _measured(chance, instruments, person, episode, opened, ended, month / HISTORY_MONTHS)
             goals += _goals(chance, person, opened, ended)
     # Made in bulk, past the signals that would queue every month since for each change: summed up once.
     EpisodeChange.objects.bulk_create(changes)
     Measurement.objects.bulk_create(measurements)
+    ContactLogEntry.objects.bulk_create(contacts)
     Plan.objects.bulk_create(list({id(plan): plan for plan, _goal in goals}.values()))
     for plan, (goal, created) in goals:
         goal.plan = plan

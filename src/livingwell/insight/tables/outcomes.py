@@ -22,9 +22,9 @@ def _mean_text(value: float | None, people: int) -> str:
 
 
 def _judged(score: ScoreOutcome, people: Cell) -> list[Value]:
-    """Better and worse by the threshold, with their shares of the people; words where none is set."""
+    """Better and worse by the threshold, with their shares of the people; dashes where none is set."""
     if not score.judged:
-        return [_("no threshold set")] * 4
+        return ["–"] * 4
     better, worse = cell(score.improved), cell(score.worsened)
     return [better, share(better, people), worse, share(worse, people)]
 
@@ -58,7 +58,7 @@ def outcomes_table(outcomes: Outcomes, band_grids: dict[str, Grid]) -> Table:
         summary=_(
             "For everyone whose latest measurement of a measure was taken in the period and who had an earlier "
             "one: the mean score at their first and at their latest, the change, and how many were better or "
-            "worse by at least the change the deployment counts as meaningful."
+            "worse by at least the change the deployment counts as meaningful (a dash where it has set none)."
         ),
         first_column=_("Measure and score"),
         columns=[
