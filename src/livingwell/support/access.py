@@ -22,7 +22,16 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.accommodation import PathwayFigures, pathway_figures
 from livingwell.support.budgets import AllocationView, budget_csv, budget_views
-from livingwell.support.models import AccommodationMove, Action, Connection, Episode, Goal, OnwardIntroduction, Plan
+from livingwell.support.models import (
+    AccommodationMove,
+    Action,
+    Connection,
+    Episode,
+    Goal,
+    LifeCircumstances,
+    OnwardIntroduction,
+    Plan,
+)
 from livingwell.support.selectors import (
     CaseloadRow,
     InstrumentResults,
@@ -295,6 +304,14 @@ def access_accommodation_for(user: User, episode: Episode) -> list[Accommodation
     moves = list(AccommodationMove.objects.filter(person_id=episode.person_id).order_by("moved_on", "id"))
     audit_reads_record(actor=user, records=moves, person_id_of="person_id")
     return moves
+
+
+def access_life_for(user: User, episode: Episode) -> list[LifeCircumstances]:
+    """What the person's life circumstances have been, oldest first; a read audited for each record."""
+    support_records_check(user, episode)
+    records = list(LifeCircumstances.objects.filter(person_id=episode.person_id).order_by("recorded_at", "id"))
+    audit_reads_record(actor=user, records=records, person_id_of="person_id")
+    return records
 
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)

@@ -555,3 +555,52 @@ class AccommodationMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.moved_on}"
+
+
+class LifeCircumstances(models.Model):
+    """How the person's life stands, recorded by their guide with them at the start and at each review:
+    optional answers in plain words, for the figures' change from first to latest (decision 0028)."""
+
+    class Work(models.TextChoices):
+        PAID = "paid", _("In paid work")
+        VOLUNTEERING = "volunteering", _("Volunteering")
+        BOTH = "both", _("Paid work and volunteering")
+        NEITHER = "neither", _("Neither")
+
+    class Education(models.TextChoices):
+        IN = "in", _("In education or training")
+        NOT = "not", _("Not in education or training")
+
+    class Benefits(models.TextChoices):
+        GETS = "gets", _("Gets benefits")
+        NONE = "none", _("Does not get benefits")
+
+    class Medication(models.TextChoices):
+        MORE = "more", _("Takes more than before")
+        SAME = "same", _("About the same")
+        LESS = "less", _("Takes less than before")
+        NONE = "none", _("Takes none")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="life_circumstances")
+    episode = models.ForeignKey(Episode, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    occasion = models.CharField(_("when in their support"), max_length=10, choices=Measurement.Occasion.choices)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    work = models.CharField(_("work or volunteering"), max_length=20, choices=Work.choices, blank=True)
+    education = models.CharField(_("education or training"), max_length=10, choices=Education.choices, blank=True)
+    benefits = models.CharField(_("benefits"), max_length=10, choices=Benefits.choices, blank=True)
+    home = models.CharField(_("where they live"), max_length=20, choices=AccommodationMove.Kind.choices, blank=True)
+    medication = models.CharField(
+        _("medication, as they describe it"), max_length=10, choices=Medication.choices, blank=True
+    )
+    # The form's once-only token: the same form sent twice, or many times at once, makes one record.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["person", "recorded_at"], name="life_history")]
+        verbose_name_plural = _("life circumstances")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.recorded_at:%Y-%m-%d}"

@@ -48,6 +48,7 @@ urlpatterns = [
     path("support/episodes/<uuid:episode_id>/budget/plan/", budgets.planned_new, name="planned_new"),
     path("support/episodes/<uuid:episode_id>/budget/spend/", budgets.spend_new, name="spend_new"),
     path("support/episodes/<uuid:episode_id>/accommodation/", budgets.accommodation, name="accommodation"),
+    path("support/episodes/<uuid:episode_id>/life/", measures.life, name="life"),
     path("support/accommodation-pathway/", budgets.pathway, name="pathway"),
     path("me/measures/", measures.my_measures, name="my_measures"),
     path("me/measures/<slug:code>/", measures.my_measure_new, name="my_measure_new"),

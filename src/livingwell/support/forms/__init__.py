@@ -19,7 +19,7 @@ from livingwell.support.forms.episodes import (
     StartFromIntroductionForm,
     StatusForm,
 )
-from livingwell.support.forms.measures import MeasureForm
+from livingwell.support.forms.measures import LifeCircumstancesForm, MeasureForm
 from livingwell.support.forms.onward import OnwardForm, OnwardMoveForm, ServiceChoiceField
 from livingwell.support.forms.plans import (
     AboutMeForm,
@@ -49,6 +49,7 @@ __all__ = [
     "GuideProfileForm",
     "GuideUserChoiceField",
     "HandOverForm",
+    "LifeCircumstancesForm",
     "MeasureForm",
     "OnwardForm",
     "OnwardMoveForm",

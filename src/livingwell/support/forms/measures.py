@@ -1,16 +1,21 @@
-"""The form an outcome measure is filled in with."""
+"""The forms an outcome measure, and the person's life circumstances, are recorded with."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukForm
+from livingwell.core.forms import GovukForm, once_token
 from livingwell.support.models import (
+    AccommodationMove,
     Instrument,
     InstrumentItem,
+    LifeCircumstances,
     Measurement,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 def _option_words(value: int, words: str) -> str:
@@ -64,3 +69,32 @@ class MeasureForm(GovukForm):
 
     def more_help(self) -> dict[str, bool]:
         return {str(item.number): True for item in self.items if self.cleaned_data.get(f"more_help_{item.number}")}
+
+
+def _optional_choice(label: "StrOrPromise", choices: list[tuple[str, Any]]) -> forms.ChoiceField:
+    """A radio question that may be left unanswered: "Not asked, or they would rather not say" first."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", _("Not asked, or they would rather not say")), *choices],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class LifeCircumstancesForm(GovukForm):
+    """How the person's life stands now, in their words: every answer optional."""
+
+    submission_id = once_token()
+    occasion = forms.ChoiceField(
+        label=_("When in their support is this?"),
+        choices=Measurement.Occasion.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select when in their support this is")},
+    )
+    work = _optional_choice(_("Work or volunteering"), LifeCircumstances.Work.choices)
+    education = _optional_choice(_("Education or training"), LifeCircumstances.Education.choices)
+    benefits = _optional_choice(_("Benefits"), LifeCircumstances.Benefits.choices)
+    home = _optional_choice(_("Where they live"), AccommodationMove.Kind.choices)
+    medication = _optional_choice(
+        _("Medication, as they describe it, compared with before"), LifeCircumstances.Medication.choices
+    )

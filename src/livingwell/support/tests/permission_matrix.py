@@ -98,6 +98,7 @@ MATRIX: dict[str, Who] = {
     "support:planned_new": EPISODE,
     "support:spend_new": EPISODE,
     "support:accommodation": EPISODE,
+    "support:life": EPISODE,
     # Aggregates naming nobody: the Hub manager, administrators and analysts (small numbers suppressed).
     "support:pathway": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST}),
     "support:measure_new": EPISODE,
@@ -143,6 +144,7 @@ KWARGS: dict[str, Kwargs] = {
     "support:planned_new": lambda: {"episode_id": _guides_episode().pk},
     "support:spend_new": lambda: {"episode_id": _guides_episode().pk},
     "support:accommodation": lambda: {"episode_id": _guides_episode().pk},
+    "support:life": lambda: {"episode_id": _guides_episode().pk},
     "support:measure_new": lambda: {"episode_id": _guides_episode().pk, "code": "ons4"},
     "support:my_measure_new": lambda: {"code": "ons4"},
     "support:onward_no_response": lambda: {"onward_id": _onward(_guides_episode(), ServiceFactory()).pk},

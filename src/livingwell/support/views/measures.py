@@ -1,4 +1,4 @@
-"""Outcome measures: the guide's and the person's own."""
+"""Outcome measures, the guide's and the person's own, and life circumstances."""
 
 import uuid
 from uuid import UUID
@@ -14,21 +14,24 @@ from django.views.decorators.http import require_GET, require_http_methods
 from livingwell.accounts.models import Role
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
-from livingwell.core.forms import posted
+from livingwell.core.forms import fresh_token, posted
 from livingwell.people.access import access_own_person_for
 from livingwell.people.models import Person
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import once_for
 from livingwell.support.access import (
     access_episode_for,
+    access_life_for,
     access_measures_for,
     access_own_measures_for,
     support_records_check,
 )
 from livingwell.support.forms import (
+    LifeCircumstancesForm,
     MeasureForm,
 )
 from livingwell.support.instruments import name_for_the_person
+from livingwell.support.life import life_circumstances_record
 from livingwell.support.models import (
     Episode,
     Instrument,
@@ -131,3 +134,18 @@ def my_measure_new(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
         return redirect("support:my_measures")
     episode = Episode.objects.filter(person=person).exclude(status=Episode.Status.CLOSED).first()
     return _measure_form(request, code, episode=episode, person=person, back=reverse("support:my_measures"))
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SUPPORT_ROLES)
+def life(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    """Life circumstances so far, and how they are now, recorded with the person."""
+    episode = access_episode_for(request.user, episode_id)
+    records = access_life_for(request.user, episode)
+    form = LifeCircumstancesForm(posted(request), initial=fresh_token())
+    if request.method == "POST" and form.is_valid():
+        life_circumstances_record(actor=request.user, episode=episode, **form.cleaned_data)
+        messages.success(request, _("Life circumstances recorded."))
+        return redirect("support:life", episode_id=episode.pk)
+    context = {"episode": episode, "person": episode.person, "records": records, "form": form}
+    return render(request, "support/life.html", context)
