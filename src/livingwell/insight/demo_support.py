@@ -19,6 +19,7 @@ from livingwell.support.models import (
     Goal,
     Instrument,
     InstrumentItem,
+    LifeCircumstances,
     Measurement,
     OnwardIntroduction,
     OnwardStatusChange,
@@ -140,6 +141,47 @@ def _goals(
     return made
 
 
+def _life(
+    chance: random.Random,
+    person: Person,
+    episode: Episode,
+    guide: User,
+    opened: datetime.datetime,
+    ended: datetime.datetime,
+) -> list[LifeCircumstances]:
+    """Life circumstances at the start and at the end, for most people: some into work or volunteering,
+    off benefits, into a home of their own, or taking less medication; a few the other way."""
+    if ended <= opened or chance.random() < 0.3:
+        return []
+
+    def answer(before: str, hoped: str, worse: str) -> tuple[str, str]:
+        luck = chance.random()
+        return before, hoped if luck < 0.3 else worse if luck < 0.38 else before
+
+    work = answer("neither", chance.choice(["paid", "volunteering"]), "neither")
+    benefits = answer("gets", "none", "gets")
+    home = answer(chance.choice(["supported", "residential", "own_tenancy"]), "own_tenancy", "supported")
+    medication = answer("same", chance.choice(["less", "none"]), "more")
+    records = []
+    for index, when in enumerate((opened, ended)):
+        occasion = Measurement.Occasion.START if when == opened else Measurement.Occasion.END
+        records.append(
+            LifeCircumstances(
+                person=person,
+                episode=episode,
+                recorded_at=when,
+                recorded_by=guide,
+                occasion=occasion,
+                work=work[index],
+                benefits=benefits[index],
+                home=home[index],
+                medication=medication[index],
+                education=chance.choice(["", "not", "in"]),
+            )
+        )
+    return records
+
+
 def support_history(now: datetime.datetime) -> int:
     """Two years of Hub support before today, growing month by month: people opened with a guide, most
     closed after a few months, and some back through the way back; most introduced onward to a service.
@@ -154,6 +196,7 @@ def support_history(now: datetime.datetime) -> int:
     onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
     measurements: list[Measurement] = []
     contacts: list[ContactLogEntry] = []
+    lives: list[LifeCircumstances] = []
     goals: list[tuple[Plan, tuple[Goal, datetime.datetime]]] = []
     instruments = [(instrument, list(instrument.items.all())) for instrument in Instrument.objects.order_by("code")]
     # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
@@ -204,10 +247,12 @@ def support_history(now: datetime.datetime) -> int:
             ended = min(closed, now - datetime.timedelta(days=2))
             measurements += _measured(chance, instruments, person, episode, opened, ended, month / HISTORY_MONTHS)
             goals += _goals(chance, person, opened, ended)
+            lives += _life(chance, person, episode, guide, opened, ended)
     # Made in bulk, past the signals that would queue every month since for each change: summed up once.
     EpisodeChange.objects.bulk_create(changes)
     Measurement.objects.bulk_create(measurements)
     ContactLogEntry.objects.bulk_create(contacts)
+    LifeCircumstances.objects.bulk_create(lives)
     Plan.objects.bulk_create(list({id(plan): plan for plan, _goal in goals}.values()))
     for plan, (goal, created) in goals:
         goal.plan = plan

@@ -123,6 +123,7 @@ class MonthCount(models.Model):
         OUTCOME_BANDS = "outcome_bands", _("People by band at first and at latest")
         GOALS_SET = "goals_set", _("Goals set, by Big 3 outcome, with their progress summed")
         GOALS_ACHIEVED = "goals_achieved", _("Goals achieved, by Big 3 outcome")
+        LIFE = "life", _("People by an answer about their life at first and at latest")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)

@@ -1,12 +1,14 @@
 """The outcomes over a period, read from the months' summaries (decision 0026): for each measure's score
 (and each DIALOG domain), the people whose latest measurement fell in the period with an earlier one, their
 mean at first and at latest, and how many changed by the deployment's threshold; the bands at first and at
-latest; and the goals set under each Big 3 outcome."""
+latest; the goals set under each Big 3 outcome; and people's life circumstances, first to latest."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.outcomes import Big3Outcome
 from livingwell.insight.models import MonthCount
@@ -23,7 +25,18 @@ OUTCOME_MEASURES = [
     Measure.OUTCOME_BANDS,
     Measure.GOALS_SET,
     Measure.GOALS_ACHIEVED,
+    Measure.LIFE,
 ]
+
+# For each life circumstances question, the answers the figures count as where people hope to be, and how
+# the table says it (decision 0028).
+LIFE_HOPED = {
+    "work": (("paid", "volunteering", "both"), _("In paid work or volunteering")),
+    "education": (("in",), _("In education or training")),
+    "benefits": (("none",), _("Not getting benefits")),
+    "home": (("own_tenancy",), _("Living in their own tenancy")),
+    "medication": (("less", "none"), _("Taking less medication than before, or none")),
+}
 
 
 def _mean(total: float, count: int) -> float | None:
@@ -100,16 +113,46 @@ class GoalCounts:
 
 
 @dataclass
+class LifeChange:
+    """One question about people's lives: of those who answered it at first and at latest, how many were
+    where they hoped to be each time, and how many moved into it or out of it."""
+
+    question: str
+    label: str
+    people: int = 0
+    first: int = 0
+    latest: int = 0
+    into: int = 0
+    out_of: int = 0
+
+    def add(self, before: str, after: str, count: int) -> None:
+        hoped = LIFE_HOPED[self.question][0]
+        self.people += count
+        self.first += count * (before in hoped)
+        self.latest += count * (after in hoped)
+        self.into += count * (before not in hoped and after in hoped)
+        self.out_of += count * (before in hoped and after not in hoped)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"question": self.question, "people": self.people, "first": self.first, "latest": self.latest,
+                "into": self.into, "out_of": self.out_of}  # fmt: skip
+
+
+@dataclass
 class Outcomes:
     scores: list[ScoreOutcome] = field(default_factory=list)
     bands: list[BandCounts] = field(default_factory=list)
     goals: dict[str, GoalCounts] = field(default_factory=dict)  # by Big 3 outcome, in their order
+    life: list[LifeChange] = field(
+        default_factory=lambda: [LifeChange(question, str(label)) for question, (_hoped, label) in LIFE_HOPED.items()]
+    )
 
     def as_json(self) -> dict[str, Any]:
         return {
             "scores": [score.as_json() for score in self.scores],
             "bands": [bands.as_json() for bands in self.bands],
             "goals": [{"outcome": outcome, **goals.as_json()} for outcome, goals in self.goals.items()],
+            "life": [change.as_json() for change in self.life],
         }
 
 
@@ -142,9 +185,15 @@ def outcomes_for(first: datetime.date, last: datetime.date) -> Outcomes:
     by_key = {score.key: score for score in scores}
     bands_by_key = {counts.key: counts for counts in bands}
     goals = {outcome: GoalCounts() for outcome in Big3Outcome.values}
+    outcomes = Outcomes(scores, bands, goals)
+    life = {change.question: change for change in outcomes.life}
     counts = MonthCount.objects.filter(measure__in=OUTCOME_MEASURES, month__range=(first, last)).order_by()
     rows = counts.values_list("measure", "group", "count", "total", "band_from", "band_to")
     for measure, group, count, total, band_from, band_to in rows:
+        if measure == Measure.LIFE:
+            if group in life:
+                life[group].add(band_from, band_to, count)
+            continue
         if measure in (Measure.GOALS_SET, Measure.GOALS_ACHIEVED):
             goal = goals.setdefault(group, GoalCounts())
             if measure == Measure.GOALS_SET:
@@ -169,4 +218,4 @@ def outcomes_for(first: datetime.date, last: datetime.date) -> Outcomes:
             in_bands = bands_by_key[group].bands
             in_bands.setdefault(band_from, [0, 0])[0] += count
             in_bands.setdefault(band_to, [0, 0])[1] += count
-    return Outcomes(scores, bands, goals)
+    return outcomes

@@ -1,7 +1,8 @@
 """A month's outcomes, summed up for the figures (decision 0026): for everyone whose latest measurement of a
 measure fell in the month and who had an earlier one, their first and latest scores, whether they changed
 by the deployment's threshold, and the bands they moved between; and the goals set in the month under each
-Big 3 outcome, with their progress and how many were achieved."""
+Big 3 outcome, with their progress and how many were achieved; and people's life circumstances, from
+their first answers to their latest."""
 
 import datetime
 from collections import defaultdict
@@ -11,8 +12,9 @@ from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
 
 from livingwell.insight.counting import month_bounds
 from livingwell.insight.models import MonthCount
+from livingwell.support.life import LIFE_FIELDS
 from livingwell.support.measures import changes
-from livingwell.support.models import Goal, Instrument, InstrumentItem, Measurement
+from livingwell.support.models import Goal, Instrument, InstrumentItem, LifeCircumstances, Measurement
 
 Measure = MonthCount.Measure
 
@@ -88,7 +90,7 @@ def outcome_counts(month: datetime.date) -> list[MonthCount]:
         MonthCount(month=month, measure=Measure.OUTCOME_BANDS, group=key, band_from=before, band_to=after, count=n)
         for (key, before, after), n in bands.items()
     ]
-    return counts + _goal_counts(month, start, end)
+    return counts + _goal_counts(month, start, end) + _life_counts(month, start, end)
 
 
 def _add(sums: _Sums, first: float, latest: float, meaningful: bool | None, better: bool | None) -> None:
@@ -112,3 +114,26 @@ def _goal_counts(month: datetime.date, start: datetime.datetime, end: datetime.d
         if achieved:
             counts.append(MonthCount(month=month, measure=Measure.GOALS_ACHIEVED, group=outcome, count=achieved))
     return counts
+
+
+def _life_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
+    """For everyone whose latest life circumstances were recorded in the month, after earlier ones: for each
+    question, their first answer and their latest (each question may have been left at any time), counted
+    where the two come from different records."""
+    later = LifeCircumstances.objects.filter(person=OuterRef("person"), recorded_at__gt=OuterRef("recorded_at"))
+    people = LifeCircumstances.objects.filter(recorded_at__gte=start, recorded_at__lt=end).exclude(Exists(later))
+    records: dict[object, list[LifeCircumstances]] = defaultdict(list)
+    for record in LifeCircumstances.objects.filter(person__in=people.values("person")).order_by("recorded_at", "id"):
+        records[record.person_id].append(record)
+    moves: dict[tuple[str, str, str], int] = defaultdict(int)
+    for history in records.values():
+        for question in LIFE_FIELDS:
+            answered = [
+                (index, answer) for index, record in enumerate(history) if (answer := getattr(record, question))
+            ]
+            if len(answered) > 1 and answered[0][0] != answered[-1][0]:
+                moves[question, answered[0][1], answered[-1][1]] += 1
+    return [
+        MonthCount(month=month, measure=Measure.LIFE, group=question, band_from=before, band_to=after, count=n)
+        for (question, before, after), n in moves.items()
+    ]

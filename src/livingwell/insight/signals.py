@@ -4,6 +4,7 @@ onward introduction moves on, or its organisation's kind changes, it sums up the
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -14,7 +15,14 @@ from livingwell.insight.counting import month_of
 from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
-from livingwell.support.models import EpisodeChange, Goal, Measurement, OnwardIntroduction, OnwardStatusChange
+from livingwell.support.models import (
+    EpisodeChange,
+    Goal,
+    LifeCircumstances,
+    Measurement,
+    OnwardIntroduction,
+    OnwardStatusChange,
+)
 
 
 def _recount(introduction_id: object) -> None:
@@ -85,18 +93,29 @@ def _month_iso(moment: Any) -> str:
     return month_of(timezone.localtime(moment).date()).isoformat()
 
 
+def _own_month_and_latest_others(moment: Any, others: QuerySet[Any], field: str) -> None:
+    """A person counts in the month of their latest record, from their first: a record saved or deleted
+    sums up its own month, and the month of the latest of the person's others (it may have been the
+    latest, or it may be their new first)."""
+    latest = others.order_by(f"-{field}").values_list(field, flat=True).first()
+    months_summarise_task.enqueue(months=sorted({_month_iso(when) for when in (moment, latest) if when is not None}))
+
+
 @receiver(post_save, sender=Measurement, dispatch_uid="insight_measurement_saved")
 @receiver(post_delete, sender=Measurement, dispatch_uid="insight_measurement_deleted")
 def _measurement_changed(sender: type, instance: Measurement, **kwargs: Any) -> None:
-    # Counted in the month of a person's latest measurement of the measure, from their first: its own month,
-    # and the month of the latest of the others (it may have been the latest, or now has a new first).
     others = Measurement.objects.filter(person_id=instance.person_id, instrument_id=instance.instrument_id)
-    latest = others.exclude(pk=instance.pk).order_by("-taken_at").values_list("taken_at", flat=True).first()
-    months = {_month_iso(moment) for moment in (instance.taken_at, latest) if moment is not None}
-    months_summarise_task.enqueue(months=sorted(months))
+    _own_month_and_latest_others(instance.taken_at, others.exclude(pk=instance.pk), "taken_at")
 
 
 @receiver(post_save, sender=Goal, dispatch_uid="insight_goal_saved")
 @receiver(post_delete, sender=Goal, dispatch_uid="insight_goal_deleted")
 def _goal_changed(sender: type, instance: Goal, **kwargs: Any) -> None:
     months_summarise_task.enqueue(months=[_month_iso(instance.created_at)])
+
+
+@receiver(post_save, sender=LifeCircumstances, dispatch_uid="insight_life_saved")
+@receiver(post_delete, sender=LifeCircumstances, dispatch_uid="insight_life_deleted")
+def _life_changed(sender: type, instance: LifeCircumstances, **kwargs: Any) -> None:
+    others = LifeCircumstances.objects.filter(person_id=instance.person_id).exclude(pk=instance.pk)
+    _own_month_and_latest_others(instance.recorded_at, others, "recorded_at")

@@ -24,6 +24,7 @@ from livingwell.support.models import (
     Episode,
     EpisodeChange,
     Goal,
+    LifeCircumstances,
     Measurement,
     OnwardIntroduction,
     OnwardStatusChange,
@@ -202,7 +203,7 @@ def months_since(moment: datetime.datetime) -> list[datetime.date]:
 
 def _months_with_rows() -> set[datetime.date]:
     """Every month with counted introductions arriving or stopping waiting, and every month since the first
-    change to an episode of support, onward introduction, measurement or goal."""
+    change to an episode of support, onward introduction, measurement, goal or life circumstances."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
@@ -211,6 +212,7 @@ def _months_with_rows() -> set[datetime.date]:
         OnwardIntroduction.objects.order_by("sent_at").values_list("sent_at", flat=True).first(),
         Measurement.objects.order_by("taken_at").values_list("taken_at", flat=True).first(),
         Goal.objects.order_by("created_at").values_list("created_at", flat=True).first(),
+        LifeCircumstances.objects.order_by("recorded_at").values_list("recorded_at", flat=True).first(),
     ]
     first = min((moment for moment in firsts if moment is not None), default=None)
     supported = months_since(first) if first else []

@@ -1,5 +1,5 @@
 """The outcome tables: each measure's scores from people's first measurement to their latest, the bands at
-first and at latest, and the goals set under each Big 3 outcome.
+first and at latest, the goals set under each Big 3 outcome, and people's life circumstances.
 
 A mean is shown only from 5 people or more. The bands of a score add up to the people in the outcomes
 table, which shows no band totals: where a band's small count could be worked out from that total, the
@@ -121,6 +121,41 @@ def goals_table(outcomes: Outcomes) -> Table:
     )
 
 
+def life_table(outcomes: Outcomes) -> Table:
+    """At latest is at first, plus those who moved into it, less those who moved out: one of the four
+    hidden would be worked out from the other three, so all four are hidden together."""
+    rows: list[tuple[str, list[Value]]] = []
+    for change in outcomes.life:
+        cells = [cell(count) for count in (change.first, change.latest, change.into, change.out_of)]
+        if any(each.hidden for each in cells):
+            for each in cells:
+                each.hidden = each.value != 0
+        rows.append((change.label, [cell(change.people), *cells]))
+    return Table(
+        slug="life",
+        title=_("Life circumstances, from first to latest"),
+        summary=_(
+            "For everyone whose life circumstances were last recorded in the period, after earlier ones: of "
+            "those who answered a question at first and at latest, how many were where they hoped to be each "
+            "time, and how many moved into it or out of it."
+        ),
+        first_column=_("Where people hope to be"),
+        columns=[
+            _("People who answered twice"),
+            _("At first"),
+            _("At latest"),
+            _("Moved into it"),
+            _("Moved out of it"),
+        ],
+        rows=rows,
+    )
+
+
 def outcome_tables(outcomes: Outcomes) -> list[Table]:
     band_grids = _band_grids(outcomes)
-    return [outcomes_table(outcomes, band_grids), bands_table(outcomes, band_grids), goals_table(outcomes)]
+    return [
+        outcomes_table(outcomes, band_grids),
+        bands_table(outcomes, band_grids),
+        goals_table(outcomes),
+        life_table(outcomes),
+    ]

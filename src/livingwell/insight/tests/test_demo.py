@@ -55,3 +55,7 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     anxious = next(score for score in outcomes.scores if score.key == "ons4:anxious")
     assert (anxious.mean_change or 0) < 0
     assert all(goals.set > 20 and goals.achieved for goals in outcomes.goals.values())
+    # More people into work or volunteering, and off benefits, than out of them.
+    life = {change.question: change for change in outcomes.life}
+    assert life["work"].into > life["work"].out_of
+    assert life["benefits"].into > life["benefits"].out_of

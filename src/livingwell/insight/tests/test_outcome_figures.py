@@ -20,7 +20,7 @@ from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.instruments import instruments_load
 from livingwell.support.measures import score
-from livingwell.support.models import Goal, Instrument, InstrumentItem, Measurement, Plan
+from livingwell.support.models import Goal, Instrument, InstrumentItem, LifeCircumstances, Measurement, Plan
 from livingwell.support.services import measurement_record
 
 
@@ -151,3 +151,34 @@ def test_the_worker_counts_a_person_again_as_they_are_measured_again() -> None:
     Measurement.objects.filter(person=person).order_by("taken_at").last().delete()  # type: ignore[union-attr]
     worker_queue()
     assert _score(figures_json(this_month, this_month), "swemwbs:raw")["people"] == 0
+
+
+def _life(person: Person, when: datetime.datetime, **answers: str) -> None:
+    LifeCircumstances.objects.create(
+        person=person, occasion="review", recorded_at=when, recorded_by=UserFactory(), **answers
+    )
+
+
+@pytest.mark.django_db
+def test_life_circumstances_from_first_answers_to_latest_are_the_known_answer(
+    signed_in_client: Callable[[Role], Client],
+) -> None:
+    one, two, three, four = (PersonFactory() for _ in range(4))
+    _life(one, _at(1, 5), work="neither", benefits="gets", home="supported", medication="same")
+    _life(one, _at(3, 5), work="paid", benefits="none", home="own_tenancy", medication="less")
+    _life(two, _at(2, 1), work="paid")  # education left at first: only one answer to it, not counted
+    _life(two, _at(2, 20), work="neither", education="in")
+    _life(three, _at(1, 7), work="paid")  # recorded once: not counted
+    _life(four, _at(1, 9), work="volunteering")
+    _life(four, _at(4, 9), work="volunteering")  # latest in April
+    call_command("insight_refresh", stdout=io.StringIO())
+    life = {row["question"]: row for row in figures_json("2025-01", "2025-03")["outcomes"]["life"]}
+    assert life["work"] == {"question": "work", "people": 2, "first": 1, "latest": 1, "into": 1, "out_of": 1}
+    assert life["education"]["people"] == 0
+    for question in ("benefits", "home", "medication"):
+        assert life[question] == {"question": question, "people": 1, "first": 0, "latest": 1, "into": 1, "out_of": 0}
+    rows = list(csv.reader(io.StringIO(
+        signed_in_client(Role.ANALYST).get("/figures/life.csv", {"start": "2025-01", "end": "2025-03"}).content.decode()
+    )))  # fmt: skip
+    assert rows[1] == ["In paid work or volunteering"] + ["fewer than 5"] * 5
+    assert rows[2] == ["In education or training", "0", "0", "0", "0", "0"]
