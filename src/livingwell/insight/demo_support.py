@@ -6,6 +6,7 @@ summed up afterwards."""
 import datetime
 import random
 import uuid
+from decimal import Decimal
 
 from livingwell.accounts.models import User
 from livingwell.core.outcomes import Big3Outcome
@@ -13,6 +14,9 @@ from livingwell.directory.models import Service
 from livingwell.people.models import Person
 from livingwell.support.measures import score
 from livingwell.support.models import (
+    AccommodationMove,
+    BudgetAllocation,
+    BudgetSpend,
     ContactLogEntry,
     Episode,
     EpisodeChange,
@@ -182,6 +186,44 @@ def _life(
     return records
 
 
+def _moves(
+    person: Person, guide: User, lived: list[LifeCircumstances], opened: datetime.datetime
+) -> list[AccommodationMove]:
+    """Where they lived when support began and, if it changed, the move by the end, as their answers say."""
+    if not lived or not lived[0].home:
+        return []
+    first, latest = lived[0], lived[-1]
+    since = (opened - datetime.timedelta(days=200)).date()
+    moves = [AccommodationMove(person=person, kind=first.home, moved_on=since, recorded_by=guide)]
+    if latest.home and latest.home != first.home:
+        moves.append(
+            AccommodationMove(person=person, kind=latest.home, moved_on=latest.recorded_at.date(), recorded_by=guide)
+        )
+    return moves
+
+
+def _budget(
+    chance: random.Random, person: Person, guide: User, opened: datetime.datetime, ended: datetime.datetime
+) -> tuple[BudgetAllocation, list[BudgetSpend]] | None:
+    """For about one in three, a personal budget from the start of support, spent a little each month."""
+    if chance.random() > 0.35:
+        return None
+    starts = opened.date()
+    allocation = BudgetAllocation(
+        person=person, source=chance.choice(["health", "social_care"]), starts_on=starts,
+        ends_on=starts + datetime.timedelta(days=365), amount=Decimal(chance.choice([1200, 1800, 2400, 3000])),
+        created_by=guide,
+    )  # fmt: skip
+    spends = []
+    day = starts + datetime.timedelta(days=10)
+    while day < ended.date():
+        spends.append(BudgetSpend(allocation=allocation, spent_on=day, what="Agreed in the plan",
+                                  amount=Decimal(chance.choice([40, 60, 85, 120, 150])), recorded_by=guide,
+                                  submission_token=uuid.uuid4()))  # fmt: skip
+        day += datetime.timedelta(days=30)
+    return allocation, spends
+
+
 def support_history(now: datetime.datetime) -> int:
     """Two years of Hub support before today, growing month by month: people opened with a guide, most
     closed after a few months, and some back through the way back; most introduced onward to a service.
@@ -197,6 +239,8 @@ def support_history(now: datetime.datetime) -> int:
     measurements: list[Measurement] = []
     contacts: list[ContactLogEntry] = []
     lives: list[LifeCircumstances] = []
+    moves: list[AccommodationMove] = []
+    budgets: list[tuple[BudgetAllocation, list[BudgetSpend]] | None] = []
     goals: list[tuple[Plan, tuple[Goal, datetime.datetime]]] = []
     instruments = [(instrument, list(instrument.items.all())) for instrument in Instrument.objects.order_by("code")]
     # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
@@ -247,12 +291,18 @@ def support_history(now: datetime.datetime) -> int:
             ended = min(closed, now - datetime.timedelta(days=2))
             measurements += _measured(chance, instruments, person, episode, opened, ended, month / HISTORY_MONTHS)
             goals += _goals(chance, person, opened, ended)
-            lives += _life(chance, person, episode, guide, opened, ended)
+            lived = _life(chance, person, episode, guide, opened, ended)
+            lives += lived
+            moves += _moves(person, guide, lived, opened)
+            budgets.append(_budget(chance, person, guide, opened, ended))
     # Made in bulk, past the signals that would queue every month since for each change: summed up once.
     EpisodeChange.objects.bulk_create(changes)
     Measurement.objects.bulk_create(measurements)
     ContactLogEntry.objects.bulk_create(contacts)
     LifeCircumstances.objects.bulk_create(lives)
+    AccommodationMove.objects.bulk_create(moves)
+    BudgetAllocation.objects.bulk_create([budget[0] for budget in budgets if budget])
+    BudgetSpend.objects.bulk_create([spend for budget in budgets if budget for spend in budget[1]])
     Plan.objects.bulk_create(list({id(plan): plan for plan, _goal in goals}.values()))
     for plan, (goal, created) in goals:
         goal.plan = plan

@@ -124,6 +124,12 @@ class MonthCount(models.Model):
         GOALS_SET = "goals_set", _("Goals set, by Big 3 outcome, with their progress summed")
         GOALS_ACHIEVED = "goals_achieved", _("Goals achieved, by Big 3 outcome")
         LIFE = "life", _("People by an answer about their life at first and at latest")
+        INTO_OWN_HOME = "into_own_home", _("Moves into people's own homes")
+        OWN_HOME_FROM_RESIDENTIAL = "home_from_rehab", _("Moves into own homes from residential care")
+        RESIDENTIAL_ENTRIES = "residential_entries", _("New residential entries")
+        DISCHARGES = "discharges", _("Discharges from hospital or residential care")
+        BUDGET_SPENT = "budget_spent", _("People with budget spending, and the spending")
+        BUDGET_ALLOCATED = "budget_allocated", _("People with budgets allocated, and the amounts")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)

@@ -11,7 +11,6 @@ docs/decisions/0022-insight-figures.md:
 """
 
 import datetime
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,17 @@ from django.utils.translation import gettext as _
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import months_between
+from livingwell.insight.figure_parts import (
+    BUDGET_MEASURES,
+    ONWARD_MEASURES,
+    PATHWAY_MEASURES,
+    SUPPORT_MEASURES,
+    OnwardFigures,
+    PathwayMonth,
+    SupportFigures,
+    Wait,
+    wait_from,
+)
 from livingwell.insight.models import Baseline, MonthCount, MonthSummarised, Population, Route
 from livingwell.insight.outcome_figures import Outcomes, outcomes_for
 from livingwell.insight.summaries import GROUPED_BY
@@ -42,83 +52,6 @@ def _known(known_before: bool | None) -> str:
     return KNOWN[2] if known_before is None else KNOWN[1] if known_before else KNOWN[0]
 
 
-@dataclass(frozen=True)
-class Wait:
-    median: float | None
-    p90: int | None
-    count: int = 0  # how many waits these come from
-
-    def as_json(self) -> dict[str, Any]:
-        return {"median": self.median, "p90": self.p90}
-
-
-@dataclass
-class SupportFigures:
-    """A month of Hub support: people in support at any time in it and their guides, and the episodes
-    opened, reopened (the way back) and closed in it."""
-
-    in_support: int = 0
-    guides: int = 0
-    opened: int = 0
-    reopened: int = 0
-    closed: int = 0
-
-    @property
-    def people_per_guide(self) -> float | None:
-        return round(self.in_support / self.guides, 1) if self.guides else None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "in_support": self.in_support,
-            "opened": self.opened,
-            "reopened": self.reopened,
-            "closed": self.closed,
-            "guides": self.guides,
-            "people_per_guide": self.people_per_guide,
-        }
-
-
-ONWARD_STEPS = ("sent", "accepted", "started", "finished", "declined", "no_response", "waiting")
-
-
-@dataclass
-class OnwardFigures:
-    """Onward introductions sent (in a month, or to one kind of organisation over the period): how many,
-    how many reached each step, how many still wait for a reply, and the days to a reply."""
-
-    steps: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ONWARD_STEPS, 0))
-    reply: list[tuple[int, int]] = field(default_factory=list)  # days to a reply, as (days, how many)
-
-    @property
-    def days_to_reply(self) -> Wait:
-        return wait_from(self.reply)
-
-    def as_json(self) -> dict[str, Any]:
-        return {**self.steps, "days_to_reply": self.days_to_reply.as_json()}
-
-
-# The onward step each summary counts, by its measure.
-ONWARD_MEASURES: dict[str, str] = {
-    Measure.ONWARD_SENT: "sent",
-    Measure.ONWARD_ACCEPTED: "accepted",
-    Measure.ONWARD_STARTED: "started",
-    Measure.ONWARD_FINISHED: "finished",
-    Measure.ONWARD_DECLINED: "declined",
-    Measure.ONWARD_NO_RESPONSE: "no_response",
-    Measure.ONWARD_WAITING: "waiting",
-}
-
-
-# The support figure each summary is, by its measure.
-SUPPORT_MEASURES: dict[str, str] = {
-    Measure.IN_SUPPORT: "in_support",
-    Measure.GUIDES: "guides",
-    Measure.EPISODES_OPENED: "opened",
-    Measure.EPISODES_REOPENED: "reopened",
-    Measure.EPISODES_CLOSED: "closed",
-}
-
-
 @dataclass
 class MonthFigures:
     month: datetime.date
@@ -126,11 +59,12 @@ class MonthFigures:
     routes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Route.values, 0))
     made_by: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MADE_BY, 0))
     known: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KNOWN, 0))
-    days_to_first_contact: Wait = Wait(None, None)
-    days_to_first_conversation: Wait = Wait(None, None)
+    days_to_first_contact: Wait = field(default_factory=lambda: Wait(None, None))
+    days_to_first_conversation: Wait = field(default_factory=lambda: Wait(None, None))
     still_waiting: int = 0
     support: SupportFigures = field(default_factory=SupportFigures)
     onward: OnwardFigures = field(default_factory=OnwardFigures)
+    pathway: PathwayMonth = field(default_factory=PathwayMonth)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -144,6 +78,7 @@ class MonthFigures:
             "still_waiting": self.still_waiting,
             "early_support": self.support.as_json(),
             "onward": self.onward.as_json(),
+            "pathway": self.pathway.as_json(),
         }
 
 
@@ -207,29 +142,6 @@ def baseline_as_json(row: Baseline) -> dict[str, Any]:
         "residential_entries": row.residential_entries,
         "discharges": row.discharges,
     }
-
-
-def _value_at(histogram: list[tuple[int, int]], rank: int) -> int:
-    """The ``rank``-th smallest value (from 1) of a sorted histogram of (value, how many)."""
-    seen = 0
-    for value, count in histogram:
-        seen += count
-        if seen >= rank:
-            return value
-    raise ValueError("rank beyond the histogram")
-
-
-def wait_from(histogram: list[tuple[int, int]]) -> Wait:
-    """The median and the nearest-rank 90th percentile of the waits in a histogram of (days, how many)."""
-    ordered = sorted(histogram)
-    total = sum(count for _days, count in ordered)
-    if total == 0:
-        return Wait(None, None)
-    if total % 2:
-        median = float(_value_at(ordered, (total + 1) // 2))
-    else:
-        median = (_value_at(ordered, total // 2) + _value_at(ordered, total // 2 + 1)) / 2
-    return Wait(median, _value_at(ordered, math.ceil(0.9 * total)), total)
 
 
 def _counts(measure: str, first: datetime.date, last: datetime.date) -> QuerySet[MonthCount]:
@@ -298,14 +210,24 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
 def _support_and_onward(
     first: datetime.date, last: datetime.date, by_month: dict[datetime.date, MonthFigures]
 ) -> dict[str, OnwardFigures]:
-    """Each month's early support and onward introductions into ``by_month``, in one read; returns the
-    period's onward introductions by kind of organisation, in the kinds' order and last those not said."""
+    """Each month's early support, onward introductions, pathway and budgets into ``by_month``, in one read;
+    returns the period's onward introductions by kind of organisation, in the kinds' order and last those
+    not said."""
     by_kind: dict[str, OnwardFigures] = {}
-    measures = [*SUPPORT_MEASURES, *ONWARD_MEASURES, Measure.ONWARD_REPLY]
+    measures = [*SUPPORT_MEASURES, *ONWARD_MEASURES, Measure.ONWARD_REPLY, *PATHWAY_MEASURES, *BUDGET_MEASURES]
     counts = MonthCount.objects.filter(measure__in=measures, month__range=(first, last)).order_by()
-    for month, measure, kind, days, count in counts.values_list("month", "measure", "group", "days", "count"):
+    rows = counts.values_list("month", "measure", "group", "days", "count", "total")
+    for month, measure, kind, days, count, total in rows:
         if measure in SUPPORT_MEASURES:
             setattr(by_month[month].support, SUPPORT_MEASURES[measure], count)
+            continue
+        if measure in PATHWAY_MEASURES:
+            setattr(by_month[month].pathway, PATHWAY_MEASURES[measure], count)
+            continue
+        if measure in BUDGET_MEASURES:
+            people, amount = BUDGET_MEASURES[measure]
+            setattr(by_month[month].pathway, people, count)
+            setattr(by_month[month].pathway, amount, total or 0.0)
             continue
         for onward in (by_month[month].onward, by_kind.setdefault(kind, OnwardFigures())):
             if measure == Measure.ONWARD_REPLY:

@@ -16,6 +16,9 @@ from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
 from livingwell.support.models import (
+    AccommodationMove,
+    BudgetAllocation,
+    BudgetSpend,
     EpisodeChange,
     Goal,
     LifeCircumstances,
@@ -119,3 +122,22 @@ def _goal_changed(sender: type, instance: Goal, **kwargs: Any) -> None:
 def _life_changed(sender: type, instance: LifeCircumstances, **kwargs: Any) -> None:
     others = LifeCircumstances.objects.filter(person_id=instance.person_id).exclude(pk=instance.pk)
     _own_month_and_latest_others(instance.recorded_at, others, "recorded_at")
+
+
+@receiver(post_save, sender=AccommodationMove, dispatch_uid="insight_move_saved")
+@receiver(post_delete, sender=AccommodationMove, dispatch_uid="insight_move_deleted")
+def _move_changed(sender: type, instance: AccommodationMove, **kwargs: Any) -> None:
+    # A move is judged against the one before it: its own month, and the month of the person's next move.
+    later = AccommodationMove.objects.filter(person_id=instance.person_id, moved_on__gte=instance.moved_on)
+    following = later.exclude(pk=instance.pk).order_by("moved_on").values_list("moved_on", flat=True).first()
+    days = {instance.moved_on, following} - {None}
+    months_summarise_task.enqueue(months=sorted({month_of(day).isoformat() for day in days if day is not None}))
+
+
+@receiver(post_save, sender=BudgetSpend, dispatch_uid="insight_spend_saved")
+@receiver(post_delete, sender=BudgetSpend, dispatch_uid="insight_spend_deleted")
+@receiver(post_save, sender=BudgetAllocation, dispatch_uid="insight_allocation_saved")
+@receiver(post_delete, sender=BudgetAllocation, dispatch_uid="insight_allocation_deleted")
+def _budget_changed(sender: type, instance: BudgetSpend | BudgetAllocation, **kwargs: Any) -> None:
+    day = instance.spent_on if isinstance(instance, BudgetSpend) else instance.starts_on
+    months_summarise_task.enqueue(months=[month_of(day).isoformat()])

@@ -20,7 +20,11 @@ from django.utils import timezone
 from livingwell.insight.counting import month_bounds, month_of, months_between
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
 from livingwell.insight.outcome_summaries import outcome_counts
+from livingwell.insight.pathway_summaries import pathway_counts
 from livingwell.support.models import (
+    AccommodationMove,
+    BudgetAllocation,
+    BudgetSpend,
     Episode,
     EpisodeChange,
     Goal,
@@ -173,7 +177,13 @@ def month_summarise(month: datetime.date) -> None:
         MonthSummarised.objects.bulk_create([MonthSummarised(month=month)], ignore_conflicts=True)
         MonthSummarised.objects.select_for_update().get(month=month).save()
         MonthCount.objects.filter(month=month).delete()
-        counts = _month_counts(month) + _support_counts(month) + _onward_counts(month) + outcome_counts(month)
+        counts = [
+            *_month_counts(month),
+            *_support_counts(month),
+            *_onward_counts(month),
+            *outcome_counts(month),
+            *pathway_counts(month),
+        ]
         MonthCount.objects.bulk_create(counts, batch_size=1000)
 
 
@@ -203,7 +213,8 @@ def months_since(moment: datetime.datetime) -> list[datetime.date]:
 
 def _months_with_rows() -> set[datetime.date]:
     """Every month with counted introductions arriving or stopping waiting, and every month since the first
-    change to an episode of support, onward introduction, measurement, goal or life circumstances."""
+    change to an episode of support, onward introduction, measurement, goal, life circumstances, move or
+    budget."""
     rows = CountedIntroduction.objects.order_by()
     months = set(rows.values_list("month", flat=True).distinct())
     ended = rows.filter(waiting_ended_month__isnull=False).values_list("waiting_ended_month", flat=True).distinct()
@@ -214,8 +225,14 @@ def _months_with_rows() -> set[datetime.date]:
         Goal.objects.order_by("created_at").values_list("created_at", flat=True).first(),
         LifeCircumstances.objects.order_by("recorded_at").values_list("recorded_at", flat=True).first(),
     ]
-    first = min((moment for moment in firsts if moment is not None), default=None)
-    supported = months_since(first) if first else []
+    days = [
+        AccommodationMove.objects.order_by("moved_on").values_list("moved_on", flat=True).first(),
+        BudgetSpend.objects.order_by("spent_on").values_list("spent_on", flat=True).first(),
+        BudgetAllocation.objects.order_by("starts_on").values_list("starts_on", flat=True).first(),
+    ]
+    starts = [timezone.localtime(moment).date() for moment in firsts if moment is not None]
+    first = min([*starts, *(day for day in days if day is not None)], default=None)
+    supported = months_between(first, timezone.localdate()) if first else []
     return months | {month for month in ended if month is not None} | set(supported)
 
 

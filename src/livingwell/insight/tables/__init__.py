@@ -20,6 +20,7 @@ from livingwell.insight.tables.introductions import (
 )
 from livingwell.insight.tables.onward import onward_tables
 from livingwell.insight.tables.outcomes import outcome_tables
+from livingwell.insight.tables.pathway import pathway_table
 from livingwell.insight.tables.support import early_support_table
 
 
@@ -34,6 +35,7 @@ def dashboard_tables(figures: Figures) -> list[Table]:
         early_support_table(figures),
         *onward_tables(figures),
         *outcome_tables(figures.outcomes),
+        pathway_table(figures),
         *group_tables(figures, grids),
     ]
 

@@ -8,8 +8,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from livingwell.insight.figure_parts import Wait
 from livingwell.insight.models import Baseline
-from livingwell.insight.selectors import Figures, Wait
+from livingwell.insight.selectors import Figures
 from livingwell.insight.suppression import SMALL_NUMBER, Cell
 
 Value = Cell | str

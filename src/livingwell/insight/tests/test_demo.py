@@ -59,3 +59,6 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     life = {change.question: change for change in outcomes.life}
     assert life["work"].into > life["work"].out_of
     assert life["benefits"].into > life["benefits"].out_of
+    # People moving into homes of their own, and budgets spent, month after month.
+    assert sum(month.pathway.into_own_home for month in months) > 10
+    assert all(month.pathway.people_spending for month in second_year)

@@ -16,6 +16,9 @@ HISTORY_SAYS_NOTHING = {"themselves": 0, "someone_else": 0, "not_recorded": 5}
 NO_ROUTES = {"information": 0, "community": 0, "hub_support": 0, "secondary_care": 0, "closed": 0}
 NO_ONWARD = {"sent": 0, "accepted": 0, "started": 0, "finished": 0, "declined": 0, "no_response": 0, "waiting": 0,
              "days_to_reply": {"median": None, "p90": None}}  # fmt: skip
+NO_PATHWAY = {"into_own_home": 0, "into_own_home_from_residential": 0, "residential_entries": 0, "discharges": 0,
+              "people_with_budget_spending": 0, "budget_spent": 0.0, "people_with_budget_allocated": 0,
+              "budget_allocated": 0.0}  # fmt: skip
 NO_SUPPORT = {"in_support": 0, "opened": 0, "reopened": 0, "closed": 0, "guides": 0, "people_per_guide": None}
 
 
@@ -36,6 +39,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "still_waiting": 1,
             "early_support": NO_SUPPORT,
             "onward": NO_ONWARD,
+            "pathway": NO_PATHWAY,
         },
         {  # a month with nothing: no arrivals, no waits, and H5 still waiting
             "month": "2025-02",
@@ -48,6 +52,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "still_waiting": 1,
             "early_support": NO_SUPPORT,
             "onward": NO_ONWARD,
+            "pathway": NO_PATHWAY,
         },
         {
             "month": "2025-03",
@@ -60,6 +65,7 @@ def test_every_figure_of_a_small_borough_is_the_known_answer(borough: None) -> N
             "still_waiting": 2,
             "early_support": NO_SUPPORT,
             "onward": NO_ONWARD,
+            "pathway": NO_PATHWAY,
         },
     ]
     assert figures["baseline"] == [
