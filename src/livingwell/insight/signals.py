@@ -1,6 +1,8 @@
-"""When anything the figures count about an introduction changes, the task worker counts it again and
-sums up its months afresh; when an episode of support changes, it sums up the months from then on; when an
-onward introduction moves on, or its organisation's kind changes, it sums up the months it was sent in."""
+"""When anything the figures count changes, the task worker sums up the months it is counted in afresh:
+an introduction is counted again first; an episode's change counts from its month on; an onward
+introduction in the month it was sent (all of them when its organisation's kind changes); a measurement or
+life circumstances record in its month and that of the person's latest other; a goal in the month it was
+set; a move in its month and that of the person's next; a budget in its month."""
 
 from typing import Any
 
