@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
+from django.db.models import Count, Exists, F, Model, OuterRef, QuerySet, Subquery, Sum
 
 from livingwell.insight.counting import month_bounds
 from livingwell.insight.models import MonthCount
@@ -38,16 +38,23 @@ class _Sums:
     worsened: int = 0
 
 
+def _latest_in_month[Record: Model](
+    records: QuerySet[Record], when: str, same: tuple[str, ...], start: datetime.datetime, end: datetime.datetime
+) -> QuerySet[Record]:
+    """The records taken from ``start`` to ``end`` with no later one of the same ``same`` (a person's latest
+    measurement of a measure; their latest life circumstances). ``when`` names the moment field."""
+    later = records.filter(**{field: OuterRef(field) for field in same}, **{f"{when}__gt": OuterRef(when)})
+    return records.filter(**{f"{when}__gte": start, f"{when}__lt": end}).exclude(Exists(later))
+
+
 def _latest_in(start: datetime.datetime, end: datetime.datetime) -> list[Measurement]:
     """Each person's latest measurement of each measure, where it was taken in the month and an earlier one
     was taken too; with the first one's id as ``first_id``."""
-    same = {"person": OuterRef("person"), "instrument": OuterRef("instrument")}
-    later = Measurement.objects.filter(**same, taken_at__gt=OuterRef("taken_at"))
-    first = Measurement.objects.filter(**same).order_by("taken_at", "id").values("id")[:1]
+    same = ("person", "instrument")
+    first = Measurement.objects.filter(**{field: OuterRef(field) for field in same}).order_by("taken_at", "id")
     latest = (
-        Measurement.objects.filter(taken_at__gte=start, taken_at__lt=end)
-        .exclude(Exists(later))
-        .annotate(first_id=Subquery(first))
+        _latest_in_month(Measurement.objects.all(), "taken_at", same, start, end)
+        .annotate(first_id=Subquery(first.values("id")[:1]))
         .exclude(first_id=F("id"))
         .order_by("taken_at", "id")
     )
@@ -120,8 +127,7 @@ def _life_counts(month: datetime.date, start: datetime.datetime, end: datetime.d
     """For everyone whose latest life circumstances were recorded in the month, after earlier ones: for each
     question, their first answer and their latest (each question may have been left at any time), counted
     where the two come from different records."""
-    later = LifeCircumstances.objects.filter(person=OuterRef("person"), recorded_at__gt=OuterRef("recorded_at"))
-    people = LifeCircumstances.objects.filter(recorded_at__gte=start, recorded_at__lt=end).exclude(Exists(later))
+    people = _latest_in_month(LifeCircumstances.objects.all(), "recorded_at", ("person",), start, end)
     records: dict[object, list[LifeCircumstances]] = defaultdict(list)
     for record in LifeCircumstances.objects.filter(person__in=people.values("person")).order_by("recorded_at", "id"):
         records[record.person_id].append(record)

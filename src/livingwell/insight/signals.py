@@ -81,6 +81,11 @@ def _onward_deleted(sender: type, instance: OnwardIntroduction, **kwargs: Any) -
 
 @receiver(pre_save, sender=Organization, dispatch_uid="insight_organisation_saving")
 def _organisation_saving(sender: type, instance: Organization, **kwargs: Any) -> None:
+    # Only a save that may change the kind of one already there reads it first (the importer saves the
+    # fields it changed, so most of its saves read nothing).
+    update_fields = kwargs.get("update_fields")
+    if instance._state.adding or (update_fields is not None and "kind" not in update_fields):
+        return
     instance._kind_before = Organization.objects.filter(pk=instance.pk).values_list("kind", flat=True).first()  # type: ignore[attr-defined]
 
 

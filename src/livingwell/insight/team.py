@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import Role, User
 from livingwell.insight.tables.common import Table, Value
 from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange, GuideProfile, OnwardIntroduction
+from livingwell.support.selectors import colleagues_of
 
 RECENT_DAYS = 28
 COLUMNS = (
@@ -40,9 +41,7 @@ def team_of(user: User) -> QuerySet[User]:
     someone in support now."""
     if user.role == Role.ADMINISTRATOR:
         return User.objects.filter(guided_episodes__status__in=[Episode.Status.OPEN, Episode.Status.ON_HOLD])
-    return User.objects.filter(organisations__in=user.organisations.all()).filter(
-        Q(guided_episodes__isnull=False) | Q(guide_profile__isnull=False)
-    )
+    return colleagues_of(user).filter(Q(guided_episodes__isnull=False) | Q(guide_profile__isnull=False))
 
 
 def team_figures(guides: QuerySet[User], now: datetime.datetime | None = None) -> list[GuideFigures]:

@@ -11,7 +11,6 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 
 from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
@@ -39,6 +38,7 @@ from livingwell.support.selectors import (
     Timeline,
     arrivals_of,
     caseload_rows,
+    colleagues_of,
     measure_results,
     person_timeline,
     plan_view,
@@ -66,10 +66,6 @@ def sees_limited_fields(user: User) -> bool:
     return user.role == Role.PEER_SUPPORTER
 
 
-def _team_guides(user: User) -> QuerySet[User]:
-    return User.objects.filter(organisations__in=user.organisations.all()).distinct()
-
-
 def episode_visible_to(user: User, episode: Episode) -> bool:
     if not user.is_authenticated:
         return False
@@ -83,7 +79,7 @@ def episode_visible_to(user: User, episode: Episode) -> bool:
         return False
     if not settings.LW_GUIDES_SEE_TEAM:
         return False
-    return _team_guides(user).filter(pk=episode.guide_id).exists()
+    return colleagues_of(user).filter(pk=episode.guide_id).exists()
 
 
 def access_episode_for(user: User, episode_id: UUID | str) -> Episode:
@@ -346,7 +342,7 @@ def access_caseload_for(user: User, show: str) -> list[CaseloadRow]:
     if show == Show.MINE:
         episodes = episodes.filter(guide=user)
     elif show == Show.TEAM:
-        episodes = episodes.filter(guide__in=_team_guides(user))
+        episodes = episodes.filter(guide__in=colleagues_of(user))
     rows = caseload_rows(episodes)
     audit_reads_record(actor=user, records=[row.episode for row in rows], person_id_of="person_id")
     return rows

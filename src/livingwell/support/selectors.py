@@ -135,6 +135,11 @@ class TimelineEntry:
 Timeline = list[TimelineEntry]
 
 
+def colleagues_of(user: User) -> QuerySet[User]:
+    """Everyone who acts for one of ``user``'s organisations (for a Hub worker, the Hub's team)."""
+    return User.objects.filter(organisations__in=user.organisations.all()).distinct()
+
+
 def _by(profile_name: str | None, username: str | None) -> str:
     if username is None:
         return _("the person")
