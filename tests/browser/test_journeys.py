@@ -180,6 +180,7 @@ def test_an_administrator_signs_in_with_a_backup_code_and_reads_the_audit_trail(
     expect(page.locator("#site-name")).to_have_text("Living Well administration")
     check_page(page, admin=True)
     page.get_by_role("link", name="Users").first.click()
+    expect(page.locator("#changelist")).to_be_visible()  # the list has loaded, not only its address
     check_page(page, admin=True)
     page.get_by_role("link", name="hana").click()
     expect(page.get_by_label("Role")).to_have_value("hub_manager")
