@@ -45,9 +45,10 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Figures")
     charts = page.locator(".lw-chart img")
-    # Introductions, referrals to secondary care, waits, early support, onward introductions, the pathway.
-    expect(charts).to_have_count(6)
-    for index in range(6):
+    # Introductions, referrals to secondary care, waits, early support, onward introductions, the pathway,
+    # co-production's meetings, decisions by level of participation and attendance.
+    expect(charts).to_have_count(9)
+    for index in range(9):
         # decode() waits for the image to load, and fails if it is broken.
         assert charts.nth(index).evaluate("image => image.decode().then(() => image.naturalWidth > 0)")
     # The browser asks for the charts together; asked for many times at once, every one still comes.
@@ -56,7 +57,7 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
             () => fetch(source).then(response => response.status))))""",
         charts.evaluate_all("images => images.map(image => image.src)"),
     )
-    assert statuses == [200] * 24
+    assert statuses == [200] * 36
     check_page(page, screenshot="figures")
 
     page.get_by_label("From", exact=True).select_option(

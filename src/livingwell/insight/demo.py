@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
 from livingwell.insight.counting import month_of, months_between, months_earlier
+from livingwell.insight.demo_coproduction import coproduction_history
 from livingwell.insight.demo_support import HISTORY_MONTHS, support_history
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
@@ -81,8 +82,8 @@ DEMO_THRESHOLDS = {
 
 
 def insight_demo() -> list[str]:
-    """Kingsmere's baseline (2019), two years of past introductions and Hub support, and the changes in
-    wellbeing Kingsmere counts as meaningful."""
+    """Kingsmere's baseline (2019), two years of past introductions, Hub support and co-production, and the
+    changes in wellbeing Kingsmere counts as meaningful."""
     core_demo_load()
     # The demo borough's own choice, as any deployment's (none is shipped): its thresholds, where unset.
     for code, thresholds in DEMO_THRESHOLDS.items():
@@ -111,8 +112,10 @@ def insight_demo() -> list[str]:
     now = timezone.now()
     with transaction.atomic():
         episodes = support_history(now)
+        meetings = coproduction_history(HISTORY_MONTHS - 4)  # the Collaborative's own series has the last 4
     months_summarise(months_since(now - datetime.timedelta(days=(HISTORY_MONTHS + 1) * 31)))
     return [
         f"Loaded the 2019 baseline, the borough's population by group, {report.imported} past introductions "
-        f"and {episodes} past episodes of Hub support over {HISTORY_MONTHS} months."
+        f"and {episodes} past episodes of Hub support over {HISTORY_MONTHS} months, and {meetings} past "
+        "co-production meetings."
     ]

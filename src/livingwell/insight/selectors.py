@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import Organization
+from livingwell.insight.coproduction import CoproductionMonth, coproduction_for, first_meeting_month
 from livingwell.insight.counting import months_between
 from livingwell.insight.figure_parts import (
     BUDGET_MEASURES,
@@ -117,6 +118,7 @@ class Figures:
     groups: dict[str, list[GroupFigures]] = field(default_factory=dict)  # by grouping: age band, gender…
     onward_by_kind: dict[str, OnwardFigures] = field(default_factory=dict)  # by kind of organisation ("" not said)
     outcomes: Outcomes = field(default_factory=Outcomes)
+    coproduction: list[CoproductionMonth] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -129,6 +131,7 @@ class Figures:
                 {"kind": kind or None, **onward.as_json()} for kind, onward in self.onward_by_kind.items()
             ],
             "outcomes": self.outcomes.as_json(),
+            "coproduction": [month.as_json() for month in self.coproduction],
         }
 
 
@@ -204,6 +207,7 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         _groups(first, last),
         onward_by_kind,
         outcomes_for(first, last),
+        coproduction_for(first, last),
     )
 
 
@@ -282,5 +286,8 @@ def _groups(first: datetime.date, last: datetime.date) -> dict[str, list[GroupFi
 
 
 def first_counted_month() -> datetime.date | None:
-    """The earliest month summed up: the first with introductions or Hub support counted."""
-    return MonthSummarised.objects.order_by("month").values_list("month", flat=True).first()
+    """The earliest month with figures: the first summed up with introductions or Hub support counted, or
+    the first with a co-production meeting."""
+    summarised = MonthSummarised.objects.order_by("month").values_list("month", flat=True).first()
+    meeting = first_meeting_month()
+    return min((month for month in (summarised, meeting) if month is not None), default=None)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from livingwell.accounts.demo import accounts_demo_load
+from livingwell.collaborative.demo import collaborative_demo_load
 from livingwell.directory.demo import directory_demo_load
 from livingwell.insight.demo import HISTORY_MONTHS, insight_demo
 from livingwell.insight.models import Baseline, CountedIntroduction
@@ -17,9 +18,10 @@ from livingwell.support.models import Episode
 def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_again_unchanged() -> None:
     accounts_demo_load()
     directory_demo_load()
-    assert "past episodes of Hub support over 24 months" in insight_demo()[0]
+    collaborative_demo_load()
+    assert "past episodes of Hub support over 24 months, and 40 past co-production meetings" in insight_demo()[0]
     count, episodes = CountedIntroduction.objects.count(), Episode.objects.count()
-    assert "and 0 past episodes" in insight_demo()[0]
+    assert "and 0 past episodes of Hub support over 24 months, and 0 past" in insight_demo()[0]
     assert (CountedIntroduction.objects.count(), Episode.objects.count()) == (count, episodes)
     assert Baseline.objects.count() == 12
     last = timezone.localdate().replace(day=1)
@@ -62,3 +64,9 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     # People moving into homes of their own, and budgets spent, month after month.
     assert sum(month.pathway.into_own_home for month in months) > 10
     assert all(month.pathway.people_spending for month in second_year)
+    # The Collaborative met every month, and took more of its decisions together as the years went on.
+    coproduction = figures_for(months[0].month, months[-1].month).coproduction
+    assert all(month.meetings for month in coproduction[:-1])
+    together = [month.by_level["co_designing"] + month.by_level["co_producing"] for month in coproduction]
+    assert sum(together[12:24]) > sum(together[:12])
+    assert sum(month.experts_paid >= 5 for month in coproduction[12:20]) >= 4
