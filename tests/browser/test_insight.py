@@ -83,3 +83,31 @@ def test_the_hub_manager_reads_their_team_today(page: Page, live_server) -> None
     expect(page.get_by_role("heading", level=1)).to_contain_text("Your team today")
     expect(page.get_by_role("columnheader", name="Safety conversations due")).to_be_visible()
     check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visitor_reads_how_we_are_doing_and_takes_the_open_data(page: Page, live_server) -> None:
+    _history(14)
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="How we are doing").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("How we are doing")
+    expect(page.get_by_role("heading", level=2, name="Referrals to secondary care")).to_be_visible()
+    chart = page.locator(".lw-chart img").first
+    assert chart.evaluate("image => image.decode().then(() => image.naturalWidth > 0)")
+    check_page(page, screenshot="how-we-are-doing")
+
+    quarter = page.get_by_label("Quarter", exact=True)
+    earlier = quarter.locator("option").nth(1).inner_text()
+    quarter.select_option(label=earlier)
+    page.get_by_role("button", name="Show this quarter").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(earlier)
+    check_page(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name=f"{earlier} as CSV").click()
+    text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
+    assert text.startswith("quarter,table,row,column,value,number")
+    data = page.request.get(
+        live_server.url + (page.get_by_role("link", name=f"{earlier} as JSON").get_attribute("href") or "")
+    )
+    assert data.json()["licence"]["name"] == "Open Government Licence v3.0"

@@ -30,6 +30,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The place this instance serves. Names are data: each deployment sets its own.
 LW_SERVICE_NAME = env.str("LW_SERVICE_NAME", default="Living Well Kingsmere")
 LW_PLACE_NAME = env.str("LW_PLACE_NAME", default="Kingsmere")
+# The licence the public figures are published under (insight's "How we are doing" and its open data).
+LW_OPEN_DATA_LICENCE = env.str("LW_OPEN_DATA_LICENCE", default="Open Government Licence v3.0")
+LW_OPEN_DATA_LICENCE_URL = env.str(
+    "LW_OPEN_DATA_LICENCE_URL", default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+)
 LW_CONTACT_EMAIL = env.str("LW_CONTACT_EMAIL", default="hello@livingwell.example")
 LW_CONTACT_PHONE = env.str("LW_CONTACT_PHONE", default="0300 000 0000")
 # Where "Exit this page" takes someone who needs to leave quickly.

@@ -8,6 +8,7 @@ from django.http import Http404
 
 from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, User
 from livingwell.audit.services import audit_aggregate_record
+from livingwell.insight.quarters import Quarter
 from livingwell.insight.tables import Table, dashboard
 from livingwell.insight.team import team_figures, team_of, team_table
 
@@ -50,3 +51,14 @@ def access_team_table_for(user: User, *, as_what: str) -> Table:
         raise PermissionDenied
     audit_aggregate_record(actor=user, what="insight.team", period="today", detail=as_what)
     return team_table(team_figures(team_of(user)))
+
+
+# Payments to people stay with those who run the network, though suppressed.
+NOT_PUBLIC = frozenset({"attendance"})
+
+
+def public_tables(quarter: Quarter) -> list[Table]:
+    """What anyone may read for a quarter that has ended: the dashboard's tables, suppressed the same way,
+    but for payments. Not audited: they are published figures, and the public read them without an
+    account (decision 0031)."""
+    return [table for table in dashboard(quarter.start, quarter.end) if table.slug not in NOT_PUBLIC]

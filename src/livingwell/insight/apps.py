@@ -12,7 +12,10 @@ class InsightConfig(AppConfig):
     label = "insight"
     verbose_name = _("Insight")
     # Its links in the menu (core/navigation.py).
-    navigation = (NavLink(190, "insight:dashboard", _("Figures")),)
+    navigation = (
+        NavLink(45, "public_figures:page", _("How we are doing"), public=True),
+        NavLink(190, "insight:dashboard", _("Figures")),
+    )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.insight.demo.insight_demo"
     # Run by the task worker's housekeeping every few minutes (core/tasks.py).

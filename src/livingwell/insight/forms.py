@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
+from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.tables import month_label
 
 DEFAULT_MONTHS = 12
@@ -48,3 +49,25 @@ class PeriodForm(forms.Form):
         if self.is_bound and self.is_valid():
             return month_parse(self.cleaned_data["start"]), month_parse(self.cleaned_data["end"])
         return default_period()
+
+
+class QuarterForm(forms.Form):
+    """A quarter that has ended, chosen from those there are figures for; the latest when none is chosen
+    or the one asked for is not there."""
+
+    quarter = forms.ChoiceField(label=_("Quarter"))
+
+    def __init__(self, *args: object, quarters: list[Quarter], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.quarters = quarters
+        field = self.fields["quarter"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        field.choices = [(quarter.slug, quarter.label) for quarter in quarters]
+        field.error_messages["invalid_choice"] = _("Choose a quarter from the list")
+        if quarters:
+            self.initial = {"quarter": quarters[0].slug}
+
+    def chosen(self) -> Quarter | None:
+        if self.is_bound and self.is_valid():
+            return quarter_parse(self.cleaned_data["quarter"])
+        return self.quarters[0] if self.quarters else None

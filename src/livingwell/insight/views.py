@@ -3,7 +3,8 @@
 import datetime
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -11,10 +12,18 @@ from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.exports import csv_text
-from livingwell.insight.access import access_dashboard_for, access_dashboard_table_for, access_team_table_for
+from livingwell.insight.access import (
+    access_dashboard_for,
+    access_dashboard_table_for,
+    access_team_table_for,
+    public_tables,
+)
 from livingwell.insight.charts import chart_svg
-from livingwell.insight.forms import PeriodForm, default_period
+from livingwell.insight.forms import PeriodForm, QuarterForm, default_period
+from livingwell.insight.open_data import CSV_HEADER, licence_line, open_data_csv_rows, open_data_json
+from livingwell.insight.quarters import Quarter, quarter_parse, quarters_ended
 from livingwell.insight.selectors import first_counted_month
+from livingwell.insight.tables import Table
 
 # A chart is an image: its own inline styles may apply, and nothing in it may run.
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
@@ -56,14 +65,17 @@ def table_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+def _chart_response(table: Table) -> HttpResponse:
+    response = HttpResponse(chart_svg(table), content_type="image/svg+xml; charset=utf-8")
+    response["Content-Security-Policy"] = CHART_POLICY
+    return response
+
+
 @require_GET
 @role_required(*FIGURES_ROLES)
 def table_chart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     start, end = _period_form(request).period()
-    table = access_dashboard_table_for(request.user, start, end, slug, as_what="chart")
-    response = HttpResponse(chart_svg(table), content_type="image/svg+xml; charset=utf-8")
-    response["Content-Security-Policy"] = CHART_POLICY
-    return response
+    return _chart_response(access_dashboard_table_for(request.user, start, end, slug, as_what="chart"))
 
 
 @require_GET
@@ -80,3 +92,59 @@ def team_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="team-today.csv"'
     return response
+
+
+# The public figures: "How we are doing", for quarters that have ended (decision 0031).
+
+
+def _quarter_or_404(slug: str) -> Quarter:
+    quarter = quarter_parse(slug)
+    if quarter is None or quarter not in quarters_ended(first_counted_month()):
+        raise Http404
+    return quarter
+
+
+@require_GET
+def public_view(request: HttpRequest) -> HttpResponse:
+    quarters = quarters_ended(first_counted_month())
+    form = QuarterForm(request.GET or None, quarters=quarters)
+    quarter = form.chosen()
+    context = {
+        "form": form,
+        "quarter": quarter,
+        "tables": public_tables(quarter) if quarter else [],
+        "licence_line": licence_line(),
+        "licence": settings.LW_OPEN_DATA_LICENCE,
+        "licence_url": settings.LW_OPEN_DATA_LICENCE_URL,
+    }
+    return render(request, "insight/public.html", context)
+
+
+@require_GET
+def public_chart(request: HttpRequest, quarter: str, slug: str) -> HttpResponse:
+    table = next((table for table in public_tables(_quarter_or_404(quarter)) if table.slug == slug), None)
+    if table is None:
+        raise Http404
+    return _chart_response(table)
+
+
+def _licensed(response: HttpResponse) -> HttpResponse:
+    response["Link"] = f'<{settings.LW_OPEN_DATA_LICENCE_URL}>; rel="license"'
+    response["Access-Control-Allow-Origin"] = "*"  # open data, for anyone's own tools
+    return response
+
+
+@require_GET
+def public_json(request: HttpRequest, quarter: str) -> HttpResponse:
+    chosen = _quarter_or_404(quarter)
+    data = open_data_json(chosen, public_tables(chosen))
+    return _licensed(JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1}))
+
+
+@require_GET
+def public_csv(request: HttpRequest, quarter: str) -> HttpResponse:
+    chosen = _quarter_or_404(quarter)
+    text = csv_text(CSV_HEADER, open_data_csv_rows(chosen, public_tables(chosen)))
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="how-we-are-doing-{chosen.slug}.csv"'
+    return _licensed(response)
