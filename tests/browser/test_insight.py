@@ -2,12 +2,16 @@
 table, with axe on each page."""
 
 import datetime
+import uuid
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.models import Body, Decision
+from livingwell.collaborative.tests.factories import BodyFactory, MeetingFactory
 from livingwell.core.models import Neighbourhood
 from livingwell.insight.history import history_import_rows
 from tests.browser.conftest import check_page, staff_signed_in
@@ -111,3 +115,57 @@ def test_a_visitor_reads_how_we_are_doing_and_takes_the_open_data(page: Page, li
         live_server.url + (page.get_by_role("link", name=f"{earlier} as JSON").get_attribute("href") or "")
     )
     assert data.json()["licence"]["name"] == "Open Government Licence v3.0"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quarterly_report_is_drafted_approved_at_the_collaborative_and_published(
+    page: Page, other_page: Page, live_server
+) -> None:
+    _history(8)
+    body = BodyFactory(name="Kingsmere Collaborative", slug="collaborative", kind=Body.Kind.COLLABORATIVE)
+    meeting = MeetingFactory(body=body, starts_at=timezone.now() - datetime.timedelta(days=2))
+    Decision.objects.create(
+        meeting=meeting, body=body, what="Agreed the quarterly report, with thanks to the Hub.", scope="in",
+        participation="co_producing", quorate=True, submission_id=uuid.uuid4(), recorded_by=UserFactory(),
+    )  # fmt: skip
+
+    # The analyst starts the report for the latest quarter and writes what it shows.
+    staff_signed_in(page, live_server.url, "cora", Role.ANALYST)
+    page.goto(live_server.url + "/figures/")
+    page.get_by_role("link", name="Quarterly reports to the Collaborative").click()
+    check_page(page)
+    quarter = page.get_by_label("Quarter", exact=True).locator("option").first.inner_text()
+    page.get_by_role("button", name="Start the report").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(quarter)
+    page.get_by_role("link", name="Write what this quarter shows").click()
+    check_page(page)
+    page.get_by_label("What this quarter shows, in plain words").fill(
+        "More people came to the network early, and fewer were referred to secondary care.\n\n"
+        "We would like the Collaborative to ask about waits in Eastfield."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("We would like the Collaborative to ask about waits in Eastfield.")).to_be_visible()
+    check_page(page)
+
+    # The secretary approves it with the decision the Collaborative took at its meeting.
+    staff_signed_in(other_page, live_server.url, "sol", Role.SECRETARY)
+    other_page.goto(live_server.url + "/how-we-are-doing/")
+    other_page.get_by_role("link", name="Reports being drafted for the Collaborative").click()
+    other_page.get_by_role("link", name=quarter).click()
+    check_page(other_page)
+    other_page.get_by_label("The Collaborative's decision approving it").select_option(index=0)
+    other_page.get_by_role("button", name="Approve the report").click()
+    expect(other_page.get_by_text("Approved. Its figures are now kept as they are.")).to_be_visible()
+    other_page.get_by_role("button", name="Publish the report").click()
+    expect(other_page.get_by_text("Published.")).to_be_visible()
+    check_page(other_page, screenshot="quarterly-report")
+
+    # Anyone reads it on "How we are doing", and takes it as a PDF.
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/how-we-are-doing/")
+    page.get_by_role("link", name=f"Quarterly report: {quarter}").click()
+    expect(page.get_by_text("Agreed the quarterly report, with thanks to the Hub.")).to_be_visible()
+    check_page(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the report as a PDF").click()
+    assert open(download.value.path(), "rb").read(4) == b"%PDF"  # noqa: SIM115

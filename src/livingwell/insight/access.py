@@ -6,9 +6,13 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, User
+from livingwell.accounts.models import BODY_RUNNING_ROLES, FIGURES_ROLES, HUB_MANAGER_ROLES, Role, User
+from livingwell.accounts.permissions import user_is_verified
 from livingwell.audit.services import audit_aggregate_record
-from livingwell.insight.quarters import Quarter
+from livingwell.collaborative.models import Body, Membership
+from livingwell.insight.models import QuarterlyReport
+from livingwell.insight.quarters import Quarter, quarter_parse
+from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
 from livingwell.insight.team import team_figures, team_of, team_table
 
@@ -62,3 +66,67 @@ def public_tables(quarter: Quarter) -> list[Table]:
     but for payments. Not audited: they are published figures, and the public read them without an
     account (decision 0031)."""
     return [table for table in dashboard(quarter.start, quarter.end) if table.slug not in NOT_PUBLIC]
+
+
+# The quarterly report (decision 0032). Analysts write it; those who run the Collaborative's meetings
+# approve it there; either publishes it. Its members, and everyone who reads the figures, read it as a
+# draft; once published, anyone does.
+REPORT_WRITERS = (Role.ANALYST, Role.ADMINISTRATOR)
+REPORT_APPROVERS = BODY_RUNNING_ROLES
+REPORT_PUBLISHERS = tuple(dict.fromkeys((*REPORT_WRITERS, *REPORT_APPROVERS)))
+
+
+def reads_reports(user: User) -> bool:
+    """Whether ``user`` reads every report, drafts too: figures readers, those who run meetings, and members
+    of a Collaborative. Staff only once they have given their second factor."""
+    if not user.is_authenticated or (user.is_staff_role and not user_is_verified(user)):
+        return False
+    if user.role in {*FIGURES_ROLES, *REPORT_PUBLISHERS}:
+        return True
+    return Membership.objects.filter(
+        member__user=user, body__kind=Body.Kind.COLLABORATIVE, left_on__isnull=True
+    ).exists()
+
+
+def _report_or_404(slug: str) -> QuarterlyReport:
+    quarter = quarter_parse(slug)
+    report = QuarterlyReport.objects.filter(quarter_start=quarter.start).first() if quarter else None
+    if report is None:
+        raise Http404
+    return report
+
+
+def access_reports_for(user: User) -> list[QuarterlyReport]:
+    if not reads_reports(user):
+        raise PermissionDenied
+    audit_aggregate_record(actor=user, what="insight.reports", period="all", detail="list")
+    return list(QuarterlyReport.objects.select_related("decision__meeting"))
+
+
+def access_report_for(user: User, slug: str, *, as_what: str) -> QuarterlyReport:
+    """A report for a reader (any report) or anyone (a published one); audited for those signed in."""
+    report = _report_or_404(slug)
+    if report.status != QuarterlyReport.Status.PUBLISHED and not reads_reports(user):
+        raise Http404  # not published yet
+    if user.is_authenticated:
+        audit_aggregate_record(actor=user, what="insight.report", period=slug, detail=as_what)
+    return report
+
+
+def access_report_published(slug: str) -> QuarterlyReport:
+    """A published report, for anyone; not audited, like the rest of the public figures."""
+    report = _report_or_404(slug)
+    if report.status != QuarterlyReport.Status.PUBLISHED:
+        raise Http404
+    return report
+
+
+def report_tables(report: QuarterlyReport) -> list[Table]:
+    """A draft's figures as the quarter's are now; an approved report's as they were when approved."""
+    if report.status == QuarterlyReport.Status.DRAFT:
+        return public_tables(report.quarter)
+    return report_stored_tables(report)
+
+
+def reports_published() -> list[QuarterlyReport]:
+    return list(QuarterlyReport.objects.filter(status=QuarterlyReport.Status.PUBLISHED))

@@ -1,12 +1,16 @@
-"""The period a dashboard shows: a first and a last month, chosen from the months there are figures for."""
+"""The figures' forms: the period a dashboard shows (a first and a last month, chosen from the months there are
+figures for), the public page's quarter, and the quarterly report's steps."""
 
 import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.collaborative.models import Decision
 from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
+from livingwell.insight.models import QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.tables import month_label
 
@@ -63,7 +67,7 @@ class QuarterForm(forms.Form):
         field = self.fields["quarter"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
         field.choices = [(quarter.slug, quarter.label) for quarter in quarters]
-        field.error_messages["invalid_choice"] = _("Choose a quarter from the list")
+        field.error_messages["invalid_choice"] = field.error_messages["required"] = _("Choose a quarter from the list")
         if quarters:
             self.initial = {"quarter": quarters[0].slug}
 
@@ -71,3 +75,52 @@ class QuarterForm(forms.Form):
         if self.is_bound and self.is_valid():
             return quarter_parse(self.cleaned_data["quarter"])
         return self.quarters[0] if self.quarters else None
+
+
+class ReportStartForm(forms.Form):
+    quarter = forms.ChoiceField(label=_("Quarter"))
+
+    def __init__(self, *args: object, quarters: list[Quarter], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["quarter"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        field.choices = [(quarter.slug, quarter.label) for quarter in quarters]
+        field.error_messages["invalid_choice"] = field.error_messages["required"] = _("Choose a quarter from the list")
+
+
+class ReportIntroductionForm(forms.ModelForm):
+    class Meta:
+        model = QuarterlyReport
+        fields = ["introduction"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 12})}
+
+
+class DecisionField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Decision) -> str:  # type: ignore[override]
+        return _("%(body)s, %(day)s: %(what)s") % {
+            "body": obj.body.name,
+            "day": date_format(timezone.localtime(obj.meeting.starts_at), "j F Y"),
+            "what": obj.what[:200],
+        }
+
+
+class ReportApproveForm(forms.Form):
+    decision = DecisionField(
+        label=_("The Collaborative's decision approving it"),
+        queryset=Decision.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Choose the decision that approved the report"),
+            "invalid_choice": _("Choose a decision the Collaborative took at a recent meeting"),
+        },
+    )
+
+    def __init__(self, *args: object, decisions: list[Decision], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["decision"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - declared above
+        field.queryset = (
+            Decision.objects.filter(pk__in=[decision.pk for decision in decisions])
+            .select_related("meeting", "body")
+            .order_by("-meeting__starts_at", "-pk")
+        )

@@ -10,6 +10,8 @@ introductions a borough brought from the system it used before come from
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.insight.quarters import Quarter, quarter_of
+
 
 class Route(models.TextChoices):
     """Where an introduction went, in the figures' words (the front door's ``hub`` is ``hub_support``)."""
@@ -186,3 +188,54 @@ class Population(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grouping}: {self.group}"
+
+
+class QuarterlyReport(models.Model):
+    """The quarterly report for the Collaborative, in its critical friend's role: the quarter's figures in
+    plain words, drafted, approved at a Collaborative meeting (by the decision taken there) and published.
+    Its figures are kept as they were when it was approved, so the report says what the meeting approved
+    (decision 0032)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    quarter_start = models.DateField(_("quarter"), unique=True)  # the first day of its first month
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    introduction = models.TextField(
+        _("what this quarter shows, in plain words"),
+        max_length=10000,
+        blank=True,
+        help_text=_("What stands out, what changed, and what the Collaborative may want to ask about."),
+    )
+    # The tables as they were when approved (tables/stored.py); empty while it is a draft.
+    tables = models.JSONField(default=list, blank=True)
+    decision = models.OneToOneField(
+        "collaborative.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="quarterly_report"
+    )
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-quarter_start"]
+        verbose_name = _("quarterly report")
+        verbose_name_plural = _("quarterly reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(decision__isnull=False),
+                name="quarterly_report_approved_by_a_decision",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.quarter.label
+
+    @property
+    def quarter(self) -> Quarter:
+        return quarter_of(self.quarter_start)

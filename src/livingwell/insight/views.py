@@ -17,6 +17,8 @@ from livingwell.insight.access import (
     access_dashboard_table_for,
     access_team_table_for,
     public_tables,
+    reads_reports,
+    reports_published,
 )
 from livingwell.insight.charts import chart_svg
 from livingwell.insight.forms import PeriodForm, QuarterForm, default_period
@@ -65,7 +67,7 @@ def table_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _chart_response(table: Table) -> HttpResponse:
+def chart_response(table: Table) -> HttpResponse:
     response = HttpResponse(chart_svg(table), content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = CHART_POLICY
     return response
@@ -75,7 +77,7 @@ def _chart_response(table: Table) -> HttpResponse:
 @role_required(*FIGURES_ROLES)
 def table_chart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     start, end = _period_form(request).period()
-    return _chart_response(access_dashboard_table_for(request.user, start, end, slug, as_what="chart"))
+    return chart_response(access_dashboard_table_for(request.user, start, end, slug, as_what="chart"))
 
 
 @require_GET
@@ -116,6 +118,8 @@ def public_view(request: HttpRequest) -> HttpResponse:
         "licence_line": licence_line(),
         "licence": settings.LW_OPEN_DATA_LICENCE,
         "licence_url": settings.LW_OPEN_DATA_LICENCE_URL,
+        "reports": reports_published(),
+        "reads_reports": reads_reports(request.user),  # type: ignore[arg-type]
     }
     return render(request, "insight/public.html", context)
 
@@ -125,7 +129,7 @@ def public_chart(request: HttpRequest, quarter: str, slug: str) -> HttpResponse:
     table = next((table for table in public_tables(_quarter_or_404(quarter)) if table.slug == slug), None)
     if table is None:
         raise Http404
-    return _chart_response(table)
+    return chart_response(table)
 
 
 def _licensed(response: HttpResponse) -> HttpResponse:
