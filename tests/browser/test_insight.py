@@ -13,6 +13,7 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import Body, Decision
 from livingwell.collaborative.tests.factories import BodyFactory, MeetingFactory
 from livingwell.core.models import Neighbourhood
+from livingwell.directory.tests.factories import OrganizationFactory
 from livingwell.insight.history import history_import_rows
 from tests.browser.conftest import check_page, staff_signed_in
 
@@ -169,3 +170,37 @@ def test_a_quarterly_report_is_drafted_approved_at_the_collaborative_and_publish
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the report as a PDF").click()
     assert open(download.value.path(), "rb").read(4) == b"%PDF"  # noqa: SIM115
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commissioner_sets_up_an_alliance_and_reads_its_figures(page: Page, live_server) -> None:
+    organisation = OrganizationFactory(name="Kingsmere Mind")
+    staff_signed_in(page, live_server.url, "cora", Role.ANALYST)
+    page.goto(live_server.url + "/figures/")
+    page.get_by_role("link", name="Alliances: partners, budgets and outcomes").click()
+    check_page(page)
+    page.get_by_label("Name").fill("Recovery and Wellbeing Alliance")
+    page.get_by_label("The outcomes the partners share").fill("People stay well, in work and in their homes.")
+    page.get_by_label("Cost per person supported for a year, before the alliance (£)").fill("11500")
+    page.get_by_role("button", name="Add the alliance").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Recovery and Wellbeing Alliance")
+    page.get_by_label("Organisation").select_option(label=organisation.name)
+    page.get_by_role("button", name="Add the partner").click()
+    expect(page.get_by_text("Kingsmere Mind is a partner.")).to_be_visible()
+    check_page(page)
+    form = page.locator("form", has=page.get_by_role("button", name="Record the budget and spend"))
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    form.get_by_label("From").select_option(last_month)
+    form.get_by_label("To").select_option(last_month)
+    form.get_by_label("Budget (£)").fill("")
+    form.get_by_role("button", name="Record the budget and spend").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the budget, in pounds")
+    check_page(page)
+    form = page.locator("form", has=page.get_by_role("button", name="Record the budget and spend"))
+    form.get_by_label("Partner").select_option(label="Kingsmere Mind")
+    form.get_by_label("Budget (£)").fill("12000")
+    form.get_by_label("Spent (£)").fill("11250.50")
+    form.get_by_role("button", name="Record the budget and spend").click()
+    expect(page.get_by_text("The budget and spend are recorded.")).to_be_visible()
+    expect(page.get_by_role("cell", name="£11,250.50").first).to_be_visible()
+    check_page(page, screenshot="alliance")

@@ -10,10 +10,12 @@ from livingwell.accounts.models import BODY_RUNNING_ROLES, FIGURES_ROLES, HUB_MA
 from livingwell.accounts.permissions import user_is_verified
 from livingwell.audit.services import audit_aggregate_record
 from livingwell.collaborative.models import Body, Membership
-from livingwell.insight.models import QuarterlyReport
+from livingwell.insight.alliances import alliance_figures
+from livingwell.insight.models import Alliance, PartnerFinance, QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
+from livingwell.insight.tables.alliance import alliance_tables
 from livingwell.insight.team import team_figures, team_of, team_table
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
@@ -130,3 +132,39 @@ def report_tables(report: QuarterlyReport) -> list[Table]:
 
 def reports_published() -> list[QuarterlyReport]:
     return list(QuarterlyReport.objects.filter(status=QuarterlyReport.Status.PUBLISHED))
+
+
+# Alliances (decision 0033): those who read the figures read them; analysts set them up.
+ALLIANCE_WRITERS = REPORT_WRITERS
+
+
+def access_alliances_for(user: User) -> list[Alliance]:
+    _figures_check(user)
+    audit_aggregate_record(actor=user, what="insight.alliances", period="all", detail="list")
+    return list(Alliance.objects.all())
+
+
+def alliance_or_404(alliance_id: int) -> Alliance:
+    alliance = Alliance.objects.filter(pk=alliance_id).first()
+    if alliance is None:
+        raise Http404
+    return alliance
+
+
+def first_finance_month(alliance_id: int) -> datetime.date | None:
+    """The first month of an alliance's budgets, which its period may start from."""
+    finances = PartnerFinance.objects.filter(partner__alliance_id=alliance_id).order_by("first_month")
+    return finances.values_list("first_month", flat=True).first()
+
+
+def access_alliance_for(
+    user: User, alliance_id: int, start: datetime.date, end: datetime.date, *, as_what: str
+) -> tuple[Alliance, list[Table]]:
+    """An alliance's tables for the period: budgets, spend and the outcomes of the people its partners
+    supported, suppressed; audited as an aggregate read."""
+    _figures_check(user)
+    alliance = alliance_or_404(alliance_id)
+    audit_aggregate_record(
+        actor=user, what=f"insight.alliance.{alliance.pk}", period=_period(start, end), detail=as_what
+    )
+    return alliance, alliance_tables(alliance_figures(alliance, start, end))

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
 from livingwell.insight.counting import month_of, months_between, months_earlier
+from livingwell.insight.demo_alliance import alliance_demo
 from livingwell.insight.demo_coproduction import coproduction_history
 from livingwell.insight.demo_support import HISTORY_MONTHS, support_history
 from livingwell.insight.history import history_import_rows
@@ -113,9 +114,10 @@ def insight_demo() -> list[str]:
     with transaction.atomic():
         episodes = support_history(now)
         meetings = coproduction_history(HISTORY_MONTHS - 4)  # the Collaborative's own series has the last 4
+        partners = alliance_demo(timezone.localdate())
     months_summarise(months_since(now - datetime.timedelta(days=(HISTORY_MONTHS + 1) * 31)))
     return [
         f"Loaded the 2019 baseline, the borough's population by group, {report.imported} past introductions "
         f"and {episodes} past episodes of Hub support over {HISTORY_MONTHS} months, and {meetings} past "
-        "co-production meetings."
+        f"co-production meetings, and an alliance of {partners} partners with two years of budgets."
     ]

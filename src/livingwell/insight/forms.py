@@ -2,6 +2,8 @@
 figures for), the public page's quarter, and the quarterly report's steps."""
 
 import datetime
+import uuid
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -9,8 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import Decision
+from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
-from livingwell.insight.models import QuarterlyReport
+from livingwell.insight.models import Alliance, AlliancePartner, QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.tables import month_label
 
@@ -124,3 +127,84 @@ class ReportApproveForm(forms.Form):
             .select_related("meeting", "body")
             .order_by("-meeting__starts_at", "-pk")
         )
+
+
+class AllianceForm(forms.ModelForm):
+    class Meta:
+        model = Alliance
+        fields = ["name", "outcomes", "baseline_cost_per_person"]
+        widgets = {"outcomes": forms.Textarea(attrs={"rows": 4})}
+
+
+class PartnerForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organization.objects.none(),
+        error_messages={
+            "required": _("Choose an organisation from the directory"),
+            "invalid_choice": _("Choose an organisation from the directory that is not a partner already"),
+        },
+    )
+
+    def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - declared above
+        field.queryset = Organization.objects.exclude(alliance_partners__alliance=alliance).order_by("name")
+
+
+def _month_choices() -> list[tuple[str, str]]:
+    this_month = month_of(timezone.localdate())
+    months = months_between(months_earlier(this_month, 10 * 12), months_earlier(this_month, -12))
+    return [(month.strftime("%Y-%m"), month_label(month)) for month in reversed(months)]
+
+
+class FinanceForm(forms.Form):
+    partner = forms.ModelChoiceField(
+        label=_("Partner"),
+        queryset=AlliancePartner.objects.none(),
+        error_messages={"required": _("Choose a partner"), "invalid_choice": _("Choose a partner of this alliance")},
+    )
+    first_month = forms.ChoiceField(label=_("From"), error_messages={"invalid_choice": _("Choose a month")})
+    last_month = forms.ChoiceField(label=_("To"), error_messages={"invalid_choice": _("Choose a month")})
+    budget = forms.DecimalField(
+        label=_("Budget (£)"),
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "required": _("Enter the budget, in pounds"),
+            "invalid": _("Enter the budget in pounds, such as 12500.00"),
+        },
+    )
+    spent = forms.DecimalField(
+        label=_("Spent (£)"),
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "required": _("Enter what was spent, in pounds"),
+            "invalid": _("Enter what was spent in pounds, such as 9800.50"),
+        },
+    )
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, alliance: Alliance, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        partner = self.fields["partner"]
+        assert isinstance(partner, forms.ModelChoiceField)  # noqa: S101 - declared above
+        partner.queryset = alliance.partners.select_related("organisation")
+        for name in ("first_month", "last_month"):
+            month = self.fields[name]
+            assert isinstance(month, forms.ChoiceField)  # noqa: S101 - declared above
+            month.choices = _month_choices()
+        if not self.is_bound:
+            last_month = months_earlier(timezone.localdate(), 1).strftime("%Y-%m")
+            self.initial.update(submission_id=uuid.uuid4(), first_month=last_month, last_month=last_month)
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        first, last = cleaned.get("first_month"), cleaned.get("last_month")
+        if isinstance(first, str) and isinstance(last, str) and last < first:
+            self.add_error("last_month", _("The last month must not be before the first"))
+        return cleaned

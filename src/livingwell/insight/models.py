@@ -7,6 +7,9 @@ introductions a borough brought from the system it used before come from
 ``manage.py introductions_import_history`` and are counted the same way. Decision 0022.
 """
 
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -239,3 +242,76 @@ class QuarterlyReport(models.Model):
     @property
     def quarter(self) -> Quarter:
         return quarter_of(self.quarter_start)
+
+
+class Alliance(models.Model):
+    """Organisations commissioned together for shared outcomes, such as a supported-living alliance
+    (decision 0033)."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    outcomes = models.TextField(_("the outcomes the partners share"), max_length=4000)
+    baseline_cost_per_person = models.DecimalField(
+        _("cost per person supported for a year, before the alliance (£)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AlliancePartner(models.Model):
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "directory.Organization", on_delete=models.PROTECT, related_name="alliance_partners"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "organisation"], name="alliance_partner_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class PartnerFinance(models.Model):
+    """A partner's budget and spend for a run of whole months."""
+
+    partner = models.ForeignKey(AlliancePartner, on_delete=models.CASCADE, related_name="finances")
+    first_month = models.DateField(_("from"))  # the first day of each
+    last_month = models.DateField(_("to"))
+    budget = models.DecimalField(
+        _("budget (£)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    spent = models.DecimalField(
+        _("spent (£)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    submission_id = models.UUIDField(unique=True)
+
+    class Meta:
+        ordering = ["first_month", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_month__gte=models.F("first_month")), name="partner_finance_forwards"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__gte=0, spent__gte=0), name="partner_finance_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} {self.first_month:%Y-%m} to {self.last_month:%Y-%m}"

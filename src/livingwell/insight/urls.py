@@ -1,12 +1,18 @@
 from django.urls import path
 
-from livingwell.insight import report_views, views
+from livingwell.insight import alliance_views, report_views, views
 
 app_name = "insight"
 urlpatterns = [
     path("", views.dashboard_view, name="dashboard"),
     path("team/", views.team_view, name="team"),
     path("team.csv", views.team_csv, name="team_csv"),
+    path("alliances/", alliance_views.alliances_view, name="alliances"),
+    path("alliances/new/", alliance_views.alliance_create, name="alliance_create"),
+    path("alliances/<int:alliance_id>/", alliance_views.alliance_view, name="alliance"),
+    path("alliances/<int:alliance_id>/partners/", alliance_views.partner_add, name="alliance_partner_add"),
+    path("alliances/<int:alliance_id>/finances/", alliance_views.finance_add, name="alliance_finance_add"),
+    path("alliances/<int:alliance_id>/<slug:slug>.csv", alliance_views.alliance_csv, name="alliance_csv"),
     path("reports/", report_views.reports_view, name="reports"),
     path("reports/start/", report_views.report_start, name="report_start"),
     path("reports/<slug:quarter>/", report_views.report_view, name="report"),

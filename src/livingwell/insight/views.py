@@ -31,18 +31,20 @@ from livingwell.insight.tables import Table
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 
-def _period_form(request: AuthenticatedHttpRequest) -> PeriodForm:
-    return PeriodForm(request.GET or None, first_month=first_counted_month() or default_period()[0])
+def period_form(request: AuthenticatedHttpRequest, first: datetime.date | None = None) -> PeriodForm:
+    """The period asked for, from the months there are figures for (or from ``first``, where earlier)."""
+    months = [month for month in (first_counted_month(), first) if month is not None]
+    return PeriodForm(request.GET or None, first_month=min(months, default=default_period()[0]))
 
 
-def _query(start: datetime.date, end: datetime.date) -> str:
+def period_query(start: datetime.date, end: datetime.date) -> str:
     return urlencode({"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"})
 
 
 @require_GET
 @role_required(*FIGURES_ROLES)
 def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = _period_form(request)
+    form = period_form(request)
     start, end = form.period()
     tables = access_dashboard_for(request.user, start, end)
     context = {
@@ -50,7 +52,7 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "tables": tables,
         "start": start,
         "end": end,
-        "query": _query(start, end),
+        "query": period_query(start, end),
         "sees_team": request.user.role in HUB_MANAGER_ROLES,
     }
     return render(request, "insight/dashboard.html", context)
@@ -59,7 +61,7 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @role_required(*FIGURES_ROLES)
 def table_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    start, end = _period_form(request).period()
+    start, end = period_form(request).period()
     table = access_dashboard_table_for(request.user, start, end, slug, as_what="csv")
     header, *rows = table.csv_rows()
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
@@ -76,7 +78,7 @@ def chart_response(table: Table) -> HttpResponse:
 @require_GET
 @role_required(*FIGURES_ROLES)
 def table_chart(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    start, end = _period_form(request).period()
+    start, end = period_form(request).period()
     return chart_response(access_dashboard_table_for(request.user, start, end, slug, as_what="chart"))
 
 

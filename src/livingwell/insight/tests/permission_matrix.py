@@ -9,7 +9,7 @@ from livingwell.collaborative.models import Body, Decision
 from livingwell.collaborative.tests.factories import BodyFactory, MeetingFactory
 from livingwell.core.tests.matrix import PUBLIC, Kwargs, Who
 from livingwell.insight.access import public_tables
-from livingwell.insight.models import QuarterlyReport
+from livingwell.insight.models import Alliance, QuarterlyReport
 from livingwell.insight.quarters import Quarter
 from livingwell.insight.tables.stored import table_as_json
 
@@ -24,6 +24,13 @@ MATRIX: dict[str, Who] = {
     # The Hub manager's own team's figures.
     "insight:team": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR}),
     "insight:team_csv": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR}),
+    # Alliances: read by the figures' readers, set up by analysts.
+    "insight:alliances": FIGURES,
+    "insight:alliance": FIGURES,
+    "insight:alliance_csv": FIGURES,
+    "insight:alliance_create": frozenset({Role.ANALYST, Role.ADMINISTRATOR}),
+    "insight:alliance_partner_add": frozenset({Role.ANALYST, Role.ADMINISTRATOR}),
+    "insight:alliance_finance_add": frozenset({Role.ANALYST, Role.ADMINISTRATOR}),
     # The quarterly report: read by the figures' readers and those who run the Collaborative's meetings (and
     # its members, who have no role of their own); written by analysts, approved by the secretary.
     "insight:reports": REPORT_READERS,
@@ -49,6 +56,11 @@ def _a_quarter_with_figures() -> dict[str, object]:
     """A quarter that has ended, with a meeting in it: the first with figures."""
     MeetingFactory(starts_at=datetime.datetime(2025, 1, 14, 18, tzinfo=datetime.UTC))
     return {"quarter": "2025-q1"}
+
+
+def _an_alliance() -> dict[str, object]:
+    alliance, _created = Alliance.objects.get_or_create(name="Supported living", defaults={"outcomes": "Homes."})
+    return {"alliance_id": alliance.pk}
 
 
 def _a_report(*, published: bool = False, charted: bool = False) -> dict[str, object]:
@@ -88,6 +100,10 @@ KWARGS: dict[str, Kwargs] = {
     "public_figures:json": _a_quarter_with_figures,
     "public_figures:csv": _a_quarter_with_figures,
     "public_figures:chart": lambda: {**_a_quarter_with_figures(), "slug": "coproduction"},
+    "insight:alliance": lambda: _an_alliance(),
+    "insight:alliance_csv": lambda: {**_an_alliance(), "slug": "alliance-spend"},
+    "insight:alliance_partner_add": lambda: _an_alliance(),
+    "insight:alliance_finance_add": lambda: _an_alliance(),
     "insight:report": lambda: _a_report(),
     "insight:report_pdf": lambda: _a_report(),
     "insight:report_chart": lambda: {**_a_report(), "slug": "introductions"},
@@ -99,4 +115,11 @@ KWARGS: dict[str, Kwargs] = {
     "public_figures:report_chart": lambda: {**_a_report(published=True, charted=True), "slug": "introductions"},
 }
 
-POST_ONLY: set[str] = {"insight:report_start", "insight:report_approve", "insight:report_publish"}
+POST_ONLY: set[str] = {
+    "insight:report_start",
+    "insight:report_approve",
+    "insight:report_publish",
+    "insight:alliance_create",
+    "insight:alliance_partner_add",
+    "insight:alliance_finance_add",
+}

@@ -8,8 +8,9 @@ from django.utils import timezone
 from livingwell.accounts.demo import accounts_demo_load
 from livingwell.collaborative.demo import collaborative_demo_load
 from livingwell.directory.demo import directory_demo_load
+from livingwell.insight.alliances import alliance_figures
 from livingwell.insight.demo import HISTORY_MONTHS, insight_demo
-from livingwell.insight.models import Baseline, CountedIntroduction
+from livingwell.insight.models import Alliance, Baseline, CountedIntroduction
 from livingwell.insight.selectors import figures_for
 from livingwell.support.models import Episode
 
@@ -19,7 +20,10 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     accounts_demo_load()
     directory_demo_load()
     collaborative_demo_load()
-    assert "past episodes of Hub support over 24 months, and 40 past co-production meetings" in insight_demo()[0]
+    assert (
+        "past episodes of Hub support over 24 months, and 40 past co-production meetings, and an alliance of 4 partners"
+        in insight_demo()[0]
+    )
     count, episodes = CountedIntroduction.objects.count(), Episode.objects.count()
     assert "and 0 past episodes of Hub support over 24 months, and 0 past" in insight_demo()[0]
     assert (CountedIntroduction.objects.count(), Episode.objects.count()) == (count, episodes)
@@ -70,3 +74,13 @@ def test_the_demo_history_shows_fewer_referrals_and_shorter_waits_and_loads_agai
     together = [month.by_level["co_designing"] + month.by_level["co_producing"] for month in coproduction]
     assert sum(together[12:24]) > sum(together[:12])
     assert sum(month.experts_paid >= 5 for month in coproduction[12:20]) >= 4
+    # The alliance: every partner supported people, and spent less per person than before it.
+    alliance = Alliance.objects.get()
+    figures = alliance_figures(alliance, months[-13].month, months[-2].month)
+    assert all(partner.people and partner.spent for partner in figures.partners)
+    spent = sum(partner.spent for partner in figures.partners)
+    everyone = set().union(*(partner.people for partner in figures.partners))
+    cost = figures.cost_per_person_year(spent, len(everyone))
+    assert cost is not None
+    assert alliance.baseline_cost_per_person is not None
+    assert cost < alliance.baseline_cost_per_person

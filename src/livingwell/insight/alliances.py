@@ -1,0 +1,185 @@
+"""An alliance's figures for a period (decision 0033): each partner's budget and spend, the people it
+supported, the cost per person a year beside the alliance's baseline, and how those people's wellbeing
+changed. Counted live: an alliance has a handful of partners.
+
+- **Budget and spend** are the partner's records whose months lie wholly inside the period.
+- **People supported** by a partner are those with an onward introduction to one of its services that had
+  started by the period's end and had not finished before its start.
+- **Wellbeing** is SWEMWBS, from each of those people's first measurement to their latest up to the
+  period's end, for those with at least two; better by the deployment's threshold where one is set.
+"""
+
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Exists, Model, OuterRef
+from django.utils.translation import gettext as _
+
+from livingwell.accounts.models import User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record
+from livingwell.core.refusals import Refused
+from livingwell.directory.models import Organization
+from livingwell.insight.counting import month_bounds, months_between
+from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
+from livingwell.support.measures import changes
+from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
+
+WELLBEING = ("swemwbs", "metric")
+Status = OnwardIntroduction.Status
+
+
+@dataclass
+class PartnerFigures:
+    partner: AlliancePartner
+    budget: Decimal = Decimal(0)
+    spent: Decimal = Decimal(0)
+    people: set[uuid.UUID] = field(default_factory=set)
+    measured: int = 0  # people with two wellbeing measurements or more
+    change: float = 0.0  # their changes, added up
+    better: int = 0  # by the threshold
+
+    @property
+    def mean_change(self) -> float | None:
+        return round(self.change / self.measured, 1) if self.measured else None
+
+
+@dataclass
+class AllianceFigures:
+    alliance: Alliance
+    first: datetime.date
+    last: datetime.date
+    partners: list[PartnerFigures]
+    threshold_set: bool = False
+
+    @property
+    def months(self) -> int:
+        return len(months_between(self.first, self.last))
+
+    def cost_per_person_year(self, spent: Decimal, people: int) -> Decimal | None:
+        if not people:
+            return None
+        return (spent / people * 12 / self.months).quantize(Decimal("0.01"))
+
+
+def _people_supported(
+    organisations: list[uuid.UUID], start: datetime.datetime, end: datetime.datetime
+) -> dict[uuid.UUID, set[uuid.UUID]]:
+    finished_before = OnwardStatusChange.objects.filter(
+        onward=OuterRef("onward"), status=Status.FINISHED, changed_at__lt=start
+    )
+    rows = (
+        OnwardStatusChange.objects.filter(
+            status=Status.STARTED, changed_at__lt=end, onward__service__organization__in=organisations
+        )
+        .exclude(Exists(finished_before))
+        .values_list("onward__service__organization_id", "onward__person_id")
+        .distinct()
+        .order_by()
+    )
+    people: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for organisation, person in rows:
+        people[organisation].add(person)
+    return people
+
+
+def _wellbeing(figures: list[PartnerFigures], end: datetime.datetime) -> bool:
+    """Each partner's people's wellbeing, first to latest; whether a threshold is set."""
+    instrument = Instrument.objects.filter(code=WELLBEING[0]).first()
+    everyone: set[uuid.UUID] = set().union(*(partner.people for partner in figures))
+    if instrument is None or not everyone:
+        return bool(instrument and instrument.meaningful_change.get(WELLBEING[1]) is not None)
+    taken: dict[uuid.UUID, list[Measurement]] = defaultdict(list)
+    measurements = Measurement.objects.filter(instrument=instrument, person__in=everyone, taken_at__lt=end)
+    for measurement in measurements.order_by("taken_at", "id"):
+        taken[measurement.person_id].append(measurement)
+    for partner in figures:
+        for person in partner.people:
+            history = taken.get(person, [])
+            if len(history) < 2:
+                continue
+            change = next((c for c in changes(instrument, history[0], history[-1]) if c.key == WELLBEING[1]), None)
+            if change is None:
+                continue
+            partner.measured += 1
+            partner.change += change.change
+            partner.better += bool(change.meaningful and change.better)
+    return instrument.meaningful_change.get(WELLBEING[1]) is not None
+
+
+def alliance_figures(alliance: Alliance, first: datetime.date, last: datetime.date) -> AllianceFigures:
+    start, _ = month_bounds(first)
+    _, end = month_bounds(last)
+    partners = list(alliance.partners.select_related("organisation"))
+    by_partner = {partner.pk: PartnerFigures(partner) for partner in partners}
+    finances = PartnerFinance.objects.filter(
+        partner__alliance=alliance, first_month__gte=first, last_month__lte=last
+    ).order_by()
+    for partner_id, budget, spent in finances.values_list("partner_id", "budget", "spent"):
+        by_partner[partner_id].budget += budget
+        by_partner[partner_id].spent += spent
+    people = _people_supported([partner.organisation_id for partner in partners], start, end)
+    for partner in partners:
+        by_partner[partner.pk].people = people.get(partner.organisation_id, set())
+    figures = list(by_partner.values())
+    threshold = _wellbeing(figures, end)
+    return AllianceFigures(alliance, first, last, figures, threshold)
+
+
+# Changes: each audited, each once.
+
+
+def _audit(actor: User, record: Model, what: str) -> None:
+    audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=record, person_id=None, detail=what)
+
+
+def alliance_create(*, actor: User, name: str, outcomes: str, baseline: Decimal | None) -> Alliance:
+    with transaction.atomic():
+        if Alliance.objects.filter(name__iexact=name).exists():
+            raise Refused(_("There is an alliance of that name already"))
+        alliance = Alliance.objects.create(name=name, outcomes=outcomes, baseline_cost_per_person=baseline)
+        _audit(actor, alliance, "alliance made")
+    return alliance
+
+
+def partner_add(*, actor: User, alliance: Alliance, organisation: Organization) -> AlliancePartner:
+    """The organisation as a partner of the alliance; adding it again changes nothing."""
+    with transaction.atomic():
+        partner, created = AlliancePartner.objects.get_or_create(alliance=alliance, organisation=organisation)
+        if created:
+            _audit(actor, partner, "partner added")
+    return partner
+
+
+def finance_record(
+    *,
+    actor: User,
+    partner: AlliancePartner,
+    first_month: datetime.date,
+    last_month: datetime.date,
+    budget: Decimal,
+    spent: Decimal,
+    submission_id: uuid.UUID,
+) -> PartnerFinance:
+    """A partner's budget and spend for whole months; the same form sent twice records it once."""
+    if last_month < first_month:
+        raise Refused(_("The last month must not be before the first"))
+    with transaction.atomic():
+        finance, created = PartnerFinance.objects.get_or_create(
+            submission_id=submission_id,
+            defaults={
+                "partner": partner,
+                "first_month": first_month,
+                "last_month": last_month,
+                "budget": budget,
+                "spent": spent,
+                "recorded_by": actor,
+            },
+        )
+        if created:
+            _audit(actor, finance, "budget and spend recorded")
+    return finance
