@@ -26,10 +26,10 @@ from livingwell.core.refusals import Refused
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_bounds, months_between
 from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
+from livingwell.insight.outcome_summaries import WELLBEING
 from livingwell.support.measures import changes
 from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
 
-WELLBEING = ("swemwbs", "metric")
 Status = OnwardIntroduction.Status
 
 

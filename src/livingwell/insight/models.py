@@ -135,6 +135,12 @@ class MonthCount(models.Model):
         DISCHARGES = "discharges", _("Discharges from hospital or residential care")
         BUDGET_SPENT = "budget_spent", _("People with budget spending, and the spending")
         BUDGET_ALLOCATED = "budget_allocated", _("People with budgets allocated, and the amounts")
+        # Equality (decision 0034): each by ``grouping`` and its group.
+        EQ_CONTACT_WAIT = "eq_contact_wait", _("Days to first contact, by group")
+        EQ_OPENED = "eq_opened", _("Episodes of Hub support opened, by the person's group")
+        EQ_WELLBEING_FIRST = "eq_wellbeing_first", _("First wellbeing scores, summed, by group")
+        EQ_WELLBEING_LATEST = "eq_wellbeing_latest", _("Latest wellbeing scores, summed, by group")
+        EQ_WELLBEING_BETTER = "eq_wellbeing_better", _("People whose wellbeing is better by the threshold, by group")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)
@@ -147,6 +153,9 @@ class MonthCount(models.Model):
     # The age band, gender or ethnic group as given; an organisation's kind; a measure and score
     # ("swemwbs:metric", "dialog:item:3"); a Big 3 outcome.
     group = models.CharField(max_length=100, blank=True)
+    # For the equality measures: which grouping ``group`` (or ``neighbourhood``) is of: age_band, gender,
+    # ethnic_group or neighbourhood.
+    grouping = models.CharField(max_length=20, blank=True)
     days = models.PositiveIntegerField(null=True, blank=True)
     count = models.PositiveIntegerField()
     # Outcomes: the scores summed (so a mean is total over count), and the bands a person moved between.

@@ -5,18 +5,22 @@ Big 3 outcome, with their progress and how many were achieved; and people's life
 their first answers to their latest."""
 
 import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, Model, OuterRef, QuerySet, Subquery, Sum
 
 from livingwell.insight.counting import month_bounds
+from livingwell.insight.equality_summaries import wellbeing_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.life import LIFE_FIELDS
 from livingwell.support.measures import changes
 from livingwell.support.models import Goal, Instrument, InstrumentItem, LifeCircumstances, Measurement
 
 Measure = MonthCount.Measure
+# The wellbeing measure and score broken down by group and by alliance partner.
+WELLBEING = ("swemwbs", "metric")
 
 
 def score_key(code: str, key: str) -> str:
@@ -72,10 +76,13 @@ def outcome_counts(month: datetime.date) -> list[MonthCount]:
         items[item.instrument_id].append(item)
     sums: dict[str, _Sums] = defaultdict(_Sums)
     bands: dict[tuple[str, str, str], int] = defaultdict(int)
+    wellbeing: dict[uuid.UUID, tuple[float, float, bool]] = {}
     for row in latest:
         instrument, first = instruments[row.instrument_id], firsts[row.first_id]  # type: ignore[attr-defined]
         for change in changes(instrument, first, row):
             key = score_key(instrument.code, change.key)
+            if (instrument.code, change.key) == WELLBEING:
+                wellbeing[row.person_id] = (change.first, change.latest, bool(change.meaningful and change.better))
             _add(sums[key], change.first, change.latest, change.meaningful, change.better)
             if change.first_band and change.latest_band:
                 bands[key, change.first_band, change.latest_band] += 1
@@ -97,7 +104,12 @@ def outcome_counts(month: datetime.date) -> list[MonthCount]:
         MonthCount(month=month, measure=Measure.OUTCOME_BANDS, group=key, band_from=before, band_to=after, count=n)
         for (key, before, after), n in bands.items()
     ]
-    return counts + _goal_counts(month, start, end) + _life_counts(month, start, end)
+    return [
+        *counts,
+        *_goal_counts(month, start, end),
+        *_life_counts(month, start, end),
+        *wellbeing_counts(month, wellbeing),
+    ]
 
 
 def _add(sums: _Sums, first: float, latest: float, meaningful: bool | None, better: bool | None) -> None:

@@ -22,6 +22,7 @@ from livingwell.core.models import Neighbourhood
 from livingwell.directory.models import Organization
 from livingwell.insight.coproduction import CoproductionMonth, coproduction_for, first_meeting_month
 from livingwell.insight.counting import months_between
+from livingwell.insight.equality_figures import EqualityGroup, equality_for
 from livingwell.insight.figure_parts import (
     BUDGET_MEASURES,
     ONWARD_MEASURES,
@@ -119,6 +120,7 @@ class Figures:
     onward_by_kind: dict[str, OnwardFigures] = field(default_factory=dict)  # by kind of organisation ("" not said)
     outcomes: Outcomes = field(default_factory=Outcomes)
     coproduction: list[CoproductionMonth] = field(default_factory=list)
+    equality: dict[str, list[EqualityGroup]] = field(default_factory=dict)  # by grouping, beyond introductions
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +134,7 @@ class Figures:
             ],
             "outcomes": self.outcomes.as_json(),
             "coproduction": [month.as_json() for month in self.coproduction],
+            "equality": {grouping: [group.as_json() for group in groups] for grouping, groups in self.equality.items()},
         }
 
 
@@ -198,16 +201,18 @@ def figures_for(start: datetime.date, end: datetime.date) -> Figures:
         waiting += figures.introductions - ended.get(month, 0)
         figures.still_waiting = waiting
     onward_by_kind = _support_and_onward(first, last, by_month)
+    names = dict(Neighbourhood.objects.values_list("pk", "name"))
     return Figures(
         first,
         last,
         [by_month[month] for month in months],
         list(Baseline.objects.all()),
-        _areas(contact_areas, conversation_areas),
-        _groups(first, last),
+        _areas(contact_areas, conversation_areas, names),
+        _groups(first, last, names),
         onward_by_kind,
         outcomes_for(first, last),
         coproduction_for(first, last),
+        equality_for(first, last, names),
     )
 
 
@@ -247,10 +252,9 @@ def _support_and_onward(
 
 
 def _areas(
-    contact: dict[Any, list[tuple[int, int]]], conversation: dict[Any, list[tuple[int, int]]]
+    contact: dict[Any, list[tuple[int, int]]], conversation: dict[Any, list[tuple[int, int]]], names: dict[Any, str]
 ) -> list[AreaWaits]:
     """The period's waits for each neighbourhood, by name, and last those with none given."""
-    names = dict(Neighbourhood.objects.values_list("pk", "name"))
     areas = sorted(set(contact) | set(conversation), key=lambda area: (area is None, names.get(area, "")))
     not_given = _("Neighbourhood not given")
     return [
@@ -259,10 +263,9 @@ def _areas(
     ]
 
 
-def _groups(first: datetime.date, last: datetime.date) -> dict[str, list[GroupFigures]]:
+def _groups(first: datetime.date, last: datetime.date, names: dict[Any, str]) -> dict[str, list[GroupFigures]]:
     """The period's introductions by route in each group of each grouping, with the borough's population
     in each group where it was loaded; by name, and last those given no group."""
-    names = dict(Neighbourhood.objects.values_list("pk", "name"))
     groups: dict[str, dict[str, GroupFigures]] = {grouping: {} for grouping in GROUPED_BY}
     counts = (
         MonthCount.objects.filter(measure__in=list(GROUPED_BY), month__range=(first, last))

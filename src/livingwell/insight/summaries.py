@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from livingwell.insight.counting import month_bounds, month_of, months_between
+from livingwell.insight.equality_summaries import opened_counts, wait_counts
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
 from livingwell.insight.outcome_summaries import outcome_counts
 from livingwell.insight.pathway_summaries import pathway_counts
@@ -75,7 +76,7 @@ def _month_counts(month: datetime.date) -> list[MonthCount]:
             )
             for group, route, n in arrived.values_list(field_name, "route").annotate(n=Count("*"))
         ]
-    return counts
+    return counts + wait_counts(month)
 
 
 # The changes to an episode counted each month, and the measure each is counted as.
@@ -116,6 +117,7 @@ def _support_counts(month: datetime.date) -> list[MonthCount]:
         MonthCount(month=month, measure=EPISODE_CHANGES[kind], count=n)
         for kind, n in changes.order_by().values_list("kind").annotate(n=Count("*"))
     ]
+    counts += opened_counts(month, start, end)
     in_support = _in_support(start, end).values()
     people = {person for person, _guide in in_support}
     guides = {guide for _person, guide in in_support}

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from livingwell.insight.selectors import Figures, figures_for
 from livingwell.insight.tables.common import Table, month_label
 from livingwell.insight.tables.coproduction import coproduction_tables
+from livingwell.insight.tables.equality import equality_tables
 from livingwell.insight.tables.groups import group_tables
 from livingwell.insight.tables.introductions import (
     ROUTE_ORDER,
@@ -39,6 +40,7 @@ def dashboard_tables(figures: Figures) -> list[Table]:
         pathway_table(figures),
         *coproduction_tables(figures.coproduction),
         *group_tables(figures, grids),
+        *equality_tables(figures.equality),
     ]
 
 

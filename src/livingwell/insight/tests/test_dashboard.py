@@ -148,7 +148,7 @@ def test_the_page_takes_the_same_queries_for_three_months_or_two_years(
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
     # The outcomes read the measures, their items and their summaries; co-production reads its own records
-    # four times, and the period picker its first meeting.
+    # four times, the period picker its first meeting, and the equality figures their summaries once.
     assert counts[0] <= 25
 
 

@@ -1,0 +1,86 @@
+"""The period's figures by group (decision 0034), read from the months' equality summaries in one query:
+for each group of each grouping, the days to first contact, the episodes of Hub support opened, and
+wellbeing from first to latest."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from livingwell.insight.equality_summaries import GROUPINGS
+from livingwell.insight.figure_parts import Wait, wait_from
+from livingwell.insight.models import MonthCount
+
+Measure = MonthCount.Measure
+EQUALITY_MEASURES = [
+    Measure.EQ_CONTACT_WAIT,
+    Measure.EQ_OPENED,
+    Measure.EQ_WELLBEING_FIRST,
+    Measure.EQ_WELLBEING_LATEST,
+    Measure.EQ_WELLBEING_BETTER,
+]
+
+
+@dataclass
+class EqualityGroup:
+    name: str  # "" where not given
+    waits: list[tuple[int, int]] = field(default_factory=list)  # days to first contact, (days, how many)
+    opened: int = 0
+    measured: int = 0  # people with wellbeing measured twice or more, whose latest fell in the period
+    first: float = 0.0
+    latest: float = 0.0
+    better: int = 0
+
+    @property
+    def contact_wait(self) -> Wait:
+        return wait_from(self.waits)
+
+    @property
+    def mean_change(self) -> float | None:
+        return round((self.latest - self.first) / self.measured, 1) if self.measured else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "group": self.name,
+            "days_to_first_contact": self.contact_wait.as_json(),
+            "episodes_opened": self.opened,
+            "wellbeing_measured": self.measured,
+            "wellbeing_mean_change": self.mean_change,
+            "wellbeing_better": self.better,
+        }
+
+
+def equality_for(first: datetime.date, last: datetime.date, names: dict[Any, str]) -> dict[str, list[EqualityGroup]]:
+    """The period's figures for each group of each grouping; ``names`` are the neighbourhoods' names."""
+    found: dict[str, dict[str, EqualityGroup]] = defaultdict(dict)
+    rows = (
+        MonthCount.objects.filter(measure__in=EQUALITY_MEASURES, month__range=(first, last))
+        .values_list("measure", "grouping", "group", "neighbourhood_id", "days")
+        .annotate(n=Sum("count"), summed=Sum("total"))
+        .order_by()
+    )
+    for measure, grouping, group, area, days, count, summed in rows:
+        name = names.get(area, "") if grouping == "neighbourhood" else group
+        figures = found[grouping].setdefault(name, EqualityGroup(name))
+        if measure == Measure.EQ_CONTACT_WAIT:
+            figures.waits.append((days, count))
+        elif measure == Measure.EQ_OPENED:
+            figures.opened += count
+        elif measure == Measure.EQ_WELLBEING_FIRST:
+            figures.measured += count
+            figures.first += summed or 0.0
+        elif measure == Measure.EQ_WELLBEING_LATEST:
+            figures.latest += summed or 0.0
+        else:
+            figures.better += count
+    return {
+        grouping: sorted(found[grouping].values(), key=lambda group: (group.name == "", group.name.casefold()))
+        for grouping in GROUPINGS
+    }
+
+
+def not_given(grouping: str) -> str:
+    return str(_("Neighbourhood not given") if grouping == "neighbourhood" else _("Not given"))

@@ -1,0 +1,108 @@
+"""A month's figures by age band, gender, ethnic group and neighbourhood, beyond the introductions' own
+(decision 0034): days to first contact by group, episodes of Hub support opened by the person's group, and
+wellbeing from first to latest by the person's group.
+
+A person's groups are those given with their latest introduction to the front door that gave each (people
+say them at the front door, and may leave any out); someone with none given is counted as "not given".
+"""
+
+import datetime
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count
+
+from livingwell.insight.models import CountedIntroduction, MonthCount
+from livingwell.support.models import EpisodeChange
+
+Measure = MonthCount.Measure
+# Each grouping, and the counted introduction's field it is read from.
+GROUPINGS = {
+    "age_band": "age_band",
+    "gender": "gender",
+    "ethnic_group": "ethnic_group",
+    "neighbourhood": "neighbourhood_id",
+}
+Groups = dict[str, str | int | None]  # grouping → the group ("" or None where not given)
+
+
+def _row(
+    month: datetime.date, measure: str, grouping: str, group: str | int | None, count: int, **fields: object
+) -> MonthCount:
+    """A count for one group: a neighbourhood by its key, any other group by its words."""
+    area = grouping == "neighbourhood"
+    return MonthCount(
+        month=month,
+        measure=measure,
+        grouping=grouping,
+        group="" if area else str(group or ""),
+        neighbourhood_id=group if area and isinstance(group, int) else None,
+        count=count,
+        **fields,
+    )
+
+
+def wait_counts(month: datetime.date) -> list[MonthCount]:
+    """Days to first contact of the month's introductions, by each group but neighbourhood (whose waits
+    are counted with the month's own)."""
+    contacted = CountedIntroduction.objects.filter(month=month, days_to_first_contact__isnull=False).order_by()
+    return [
+        _row(month, Measure.EQ_CONTACT_WAIT, grouping, group, n, days=days)
+        for grouping, field_name in GROUPINGS.items()
+        if grouping != "neighbourhood"
+        for group, days, n in contacted.values_list(field_name, "days_to_first_contact").annotate(n=Count("*"))
+    ]
+
+
+def person_groups(people: Iterable[uuid.UUID]) -> dict[uuid.UUID, Groups]:
+    """Each person's groups, from their latest introduction that gave each."""
+    found: dict[uuid.UUID, Groups] = {}
+    rows = (
+        CountedIntroduction.objects.filter(introduction__person_id__in=list(people))
+        .order_by("arrived_on", "pk")
+        .values_list("introduction__person_id", *GROUPINGS.values())
+    )
+    for person, *values in rows:
+        groups = found.setdefault(person, dict.fromkeys(GROUPINGS, ""))
+        for grouping, value in zip(GROUPINGS, values, strict=True):
+            if value not in ("", None):
+                groups[grouping] = value
+    return found
+
+
+def _by_group(people: Iterable[uuid.UUID]) -> dict[tuple[str, str | int | None], list[uuid.UUID]]:
+    people = list(people)
+    groups = person_groups(people)
+    by_group: dict[tuple[str, str | int | None], list[uuid.UUID]] = defaultdict(list)
+    for person in people:
+        for grouping in GROUPINGS:
+            by_group[grouping, groups.get(person, {}).get(grouping) or ""].append(person)
+    return by_group
+
+
+def opened_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
+    """The episodes of Hub support opened in the month, by the person's groups."""
+    opened = EpisodeChange.objects.filter(changed_at__gte=start, changed_at__lt=end, kind=EpisodeChange.Kind.OPENED)
+    people = list(opened.values_list("episode__person_id", flat=True))
+    return [
+        _row(month, Measure.EQ_OPENED, grouping, group, len(members))
+        for (grouping, group), members in _by_group(people).items()
+    ]
+
+
+def wellbeing_counts(month: datetime.date, changes: dict[uuid.UUID, tuple[float, float, bool]]) -> list[MonthCount]:
+    """Wellbeing from first to latest of those whose latest was in the month, by their groups: ``changes``
+    is each person's first score, latest score, and whether better by the threshold."""
+    counts = []
+    for (grouping, group), members in _by_group(changes).items():
+        first = sum(changes[person][0] for person in members)
+        latest = sum(changes[person][1] for person in members)
+        better = sum(changes[person][2] for person in members)
+        counts += [
+            _row(month, Measure.EQ_WELLBEING_FIRST, grouping, group, len(members), total=first),
+            _row(month, Measure.EQ_WELLBEING_LATEST, grouping, group, len(members), total=latest),
+        ]
+        if better:
+            counts.append(_row(month, Measure.EQ_WELLBEING_BETTER, grouping, group, better))
+    return counts
