@@ -1,5 +1,7 @@
 """Insight benchmark: the figures over a London-sized history of 1.5 million introductions, 300,000 episodes
-of Hub support, 250,000 onward introductions and 3 million measurements in ten years.
+of Hub support, 250,000 onward introductions and 3 million measurements in ten years, with twenty
+co-production bodies meeting monthly and an alliance of six partners. The dashboard, the public page for a
+quarter, a quarterly report and the alliance's page are each timed.
 
 Runs in-process through Django's test client, signed in as an analyst with a verified second factor,
 against DATABASE_URL (SQLite in var/bench-insight.sqlite3 by default). Each dashboard request starts
@@ -31,13 +33,34 @@ setup("bench-insight.sqlite3")
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from livingwell.accounts.models import Role, User  # noqa: E402
+from livingwell.collaborative.models import (  # noqa: E402
+    Attendance,
+    Body,
+    Constituency,
+    ConstituencyKind,
+    Decision,
+    Meeting,
+    Member,
+    Membership,
+    QuorumRule,
+)
 from livingwell.core.models import Neighbourhood  # noqa: E402
 from livingwell.core.outcomes import Big3Outcome  # noqa: E402
 from livingwell.directory.models import Organization, Service  # noqa: E402
 from livingwell.insight.counting import counted_dates, month_of, months_between  # noqa: E402
-from livingwell.insight.models import CountedIntroduction, MonthCount, Route  # noqa: E402
+from livingwell.insight.models import (  # noqa: E402
+    Alliance,
+    AlliancePartner,
+    CountedIntroduction,
+    MonthCount,
+    PartnerFinance,
+    QuarterlyReport,
+    Route,
+)
+from livingwell.insight.quarters import quarter_of  # noqa: E402
 from livingwell.insight.summaries import month_summarise, months_summarise, months_unsummarised  # noqa: E402
 from livingwell.people.models import Person  # noqa: E402
 from livingwell.support.measures import score  # noqa: E402
@@ -261,6 +284,93 @@ def generate_outcomes() -> None:
     print(f"…summarised in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+BODIES = 20  # a London borough's co-production bodies, each meeting monthly
+PARTNERS = 6  # an alliance of the bench organisations
+
+
+def generate_coproduction() -> None:
+    """Twenty bodies meeting monthly for ten years, twelve members at each meeting and two decisions; and an
+    alliance of six partners with a budget and spend each quarter."""
+    if Meeting.objects.count() >= BODIES * 120:
+        return
+    print(f"Generating {BODIES * 120:,} meetings with their attendance and decisions…", flush=True)
+    started = time.perf_counter()
+    chance = random.Random(17)
+    recorder = User.objects.get_or_create(username="bench-secretary", defaults={"role": Role.SECRETARY})[0]
+    months = months_between(FIRST_MONTH, LAST_MONTH)
+    for number in range(BODIES):
+        body = Body.objects.create(
+            name=f"Bench body {number}", slug=f"bench-body-{number}", kind=Body.Kind.WORKSTREAM,
+            purpose="-", terms_of_reference="-", code_of_conduct="-",
+        )  # fmt: skip
+        QuorumRule.objects.create(body=body, kind="", minimum=10)
+        kinds = [ConstituencyKind.EXPERT_BY_EXPERIENCE, ConstituencyKind.ORGANISATION, ConstituencyKind.CARER]
+        groups = [
+            Constituency.objects.create(body=body, name=f"{kind} {number}", kind=kind, sector=kind) for kind in kinds
+        ]
+        members = [
+            Membership.objects.create(
+                member=Member.objects.create(name=f"Bench member {number}-{n}"),
+                body=body,
+                constituency=groups[n % 3],
+                agreed_code_at=timezone.now(),
+                joined_on=FIRST_MONTH,
+            )
+            for n in range(15)
+        ]
+        meetings = Meeting.objects.bulk_create(
+            Meeting(
+                body=body,
+                venue="-",
+                starts_at=datetime.datetime(month.year, month.month, 10, 18, tzinfo=datetime.UTC),
+                ends_at=datetime.datetime(month.year, month.month, 10, 20, tzinfo=datetime.UTC),
+            )
+            for month in months
+        )
+        Attendance.objects.bulk_create(
+            Attendance(
+                meeting=meeting,
+                membership=membership,
+                kind=membership.constituency.kind,
+                constituency_name=membership.constituency.name,
+                recorded_by=recorder,
+            )
+            for meeting in meetings
+            for membership in chance.sample(members, 12)
+        )
+        Decision.objects.bulk_create(
+            Decision(
+                meeting=meeting,
+                body=body,
+                what="-",
+                scope="in",
+                participation=chance.choice(Decision.Participation.values),
+                quorate=True,
+                submission_id=uuid.uuid4(),
+                recorded_by=recorder,
+            )
+            for meeting in meetings
+            for _decision in range(2)
+        )
+    alliance = Alliance.objects.create(name="Bench alliance", outcomes="-", baseline_cost_per_person=10000)
+    for organisation in Organization.objects.filter(name__startswith="Bench organisation").order_by("name")[:PARTNERS]:
+        partner = AlliancePartner.objects.create(alliance=alliance, organisation=organisation)
+        PartnerFinance.objects.bulk_create(
+            PartnerFinance(
+                partner=partner,
+                first_month=month,
+                last_month=months[index + 2],
+                budget=90000,
+                spent=85000,
+                recorded_by=recorder,
+                submission_id=uuid.uuid4(),
+            )
+            for index, month in enumerate(months)
+            if index % 3 == 0
+        )
+    print(f"…generated in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def summarise() -> None:
     """Sum up every month not summed up yet, as the worker and the history import would have."""
     missing = months_unsummarised()
@@ -288,6 +398,8 @@ def main() -> int:
     summarise()
     generate_support()
     generate_outcomes()
+    generate_coproduction()
+    summarise()
     analyse()
     client = staff_client("bench-analyst", Role.ANALYST)
     year = {"start": f"{month_of(LAST_MONTH.replace(year=LAST_MONTH.year - 1) + datetime.timedelta(days=31)):%Y-%m}",
@@ -343,18 +455,43 @@ def main() -> int:
         call_command("insight_figures", "--from", decade["start"], "--to", decade["end"], "--json", stdout=out)
         return out.getvalue()
 
+    quarter = quarter_of(LAST_MONTH)
+    report_owner = User.objects.get(username="bench-analyst")
+    QuarterlyReport.objects.get_or_create(quarter_start=quarter.start, defaults={"created_by": report_owner})
+    alliance = Alliance.objects.get(name="Bench alliance")
+
+    def page_afresh(path: str, period: dict[str, str] | None = None) -> Callable[[], object]:
+        def page() -> object:
+            cache.clear()
+            response = client.get(path, period or {})
+            assert response.status_code == 200, (path, response.status_code)
+            return response.content
+
+        return page
+
     cached = client.get("/figures/", year)  # and once more from the cache, as a page usually is
     assert cached.status_code == 200
     rows = [
         ("dashboard, 12 months, counted afresh", *timed(dashboard(year))),
         ("dashboard, 120 months, counted afresh", *timed(dashboard(decade))),
+        (
+            "How we are doing, a quarter, counted afresh",
+            *timed(page_afresh("/how-we-are-doing/", {"quarter": quarter.slug})),
+        ),
+        (
+            "quarterly report (a draft: the quarter counted afresh)",
+            *timed(page_afresh(f"/figures/reports/{quarter.slug}/")),
+        ),
+        ("alliance of 6 partners, 12 months", *timed(page_afresh(f"/figures/alliances/{alliance.pk}/", year))),
+        ("alliance of 6 partners, 120 months", *timed(page_afresh(f"/figures/alliances/{alliance.pk}/", decade))),
     ]
     command = timed(figures_command, times=5)
     target = 1000 if connection.vendor == "postgresql" else 3000
     print(
         f"Database: {connection.vendor}; {CountedIntroduction.objects.count():,} counted introductions, "
         f"{Episode.objects.count():,} episodes, {OnwardIntroduction.objects.count():,} onward introductions, "
-        f"{Measurement.objects.count():,} measurements"
+        f"{Measurement.objects.count():,} measurements, {Meeting.objects.count():,} meetings, "
+        f"{Attendance.objects.count():,} attendances"
     )
     report(
         [

@@ -24,7 +24,7 @@ from livingwell.insight.access import (
 from livingwell.insight.counting import month_parse
 from livingwell.insight.forms import AllianceForm, FinanceForm, PartnerForm
 from livingwell.insight.models import Alliance
-from livingwell.insight.views import period_form, period_query
+from livingwell.insight.views import period_form, period_query, sections_of
 
 
 def _alliances_page(request: AuthenticatedHttpRequest, form: AllianceForm | None, status: int = 200) -> HttpResponse:
@@ -72,11 +72,13 @@ def _alliance_page(
     writes = request.user.role in ALLIANCE_WRITERS
     context = {
         "alliance": alliance,
-        "tables": tables,
+        "sections": sections_of(
+            tables,
+            csv=lambda slug: f"{reverse('insight:alliance_csv', args=[alliance.pk, slug])}?{period_query(start, end)}",
+        ),
         "form": form,
         "start": start,
         "end": end,
-        "query": period_query(start, end),
         "partner_form": partner_form or (PartnerForm(alliance=alliance) if writes else None),
         "finance_form": finance_form or (FinanceForm(alliance=alliance) if writes else None),
     }

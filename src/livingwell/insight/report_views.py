@@ -30,7 +30,7 @@ from livingwell.insight.open_data import licence_line
 from livingwell.insight.pdf import report_pdf
 from livingwell.insight.quarters import Quarter, quarter_parse, quarters_ended
 from livingwell.insight.selectors import first_counted_month
-from livingwell.insight.views import chart_response
+from livingwell.insight.views import chart_response, sections_of
 
 Status = QuarterlyReport.Status
 
@@ -73,12 +73,17 @@ def report_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     return HttpResponseRedirect(_report_url(report))
 
 
-def _report_context(report: QuarterlyReport) -> dict[str, object]:
+def _report_context(report: QuarterlyReport, *, public: bool = False) -> dict[str, object]:
+    slug = report.quarter.slug
+    chart = "public_figures:report_chart" if public else "insight:report_chart"
+    tables = report_tables(report)
     return {
         "report": report,
         "quarter": report.quarter,
-        "tables": report_tables(report),
+        "tables": tables,
+        "sections": sections_of(tables, chart=lambda table: reverse(chart, args=[slug, table])),
         "licence_line": licence_line(),
+        "public": public,
     }
 
 
@@ -89,7 +94,6 @@ def report_view(request: AuthenticatedHttpRequest, quarter: str) -> HttpResponse
     role = request.user.role
     context = {
         **_report_context(report),
-        "public": False,
         "writes": role in REPORT_WRITERS and report.status == Status.DRAFT,
         "approve_form": (
             ReportApproveForm(decisions=reports.decisions_to_approve_with())
@@ -219,7 +223,7 @@ def report_chart(request: AuthenticatedHttpRequest, quarter: str, slug: str) -> 
 @require_GET
 def public_report_view(request: HttpRequest, quarter: str) -> HttpResponse:
     report = access_report_published(quarter)
-    return render(request, "insight/report.html", {**_report_context(report), "public": True})
+    return render(request, "insight/report.html", _report_context(report, public=True))
 
 
 @require_GET

@@ -1,11 +1,14 @@
 """The figures dashboard: parse the period, call access, render the page, its charts and its CSVs."""
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES
@@ -27,6 +30,26 @@ from livingwell.insight.quarters import Quarter, quarter_parse, quarters_ended
 from livingwell.insight.selectors import first_counted_month
 from livingwell.insight.tables import Table
 
+
+@dataclass
+class Section:
+    """A table as a page shows it, with where its chart and its CSV are (none where it has none)."""
+
+    table: Table
+    chart_url: str = ""
+    csv_url: str = ""
+
+
+def sections_of(
+    tables: list[Table], *, chart: Callable[[str], str] | None = None, csv: Callable[[str], str] | None = None
+) -> list[Section]:
+    """The tables' sections; ``chart`` and ``csv`` give the address of a table's chart and CSV by its slug."""
+    return [
+        Section(table, chart(table.slug) if chart and table.charted else "", csv(table.slug) if csv else "")
+        for table in tables
+    ]
+
+
 # A chart is an image: its own inline styles may apply, and nothing in it may run.
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
@@ -47,12 +70,16 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = period_form(request)
     start, end = form.period()
     tables = access_dashboard_for(request.user, start, end)
+    query = period_query(start, end)
     context = {
         "form": form,
-        "tables": tables,
+        "sections": sections_of(
+            tables,
+            chart=lambda slug: f"{reverse('insight:table_chart', args=[slug])}?{query}",
+            csv=lambda slug: f"{reverse('insight:table_csv', args=[slug])}?{query}",
+        ),
         "start": start,
         "end": end,
-        "query": period_query(start, end),
         "sees_team": request.user.role in HUB_MANAGER_ROLES,
     }
     return render(request, "insight/dashboard.html", context)
@@ -116,7 +143,10 @@ def public_view(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "quarter": quarter,
-        "tables": public_tables(quarter) if quarter else [],
+        "sections": sections_of(
+            public_tables(quarter) if quarter else [],
+            chart=lambda slug: reverse("public_figures:chart", args=[quarter.slug if quarter else "", slug]),
+        ),
         "licence_line": licence_line(),
         "licence": settings.LW_OPEN_DATA_LICENCE,
         "licence_url": settings.LW_OPEN_DATA_LICENCE_URL,

@@ -4,6 +4,7 @@ introductions, a baseline. Its answers are written out in test_known_answers.py.
 import datetime
 import io
 import json
+import uuid
 import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,9 @@ from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.models import ContactAttempt
 from livingwell.frontdoor.tests.factories import introduction_arrived
 from livingwell.insight.services import counted_introductions_refresh
+from livingwell.people.models import Person
+from livingwell.support.measures import score
+from livingwell.support.models import Instrument, Measurement
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 HISTORY = """reference,arrived_on,first_contact_on,first_conversation_on,route,routed_on,neighbourhood,age_band,gender,ethnic_group
@@ -63,3 +67,14 @@ def borough(tmp_path: Path, user_with_role: Callable[[Role], User]) -> None:
     # Counted here as the worker would count them: the worker itself needs a test of its own
     # (transaction=True), as it locks rows outside the test's transaction on PostgreSQL.
     counted_introductions_refresh()
+
+
+def wellbeing_measured(person: Person, when: datetime.datetime, answer: int) -> None:
+    """A SWEMWBS measurement with every item answered ``answer`` (2: 15.32, 3: 19.25, 4: 25.03)."""
+    instrument = Instrument.objects.get(code="swemwbs")
+    items = list(instrument.items.all())
+    given = {str(item.number): answer for item in items}
+    Measurement.objects.create(
+        person=person, instrument=instrument, occasion="review", taken_at=when, answers=given,
+        scores=score(instrument, items, given), submission_token=uuid.uuid4(),
+    )  # fmt: skip

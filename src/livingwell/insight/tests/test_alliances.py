@@ -17,11 +17,10 @@ from livingwell.audit.models import AuditEvent
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import OrganizationFactory, ServiceFactory
 from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
-from livingwell.insight.tests.conftest import LONDON
+from livingwell.insight.tests.conftest import LONDON, wellbeing_measured
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.measures import score
-from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
+from livingwell.support.models import Instrument, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
 PERIOD = {"start": "2025-01", "end": "2025-03"}
@@ -44,16 +43,6 @@ def _supported(person: Person, service: Service, started: datetime.datetime, fin
         OnwardStatusChange.objects.create(onward=onward, status=status, changed_at=when, changed_by=guide)
 
 
-def _wellbeing(person: Person, when: datetime.datetime, answer: int) -> None:
-    instrument = Instrument.objects.get(code="swemwbs")
-    items = list(instrument.items.all())
-    given = {str(item.number): answer for item in items}
-    Measurement.objects.create(
-        person=person, instrument=instrument, occasion="review", taken_at=when, answers=given,
-        scores=score(instrument, items, given), submission_token=uuid.uuid4(),
-    )  # fmt: skip
-
-
 @pytest.fixture
 def alliance(db: None) -> Alliance:
     Instrument.objects.filter(code="swemwbs").update(meaningful_change={"metric": 3})
@@ -66,9 +55,9 @@ def alliance(db: None) -> Alliance:
     for person in people[:6]:
         _supported(person, homes.organization.services.get(), _at(2025, 1, 10))
     for person in people[:5]:  # 2 then 4: 15.32 to 25.03, better by 9.71
-        _wellbeing(person, _at(2024, 12, 1), 2)
-        _wellbeing(person, _at(2025, 2, 1), 4)
-    _wellbeing(people[5], _at(2025, 2, 1), 3)  # once: not counted
+        wellbeing_measured(person, _at(2024, 12, 1), 2)
+        wellbeing_measured(person, _at(2025, 2, 1), 4)
+    wellbeing_measured(people[5], _at(2025, 2, 1), 3)  # once: not counted
     _supported(people[6], homes.organization.services.get(), _at(2024, 10, 1), _at(2024, 12, 20))  # ended before
     _supported(people[0], steps.organization.services.get(), _at(2025, 2, 3))  # with both partners
     _supported(people[7], steps.organization.services.get(), _at(2025, 2, 3))

@@ -5,7 +5,6 @@ group can be worked out from the totals other tables show."""
 import csv
 import datetime
 import io
-import uuid
 from collections.abc import Callable
 
 import pytest
@@ -17,24 +16,13 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.frontdoor.models import IntroductionEquality
 from livingwell.frontdoor.tests.factories import introduction_arrived
 from livingwell.insight.tables.equality import hidden_with_another
-from livingwell.insight.tests.conftest import LONDON, figures_json
+from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.measures import score
-from livingwell.support.models import Episode, EpisodeChange, Instrument, Measurement
+from livingwell.support.models import Episode, EpisodeChange, Instrument
 
 
 def _at(month: int, day: int) -> datetime.datetime:
     return datetime.datetime(2025, month, day, 10, tzinfo=LONDON)
-
-
-def _wellbeing(person: object, when: datetime.datetime, answer: int) -> None:
-    instrument = Instrument.objects.get(code="swemwbs")
-    items = list(instrument.items.all())
-    given = {str(item.number): answer for item in items}
-    Measurement.objects.create(
-        person=person, instrument=instrument, occasion="review", taken_at=when, answers=given,
-        scores=score(instrument, items, given), submission_token=uuid.uuid4(),
-    )  # fmt: skip
 
 
 @pytest.fixture
@@ -54,8 +42,8 @@ def supported(db: None) -> None:
             EpisodeChange.objects.create(
                 episode=episode, kind=EpisodeChange.Kind.OPENED, changed_at=_at(2, 3), guide=guide
             )
-            _wellbeing(person, _at(1, 10), before)
-            _wellbeing(person, _at(3, 10), after)
+            wellbeing_measured(person, _at(1, 10), before)
+            wellbeing_measured(person, _at(3, 10), after)
     call_command("insight_refresh", stdout=io.StringIO())
 
 
