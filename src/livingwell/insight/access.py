@@ -10,12 +10,11 @@ from livingwell.accounts.models import BODY_RUNNING_ROLES, FIGURES_ROLES, HUB_MA
 from livingwell.accounts.permissions import user_is_verified
 from livingwell.audit.services import audit_aggregate_record
 from livingwell.collaborative.models import Body, Membership
-from livingwell.insight.alliances import alliance_figures
 from livingwell.insight.models import Alliance, PartnerFinance, QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
-from livingwell.insight.tables.alliance import alliance_tables
+from livingwell.insight.tables.alliance import alliance_tables_cached
 from livingwell.insight.team import team_figures, team_of, team_table
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
@@ -167,4 +166,4 @@ def access_alliance_for(
     audit_aggregate_record(
         actor=user, what=f"insight.alliance.{alliance.pk}", period=_period(start, end), detail=as_what
     )
-    return alliance, alliance_tables(alliance_figures(alliance, start, end))
+    return alliance, alliance_tables_cached(alliance, start, end)

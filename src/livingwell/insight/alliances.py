@@ -15,8 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, Model, OuterRef
+from django.db.models import Count, Exists, F, FloatField, Func, Model, OuterRef, QuerySet, RowRange, Window
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, LastValue, RowNumber
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -27,7 +30,7 @@ from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_bounds, months_between
 from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
 from livingwell.insight.outcome_summaries import WELLBEING
-from livingwell.support.measures import changes
+from livingwell.support.measures import score_change
 from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
@@ -66,49 +69,64 @@ class AllianceFigures:
         return (spent / people * 12 / self.months).quantize(Decimal("0.01"))
 
 
-def _people_supported(
+def _supported(
     organisations: list[uuid.UUID], start: datetime.datetime, end: datetime.datetime
-) -> dict[uuid.UUID, set[uuid.UUID]]:
+) -> QuerySet[OnwardStatusChange]:
+    """The starts of onward introductions to the organisations' services that were under way in the period:
+    started by its end, not finished before its start."""
     finished_before = OnwardStatusChange.objects.filter(
         onward=OuterRef("onward"), status=Status.FINISHED, changed_at__lt=start
     )
-    rows = (
+    return (
         OnwardStatusChange.objects.filter(
             status=Status.STARTED, changed_at__lt=end, onward__service__organization__in=organisations
         )
         .exclude(Exists(finished_before))
-        .values_list("onward__service__organization_id", "onward__person_id")
-        .distinct()
         .order_by()
     )
-    people: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for organisation, person in rows:
-        people[organisation].add(person)
-    return people
 
 
-def _wellbeing(figures: list[PartnerFigures], end: datetime.datetime) -> bool:
-    """Each partner's people's wellbeing, first to latest; whether a threshold is set."""
+def _wellbeing_changes(
+    supported: QuerySet[OnwardStatusChange], end: datetime.datetime
+) -> tuple[dict[uuid.UUID, tuple[float, bool]], bool]:
+    """Each supported person's wellbeing change, first to latest before ``end``, for those measured twice or
+    more, and whether it is better by the threshold; and whether a threshold is set. The database picks each
+    person's first and latest score (window functions), so that two scores a person are read."""
     instrument = Instrument.objects.filter(code=WELLBEING[0]).first()
-    everyone: set[uuid.UUID] = set().union(*(partner.people for partner in figures))
-    if instrument is None or not everyone:
-        return bool(instrument and instrument.meaningful_change.get(WELLBEING[1]) is not None)
-    taken: dict[uuid.UUID, list[Measurement]] = defaultdict(list)
-    measurements = Measurement.objects.filter(instrument=instrument, person__in=everyone, taken_at__lt=end)
-    for measurement in measurements.order_by("taken_at", "id"):
-        taken[measurement.person_id].append(measurement)
-    for partner in figures:
-        for person in partner.people:
-            history = taken.get(person, [])
-            if len(history) < 2:
-                continue
-            change = next((c for c in changes(instrument, history[0], history[-1]) if c.key == WELLBEING[1]), None)
-            if change is None:
-                continue
-            partner.measured += 1
-            partner.change += change.change
-            partner.better += bool(change.meaningful and change.better)
-    return instrument.meaningful_change.get(WELLBEING[1]) is not None
+    if instrument is None:
+        return {}, False
+    score = Cast(KT(f"scores__{WELLBEING[1]}"), FloatField())
+
+    # One window, newest first over all of a person's measurements: one sort for the three.
+    def newest_first(expression: Func) -> Window:
+        return Window(
+            expression,
+            partition_by=[F("person_id")],
+            order_by=[F("taken_at").desc(), F("id").desc()],
+            frame=RowRange(start=None, end=None),
+        )
+
+    rows = (
+        Measurement.objects.filter(
+            instrument=instrument, taken_at__lt=end, person__in=supported.values("onward__person_id")
+        )
+        .annotate(
+            score=score,
+            place=newest_first(RowNumber()),
+            first_score=newest_first(LastValue(score)),
+            taken=newest_first(Count("id")),
+        )
+        .filter(place=1, taken__gte=2)
+        .values_list("person_id", "first_score", "score")
+        .order_by()
+    )
+    found: dict[uuid.UUID, tuple[float, bool]] = {}
+    for person, before, after in rows:
+        if before is None or after is None:
+            continue
+        change = score_change(instrument, WELLBEING[1], before, after)
+        found[person] = (change.change, bool(change.meaningful and change.better))
+    return found, instrument.meaningful_change.get(WELLBEING[1]) is not None
 
 
 def alliance_figures(alliance: Alliance, first: datetime.date, last: datetime.date) -> AllianceFigures:
@@ -122,12 +140,33 @@ def alliance_figures(alliance: Alliance, first: datetime.date, last: datetime.da
     for partner_id, budget, spent in finances.values_list("partner_id", "budget", "spent"):
         by_partner[partner_id].budget += budget
         by_partner[partner_id].spent += spent
-    people = _people_supported([partner.organisation_id for partner in partners], start, end)
+    supported = _supported([partner.organisation_id for partner in partners], start, end)
+    people: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for organisation, person in supported.values_list("onward__service__organization_id", "onward__person_id"):
+        people[organisation].add(person)
+    wellbeing, threshold = _wellbeing_changes(supported, end)
     for partner in partners:
-        by_partner[partner.pk].people = people.get(partner.organisation_id, set())
-    figures = list(by_partner.values())
-    threshold = _wellbeing(figures, end)
-    return AllianceFigures(alliance, first, last, figures, threshold)
+        figures = by_partner[partner.pk]
+        figures.people = people.get(partner.organisation_id, set())
+        for person in figures.people & wellbeing.keys():
+            change, better = wellbeing[person]
+            figures.measured += 1
+            figures.change += change
+            figures.better += better
+    return AllianceFigures(alliance, first, last, list(by_partner.values()), threshold)
+
+
+def version_key(alliance_id: int) -> str:
+    """Where the alliance's version is kept: its tables are cached under it (tables/alliance.py)."""
+    return f"insight:alliance:{alliance_id}:version"
+
+
+def _changed(alliance_id: int) -> None:
+    """Count the alliance afresh when next read."""
+    try:
+        cache.incr(version_key(alliance_id))
+    except ValueError:
+        cache.set(version_key(alliance_id), 1)
 
 
 # Changes: each audited, each once.
@@ -152,6 +191,7 @@ def partner_add(*, actor: User, alliance: Alliance, organisation: Organization) 
         partner, created = AlliancePartner.objects.get_or_create(alliance=alliance, organisation=organisation)
         if created:
             _audit(actor, partner, "partner added")
+            _changed(alliance.pk)
     return partner
 
 
@@ -182,4 +222,5 @@ def finance_record(
         )
         if created:
             _audit(actor, finance, "budget and spend recorded")
+            _changed(partner.alliance_id)
     return finance

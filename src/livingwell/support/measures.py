@@ -58,25 +58,27 @@ class Change:
 def changes(instrument: Instrument, first: Measurement, latest: Measurement) -> list[Change]:
     """From the first measurement to the latest, for each reported score: how far, which way, and
     whether the change reaches the deployment's meaningful-change threshold."""
-    found = []
-    for key, about in instrument.scores.items():
-        if key not in first.scores or key not in latest.scores:
-            continue
-        before, after = float(first.scores[key]), float(latest.scores[key])
-        difference = _two_places(after - before)
-        threshold = instrument.meaningful_change.get(key)
-        improving = difference > 0 if about.get("higher_is_better", True) else difference < 0
-        found.append(
-            Change(
-                key=key,
-                label=str(about.get("label", key)),
-                first=before,
-                latest=after,
-                change=difference,
-                first_band=band(instrument, key, before),
-                latest_band=band(instrument, key, after),
-                meaningful=None if threshold is None else abs(difference) >= float(threshold),
-                better=None if difference == 0 else improving,
-            )
-        )
-    return found
+    return [
+        score_change(instrument, key, float(first.scores[key]), float(latest.scores[key]))
+        for key in instrument.scores
+        if key in first.scores and key in latest.scores
+    ]
+
+
+def score_change(instrument: Instrument, key: str, before: float, after: float) -> Change:
+    """One score's change from ``before`` to ``after``."""
+    about = instrument.scores[key]
+    difference = _two_places(after - before)
+    threshold = instrument.meaningful_change.get(key)
+    improving = difference > 0 if about.get("higher_is_better", True) else difference < 0
+    return Change(
+        key=key,
+        label=str(about.get("label", key)),
+        first=before,
+        latest=after,
+        change=difference,
+        first_band=band(instrument, key, before),
+        latest_band=band(instrument, key, after),
+        meaningful=None if threshold is None else abs(difference) >= float(threshold),
+        better=None if difference == 0 else improving,
+    )

@@ -2,11 +2,15 @@
 wellbeing of the people each partner supported. Counts of people are suppressed as everywhere; a cost or a
 mean is shown only beside a shown count of the people it comes from (decision 0033)."""
 
+import datetime
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from livingwell.insight.alliances import AllianceFigures
+from livingwell.insight.alliances import AllianceFigures, alliance_figures, version_key
+from livingwell.insight.models import Alliance
 from livingwell.insight.suppression import Cell, cell
 from livingwell.insight.tables.common import Table, Value
 
@@ -129,3 +133,18 @@ def outcomes_table(figures: AllianceFigures) -> Table:
 
 def alliance_tables(figures: AllianceFigures) -> list[Table]:
     return [finance_table(figures), outcomes_table(figures)]
+
+
+# Kept a few minutes, as the dashboard's are: at London scale an alliance's people and their wellbeing take
+# a second or so to count. A change to the alliance's partners or budgets counts them afresh.
+ALLIANCE_SECONDS = 300
+
+
+def alliance_tables_cached(alliance: Alliance, first: datetime.date, last: datetime.date) -> list[Table]:
+    version = cache.get_or_set(version_key(alliance.pk), 1)
+    key = f"insight:alliance:{alliance.pk}:{version}:{get_language()}:{first:%Y-%m}:{last:%Y-%m}"
+    tables = cache.get(key)
+    if tables is None:
+        tables = alliance_tables(alliance_figures(alliance, first, last))
+        cache.set(key, tables, ALLIANCE_SECONDS)
+    return tables
