@@ -1,6 +1,6 @@
 """The period's figures by group (decision 0034), read from the months' equality summaries in one query:
-for each group of each grouping, the days to first contact, the episodes of Hub support opened, and
-wellbeing from first to latest."""
+for each group of each grouping, the days to first contact, the episodes of Hub support opened, wellbeing
+from first to latest, and the goals set and achieved."""
 
 import datetime
 from collections import defaultdict
@@ -21,6 +21,8 @@ EQUALITY_MEASURES = [
     Measure.EQ_WELLBEING_FIRST,
     Measure.EQ_WELLBEING_LATEST,
     Measure.EQ_WELLBEING_BETTER,
+    Measure.EQ_GOALS_SET,
+    Measure.EQ_GOALS_ACHIEVED,
 ]
 
 
@@ -33,6 +35,8 @@ class EqualityGroup:
     first: float = 0.0
     latest: float = 0.0
     better: int = 0
+    goals_set: int = 0
+    goals_achieved: int = 0
 
     @property
     def contact_wait(self) -> Wait:
@@ -50,6 +54,8 @@ class EqualityGroup:
             "wellbeing_measured": self.measured,
             "wellbeing_mean_change": self.mean_change,
             "wellbeing_better": self.better,
+            "goals_set": self.goals_set,
+            "goals_achieved": self.goals_achieved,
         }
 
 
@@ -74,8 +80,12 @@ def equality_for(first: datetime.date, last: datetime.date, names: dict[Any, str
             figures.first += summed or 0.0
         elif measure == Measure.EQ_WELLBEING_LATEST:
             figures.latest += summed or 0.0
-        else:
+        elif measure == Measure.EQ_WELLBEING_BETTER:
             figures.better += count
+        elif measure == Measure.EQ_GOALS_SET:
+            figures.goals_set += count
+        else:
+            figures.goals_achieved += count
     return {
         grouping: sorted(found[grouping].values(), key=lambda group: (group.name == "", group.name.casefold()))
         for grouping in GROUPINGS

@@ -1,6 +1,7 @@
 """A month's figures by age band, gender, ethnic group and neighbourhood, beyond the introductions' own
-(decision 0034): days to first contact by group, episodes of Hub support opened by the person's group, and
-wellbeing from first to latest by the person's group.
+(decision 0034): days to first contact by group, episodes of Hub support opened by the person's group,
+wellbeing from first to latest by the person's group, and the goals set in the month (and how many of them
+were achieved) by the person's group.
 
 A person's groups are those given with their latest introduction to the front door that gave each (people
 say them at the front door, and may leave any out); someone with none given is counted as "not given".
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 
 from livingwell.insight.models import CountedIntroduction, MonthCount
-from livingwell.support.models import EpisodeChange
+from livingwell.support.models import EpisodeChange, Goal
 
 Measure = MonthCount.Measure
 # Each grouping, and the counted introduction's field it is read from.
@@ -106,3 +107,23 @@ def wellbeing_counts(month: datetime.date, changes: dict[uuid.UUID, tuple[float,
         if better:
             counts.append(_row(month, Measure.EQ_WELLBEING_BETTER, grouping, group, better))
     return counts
+
+
+def goal_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
+    """The goals set in the month, and how many of them have been achieved, by the person's groups."""
+    goals = Goal.objects.filter(created_at__gte=start, created_at__lt=end).order_by()
+    rows = list(goals.values_list("plan__person_id", "achieved_at"))
+    groups = person_groups({person for person, _achieved in rows})
+    set_: dict[tuple[str, str | int | None], int] = defaultdict(int)
+    achieved: dict[tuple[str, str | int | None], int] = defaultdict(int)
+    for person, achieved_at in rows:
+        for grouping in GROUPINGS:
+            group = groups.get(person, {}).get(grouping) or ""
+            set_[grouping, group] += 1
+            achieved[grouping, group] += achieved_at is not None
+    return [
+        _row(month, measure, grouping, group, n)
+        for measure, counts in ((Measure.EQ_GOALS_SET, set_), (Measure.EQ_GOALS_ACHIEVED, achieved))
+        for (grouping, group), n in counts.items()
+        if n
+    ]

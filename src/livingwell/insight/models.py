@@ -141,6 +141,8 @@ class MonthCount(models.Model):
         EQ_WELLBEING_FIRST = "eq_wellbeing_first", _("First wellbeing scores, summed, by group")
         EQ_WELLBEING_LATEST = "eq_wellbeing_latest", _("Latest wellbeing scores, summed, by group")
         EQ_WELLBEING_BETTER = "eq_wellbeing_better", _("People whose wellbeing is better by the threshold, by group")
+        EQ_GOALS_SET = "eq_goals_set", _("Goals set, by the person's group")
+        EQ_GOALS_ACHIEVED = "eq_goals_achieved", _("Goals set and achieved, by the person's group")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)

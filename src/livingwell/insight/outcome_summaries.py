@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, Model, OuterRef, QuerySet, Subquery, Sum
 
 from livingwell.insight.counting import month_bounds
-from livingwell.insight.equality_summaries import wellbeing_counts
+from livingwell.insight.equality_summaries import goal_counts, wellbeing_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.life import LIFE_FIELDS
 from livingwell.support.measures import changes
@@ -109,6 +109,7 @@ def outcome_counts(month: datetime.date) -> list[MonthCount]:
         *_goal_counts(month, start, end),
         *_life_counts(month, start, end),
         *wellbeing_counts(month, wellbeing),
+        *goal_counts(month, start, end),
     ]
 
 

@@ -18,7 +18,7 @@ from livingwell.frontdoor.tests.factories import introduction_arrived
 from livingwell.insight.tables.equality import hidden_with_another
 from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Episode, EpisodeChange, Instrument
+from livingwell.support.models import Episode, EpisodeChange, Goal, Instrument, Plan
 
 
 def _at(month: int, day: int) -> datetime.datetime:
@@ -28,7 +28,8 @@ def _at(month: int, day: int) -> datetime.datetime:
 @pytest.fixture
 def supported(db: None) -> None:
     """Five women and five non-binary people better by 9.71; one man, no change; each given Hub support in
-    February. A later introduction of one woman left her gender out: she is still counted as a woman."""
+    February, and setting goals. A later introduction of one woman left her gender out: she is still
+    counted as a woman."""
     Instrument.objects.filter(code="swemwbs").update(meaningful_change={"metric": 3})
     guide = UserFactory(role=Role.PERSONAL_GUIDE)
     for gender, people, before, after in (("Woman", 5, 2, 4), ("Non-binary", 5, 2, 4), ("Man", 1, 3, 3)):
@@ -44,6 +45,12 @@ def supported(db: None) -> None:
             )
             wellbeing_measured(person, _at(1, 10), before)
             wellbeing_measured(person, _at(3, 10), after)
+            # Goals in February: two for each woman, one achieved; one for everyone else, the man's achieved.
+            plan, _created = Plan.objects.get_or_create(person=person)
+            for number in range(2 if gender == "Woman" else 1):
+                goal = Goal.objects.create(plan=plan, outcome="stay_well", what="My own goal", progress=3)
+                done = _at(2, 20) if number == 0 and gender != "Non-binary" else None
+                Goal.objects.filter(pk=goal.pk).update(created_at=_at(2, 10), achieved_at=done)
     call_command("insight_refresh", stdout=io.StringIO())
 
 
@@ -53,7 +60,8 @@ def test_support_and_wellbeing_by_group_are_the_known_answers(supported: None) -
     by_gender = {group["group"]: group for group in equality["gender"]}
     assert by_gender["Woman"] == {
         "group": "Woman", "days_to_first_contact": {"median": None, "p90": None}, "episodes_opened": 5,
-        "wellbeing_measured": 5, "wellbeing_mean_change": 9.7, "wellbeing_better": 5,
+        "wellbeing_measured": 5, "wellbeing_mean_change": 9.7, "wellbeing_better": 5, "goals_set": 10,
+        "goals_achieved": 5,
     }  # fmt: skip
     assert (by_gender["Man"]["episodes_opened"], by_gender["Man"]["wellbeing_mean_change"]) == (1, 0.0)
     assert [group["group"] for group in equality["age_band"]] == ["25 to 34"]
@@ -71,13 +79,14 @@ def test_a_lone_hidden_group_takes_the_next_smallest_with_it(
     assert rows[0][1:] == [
         "Median days to first contact", "90th percentile", "Episodes of Hub support opened",
         "People whose wellbeing was measured twice or more", "Mean change in wellbeing", "Better by a meaningful amount",
+        "Goals set", "Goals achieved",
     ]  # fmt: skip
     # The man's 1 is hidden, so one of the 5s is too: the 11 opened in the early support table would give
     # the man away otherwise.
     assert rows[1:] == [
-        ["Man", "–", "–", few, few, "–", "–"],
-        ["Non-binary", "–", "–", "not shown", "not shown", "–", "–"],
-        ["Woman", "–", "–", "5", "5", "9.7", "5"],
+        ["Man", "–", "–", few, few, "–", "–", few, few],
+        ["Non-binary", "–", "–", "not shown", "not shown", "–", "–", "not shown", "0"],
+        ["Woman", "–", "–", "5", "5", "9.7", "5", "10", "not shown"],
     ]
 
 
