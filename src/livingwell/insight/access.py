@@ -25,6 +25,14 @@ def _figures_check(user: User) -> None:
         raise PermissionDenied
 
 
+def table_or_404(tables: list[Table], slug: str, *, charted: bool = False) -> Table:
+    """The table of that slug (one drawn as a chart, if ``charted``), or not found."""
+    table = next((table for table in tables if table.slug == slug and (table.charted or not charted)), None)
+    if table is None:
+        raise Http404
+    return table
+
+
 def _period(start: datetime.date, end: datetime.date) -> str:
     return f"{start:%Y-%m}/{end:%Y-%m}"
 
@@ -40,9 +48,7 @@ def access_dashboard_table_for(
 ) -> Table:
     """One of the dashboard's tables, for its chart or its CSV (``as_what``)."""
     _figures_check(user)
-    table = next((table for table in dashboard(start, end) if table.slug == slug), None)
-    if table is None:
-        raise Http404
+    table = table_or_404(dashboard(start, end), slug)
     audit_aggregate_record(
         actor=user, what="insight.dashboard", period=_period(start, end), detail=f"{as_what}: {slug}"
     )

@@ -2,7 +2,7 @@
 partners' budgets and spend; analysts set them up."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 from livingwell.accounts.models import FIGURES_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
-from livingwell.core.exports import csv_text
 from livingwell.core.refusals import Refused
 from livingwell.insight import alliances
 from livingwell.insight.access import (
@@ -20,11 +19,12 @@ from livingwell.insight.access import (
     access_alliances_for,
     alliance_or_404,
     first_finance_month,
+    table_or_404,
 )
 from livingwell.insight.counting import month_parse
 from livingwell.insight.forms import AllianceForm, FinanceForm, PartnerForm
 from livingwell.insight.models import Alliance
-from livingwell.insight.views import period_form, period_query, sections_of
+from livingwell.insight.views import csv_response, period_form, period_query, sections_of
 
 
 def _alliances_page(request: AuthenticatedHttpRequest, form: AllianceForm | None, status: int = 200) -> HttpResponse:
@@ -137,10 +137,4 @@ def finance_add(request: AuthenticatedHttpRequest, alliance_id: int) -> HttpResp
 def alliance_csv(request: AuthenticatedHttpRequest, alliance_id: int, slug: str) -> HttpResponse:
     start, end = period_form(request, first_finance_month(alliance_id)).period()
     _alliance, tables = access_alliance_for(request.user, alliance_id, start, end, as_what=f"csv: {slug}"[:60])
-    table = next((table for table in tables if table.slug == slug), None)
-    if table is None:
-        raise Http404
-    header, *rows = table.csv_rows()
-    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug}-{start:%Y-%m}-to-{end:%Y-%m}.csv"'
-    return response
+    return csv_response(table_or_404(tables, slug), f"{slug}-{start:%Y-%m}-to-{end:%Y-%m}.csv")

@@ -72,23 +72,26 @@ def person_groups(people: Iterable[uuid.UUID]) -> dict[uuid.UUID, Groups]:
     return found
 
 
-def _by_group(people: Iterable[uuid.UUID]) -> dict[tuple[str, str | int | None], list[uuid.UUID]]:
-    people = list(people)
-    groups = person_groups(people)
-    by_group: dict[tuple[str, str | int | None], list[uuid.UUID]] = defaultdict(list)
-    for person in people:
+GroupKey = tuple[str, str | int | None]  # a grouping and one of its groups
+
+
+def _by_group[Value](items: list[tuple[uuid.UUID, Value]]) -> dict[GroupKey, list[Value]]:
+    """Each (person, value) put under every group of the person's, one group a grouping ("" not given)."""
+    groups = person_groups({person for person, _value in items})
+    by_group: dict[GroupKey, list[Value]] = defaultdict(list)
+    for person, value in items:
         for grouping in GROUPINGS:
-            by_group[grouping, groups.get(person, {}).get(grouping) or ""].append(person)
+            by_group[grouping, groups.get(person, {}).get(grouping) or ""].append(value)
     return by_group
 
 
 def opened_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
     """The episodes of Hub support opened in the month, by the person's groups."""
     opened = EpisodeChange.objects.filter(changed_at__gte=start, changed_at__lt=end, kind=EpisodeChange.Kind.OPENED)
-    people = list(opened.values_list("episode__person_id", flat=True))
+    episodes = list(opened.values_list("episode__person_id", "episode_id"))
     return [
         _row(month, Measure.EQ_OPENED, grouping, group, len(members))
-        for (grouping, group), members in _by_group(people).items()
+        for (grouping, group), members in _by_group(episodes).items()
     ]
 
 
@@ -96,10 +99,10 @@ def wellbeing_counts(month: datetime.date, changes: dict[uuid.UUID, tuple[float,
     """Wellbeing from first to latest of those whose latest was in the month, by their groups: ``changes``
     is each person's first score, latest score, and whether better by the threshold."""
     counts = []
-    for (grouping, group), members in _by_group(changes).items():
-        first = sum(changes[person][0] for person in members)
-        latest = sum(changes[person][1] for person in members)
-        better = sum(changes[person][2] for person in members)
+    for (grouping, group), members in _by_group(list(changes.items())).items():
+        first = sum(change[0] for change in members)
+        latest = sum(change[1] for change in members)
+        better = sum(change[2] for change in members)
         counts += [
             _row(month, Measure.EQ_WELLBEING_FIRST, grouping, group, len(members), total=first),
             _row(month, Measure.EQ_WELLBEING_LATEST, grouping, group, len(members), total=latest),
@@ -112,18 +115,9 @@ def wellbeing_counts(month: datetime.date, changes: dict[uuid.UUID, tuple[float,
 def goal_counts(month: datetime.date, start: datetime.datetime, end: datetime.datetime) -> list[MonthCount]:
     """The goals set in the month, and how many of them have been achieved, by the person's groups."""
     goals = Goal.objects.filter(created_at__gte=start, created_at__lt=end).order_by()
-    rows = list(goals.values_list("plan__person_id", "achieved_at"))
-    groups = person_groups({person for person, _achieved in rows})
-    set_: dict[tuple[str, str | int | None], int] = defaultdict(int)
-    achieved: dict[tuple[str, str | int | None], int] = defaultdict(int)
-    for person, achieved_at in rows:
-        for grouping in GROUPINGS:
-            group = groups.get(person, {}).get(grouping) or ""
-            set_[grouping, group] += 1
-            achieved[grouping, group] += achieved_at is not None
-    return [
-        _row(month, measure, grouping, group, n)
-        for measure, counts in ((Measure.EQ_GOALS_SET, set_), (Measure.EQ_GOALS_ACHIEVED, achieved))
-        for (grouping, group), n in counts.items()
-        if n
-    ]
+    counts = []
+    for (grouping, group), achieved in _by_group(list(goals.values_list("plan__person_id", "achieved_at"))).items():
+        counts.append(_row(month, Measure.EQ_GOALS_SET, grouping, group, len(achieved)))
+        if done := sum(when is not None for when in achieved):
+            counts.append(_row(month, Measure.EQ_GOALS_ACHIEVED, grouping, group, done))
+    return counts

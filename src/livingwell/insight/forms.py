@@ -6,6 +6,7 @@ import uuid
 from decimal import Decimal
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -80,17 +81,6 @@ class QuarterForm(forms.Form):
         return self.quarters[0] if self.quarters else None
 
 
-class ReportStartForm(forms.Form):
-    quarter = forms.ChoiceField(label=_("Quarter"))
-
-    def __init__(self, *args: object, quarters: list[Quarter], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        field = self.fields["quarter"]
-        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
-        field.choices = [(quarter.slug, quarter.label) for quarter in quarters]
-        field.error_messages["invalid_choice"] = field.error_messages["required"] = _("Choose a quarter from the list")
-
-
 class ReportIntroductionForm(forms.ModelForm):
     class Meta:
         model = QuarterlyReport
@@ -118,15 +108,11 @@ class ReportApproveForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, decisions: list[Decision], **kwargs: object) -> None:
+    def __init__(self, *args: object, decisions: QuerySet[Decision], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["decision"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - declared above
-        field.queryset = (
-            Decision.objects.filter(pk__in=[decision.pk for decision in decisions])
-            .select_related("meeting", "body")
-            .order_by("-meeting__starts_at", "-pk")
-        )
+        field.queryset = decisions
 
 
 class AllianceForm(forms.ModelForm):

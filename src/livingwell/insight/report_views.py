@@ -4,7 +4,7 @@ approve by the Collaborative's decision, publish."""
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,8 +23,9 @@ from livingwell.insight.access import (
     access_report_published,
     access_reports_for,
     report_tables,
+    table_or_404,
 )
-from livingwell.insight.forms import ReportApproveForm, ReportIntroductionForm, ReportStartForm
+from livingwell.insight.forms import QuarterForm, ReportApproveForm, ReportIntroductionForm
 from livingwell.insight.models import QuarterlyReport
 from livingwell.insight.open_data import licence_line
 from livingwell.insight.pdf import report_pdf
@@ -49,7 +50,7 @@ def _report_url(report: QuarterlyReport) -> str:
 def reports_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     existing = access_reports_for(request.user)
     writes = request.user.role in REPORT_WRITERS
-    form = ReportStartForm(quarters=_quarters_to_start(existing)) if writes else None
+    form = QuarterForm(quarters=_quarters_to_start(existing)) if writes else None
     return render(request, "insight/reports.html", {"reports": existing, "form": form})
 
 
@@ -57,7 +58,7 @@ def reports_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(*REPORT_WRITERS)
 def report_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     existing = access_reports_for(request.user)
-    form = ReportStartForm(request.POST, quarters=_quarters_to_start(existing))
+    form = QuarterForm(request.POST, quarters=_quarters_to_start(existing))
     quarter = quarter_parse(request.POST.get("quarter", "")[:20])
     already = next((report for report in existing if quarter and report.quarter_start == quarter.start), None)
     if already is not None:  # started by a first click, or by a colleague: open it
@@ -173,15 +174,15 @@ def report_publish(request: AuthenticatedHttpRequest, quarter: str) -> HttpRespo
 PDF_SECONDS = 24 * 60 * 60
 
 
-def _pdf(report: QuarterlyReport) -> bytes:
+def _pdf(report: QuarterlyReport, context: dict[str, object]) -> bytes:
     """The report's PDF. An approved report never changes, so its PDF is made once a day at most: anyone
     may ask for a published one, and each takes a second or so to draw."""
     if report.status == Status.DRAFT:
-        return report_pdf(report, _report_context(report))
+        return report_pdf(report, context)
     key = f"insight:report-pdf:{report.pk}:{report.updated_at.timestamp()}:{get_language()}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = report_pdf(report, _report_context(report))
+        pdf = report_pdf(report, context)
         cache.set(key, pdf, PDF_SECONDS)
     return pdf
 
@@ -189,7 +190,7 @@ def _pdf(report: QuarterlyReport) -> bytes:
 def _pdf_response(request: HttpRequest, report: QuarterlyReport) -> HttpResponse:
     context = _report_context(report)
     try:
-        pdf = _pdf(report)
+        pdf = _pdf(report, context)
     except Refused as refused:
         return render(request, "insight/report_no_pdf.html", {**context, "why": str(refused)}, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -199,10 +200,7 @@ def _pdf_response(request: HttpRequest, report: QuarterlyReport) -> HttpResponse
 
 
 def _chart(report: QuarterlyReport, slug: str) -> HttpResponse:
-    table = next((table for table in report_tables(report) if table.slug == slug and table.charted), None)
-    if table is None:
-        raise Http404
-    return chart_response(table)
+    return chart_response(table_or_404(report_tables(report), slug, charted=True))
 
 
 @require_GET

@@ -8,6 +8,7 @@ approving or publishing twice is refused, and nothing is half saved."""
 import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,10 +59,10 @@ def report_introduction_save(*, actor: User, report: QuarterlyReport, introducti
         _audit(actor, locked, "introduction written")
 
 
-def decisions_to_approve_with(today: datetime.date | None = None) -> list[Decision]:
+def decisions_to_approve_with(today: datetime.date | None = None) -> QuerySet[Decision]:
     """The Collaborative's recent decisions that no report was approved by, newest first."""
     since = (today or timezone.localdate()) - datetime.timedelta(days=DECISIONS_FROM_DAYS)
-    return list(
+    return (
         Decision.objects.filter(
             body__kind=Body.Kind.COLLABORATIVE,
             meeting__starts_at__date__gte=since,
@@ -75,7 +76,7 @@ def decisions_to_approve_with(today: datetime.date | None = None) -> list[Decisi
 
 def report_approve(*, actor: User, report: QuarterlyReport, decision: Decision, tables: list[Table]) -> None:
     """Approved by ``decision``, with the quarter's ``tables`` kept as they are now."""
-    if decision not in decisions_to_approve_with():
+    if not decisions_to_approve_with().filter(pk=decision.pk).exists():
         raise Refused(_("Choose a decision the Collaborative took at a recent meeting"))
     with transaction.atomic():
         locked = _locked(report)

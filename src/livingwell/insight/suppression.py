@@ -89,9 +89,21 @@ def suppressed_grid(
     return grid
 
 
+def hidden_with_another(counts: list[int]) -> list[Cell]:
+    """Each count, hidden from 1 to 4; where exactly one is hidden, the smallest other above nought too. For
+    counts whose total another table shows (decision 0034): with only one hidden, the total less the
+    others would give it away."""
+    cells = [cell(count) for count in counts]
+    if sum(each.hidden for each in cells) == 1:
+        shown = [each for each in cells if not each.hidden and each.value]
+        if shown:
+            min(shown, key=lambda each: each.value or 0).hidden = True
+    return cells
+
+
 def hidden_at(cells: list[Cell]) -> frozenset[int]:
     """Where in a line of cells the hidden ones are."""
     return frozenset(index for index, each in enumerate(cells) if each.hidden)
 
 
-__all__ = ["SMALL_NUMBER", "Cell", "Grid", "cell", "hidden_at", "suppressed_grid"]
+__all__ = ["SMALL_NUMBER", "Cell", "Grid", "cell", "hidden_at", "hidden_with_another", "suppressed_grid"]

@@ -22,6 +22,7 @@ from livingwell.insight.access import (
     public_tables,
     reads_reports,
     reports_published,
+    table_or_404,
 )
 from livingwell.insight.charts import chart_svg
 from livingwell.insight.forms import PeriodForm, QuarterForm, default_period
@@ -90,9 +91,14 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 def table_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     start, end = period_form(request).period()
     table = access_dashboard_table_for(request.user, start, end, slug, as_what="csv")
+    return csv_response(table, f"{slug}-{start:%Y-%m}-to-{end:%Y-%m}.csv")
+
+
+def csv_response(table: Table, filename: str) -> HttpResponse:
+    """The table as a CSV download."""
     header, *rows = table.csv_rows()
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug}-{start:%Y-%m}-to-{end:%Y-%m}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -118,11 +124,7 @@ def team_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @role_required(*HUB_MANAGER_ROLES)
 def team_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    table = access_team_table_for(request.user, as_what="csv")
-    header, *rows = table.csv_rows()
-    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="team-today.csv"'
-    return response
+    return csv_response(access_team_table_for(request.user, as_what="csv"), "team-today.csv")
 
 
 # The public figures: "How we are doing", for quarters that have ended (decision 0031).
@@ -158,10 +160,7 @@ def public_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def public_chart(request: HttpRequest, quarter: str, slug: str) -> HttpResponse:
-    table = next((table for table in public_tables(_quarter_or_404(quarter)) if table.slug == slug), None)
-    if table is None:
-        raise Http404
-    return chart_response(table)
+    return chart_response(table_or_404(public_tables(_quarter_or_404(quarter)), slug))
 
 
 def _licensed(response: HttpResponse) -> HttpResponse:

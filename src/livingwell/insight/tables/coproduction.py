@@ -12,13 +12,9 @@ from django.utils.translation import ngettext
 from livingwell.collaborative.models import ConstituencyKind, Decision
 from livingwell.insight.coproduction import CoproductionMonth
 from livingwell.insight.suppression import Cell, cell, suppressed_grid
-from livingwell.insight.tables.common import Table, Value, month_label
+from livingwell.insight.tables.common import Table, Value, month_label, share
 
 CO_PRODUCED = (Decision.Participation.CO_DESIGNING, Decision.Participation.CO_PRODUCING)
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
 
 
 def meetings_table(months: list[CoproductionMonth]) -> Table:
@@ -31,7 +27,7 @@ def meetings_table(months: list[CoproductionMonth]) -> Table:
                 [
                     Cell(month.meetings),
                     Cell(month.quorate),
-                    _share(month.quorate, known),
+                    share(Cell(month.quorate), Cell(known)),
                     Cell(month.quorum_not_known),
                     Cell(month.decisions),
                     Cell(month.by_scope[Decision.Scope.IN]),
@@ -51,7 +47,7 @@ def meetings_table(months: list[CoproductionMonth]) -> Table:
         summary += _(", of which %(quorate)s of the %(known)s with attendance taken were quorate (%(share)s)") % {
             "quorate": f"{quorate:,}",
             "known": f"{meetings - not_known:,}",
-            "share": _share(quorate, meetings - not_known),
+            "share": share(Cell(quorate), Cell(meetings - not_known)),
         }
     summary += ". " + ngettext(
         "%(decisions)s decision was taken, %(in_scope)s of them in the scope of co-production.",
@@ -79,7 +75,7 @@ def meetings_table(months: list[CoproductionMonth]) -> Table:
                 [
                     Cell(meetings),
                     Cell(quorate),
-                    _share(quorate, meetings - not_known),
+                    share(Cell(quorate), Cell(meetings - not_known)),
                     Cell(not_known),
                     Cell(decisions),
                     Cell(in_scope),
@@ -106,7 +102,7 @@ def participation_table(months: list[CoproductionMonth]) -> Table:
             "How far people with lived experience shaped each decision, from being informed to co-producing it: "
             "%(together)s of the %(decisions)s decisions in this period were co-designed or co-produced (%(share)s)."
         )
-        % {"together": f"{together:,}", "decisions": f"{decisions:,}", "share": _share(together, decisions)},
+        % {"together": f"{together:,}", "decisions": f"{decisions:,}", "share": share(Cell(together), Cell(decisions))},
         first_column=_("Month"),
         columns=[str(label) for label in levels.labels],
         rows=rows,

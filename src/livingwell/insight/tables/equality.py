@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from livingwell.insight.equality_figures import EqualityGroup, not_given
-from livingwell.insight.suppression import Cell, cell
+from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tables.common import Table, Value, wait_text
 
 TITLES: dict[str, tuple[str | Promise, str | Promise]] = {
@@ -19,16 +19,6 @@ TITLES: dict[str, tuple[str | Promise, str | Promise]] = {
     "ethnic_group": (_lazy("Waits, Hub support and wellbeing by ethnic group"), _lazy("Ethnic group")),
     "neighbourhood": (_lazy("Hub support and wellbeing by neighbourhood"), _lazy("Neighbourhood")),
 }
-
-
-def hidden_with_another(counts: list[int]) -> list[Cell]:
-    """Each count, hidden from 1 to 4; where exactly one is hidden, the smallest other above nought too."""
-    cells = [cell(count) for count in counts]
-    if sum(each.hidden for each in cells) == 1:
-        shown = [each for each in cells if not each.hidden and each.value]
-        if shown:
-            min(shown, key=lambda each: each.value or 0).hidden = True
-    return cells
 
 
 def equality_table(grouping: str, groups: list[EqualityGroup]) -> Table:

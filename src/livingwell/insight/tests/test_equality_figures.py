@@ -15,7 +15,7 @@ from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.frontdoor.models import IntroductionEquality
 from livingwell.frontdoor.tests.factories import introduction_arrived
-from livingwell.insight.tables.equality import hidden_with_another
+from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.models import Episode, EpisodeChange, Goal, Instrument, Plan
