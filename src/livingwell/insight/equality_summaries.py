@@ -1,7 +1,9 @@
 """A month's figures by age band, gender, ethnic group and neighbourhood, beyond the introductions' own
 (decision 0034): days to first contact by group, episodes of Hub support opened by the person's group,
-wellbeing from first to latest by the person's group, and the goals set in the month (and how many of them
-were achieved) by the person's group.
+wellbeing from first to latest by the person's group, the goals set in the month (and how many of them
+were achieved) by the person's group (decision 0034); and the onward introductions sent in the month (how
+many started, and how many were declined or went unanswered) and who moved to where they hoped to be in
+their life circumstances, by the person's group (decision 0035).
 
 A person's groups are those given with their latest introduction to the front door that gave each (people
 say them at the front door, and may leave any out); someone with none given is counted as "not given".
@@ -9,13 +11,14 @@ say them at the front door, and may leave any out); someone with none given is c
 
 import datetime
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from livingwell.insight.models import CountedIntroduction, MonthCount
-from livingwell.support.models import EpisodeChange, Goal
+from livingwell.support.life import LIFE_HOPED_ANSWERS
+from livingwell.support.models import EpisodeChange, Goal, OnwardIntroduction, OnwardStatusChange
 
 Measure = MonthCount.Measure
 # Each grouping, and the counted introduction's field it is read from.
@@ -120,4 +123,49 @@ def goal_counts(month: datetime.date, start: datetime.datetime, end: datetime.da
         counts.append(_row(month, Measure.EQ_GOALS_SET, grouping, group, len(achieved)))
         if done := sum(when is not None for when in achieved):
             counts.append(_row(month, Measure.EQ_GOALS_ACHIEVED, grouping, group, done))
+    return counts
+
+
+Onward = OnwardIntroduction.Status
+UNMET = {Onward.DECLINED, Onward.NO_RESPONSE}
+
+
+def onward_counts(month: datetime.date, sent: QuerySet[OnwardIntroduction]) -> list[MonthCount]:
+    """The onward introductions ``sent`` in the month, by the person's groups: how many, how many have
+    started, and how many were declined or got no response (each once, whichever it reached)."""
+    reached: dict[uuid.UUID, set[str]] = defaultdict(set)
+    steps = OnwardStatusChange.objects.filter(onward__in=sent, status__in=[Onward.STARTED, *UNMET]).order_by()
+    for onward, status in steps.values_list("onward_id", "status"):
+        reached[onward].add(status)
+    items = [(person, reached.get(onward, set())) for person, onward in sent.values_list("person_id", "id")]
+    counts = []
+    for (grouping, group), statuses in _by_group(items).items():
+        counts.append(_row(month, Measure.EQ_ONWARD_SENT, grouping, group, len(statuses)))
+        if started := sum(Onward.STARTED in each for each in statuses):
+            counts.append(_row(month, Measure.EQ_ONWARD_STARTED, grouping, group, started))
+        if unmet := sum(bool(each & UNMET) for each in statuses):
+            counts.append(_row(month, Measure.EQ_ONWARD_UNMET, grouping, group, unmet))
+    return counts
+
+
+LifeMove = tuple[str, str, str]  # a question, the first answer and the latest
+
+
+def life_counts(month: datetime.date, moves: dict[uuid.UUID, list[LifeMove]]) -> list[MonthCount]:
+    """Of the people whose latest life circumstances were recorded in the month, by their groups: those who
+    answered a question at first and at latest, and for each question those who moved to where they hoped
+    to be. ``moves`` is each person's questions answered twice."""
+    counts = []
+    answered = [(person, questions) for person, questions in moves.items() if questions]
+    for (grouping, group), members in _by_group(answered).items():
+        counts.append(_row(month, Measure.EQ_LIFE_RECORDED, grouping, group, len(members)))
+        into = Counter(
+            question
+            for questions in members
+            for question, before, after in questions
+            if before not in LIFE_HOPED_ANSWERS[question] and after in LIFE_HOPED_ANSWERS[question]
+        )
+        counts += [
+            _row(month, Measure.EQ_LIFE_INTO, grouping, group, n, band_from=question) for question, n in into.items()
+        ]
     return counts

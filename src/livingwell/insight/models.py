@@ -143,6 +143,11 @@ class MonthCount(models.Model):
         EQ_WELLBEING_BETTER = "eq_wellbeing_better", _("People whose wellbeing is better by the threshold, by group")
         EQ_GOALS_SET = "eq_goals_set", _("Goals set, by the person's group")
         EQ_GOALS_ACHIEVED = "eq_goals_achieved", _("Goals set and achieved, by the person's group")
+        EQ_ONWARD_SENT = "eq_onward_sent", _("Onward introductions sent, by the person's group")
+        EQ_ONWARD_STARTED = "eq_onward_started", _("Onward introductions sent and started, by the person's group")
+        EQ_ONWARD_UNMET = "eq_onward_unmet", _("Onward introductions declined or unanswered, by the person's group")
+        EQ_LIFE_RECORDED = "eq_life_recorded", _("People who answered a life circumstances question twice, by group")
+        EQ_LIFE_INTO = "eq_life_into", _("People who moved to where they hoped, by question and group")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)
@@ -160,7 +165,8 @@ class MonthCount(models.Model):
     grouping = models.CharField(max_length=20, blank=True)
     days = models.PositiveIntegerField(null=True, blank=True)
     count = models.PositiveIntegerField()
-    # Outcomes: the scores summed (so a mean is total over count), and the bands a person moved between.
+    # Outcomes: the scores summed (so a mean is total over count), and the bands a person moved between (for
+    # life circumstances, the answers; by group, ``band_from`` is the question).
     total = models.FloatField(null=True, blank=True)
     band_from = models.CharField(max_length=50, blank=True)
     band_to = models.CharField(max_length=50, blank=True)

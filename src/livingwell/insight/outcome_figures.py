@@ -14,6 +14,7 @@ from livingwell.core.outcomes import Big3Outcome
 from livingwell.insight.models import MonthCount
 from livingwell.insight.outcome_summaries import item_key, score_key
 from livingwell.support.instruments import INSTRUMENTS
+from livingwell.support.life import LIFE_HOPED_ANSWERS
 from livingwell.support.models import Instrument, InstrumentItem
 
 Measure = MonthCount.Measure
@@ -28,14 +29,13 @@ OUTCOME_MEASURES = [
     Measure.LIFE,
 ]
 
-# For each life circumstances question, the answers the figures count as where people hope to be, and how
-# the table says it (decision 0028).
+# How the table says each life circumstances question's hoped-for answers (``LIFE_HOPED_ANSWERS``).
 LIFE_HOPED = {
-    "work": (("paid", "volunteering", "both"), _("In paid work or volunteering")),
-    "education": (("in",), _("In education or training")),
-    "benefits": (("none",), _("Not getting benefits")),
-    "home": (("own_tenancy",), _("Living in their own tenancy")),
-    "medication": (("less", "none"), _("Taking less medication than before, or none")),
+    "work": (LIFE_HOPED_ANSWERS["work"], _("In paid work or volunteering")),
+    "education": (LIFE_HOPED_ANSWERS["education"], _("In education or training")),
+    "benefits": (LIFE_HOPED_ANSWERS["benefits"], _("Not getting benefits")),
+    "home": (LIFE_HOPED_ANSWERS["home"], _("Living in their own tenancy")),
+    "medication": (LIFE_HOPED_ANSWERS["medication"], _("Taking less medication than before, or none")),
 }
 
 

@@ -6,13 +6,13 @@ their first answers to their latest."""
 
 import datetime
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, Model, OuterRef, QuerySet, Subquery, Sum
 
 from livingwell.insight.counting import month_bounds
-from livingwell.insight.equality_summaries import goal_counts, wellbeing_counts
+from livingwell.insight.equality_summaries import LifeMove, goal_counts, life_counts, wellbeing_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.life import LIFE_FIELDS
 from livingwell.support.measures import changes
@@ -141,18 +141,23 @@ def _life_counts(month: datetime.date, start: datetime.datetime, end: datetime.d
     question, their first answer and their latest (each question may have been left at any time), counted
     where the two come from different records."""
     people = _latest_in_month(LifeCircumstances.objects.all(), "recorded_at", ("person",), start, end)
-    records: dict[object, list[LifeCircumstances]] = defaultdict(list)
+    records: dict[uuid.UUID, list[LifeCircumstances]] = defaultdict(list)
     for record in LifeCircumstances.objects.filter(person__in=people.values("person")).order_by("recorded_at", "id"):
         records[record.person_id].append(record)
-    moves: dict[tuple[str, str, str], int] = defaultdict(int)
-    for history in records.values():
+    moves: dict[uuid.UUID, list[LifeMove]] = {}
+    for person, history in records.items():
+        moves[person] = []
         for question in LIFE_FIELDS:
             answered = [
                 (index, answer) for index, record in enumerate(history) if (answer := getattr(record, question))
             ]
             if len(answered) > 1 and answered[0][0] != answered[-1][0]:
-                moves[question, answered[0][1], answered[-1][1]] += 1
+                moves[person].append((question, answered[0][1], answered[-1][1]))
+    counted = Counter(move for questions in moves.values() for move in questions)
     return [
-        MonthCount(month=month, measure=Measure.LIFE, group=question, band_from=before, band_to=after, count=n)
-        for (question, before, after), n in moves.items()
+        *(
+            MonthCount(month=month, measure=Measure.LIFE, group=question, band_from=before, band_to=after, count=n)
+            for (question, before, after), n in counted.items()
+        ),
+        *life_counts(month, moves),
     ]

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from livingwell.insight.counting import month_bounds, month_of, months_between
-from livingwell.insight.equality_summaries import opened_counts, wait_counts
+from livingwell.insight.equality_summaries import onward_counts, opened_counts, wait_counts
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
 from livingwell.insight.outcome_summaries import outcome_counts
 from livingwell.insight.pathway_summaries import pathway_counts
@@ -170,7 +170,7 @@ def _onward_counts(month: datetime.date) -> list[MonthCount]:
         MonthCount(month=month, measure=Measure.ONWARD_REPLY, group=group, days=waited, count=n)
         for (group, waited), n in days.items()
     ]
-    return counts
+    return [*counts, *onward_counts(month, sent)]
 
 
 def month_summarise(month: datetime.date) -> None:

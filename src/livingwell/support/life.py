@@ -13,6 +13,15 @@ from livingwell.support.models import Episode, LifeCircumstances
 
 # The answers, in the order the form asks them and the figures count them.
 LIFE_FIELDS = ("work", "education", "benefits", "home", "medication")
+# For each question, the answers that are where people hope to be (decision 0028): the figures count who
+# moved into them.
+LIFE_HOPED_ANSWERS = {
+    "work": ("paid", "volunteering", "both"),
+    "education": ("in",),
+    "benefits": ("none",),
+    "home": ("own_tenancy",),
+    "medication": ("less", "none"),
+}
 
 
 def life_circumstances_record(

@@ -1,9 +1,11 @@
-"""The equality tables beyond introductions (decision 0034): for each group, how long people waited for a
-first contact, the episodes of Hub support opened, how wellbeing changed, and the goals set and achieved.
+"""The equality tables beyond introductions: for each group, how long people waited for a first contact, the
+episodes of Hub support opened, how wellbeing changed, and the goals set and achieved (decision 0034); and
+the onward introductions sent, started, and declined or unanswered, and who moved to where they hoped to be
+in their life circumstances (decision 0035).
 
-Counts of 1 to 4 are hidden. The episodes opened and the people measured add up, across the groups, to
-totals shown in other tables (early support, outcomes); so where only one group's count is hidden, the next
-smallest is hidden too, and nothing can be worked out from those totals."""
+Counts of 1 to 4 are hidden. The counts add up, across the groups, to totals shown in other tables (early
+support, onward introductions, outcomes); so where only one group's count is hidden, the next smallest is
+hidden too, and nothing can be worked out from those totals."""
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -67,5 +69,61 @@ def equality_table(grouping: str, groups: list[EqualityGroup]) -> Table:
     )
 
 
+ONWARD_AND_LIFE_TITLES: dict[str, str | Promise] = {
+    "age_band": _lazy("Onward introductions and life circumstances by age"),
+    "gender": _lazy("Onward introductions and life circumstances by gender"),
+    "ethnic_group": _lazy("Onward introductions and life circumstances by ethnic group"),
+    "neighbourhood": _lazy("Onward introductions and life circumstances by neighbourhood"),
+}
+# For each life circumstances question, the column of those who moved to where they hoped to be.
+MOVED_INTO: dict[str, str | Promise] = {
+    "work": _lazy("Moved into paid work or volunteering"),
+    "education": _lazy("Moved into education or training"),
+    "benefits": _lazy("Moved off benefits"),
+    "home": _lazy("Moved into their own tenancy"),
+    "medication": _lazy("Moved to less medication, or none"),
+}
+
+
+def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
+    """Each count adds up, across the groups, to one another table shows (onward introductions, life
+    circumstances), so each column is hidden as the episodes opened are."""
+    columns = [
+        hidden_with_another([group.onward_sent for group in groups]),
+        hidden_with_another([group.onward_started for group in groups]),
+        hidden_with_another([group.onward_unmet for group in groups]),
+        hidden_with_another([group.life_recorded for group in groups]),
+        *(hidden_with_another([group.life_into[question] for group in groups]) for question in MOVED_INTO),
+    ]
+    rows: list[tuple[str, list[Value]]] = [
+        (group.name or not_given(grouping), [column[index] for column in columns]) for index, group in enumerate(groups)
+    ]
+    return Table(
+        slug=f"onward-and-life-by-{grouping.replace('_', '-')}",
+        title=str(ONWARD_AND_LIFE_TITLES[grouping]),
+        summary=_(
+            "For each group, as people gave it at the front door: the onward introductions sent for them in the "
+            "period, how many started and how many were declined or got no response; and, of those whose life "
+            "circumstances were last recorded in the period after earlier ones, how many answered a question "
+            "twice and how many moved to where they hoped to be, so that groups the network serves less well "
+            "stand out."
+        ),
+        first_column=str(TITLES[grouping][1]),
+        columns=[
+            _("Onward introductions sent"),
+            _("Started"),
+            _("Declined or no response"),
+            _("People who answered a question about their life twice"),
+            *(str(label) for label in MOVED_INTO.values()),
+        ],
+        rows=rows,
+    )
+
+
 def equality_tables(equality: dict[str, list[EqualityGroup]]) -> list[Table]:
-    return [equality_table(grouping, groups) for grouping, groups in equality.items() if groups]
+    return [
+        table(grouping, groups)
+        for grouping, groups in equality.items()
+        if groups
+        for table in (equality_table, onward_and_life_table)
+    ]

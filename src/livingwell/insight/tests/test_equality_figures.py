@@ -1,6 +1,7 @@
-"""Equality beyond introductions, with known answers: days to first contact by group, Hub support opened and
-wellbeing by the person's group (from the introduction where they gave it), suppressed so that no hidden
-group can be worked out from the totals other tables show."""
+"""Equality beyond introductions, with known answers: days to first contact by group, Hub support opened,
+wellbeing, goals, onward introductions and life circumstances by the person's group (from the introduction
+where they gave it), suppressed so that no hidden group can be worked out from the totals other tables
+show."""
 
 import csv
 import datetime
@@ -13,12 +14,24 @@ from django.test import Client
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import IntroductionEquality
 from livingwell.frontdoor.tests.factories import introduction_arrived
 from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Episode, EpisodeChange, Goal, Instrument, Plan
+from livingwell.support.models import (
+    Episode,
+    EpisodeChange,
+    Goal,
+    Instrument,
+    LifeCircumstances,
+    OnwardIntroduction,
+    OnwardStatusChange,
+    Plan,
+)
+
+Status = OnwardIntroduction.Status
 
 
 def _at(month: int, day: int) -> datetime.datetime:
@@ -28,8 +41,8 @@ def _at(month: int, day: int) -> datetime.datetime:
 @pytest.fixture
 def supported(db: None) -> None:
     """Five women and five non-binary people better by 9.71; one man, no change; each given Hub support in
-    February, and setting goals. A later introduction of one woman left her gender out: she is still
-    counted as a woman."""
+    February, setting goals, introduced onward and telling their guide about their life twice. A later
+    introduction of one woman left her gender out: she is still counted as a woman."""
     Instrument.objects.filter(code="swemwbs").update(meaningful_change={"metric": 3})
     guide = UserFactory(role=Role.PERSONAL_GUIDE)
     for gender, people, before, after in (("Woman", 5, 2, 4), ("Non-binary", 5, 2, 4), ("Man", 1, 3, 3)):
@@ -51,7 +64,39 @@ def supported(db: None) -> None:
                 goal = Goal.objects.create(plan=plan, outcome="stay_well", what="My own goal", progress=3)
                 done = _at(2, 20) if number == 0 and gender != "Non-binary" else None
                 Goal.objects.filter(pk=goal.pk).update(created_at=_at(2, 10), achieved_at=done)
+            _onward_and_life(episode, gender, _number)
     call_command("insight_refresh", stdout=io.StringIO())
+
+
+# Each woman's onward introduction started, each non-binary person's was declined (two of them after being
+# accepted), the man's got no response.
+ONWARD_STEPS = {
+    "Woman": [Status.ACCEPTED, Status.STARTED],
+    "Non-binary": [Status.DECLINED],
+    "Man": [Status.NO_RESPONSE],
+}
+
+
+def _onward_and_life(episode: Episode, gender: str, number: int) -> None:
+    """An onward introduction in February with its steps; life circumstances in January and March: every
+    woman moves into paid work, the first two non-binary people come off benefits, the man stays in work."""
+    guide = episode.guide
+    steps = [Status.ACCEPTED, *ONWARD_STEPS[gender]] if gender == "Non-binary" and number < 2 else ONWARD_STEPS[gender]
+    onward = OnwardIntroduction.objects.create(
+        person=episode.person, episode=episode, service=ServiceFactory(), status=steps[-1], sent_at=_at(2, 5),
+        sent_by=guide, respond_by=datetime.date(2025, 2, 19), status_changed_at=_at(2, 15),
+    )  # fmt: skip
+    for day, status in enumerate(steps, start=6):
+        OnwardStatusChange.objects.create(onward=onward, status=status, changed_at=_at(2, day), changed_by=guide)
+    first, latest = {
+        "Woman": ({"work": "neither"}, {"work": "paid"}),
+        "Non-binary": ({"benefits": "gets"}, {"benefits": "none" if number < 2 else "gets"}),
+        "Man": ({"work": "paid"}, {"work": "paid"}),
+    }[gender]
+    for when, answers in ((_at(1, 12), first), (_at(3, 12), latest)):
+        LifeCircumstances.objects.create(
+            person=episode.person, occasion="review", recorded_at=when, recorded_by=guide, **answers
+        )
 
 
 @pytest.mark.django_db
@@ -61,8 +106,15 @@ def test_support_and_wellbeing_by_group_are_the_known_answers(supported: None) -
     assert by_gender["Woman"] == {
         "group": "Woman", "days_to_first_contact": {"median": None, "p90": None}, "episodes_opened": 5,
         "wellbeing_measured": 5, "wellbeing_mean_change": 9.7, "wellbeing_better": 5, "goals_set": 10,
-        "goals_achieved": 5,
+        "goals_achieved": 5, "onward_sent": 5, "onward_started": 5, "onward_declined_or_no_response": 0,
+        "life_answered_twice": 5,
+        "life_moved_to_hoped": {"work": 5, "education": 0, "benefits": 0, "home": 0, "medication": 0},
     }  # fmt: skip
+    nonbinary, man = by_gender["Non-binary"], by_gender["Man"]
+    assert (nonbinary["onward_started"], nonbinary["onward_declined_or_no_response"]) == (0, 5)
+    assert nonbinary["life_moved_to_hoped"]["benefits"] == 2  # the other three still get them
+    assert (man["onward_declined_or_no_response"], man["life_answered_twice"]) == (1, 1)
+    assert sum(man["life_moved_to_hoped"].values()) == 0  # in work at first and at latest: no move
     assert (by_gender["Man"]["episodes_opened"], by_gender["Man"]["wellbeing_mean_change"]) == (1, 0.0)
     assert [group["group"] for group in equality["age_band"]] == ["25 to 34"]
 
@@ -87,6 +139,31 @@ def test_a_lone_hidden_group_takes_the_next_smallest_with_it(
         ["Man", "–", "–", few, few, "–", "–", few, few],
         ["Non-binary", "–", "–", "not shown", "not shown", "–", "–", "not shown", "0"],
         ["Woman", "–", "–", "5", "5", "9.7", "5", "10", "not shown"],
+    ]
+
+
+@pytest.mark.django_db
+def test_onward_and_life_by_group_hide_a_lone_small_group_with_the_next(
+    supported: None, signed_in_client: Callable[[Role], Client]
+) -> None:
+    response = signed_in_client(Role.ANALYST).get(
+        "/figures/onward-and-life-by-gender.csv", {"start": "2025-01", "end": "2025-03"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    few, hidden = "fewer than 5", "not shown"
+    assert rows[0] == [
+        "Gender", "Onward introductions sent", "Started", "Declined or no response",
+        "People who answered a question about their life twice", "Moved into paid work or volunteering",
+        "Moved into education or training", "Moved off benefits", "Moved into their own tenancy",
+        "Moved to less medication, or none",
+    ]  # fmt: skip
+    # Sent: the man's 1 hides a 5 with it (11 sent in the onward table). Declined or no response: the man's 1
+    # hides the non-binary 5, the women's 0 says nothing. Off benefits: the non-binary 2 is alone, so it is
+    # shown as fewer than 5 and no other count above nought is there to hide.
+    assert rows[1:] == [
+        ["Man", few, "0", few, few, "0", "0", "0", "0", "0"],
+        ["Non-binary", hidden, "0", hidden, hidden, "0", "0", few, "0", "0"],
+        ["Woman", "5", "5", "0", "5", "5", "0", "0", "0", "0"],
     ]
 
 
