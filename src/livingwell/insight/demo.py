@@ -13,16 +13,11 @@ from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
 from livingwell.insight.counting import month_of, months_between, months_earlier
 from livingwell.insight.demo_alliance import alliance_demo
 from livingwell.insight.demo_coproduction import coproduction_history
-from livingwell.insight.demo_support import HISTORY_MONTHS, support_history
+from livingwell.insight.demo_support import AGE_BANDS, ETHNIC_GROUPS, GENDERS, HISTORY_MONTHS, support_history
 from livingwell.insight.history import history_import_rows
 from livingwell.insight.models import Baseline, Population
 from livingwell.insight.summaries import months_since, months_summarise
 from livingwell.support.models import Instrument
-
-AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
-GENDERS = ["Woman", "Man", "Non-binary", "", "Woman", "Man"]
-ETHNIC_GROUPS = ["White British", "Black Caribbean", "Black African", "Asian British: Pakistani",
-                 "Asian British: Bangladeshi", "Mixed", "White: Polish", "Any other", ""]  # fmt: skip
 
 
 def _history_rows(today: datetime.date) -> list[tuple[int, dict[str, str]]]:

@@ -9,8 +9,11 @@ import uuid
 from decimal import Decimal
 
 from livingwell.accounts.models import User
+from livingwell.core.models import Neighbourhood
 from livingwell.core.outcomes import Big3Outcome
 from livingwell.directory.models import Service
+from livingwell.frontdoor.models import ContactAttempt, Introduction, IntroductionEquality
+from livingwell.insight.services import counted_introduction_refresh
 from livingwell.people.models import Person
 from livingwell.support.measures import score
 from livingwell.support.models import (
@@ -31,6 +34,11 @@ from livingwell.support.models import (
 )
 
 HISTORY_MONTHS = 24
+# The groups people give at the front door, drawn evenly (a blank is a question left out).
+AGE_BANDS = ["16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "", ""]
+GENDERS = ["Woman", "Man", "Non-binary", "", "Woman", "Man"]
+ETHNIC_GROUPS = ["White British", "Black Caribbean", "Black African", "Asian British: Pakistani",
+                 "Asian British: Bangladeshi", "Mixed", "White: Polish", "Any other", ""]  # fmt: skip
 
 FIRST_NAMES = ["Ali", "Bea", "Cal", "Dee", "Eli", "Fen", "Gus", "Hal", "Ife", "Jas", "Kai", "Lou", "Mo", "Nia",
                "Oz", "Pia", "Raj", "Sol", "Tam", "Uma", "Vic", "Wen", "Yas", "Zed"]  # fmt: skip
@@ -224,6 +232,60 @@ def _budget(
     return allocation, spends
 
 
+FrontDoor = tuple[Introduction, ContactAttempt, IntroductionEquality]
+
+
+def _front_door(
+    chance: random.Random, person: Person, guide: User, areas: list[Neighbourhood], opened: datetime.datetime
+) -> FrontDoor:
+    """How the person came: introducing themselves at the front door a week or two before their Hub support
+    opened, called back within days, and routed to Hub support, with the groups they gave."""
+    arrived = opened - datetime.timedelta(days=chance.uniform(5, 15))
+    number = person.email.split("@")[0].removeprefix("history-")
+    introduction = Introduction(
+        reference=f"LW-S-{number}",
+        submission_token=uuid.uuid5(uuid.NAMESPACE_URL, person.email),
+        for_whom=Introduction.ForWhom.SELF,
+        preferred_name=person.preferred_name,
+        contact_methods=["phone"],
+        in_their_words="I would like some support to get back on my feet.",
+        neighbourhood=chance.choice(areas),
+        status=Introduction.Status.ROUTED,
+        person=person,
+        route=Introduction.Route.HUB,
+        routed_at=opened,
+        routed_by=guide,
+        created_at=arrived,
+    )
+    called = ContactAttempt(
+        introduction=introduction,
+        outcome=ContactAttempt.Outcome.SPOKE,
+        attempted_at=arrived + datetime.timedelta(days=chance.uniform(0.2, 4)),
+        recorded_by=guide,
+    )
+    groups = IntroductionEquality(
+        introduction=introduction,
+        age_band=chance.choice(AGE_BANDS),
+        gender=chance.choice(GENDERS),
+        ethnic_group=chance.choice(ETHNIC_GROUPS),
+    )
+    return introduction, called, groups
+
+
+def _front_door_create(came: list[FrontDoor]) -> None:
+    """Made in bulk past the signals, then counted: saving stamps an introduction's arrival as now, so it is
+    set again after."""
+    arrivals = [introduction.created_at for introduction, _called, _groups in came]
+    introductions = Introduction.objects.bulk_create([introduction for introduction, _called, _groups in came])
+    for introduction, arrived in zip(introductions, arrivals, strict=True):
+        introduction.created_at = arrived
+    Introduction.objects.bulk_update(introductions, ["created_at"])
+    ContactAttempt.objects.bulk_create([called for _introduction, called, _groups in came])
+    IntroductionEquality.objects.bulk_create([groups for _introduction, _called, groups in came])
+    for introduction in introductions:
+        counted_introduction_refresh(introduction_id=introduction.pk, summarise=False)
+
+
 def support_history(now: datetime.datetime) -> int:
     """Two years of Hub support before today, growing month by month: people opened with a guide, most
     closed after a few months, and some back through the way back; most introduced onward to a service.
@@ -233,6 +295,7 @@ def support_history(now: datetime.datetime) -> int:
         return 0
     chance = random.Random(2020)  # noqa: S311 - demo data, not security
     gabriel, *others = [User.objects.get(username=name) for name in ("guide", "peer", "duty")]
+    door = random.Random(2021)  # noqa: S311 - demo data; its own, so the rest of the history stays as it was
     start = now - datetime.timedelta(days=HISTORY_MONTHS * 30.4)
     changes = []
     onward: list[tuple[OnwardIntroduction, list[OnwardStatusChange]]] = []
@@ -241,6 +304,8 @@ def support_history(now: datetime.datetime) -> int:
     lives: list[LifeCircumstances] = []
     moves: list[AccommodationMove] = []
     budgets: list[tuple[BudgetAllocation, list[BudgetSpend]] | None] = []
+    came: list[FrontDoor] = []
+    areas = list(Neighbourhood.objects.order_by("name"))
     goals: list[tuple[Plan, tuple[Goal, datetime.datetime]]] = []
     instruments = [(instrument, list(instrument.items.all())) for instrument in Instrument.objects.order_by("code")]
     # Not to the Canal Side kitchen, whose editor's queue is the support demo's.
@@ -258,6 +323,7 @@ def support_history(now: datetime.datetime) -> int:
                 email=f"history-{number:04d}@people.kingsmere.example",
             )
             number += 1
+            came.append(_front_door(door, person, others[-1], areas, opened))  # routed by the duty worker
             closed = opened + datetime.timedelta(days=chance.uniform(30, 150))
             comes_back = chance.random() < 0.12
             back = closed + datetime.timedelta(days=chance.uniform(20, 90))
@@ -296,6 +362,7 @@ def support_history(now: datetime.datetime) -> int:
             moves += _moves(person, guide, lived, opened)
             budgets.append(_budget(chance, person, guide, opened, ended))
     # Made in bulk, past the signals that would queue every month since for each change: summed up once.
+    _front_door_create(came)
     EpisodeChange.objects.bulk_create(changes)
     Measurement.objects.bulk_create(measurements)
     ContactLogEntry.objects.bulk_create(contacts)
