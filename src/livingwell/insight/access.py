@@ -14,7 +14,7 @@ from livingwell.insight.models import Alliance, PartnerFinance, QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
-from livingwell.insight.tables.alliance import alliance_tables_cached
+from livingwell.insight.tables.alliance import alliance_tables_cached, alliances_tables
 from livingwell.insight.team import team_figures, team_of, team_table
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
@@ -70,9 +70,10 @@ NOT_PUBLIC = frozenset({"attendance"})
 
 def public_tables(quarter: Quarter) -> list[Table]:
     """What anyone may read for a quarter that has ended: the dashboard's tables, suppressed the same way,
-    but for payments. Not audited: they are published figures, and the public read them without an
-    account (decision 0031)."""
-    return [table for table in dashboard(quarter.start, quarter.end) if table.slug not in NOT_PUBLIC]
+    but for payments, and each alliance's (decision 0036). Not audited: they are published figures, and the
+    public read them without an account (decision 0031)."""
+    tables = [table for table in dashboard(quarter.start, quarter.end) if table.slug not in NOT_PUBLIC]
+    return tables + alliances_tables(quarter.start, quarter.end)
 
 
 # The quarterly report (decision 0032). Analysts write it; those who run the Collaborative's meetings

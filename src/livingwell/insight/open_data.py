@@ -26,7 +26,7 @@ def _number(value: Cell | str) -> float | int | None:
     if isinstance(value, Cell):
         return value.number
     try:
-        number = float(value.replace(",", "").removesuffix("%"))
+        number = float(value.replace(",", "").removeprefix("£").removesuffix("%"))
     except ValueError:
         return None
     return int(number) if number.is_integer() and not value.endswith("%") else number

@@ -2,6 +2,7 @@
 wellbeing of the people each partner supported. Counts of people are suppressed as everywhere; a cost or a
 mean is shown only beside a shown count of the people it comes from (decision 0033)."""
 
+import dataclasses
 import datetime
 from decimal import Decimal
 
@@ -148,3 +149,17 @@ def alliance_tables_cached(alliance: Alliance, first: datetime.date, last: datet
         tables = alliance_tables(alliance_figures(alliance, first, last))
         cache.set(key, tables, ALLIANCE_SECONDS)
     return tables
+
+
+def alliances_tables(first: datetime.date, last: datetime.date) -> list[Table]:
+    """Every alliance with partners, its tables for the period named for it: for "How we are doing" and the
+    quarterly report, where the Collaborative is the alliances' critical friend (decision 0036)."""
+    return [
+        dataclasses.replace(
+            table,
+            slug=f"alliance-{alliance.pk}-{table.slug.removeprefix('alliance-')}",
+            title=f"{alliance.name}: {table.title}",
+        )
+        for alliance in Alliance.objects.filter(partners__isnull=False).distinct().order_by("name")
+        for table in alliance_tables_cached(alliance, first, last)
+    ]

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from livingwell.accounts.models import Role
@@ -183,3 +184,32 @@ def test_a_partner_of_another_alliance_is_not_this_one_s(
     response = signed_in_client(Role.ANALYST).post(f"/figures/alliances/{other.pk}/finances/", sent)
     assert response.status_code == 400
     assert "Choose a partner of this alliance" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_each_alliance_is_on_how_we_are_doing_and_in_its_open_data(alliance: Alliance, client: Client) -> None:
+    """The Collaborative is the alliances' critical friend: each alliance's quarter is public, and so goes
+    into the quarterly report (decision 0036), suppressed as on its own page."""
+    call_command("insight_refresh", stdout=io.StringIO())
+    page = client.get("/how-we-are-doing/", {"quarter": "2025-q1"}).content.decode()
+    assert "Supported living: Budget, spend and cost per person" in page
+    assert "Supported living: Wellbeing of the people each partner supported" in page
+    data = client.get("/how-we-are-doing/2025-q1.json").json()
+    spend = next(table for table in data["tables"] if table["slug"] == f"alliance-{alliance.pk}-spend")
+    homes = spend["rows"][0]
+    assert homes["label"] == "Homes First"
+    assert [value["number"] for value in homes["values"]] == [30000, 24000, 6, 16000, None]
+    assert spend["totals"][0]["values"][2] == {"text": "not shown", "number": None}
+    rows = list(csv.reader(io.StringIO(client.get("/how-we-are-doing/2025-q1.csv").content.decode())))
+    assert ["2025-q1", f"alliance-{alliance.pk}-outcomes", "Steps", "Mean change", "–", ""] in rows
+
+
+@pytest.mark.django_db
+def test_the_quarterly_report_shows_each_alliance(
+    alliance: Alliance, signed_in_client: Callable[[Role], Client]
+) -> None:
+    call_command("insight_refresh", stdout=io.StringIO())
+    client = signed_in_client(Role.ANALYST)
+    assert client.post("/figures/reports/start/", {"quarter": "2025-q1"}).status_code == 302
+    page = client.get("/figures/reports/2025-q1/").content.decode()
+    assert "Supported living: Budget, spend and cost per person" in page
