@@ -1,8 +1,8 @@
 """The period's figures by group (decision 0034), read from the months' equality summaries in one query:
 for each group of each grouping, the days to first contact, the episodes of Hub support opened, wellbeing
 from first to latest, and the goals set and achieved; and (decision 0035) the onward introductions sent,
-started and declined or unanswered, and who moved to where they hoped to be in their life
-circumstances."""
+started and declined or unanswered, who moved to where they hoped to be in their life circumstances, and
+the accommodation pathway's moves and the people spending budgets."""
 
 import datetime
 from collections import defaultdict
@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from livingwell.insight.equality_summaries import GROUPINGS
+from livingwell.insight.equality_summaries import GROUPINGS, PATHWAY_COUNTS
 from livingwell.insight.figure_parts import Wait, wait_from
 from livingwell.insight.models import MonthCount
 from livingwell.support.life import LIFE_FIELDS
@@ -31,6 +31,7 @@ EQUALITY_MEASURES = [
     Measure.EQ_ONWARD_UNMET,
     Measure.EQ_LIFE_RECORDED,
     Measure.EQ_LIFE_INTO,
+    Measure.EQ_PATHWAY,
 ]
 # Which count of a group each measure adds to, for those that are a plain count.
 COUNTED = {
@@ -61,6 +62,7 @@ class EqualityGroup:
     onward_unmet: int = 0  # declined or got no response
     life_recorded: int = 0  # people who answered a life circumstances question at first and at latest
     life_into: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LIFE_FIELDS, 0))  # by question
+    pathway: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PATHWAY_COUNTS, 0))  # moves, spenders
 
     @property
     def contact_wait(self) -> Wait:
@@ -85,6 +87,7 @@ class EqualityGroup:
             "onward_declined_or_no_response": self.onward_unmet,
             "life_answered_twice": self.life_recorded,
             "life_moved_to_hoped": self.life_into,
+            "pathway": self.pathway,
         }
 
 
@@ -109,8 +112,10 @@ def equality_for(first: datetime.date, last: datetime.date, names: dict[Any, str
             figures.first += summed or 0.0
         elif measure == Measure.EQ_WELLBEING_LATEST:
             figures.latest += summed or 0.0
-        elif question in figures.life_into:
+        elif measure == Measure.EQ_LIFE_INTO and question in figures.life_into:
             figures.life_into[question] += count
+        elif measure == Measure.EQ_PATHWAY and question in figures.pathway:
+            figures.pathway[question] += count
     return {
         grouping: sorted(found[grouping].values(), key=lambda group: (group.name == "", group.name.casefold()))
         for grouping in GROUPINGS

@@ -2,8 +2,9 @@
 (decision 0034): days to first contact by group, episodes of Hub support opened by the person's group,
 wellbeing from first to latest by the person's group, the goals set in the month (and how many of them
 were achieved) by the person's group (decision 0034); and the onward introductions sent in the month (how
-many started, and how many were declined or went unanswered) and who moved to where they hoped to be in
-their life circumstances, by the person's group (decision 0035).
+many started, and how many were declined or went unanswered), who moved to where they hoped to be in
+their life circumstances, and the accommodation pathway's moves and the people spending budgets, by the
+person's group (decision 0035).
 
 A person's groups are those given with their latest introduction to the front door that gave each (people
 say them at the front door, and may leave any out); someone with none given is counted as "not given".
@@ -169,3 +170,18 @@ def life_counts(month: datetime.date, moves: dict[uuid.UUID, list[LifeMove]]) ->
             _row(month, Measure.EQ_LIFE_INTO, grouping, group, n, band_from=question) for question, n in into.items()
         ]
     return counts
+
+
+# The accommodation pathway's counts broken down by group (``PathwayFigures.people``), in the table's order.
+PATHWAY_COUNTS = ("into_own_home", "from_residential", "residential_entries", "discharges", "people_spending")
+
+
+def pathway_group_counts(month: datetime.date, people: dict[str, list[uuid.UUID]]) -> list[MonthCount]:
+    """The month's moves on the accommodation pathway and the people spending budgets, by the person's
+    groups: ``people`` are who each count is of, once for each move."""
+    items = [(person, which) for which in PATHWAY_COUNTS for person in people.get(which, [])]
+    return [
+        _row(month, Measure.EQ_PATHWAY, grouping, group, n, band_from=which)
+        for (grouping, group), counted in _by_group(items).items()
+        for which, n in Counter(counted).items()
+    ]

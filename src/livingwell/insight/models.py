@@ -148,6 +148,7 @@ class MonthCount(models.Model):
         EQ_ONWARD_UNMET = "eq_onward_unmet", _("Onward introductions declined or unanswered, by the person's group")
         EQ_LIFE_RECORDED = "eq_life_recorded", _("People who answered a life circumstances question twice, by group")
         EQ_LIFE_INTO = "eq_life_into", _("People who moved to where they hoped, by question and group")
+        EQ_PATHWAY = "eq_pathway", _("Moves on the accommodation pathway and people spending budgets, by group")
 
     month = models.DateField()
     measure = models.CharField(max_length=20, choices=Measure.choices)
@@ -166,7 +167,7 @@ class MonthCount(models.Model):
     days = models.PositiveIntegerField(null=True, blank=True)
     count = models.PositiveIntegerField()
     # Outcomes: the scores summed (so a mean is total over count), and the bands a person moved between (for
-    # life circumstances, the answers; by group, ``band_from`` is the question).
+    # life circumstances, the answers; by group, ``band_from`` is the question, or the pathway's count).
     total = models.FloatField(null=True, blank=True)
     band_from = models.CharField(max_length=50, blank=True)
     band_to = models.CharField(max_length=50, blank=True)

@@ -1,12 +1,14 @@
 """A month of the accommodation pathway and personal budgets, summed up for the figures (decision 0029):
 the pathway's own counts for the month (``support.accommodation.pathway_figures``, the same code the
-pathway page uses), and the budgets allocated from the month and spent in it."""
+pathway page uses), and the budgets allocated from the month and spent in it; and the pathway's counts by
+the person's group (decision 0035)."""
 
 import datetime
 
 from django.db.models import Count, Sum
 
 from livingwell.insight.counting import month_of
+from livingwell.insight.equality_summaries import pathway_group_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.accommodation import pathway_figures
 from livingwell.support.models import BudgetAllocation
@@ -29,5 +31,10 @@ def pathway_counts(month: datetime.date) -> list[MonthCount]:
         (Measure.BUDGET_ALLOCATED, allocated["people"], float(allocated["total"] or 0)),
     ]
     return [
-        MonthCount(month=month, measure=measure, count=count, total=total) for measure, count, total in found if count
+        *(
+            MonthCount(month=month, measure=measure, count=count, total=total)
+            for measure, count, total in found
+            if count
+        ),
+        *pathway_group_counts(month, figures.people),
     ]

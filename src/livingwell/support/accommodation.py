@@ -4,7 +4,7 @@ worked out from each move and the one before it, as the analysts' page shows the
 import datetime
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -51,6 +51,9 @@ class PathwayFigures:
     discharges: int
     people_with_spending: int
     spending: Decimal
+    # Who each count is of, once for each move counted: "into_own_home", "from_residential",
+    # "residential_entries", "discharges" and "people_spending" (for the figures by group).
+    people: dict[str, list[uuid.UUID]] = field(default_factory=dict, compare=False)
 
     @property
     def cost_per_person(self) -> Decimal | None:
@@ -75,8 +78,8 @@ def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> Pathway
         .values_list("person_id", "moved_on", "kind")
     ):
         history[person_id].append((moved_on, kind))
-    own = own_from_residential = residential = discharges = 0
-    for moves in history.values():
+    people: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for person_id, moves in history.items():
         for index, (moved_on, kind) in enumerate(moves):
             if moved_on < starts_on:
                 continue
@@ -84,16 +87,27 @@ def pathway_figures(starts_on: datetime.date, ends_on: datetime.date) -> Pathway
             if kind == before:
                 continue  # a correction or a move within the same kind of place
             if kind == Kind.OWN_TENANCY:
-                own += 1
-                own_from_residential += before in RESIDENTIAL_KINDS
+                people["into_own_home"].append(person_id)
+                if before in RESIDENTIAL_KINDS:
+                    people["from_residential"].append(person_id)
             if kind in RESIDENTIAL_KINDS:
-                residential += 1
+                people["residential_entries"].append(person_id)
             if before in DISCHARGED_FROM and kind != Kind.HOSPITAL:
-                discharges += 1
-    spending = BudgetSpend.objects.filter(spent_on__range=(starts_on, ends_on))
+                people["discharges"].append(person_id)
+    spending = BudgetSpend.objects.filter(spent_on__range=(starts_on, ends_on)).order_by()
     total = spending.aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    people = spending.values("allocation__person_id").distinct().count()
-    return PathwayFigures(starts_on, ends_on, own, own_from_residential, residential, discharges, people, total)
+    people["people_spending"] = list(spending.values_list("allocation__person_id", flat=True).distinct())
+    return PathwayFigures(
+        starts_on,
+        ends_on,
+        into_own_home=len(people["into_own_home"]),
+        into_own_home_from_residential=len(people["from_residential"]),
+        new_residential_entries=len(people["residential_entries"]),
+        discharges=len(people["discharges"]),
+        people_with_spending=len(people["people_spending"]),
+        spending=total,
+        people=dict(people),
+    )
 
 
 def pathway_rows(figures: PathwayFigures, suppress: bool) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """The equality tables beyond introductions: for each group, how long people waited for a first contact, the
 episodes of Hub support opened, how wellbeing changed, and the goals set and achieved (decision 0034); and
-the onward introductions sent, started, and declined or unanswered, and who moved to where they hoped to be
-in their life circumstances (decision 0035).
+the onward introductions sent, started, and declined or unanswered, who moved to where they hoped to be in
+their life circumstances, and the accommodation pathway's moves and people spending budgets (decision 0035).
 
 Counts of 1 to 4 are hidden. The counts add up, across the groups, to totals shown in other tables (early
 support, onward introductions, outcomes); so where only one group's count is hidden, the next smallest is
@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from livingwell.insight.equality_figures import EqualityGroup, not_given
-from livingwell.insight.suppression import hidden_with_another
+from livingwell.insight.equality_summaries import PATHWAY_COUNTS
+from livingwell.insight.suppression import Cell, hidden_with_another
 from livingwell.insight.tables.common import Table, Value, wait_text
 
 TITLES: dict[str, tuple[str | Promise, str | Promise]] = {
@@ -85,6 +86,13 @@ MOVED_INTO: dict[str, str | Promise] = {
 }
 
 
+def _by_row(grouping: str, groups: list[EqualityGroup], columns: list[list[Cell]]) -> list[tuple[str, list[Value]]]:
+    """A table's rows, one a group, from its columns of cells."""
+    return [
+        (group.name or not_given(grouping), [column[index] for column in columns]) for index, group in enumerate(groups)
+    ]
+
+
 def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
     """Each count adds up, across the groups, to one another table shows (onward introductions, life
     circumstances), so each column is hidden as the episodes opened are."""
@@ -94,9 +102,6 @@ def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
         hidden_with_another([group.onward_unmet for group in groups]),
         hidden_with_another([group.life_recorded for group in groups]),
         *(hidden_with_another([group.life_into[question] for group in groups]) for question in MOVED_INTO),
-    ]
-    rows: list[tuple[str, list[Value]]] = [
-        (group.name or not_given(grouping), [column[index] for column in columns]) for index, group in enumerate(groups)
     ]
     return Table(
         slug=f"onward-and-life-by-{grouping.replace('_', '-')}",
@@ -116,7 +121,39 @@ def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
             _("People who answered a question about their life twice"),
             *(str(label) for label in MOVED_INTO.values()),
         ],
-        rows=rows,
+        rows=_by_row(grouping, groups, columns),
+    )
+
+
+HOMES_TITLES: dict[str, str | Promise] = {
+    "age_band": _lazy("Homes and personal budgets by age"),
+    "gender": _lazy("Homes and personal budgets by gender"),
+    "ethnic_group": _lazy("Homes and personal budgets by ethnic group"),
+    "neighbourhood": _lazy("Homes and personal budgets by neighbourhood"),
+}
+
+
+def homes_table(grouping: str, groups: list[EqualityGroup]) -> Table:
+    """The accommodation pathway's counts by group: each adds up, across the groups, to the period's total in
+    the pathway table, so each column is hidden as the others are."""
+    columns = [hidden_with_another([group.pathway[which] for group in groups]) for which in PATHWAY_COUNTS]
+    return Table(
+        slug=f"homes-by-{grouping.replace('_', '-')}",
+        title=str(HOMES_TITLES[grouping]),
+        summary=_(
+            "For each group, as people gave it at the front door: the moves on the accommodation pathway in the "
+            "period, into their own home (and of them, from residential care), into residential care, and out of "
+            "hospital or residential care; and the people spending a personal budget."
+        ),
+        first_column=str(TITLES[grouping][1]),
+        columns=[
+            _("Moved into their own home"),
+            _("… of them from residential care"),
+            _("New residential entries"),
+            _("Discharges from hospital or residential care"),
+            _("People with budget spending"),
+        ],
+        rows=_by_row(grouping, groups, columns),
     )
 
 
@@ -125,5 +162,5 @@ def equality_tables(equality: dict[str, list[EqualityGroup]]) -> list[Table]:
         table(grouping, groups)
         for grouping, groups in equality.items()
         if groups
-        for table in (equality_table, onward_and_life_table)
+        for table in (equality_table, onward_and_life_table, homes_table)
     ]

@@ -6,6 +6,7 @@ show."""
 import csv
 import datetime
 import io
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -21,6 +22,9 @@ from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.models import (
+    AccommodationMove,
+    BudgetAllocation,
+    BudgetSpend,
     Episode,
     EpisodeChange,
     Goal,
@@ -97,6 +101,26 @@ def _onward_and_life(episode: Episode, gender: str, number: int) -> None:
         LifeCircumstances.objects.create(
             person=episode.person, occasion="review", recorded_at=when, recorded_by=guide, **answers
         )
+    _home_and_budget(episode, gender)
+
+
+def _home_and_budget(episode: Episode, gender: str) -> None:
+    """In February each woman moves from residential care into her own home, the man into residential care
+    (his first known place), and each non-binary person spends from a personal budget."""
+    person, guide, day = episode.person, episode.guide, datetime.date
+    moves = {"Woman": [("residential", day(2024, 6, 1)), ("own_tenancy", day(2025, 2, 14))],
+             "Man": [("residential", day(2025, 2, 14))]}.get(gender, [])  # fmt: skip
+    for kind, moved_on in moves:
+        AccommodationMove.objects.create(person=person, kind=kind, moved_on=moved_on, recorded_by=guide)
+    if gender == "Non-binary":
+        allocation = BudgetAllocation.objects.create(
+            person=person, source="health", starts_on=day(2025, 1, 1), ends_on=day(2025, 12, 31), amount=500,
+            created_by=guide,
+        )  # fmt: skip
+        BudgetSpend.objects.create(
+            allocation=allocation, spent_on=day(2025, 2, 2), what="-", amount=40, recorded_by=guide,
+            submission_token=uuid.uuid4(),
+        )  # fmt: skip
 
 
 @pytest.mark.django_db
@@ -109,12 +133,15 @@ def test_support_and_wellbeing_by_group_are_the_known_answers(supported: None) -
         "goals_achieved": 5, "onward_sent": 5, "onward_started": 5, "onward_declined_or_no_response": 0,
         "life_answered_twice": 5,
         "life_moved_to_hoped": {"work": 5, "education": 0, "benefits": 0, "home": 0, "medication": 0},
+        "pathway": {"into_own_home": 5, "from_residential": 5, "residential_entries": 0, "discharges": 5,
+                    "people_spending": 0},
     }  # fmt: skip
     nonbinary, man = by_gender["Non-binary"], by_gender["Man"]
     assert (nonbinary["onward_started"], nonbinary["onward_declined_or_no_response"]) == (0, 5)
     assert nonbinary["life_moved_to_hoped"]["benefits"] == 2  # the other three still get them
     assert (man["onward_declined_or_no_response"], man["life_answered_twice"]) == (1, 1)
     assert sum(man["life_moved_to_hoped"].values()) == 0  # in work at first and at latest: no move
+    assert (man["pathway"]["residential_entries"], nonbinary["pathway"]["people_spending"]) == (1, 5)
     assert (by_gender["Man"]["episodes_opened"], by_gender["Man"]["wellbeing_mean_change"]) == (1, 0.0)
     assert [group["group"] for group in equality["age_band"]] == ["25 to 34"]
 
@@ -165,6 +192,21 @@ def test_onward_and_life_by_group_hide_a_lone_small_group_with_the_next(
         ["Non-binary", hidden, "0", hidden, hidden, "0", "0", few, "0", "0"],
         ["Woman", "5", "5", "0", "5", "5", "0", "0", "0", "0"],
     ]
+
+
+@pytest.mark.django_db
+def test_homes_and_budgets_by_group_are_suppressed(supported: None, signed_in_client: Callable[[Role], Client]) -> None:
+    response = signed_in_client(Role.ANALYST).get(
+        "/figures/homes-by-gender.csv", {"start": "2025-01", "end": "2025-03"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [
+        ["Gender", "Moved into their own home", "… of them from residential care", "New residential entries",
+         "Discharges from hospital or residential care", "People with budget spending"],
+        ["Man", "0", "0", "fewer than 5", "0", "0"],
+        ["Non-binary", "0", "0", "0", "0", "5"],
+        ["Woman", "5", "5", "0", "5", "0"],
+    ]  # fmt: skip
 
 
 def test_hidden_with_another() -> None:
