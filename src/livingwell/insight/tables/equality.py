@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from livingwell.insight.equality_figures import EqualityGroup, not_given
 from livingwell.insight.equality_summaries import PATHWAY_COUNTS
-from livingwell.insight.suppression import Cell, hidden_with_another
+from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tables.common import Table, Value, wait_text
 
 TITLES: dict[str, tuple[str | Promise, str | Promise]] = {
@@ -86,25 +86,39 @@ MOVED_INTO: dict[str, str | Promise] = {
 }
 
 
-def _by_row(grouping: str, groups: list[EqualityGroup], columns: list[list[Cell]]) -> list[tuple[str, list[Value]]]:
-    """A table's rows, one a group, from its columns of cells."""
-    return [
-        (group.name or not_given(grouping), [column[index] for column in columns]) for index, group in enumerate(groups)
-    ]
+def _counts_table(
+    grouping: str, groups: list[EqualityGroup], *, slug: str, title: str, summary: str, counts: dict[str, list[int]]
+) -> Table:
+    """A table of counts by group, a column for each of ``counts`` (its heading, and each group's count).
+    Each column adds up, across the groups, to a total another table shows, so each is hidden as the
+    episodes opened are: a lone hidden group hides the next smallest with it."""
+    columns = [hidden_with_another(values) for values in counts.values()]
+    return Table(
+        slug=f"{slug}-by-{grouping.replace('_', '-')}",
+        title=title,
+        summary=summary,
+        first_column=str(TITLES[grouping][1]),
+        columns=list(counts),
+        rows=[
+            (group.name or not_given(grouping), [column[index] for column in columns])
+            for index, group in enumerate(groups)
+        ],
+    )
 
 
 def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
-    """Each count adds up, across the groups, to one another table shows (onward introductions, life
-    circumstances), so each column is hidden as the episodes opened are."""
-    columns = [
-        hidden_with_another([group.onward_sent for group in groups]),
-        hidden_with_another([group.onward_started for group in groups]),
-        hidden_with_another([group.onward_unmet for group in groups]),
-        hidden_with_another([group.life_recorded for group in groups]),
-        *(hidden_with_another([group.life_into[question] for group in groups]) for question in MOVED_INTO),
-    ]
-    return Table(
-        slug=f"onward-and-life-by-{grouping.replace('_', '-')}",
+    counts = {
+        _("Onward introductions sent"): [group.onward_sent for group in groups],
+        _("Started"): [group.onward_started for group in groups],
+        _("Declined or no response"): [group.onward_unmet for group in groups],
+        _("People who answered a question about their life twice"): [group.life_recorded for group in groups],
+    }
+    for question, label in MOVED_INTO.items():
+        counts[str(label)] = [group.life_into[question] for group in groups]
+    return _counts_table(
+        grouping,
+        groups,
+        slug="onward-and-life",
         title=str(ONWARD_AND_LIFE_TITLES[grouping]),
         summary=_(
             "For each group, as people gave it at the front door: the onward introductions sent for them in the "
@@ -113,15 +127,7 @@ def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
             "twice and how many moved to where they hoped to be, so that groups the network serves less well "
             "stand out."
         ),
-        first_column=str(TITLES[grouping][1]),
-        columns=[
-            _("Onward introductions sent"),
-            _("Started"),
-            _("Declined or no response"),
-            _("People who answered a question about their life twice"),
-            *(str(label) for label in MOVED_INTO.values()),
-        ],
-        rows=_by_row(grouping, groups, columns),
+        counts=counts,
     )
 
 
@@ -131,29 +137,31 @@ HOMES_TITLES: dict[str, str | Promise] = {
     "ethnic_group": _lazy("Homes and personal budgets by ethnic group"),
     "neighbourhood": _lazy("Homes and personal budgets by neighbourhood"),
 }
+# The accommodation pathway's counts by group, in PATHWAY_COUNTS' order.
+HOMES_COLUMNS = [
+    _lazy("Moved into their own home"),
+    _lazy("… of them from residential care"),
+    _lazy("New residential entries"),
+    _lazy("Discharges from hospital or residential care"),
+    _lazy("People with budget spending"),
+]
 
 
 def homes_table(grouping: str, groups: list[EqualityGroup]) -> Table:
-    """The accommodation pathway's counts by group: each adds up, across the groups, to the period's total in
-    the pathway table, so each column is hidden as the others are."""
-    columns = [hidden_with_another([group.pathway[which] for group in groups]) for which in PATHWAY_COUNTS]
-    return Table(
-        slug=f"homes-by-{grouping.replace('_', '-')}",
+    return _counts_table(
+        grouping,
+        groups,
+        slug="homes",
         title=str(HOMES_TITLES[grouping]),
         summary=_(
             "For each group, as people gave it at the front door: the moves on the accommodation pathway in the "
             "period, into their own home (and of them, from residential care), into residential care, and out of "
             "hospital or residential care; and the people spending a personal budget."
         ),
-        first_column=str(TITLES[grouping][1]),
-        columns=[
-            _("Moved into their own home"),
-            _("… of them from residential care"),
-            _("New residential entries"),
-            _("Discharges from hospital or residential care"),
-            _("People with budget spending"),
-        ],
-        rows=_by_row(grouping, groups, columns),
+        counts={
+            str(label): [group.pathway[which] for group in groups]
+            for label, which in zip(HOMES_COLUMNS, PATHWAY_COUNTS, strict=True)
+        },
     )
 
 
