@@ -62,6 +62,7 @@ from livingwell.insight.models import (  # noqa: E402
 )
 from livingwell.insight.quarters import quarter_of  # noqa: E402
 from livingwell.insight.summaries import month_summarise, months_summarise, months_unsummarised  # noqa: E402
+from livingwell.insight.wellbeing import wellbeing_scores_fill  # noqa: E402
 from livingwell.people.models import Person  # noqa: E402
 from livingwell.support.measures import score  # noqa: E402
 from livingwell.support.models import (  # noqa: E402
@@ -398,6 +399,7 @@ def main() -> int:
     summarise()
     generate_support()
     generate_outcomes()
+    wellbeing_scores_fill()  # the measurements were made in bulk, past the signal that keeps their scores
     generate_coproduction()
     summarise()
     analyse()

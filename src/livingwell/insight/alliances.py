@@ -17,9 +17,8 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, F, FloatField, Func, Model, OuterRef, QuerySet, RowRange, Window
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, LastValue, RowNumber
+from django.db.models import Count, Exists, F, Func, Model, OuterRef, QuerySet, RowRange, Window
+from django.db.models.functions import LastValue, RowNumber
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -28,10 +27,10 @@ from livingwell.audit.services import audit_event_record
 from livingwell.core.refusals import Refused
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_bounds, months_between
-from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
+from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
 from livingwell.insight.outcome_summaries import WELLBEING
 from livingwell.support.measures import score_change
-from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
+from livingwell.support.models import Instrument, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
 
@@ -91,30 +90,26 @@ def _wellbeing_changes(
 ) -> tuple[dict[uuid.UUID, tuple[float, bool]], bool]:
     """Each supported person's wellbeing change, first to latest before ``end``, for those measured twice or
     more, and whether it is better by the threshold; and whether a threshold is set. The database picks each
-    person's first and latest score (window functions), so that two scores a person are read."""
+    person's first and latest score with one window over the narrow rows of their wellbeing scores, newest
+    first (decision 0037), so that two scores a person are read, and no measurement's answers."""
     instrument = Instrument.objects.filter(code=WELLBEING[0]).first()
     if instrument is None:
         return {}, False
-    score = Cast(KT(f"scores__{WELLBEING[1]}"), FloatField())
 
-    # One window, newest first over all of a person's measurements: one sort for the three.
     def newest_first(expression: Func) -> Window:
         return Window(
             expression,
             partition_by=[F("person_id")],
-            order_by=[F("taken_at").desc(), F("id").desc()],
+            order_by=[F("taken_at").desc(), F("measurement_id").desc()],
             frame=RowRange(start=None, end=None),
         )
 
     rows = (
-        Measurement.objects.filter(
-            instrument=instrument, taken_at__lt=end, person__in=supported.values("onward__person_id")
-        )
+        WellbeingScore.objects.filter(taken_at__lt=end, person__in=supported.values("onward__person_id"))
         .annotate(
-            score=score,
             place=newest_first(RowNumber()),
-            first_score=newest_first(LastValue(score)),
-            taken=newest_first(Count("id")),
+            first_score=newest_first(LastValue("score")),
+            taken=newest_first(Count("pk")),
         )
         .filter(place=1, taken__gte=2)
         .values_list("person_id", "first_score", "score")
@@ -122,8 +117,6 @@ def _wellbeing_changes(
     )
     found: dict[uuid.UUID, tuple[float, bool]] = {}
     for person, before, after in rows:
-        if before is None or after is None:
-            continue
         change = score_change(instrument, WELLBEING[1], before, after)
         found[person] = (change.change, bool(change.meaningful and change.better))
     return found, instrument.meaningful_change.get(WELLBEING[1]) is not None

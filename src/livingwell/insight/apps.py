@@ -28,7 +28,10 @@ class InsightConfig(AppConfig):
 
 
 def _count_the_uncounted(**kwargs: Any) -> None:
-    """After migrating, count the introductions that arrived before this app did (none, after the first time)."""
+    """After migrating, count the introductions that arrived before this app did, and keep the wellbeing
+    scores taken before (none of either, after the first time)."""
     from livingwell.insight.services import counted_introductions_refresh  # models are ready only now
+    from livingwell.insight.wellbeing import wellbeing_scores_fill
 
     counted_introductions_refresh(missing_only=True)  # and summarises the months not summarised yet
+    wellbeing_scores_fill()  # those measured before the wellbeing scores were kept on their own

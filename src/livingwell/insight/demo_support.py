@@ -14,6 +14,7 @@ from livingwell.core.outcomes import Big3Outcome
 from livingwell.directory.models import Service
 from livingwell.frontdoor.models import ContactAttempt, Introduction, IntroductionEquality
 from livingwell.insight.services import counted_introduction_refresh
+from livingwell.insight.wellbeing import wellbeing_scores_fill
 from livingwell.people.models import Person
 from livingwell.support.measures import score
 from livingwell.support.models import (
@@ -365,6 +366,7 @@ def support_history(now: datetime.datetime) -> int:
     _front_door_create(came)
     EpisodeChange.objects.bulk_create(changes)
     Measurement.objects.bulk_create(measurements)
+    wellbeing_scores_fill()
     ContactLogEntry.objects.bulk_create(contacts)
     LifeCircumstances.objects.bulk_create(lives)
     AccommodationMove.objects.bulk_create(moves)

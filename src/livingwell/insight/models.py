@@ -333,3 +333,22 @@ class PartnerFinance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} {self.first_month:%Y-%m} to {self.last_month:%Y-%m}"
+
+
+class WellbeingScore(models.Model):
+    """A wellbeing (SWEMWBS) score on a narrow row of its own, beside its measurement, so that an alliance's
+    people's first and latest scores are picked without reading every measurement's answers (decision 0037).
+    Kept as each measurement is saved, and made afresh by ``insight_refresh``."""
+
+    measurement = models.OneToOneField(
+        "support.Measurement", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    taken_at = models.DateTimeField()
+    score = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "taken_at"], name="wellbeing_score_by_person")]
+
+    def __str__(self) -> str:
+        return f"{self.score:g}"

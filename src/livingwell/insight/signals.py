@@ -17,6 +17,7 @@ from livingwell.insight.counting import month_of
 from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task
+from livingwell.insight.wellbeing import wellbeing_score_keep
 from livingwell.support.models import (
     AccommodationMove,
     BudgetAllocation,
@@ -109,6 +110,12 @@ def _own_month_and_latest_others(moment: Any, others: QuerySet[Any], field: str)
     latest, or it may be their new first)."""
     latest = others.order_by(f"-{field}").values_list(field, flat=True).first()
     months_summarise_task.enqueue(months=sorted({_month_iso(when) for when in (moment, latest) if when is not None}))
+
+
+@receiver(post_save, sender=Measurement, dispatch_uid="insight_wellbeing_score_kept")
+def _measurement_saved(sender: type, instance: Measurement, **kwargs: Any) -> None:
+    # Kept at once, in the same transaction: a narrow row, read by the alliances' figures (decision 0037).
+    wellbeing_score_keep(instance)
 
 
 @receiver(post_save, sender=Measurement, dispatch_uid="insight_measurement_saved")

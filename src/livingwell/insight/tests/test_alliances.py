@@ -17,11 +17,12 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import OrganizationFactory, ServiceFactory
-from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance
+from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
 from livingwell.insight.tests.conftest import LONDON, wellbeing_measured
+from livingwell.insight.wellbeing import wellbeing_scores_fill
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
-from livingwell.support.models import Instrument, OnwardIntroduction, OnwardStatusChange
+from livingwell.support.models import Instrument, Measurement, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
 PERIOD = {"start": "2025-01", "end": "2025-03"}
@@ -213,3 +214,30 @@ def test_the_quarterly_report_shows_each_alliance(
     assert client.post("/figures/reports/start/", {"quarter": "2025-q1"}).status_code == 302
     page = client.get("/figures/reports/2025-q1/").content.decode()
     assert "Supported living: Budget, spend and cost per person" in page
+
+
+@pytest.mark.django_db
+def test_each_wellbeing_score_is_kept_on_its_own_row_with_its_measurement() -> None:
+    """The alliance's figures read wellbeing from narrow rows (decision 0037): kept as a measurement is saved
+    or deleted, filled for measurements made in bulk, and made afresh by insight_refresh."""
+    person = PersonFactory()
+    wellbeing_measured(person, _at(2025, 1, 5), 2)
+    measurement = Measurement.objects.get(person=person)
+    assert list(WellbeingScore.objects.values_list("person_id", "score")) == [(person.pk, 15.32)]
+    measurement.scores = {"metric": 19.25, "raw": 21}
+    measurement.save()
+    assert WellbeingScore.objects.get().score == 19.25
+    ons4 = Instrument.objects.get(code="ons4")
+    Measurement.objects.create(
+        person=person, instrument=ons4, occasion="review", taken_at=_at(2025, 1, 5), answers={},
+        scores={"happy": 7}, submission_token=uuid.uuid4(),
+    )  # fmt: skip
+    assert WellbeingScore.objects.count() == 1  # another measure: not wellbeing
+    WellbeingScore.objects.all().delete()  # as if made in bulk, past the signal
+    assert wellbeing_scores_fill() == 1
+    assert wellbeing_scores_fill() == 0  # nothing missing
+    WellbeingScore.objects.update(score=1)  # damaged: made afresh
+    call_command("insight_refresh", stdout=io.StringIO())
+    assert WellbeingScore.objects.get().score == 19.25
+    measurement.delete()
+    assert not WellbeingScore.objects.exists()
