@@ -17,8 +17,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, F, Func, Model, OuterRef, QuerySet, RowRange, Window
-from django.db.models.functions import LastValue, RowNumber
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -27,9 +26,10 @@ from livingwell.audit.services import audit_event_record
 from livingwell.core.refusals import Refused
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_bounds, months_between
-from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
+from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, PersonWellbeing, WellbeingScore
 from livingwell.insight.outcome_summaries import WELLBEING
-from livingwell.support.measures import score_change
+from livingwell.insight.wellbeing import firsts_and_latests
+from livingwell.support.measures import change_judge
 from livingwell.support.models import Instrument, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
@@ -89,36 +89,25 @@ def _wellbeing_changes(
     supported: QuerySet[OnwardStatusChange], end: datetime.datetime
 ) -> tuple[dict[uuid.UUID, tuple[float, bool]], bool]:
     """Each supported person's wellbeing change, first to latest before ``end``, for those measured twice or
-    more, and whether it is better by the threshold; and whether a threshold is set. The database picks each
-    person's first and latest score with one window over the narrow rows of their wellbeing scores, newest
-    first (decision 0037), so that two scores a person are read, and no measurement's answers."""
+    more, and whether it is better by the threshold; and whether a threshold is set (decision 0037). Most
+    people's first and latest are read as they stand now; those measured again since ``end`` have theirs
+    picked from their scores before it."""
     instrument = Instrument.objects.filter(code=WELLBEING[0]).first()
     if instrument is None:
         return {}, False
-
-    def newest_first(expression: Func) -> Window:
-        return Window(
-            expression,
-            partition_by=[F("person_id")],
-            order_by=[F("taken_at").desc(), F("measurement_id").desc()],
-            frame=RowRange(start=None, end=None),
-        )
-
-    rows = (
-        WellbeingScore.objects.filter(taken_at__lt=end, person__in=supported.values("onward__person_id"))
-        .annotate(
-            place=newest_first(RowNumber()),
-            first_score=newest_first(LastValue("score")),
-            taken=newest_first(Count("pk")),
-        )
-        .filter(place=1, taken__gte=2)
-        .values_list("person_id", "first_score", "score")
-        .order_by()
+    people = PersonWellbeing.objects.filter(person__in=supported.values("onward__person_id"), measured__gte=2)
+    since = WellbeingScore.objects.filter(
+        taken_at__lt=end, person__in=people.filter(latest_at__gte=end).values("person_id")
     )
+    rows = [
+        *people.filter(latest_at__lt=end).values_list("person_id", "first_score", "latest_score"),
+        *((person, first, latest) for person, first, latest, _at, _taken in firsts_and_latests(since, at_least=2)),
+    ]
+    judged = change_judge(instrument, WELLBEING[1])
     found: dict[uuid.UUID, tuple[float, bool]] = {}
     for person, before, after in rows:
-        change = score_change(instrument, WELLBEING[1], before, after)
-        found[person] = (change.change, bool(change.meaningful and change.better))
+        change, meaningful, better = judged(before, after)
+        found[person] = (change, bool(meaningful and better))
     return found, instrument.meaningful_change.get(WELLBEING[1]) is not None
 
 

@@ -352,3 +352,17 @@ class WellbeingScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.score:g}"
+
+
+class PersonWellbeing(models.Model):
+    """A person's first and latest wellbeing score as they stand now, from their ``WellbeingScore`` rows: an
+    alliance's figures read these for everyone not measured since the period's end (decision 0037)."""
+
+    person = models.OneToOneField("people.Person", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    first_score = models.FloatField()
+    latest_score = models.FloatField()
+    latest_at = models.DateTimeField()
+    measured = models.PositiveIntegerField()  # how many times
+
+    def __str__(self) -> str:
+        return f"{self.first_score:g} to {self.latest_score:g}"

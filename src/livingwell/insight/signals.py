@@ -113,9 +113,10 @@ def _own_month_and_latest_others(moment: Any, others: QuerySet[Any], field: str)
 
 
 @receiver(post_save, sender=Measurement, dispatch_uid="insight_wellbeing_score_kept")
-def _measurement_saved(sender: type, instance: Measurement, **kwargs: Any) -> None:
-    # Kept at once, in the same transaction: a narrow row, read by the alliances' figures (decision 0037).
-    wellbeing_score_keep(instance)
+@receiver(post_delete, sender=Measurement, dispatch_uid="insight_wellbeing_score_gone")
+def _wellbeing_measured(sender: type, instance: Measurement, **kwargs: Any) -> None:
+    # Kept at once, in the same transaction: narrow rows, read by the alliances' figures (decision 0037).
+    wellbeing_score_keep(instance, deleted=kwargs["signal"] is post_delete)
 
 
 @receiver(post_save, sender=Measurement, dispatch_uid="insight_measurement_saved")

@@ -1,6 +1,7 @@
 """Scoring outcome measures from their data: the rule, the conversion table, the bands and the thresholds
 all come from the ``Instrument`` row, so a deployment can load or correct them without code."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -65,20 +66,32 @@ def changes(instrument: Instrument, first: Measurement, latest: Measurement) -> 
     ]
 
 
+def change_judge(instrument: Instrument, key: str) -> Callable[[float, float], tuple[float, bool | None, bool | None]]:
+    """How a change in one score is judged, worked out once for many people: for a score ``before`` and
+    ``after``, the change, whether it is meaningful by the deployment's threshold (``None`` where none is
+    set), and whether it is better (``None`` where it did not change)."""
+    higher_is_better = instrument.scores[key].get("higher_is_better", True)
+    threshold = instrument.meaningful_change.get(key)
+
+    def judged(before: float, after: float) -> tuple[float, bool | None, bool | None]:
+        difference = _two_places(after - before)
+        meaningful = None if threshold is None else abs(difference) >= float(threshold)
+        return difference, meaningful, None if difference == 0 else (difference > 0) == higher_is_better
+
+    return judged
+
+
 def score_change(instrument: Instrument, key: str, before: float, after: float) -> Change:
     """One score's change from ``before`` to ``after``."""
-    about = instrument.scores[key]
-    difference = _two_places(after - before)
-    threshold = instrument.meaningful_change.get(key)
-    improving = difference > 0 if about.get("higher_is_better", True) else difference < 0
+    difference, meaningful, better = change_judge(instrument, key)(before, after)
     return Change(
         key=key,
-        label=str(about.get("label", key)),
+        label=str(instrument.scores[key].get("label", key)),
         first=before,
         latest=after,
         change=difference,
         first_band=band(instrument, key, before),
         latest_band=band(instrument, key, after),
-        meaningful=None if threshold is None else abs(difference) >= float(threshold),
-        better=None if difference == 0 else improving,
+        meaningful=meaningful,
+        better=better,
     )

@@ -17,7 +17,8 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import OrganizationFactory, ServiceFactory
-from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
+from livingwell.insight.alliances import alliance_figures
+from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, PersonWellbeing, WellbeingScore
 from livingwell.insight.tests.conftest import LONDON, wellbeing_measured
 from livingwell.insight.wellbeing import wellbeing_scores_fill
 from livingwell.people.models import Person
@@ -103,6 +104,18 @@ def test_the_wellbeing_of_each_partner_s_people_is_suppressed(
 ) -> None:
     rows = _csv(signed_in_client(Role.HUB_MANAGER), alliance, "alliance-outcomes")
     assert rows[1:] == [["Homes First", "5", "9.7", "5"], ["Steps", "fewer than 5", "–", "fewer than 5"]]
+
+
+@pytest.mark.django_db
+def test_wellbeing_measured_again_after_the_period_is_read_as_it_was_at_its_end(alliance: Alliance) -> None:
+    """Two of Homes First's people measured again in May: the first quarter's figures are as before, read from
+    their scores before its end rather than from their latest now (decision 0037)."""
+    for person in Person.objects.filter(measurements__isnull=False).distinct()[:2]:
+        wellbeing_measured(person, _at(2025, 5, 1), 1)
+    homes = alliance_figures(alliance, datetime.date(2025, 1, 1), datetime.date(2025, 3, 1)).partners[0]
+    assert (homes.measured, homes.mean_change, homes.better) == (5, 9.7, 5)
+    later = alliance_figures(alliance, datetime.date(2025, 1, 1), datetime.date(2025, 5, 1)).partners[0]
+    assert (later.measured, later.better) == (5, 3)  # two of them now lower than at first
 
 
 @pytest.mark.django_db
@@ -227,6 +240,11 @@ def test_each_wellbeing_score_is_kept_on_its_own_row_with_its_measurement() -> N
     measurement.scores = {"metric": 19.25, "raw": 21}
     measurement.save()
     assert WellbeingScore.objects.get().score == 19.25
+    wellbeing_measured(person, _at(2025, 3, 5), 4)
+    span = PersonWellbeing.objects.get(person=person)
+    assert (span.first_score, span.latest_score, span.measured) == (19.25, 25.03, 2)
+    Measurement.objects.filter(taken_at=_at(2025, 3, 5)).delete()
+    assert PersonWellbeing.objects.get(person=person).measured == 1
     ons4 = Instrument.objects.get(code="ons4")
     Measurement.objects.create(
         person=person, instrument=ons4, occasion="review", taken_at=_at(2025, 1, 5), answers={},
