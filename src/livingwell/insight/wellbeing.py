@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, F, FloatField, Func, QuerySet, RowRange, Window
+from django.db.models import Count, Exists, F, FloatField, Func, OuterRef, QuerySet, RowRange, Window
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, LastValue, RowNumber
 
@@ -97,8 +97,11 @@ def wellbeing_scores_fill(*, afresh: bool = False) -> int:
         if afresh:
             WellbeingScore.objects.all().delete()
         missing = _wellbeing_measurements()
+        if not afresh and missing.count() == WellbeingScore.objects.count():
+            return 0  # each has its row (a row goes with its measurement): after any migration but the first
         if not afresh:
-            missing = missing.exclude(pk__in=WellbeingScore.objects.values("measurement_id"))
+            # NOT EXISTS, an anti-join: NOT IN over a million rows is read again for each one on PostgreSQL.
+            missing = missing.exclude(Exists(WellbeingScore.objects.filter(measurement_id=OuterRef("pk"))))
         rows = missing.values_list("pk", "person_id", "taken_at", SCORE).order_by().iterator(chunk_size=BATCH)
         kept, batch = 0, []
         for measurement, person, taken_at, score in rows:
