@@ -358,7 +358,7 @@ class PersonWellbeing(models.Model):
     """A person's first and latest wellbeing score as they stand now, from their ``WellbeingScore`` rows: an
     alliance's figures read these for everyone not measured since the period's end (decision 0037)."""
 
-    person = models.OneToOneField("people.Person", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    person = models.OneToOneField("people.Person", primary_key=True, on_delete=models.CASCADE, related_name="wellbeing")
     first_score = models.FloatField()
     latest_score = models.FloatField()
     latest_at = models.DateTimeField()

@@ -1,6 +1,7 @@
 """Scoring outcome measures from their data: the rule, the conversion table, the bands and the thresholds
 all come from the ``Instrument`` row, so a deployment can load or correct them without code."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -73,6 +74,7 @@ def change_judge(instrument: Instrument, key: str) -> Callable[[float, float], t
     higher_is_better = instrument.scores[key].get("higher_is_better", True)
     threshold = instrument.meaningful_change.get(key)
 
+    @functools.lru_cache(maxsize=4096)  # scores come from a few dozen values: most pairs are judged once
     def judged(before: float, after: float) -> tuple[float, bool | None, bool | None]:
         difference = _two_places(after - before)
         meaningful = None if threshold is None else abs(difference) >= float(threshold)
