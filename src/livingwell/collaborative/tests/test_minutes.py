@@ -14,6 +14,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import Attendance, Minutes
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+from livingwell.core.tests.pages import without_random_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_the_full_cycle_of_minutes(
     assert "Priya Shah shared the figures" in public
     assert "Priya Shah (NHS representatives)" in public
     assert "1 member of Experts by Experience" in public
-    assert "Ola" not in public
+    assert "Ola" not in without_random_tokens(public)
     assert "<script>x</script>" not in public
     # Approved minutes are not changed.
     secretary.post(url + "save/", {"text": "Rewritten"})
@@ -256,7 +257,7 @@ def test_the_secretary_corrects_the_public_version_before_publishing(the_board, 
     public = Client().get(reverse("collaborative:meeting", args=[minutes.meeting_id])).content.decode()
     assert "described a long wait" in public
     assert "nurse" not in public
-    assert "Ben" not in public
+    assert "Ben" not in without_random_tokens(public)
     assert "A member (Experts by Experience) thanked the group." in public
 
 
