@@ -30,7 +30,7 @@ from livingwell.insight.counting import month_bounds, months_between
 from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
 from livingwell.insight.outcome_summaries import WELLBEING
 from livingwell.insight.wellbeing import firsts_and_latests
-from livingwell.support.measures import change_judge
+from livingwell.support.measures import Judgement, change_judge
 from livingwell.support.models import Instrument, OnwardIntroduction, OnwardStatusChange
 
 Status = OnwardIntroduction.Status
@@ -89,9 +89,7 @@ def _supported(
 Judged = tuple[float, bool]  # a person's wellbeing change, and whether it is better by the threshold
 
 
-def _judged(
-    judge: Callable[[float, float], tuple[float, bool | None, bool | None]], before: float, after: float
-) -> Judged:
+def _judged(judge: Callable[[float, float], Judgement], before: float, after: float) -> Judged:
     change, meaningful, better = judge(before, after)
     return change, bool(meaningful and better)
 
@@ -105,10 +103,11 @@ def _people_and_wellbeing(
     kept by their key as a number, quicker to compare by the tens of thousands."""
     judge = change_judge(instrument, WELLBEING[1]) if instrument else None
     kept = "onward__person__wellbeing__"
-    since_end = ExpressionWrapper(Q(**{f"{kept}latest_at__gte": end}), output_field=BooleanField())
+    measured_again = Q(**{f"{kept}latest_at__gte": end})
     rows = supported.values_list(
         "onward__service__organization_id", "onward__person_id",
-        f"{kept}first_score", f"{kept}latest_score", f"{kept}measured", since_end,
+        f"{kept}first_score", f"{kept}latest_score", f"{kept}measured",
+        ExpressionWrapper(measured_again, output_field=BooleanField()),
     )  # fmt: skip
     people: dict[uuid.UUID, set[int]] = defaultdict(set)
     wellbeing: dict[int, Judged] = {}
@@ -123,7 +122,7 @@ def _people_and_wellbeing(
         else:
             wellbeing[person] = _judged(judge, first, latest)
     if measured_since and judge is not None:
-        again = supported.filter(**{f"{kept}latest_at__gte": end}).values("onward__person_id")
+        again = supported.filter(measured_again).values("onward__person_id")
         scores = WellbeingScore.objects.filter(taken_at__lt=end, person__in=again)
         for person_id, first, latest, _at, _taken in firsts_and_latests(scores, at_least=2):
             wellbeing[person_id.int] = _judged(judge, first, latest)

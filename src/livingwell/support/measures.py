@@ -67,7 +67,16 @@ def changes(instrument: Instrument, first: Measurement, latest: Measurement) -> 
     ]
 
 
-def change_judge(instrument: Instrument, key: str) -> Callable[[float, float], tuple[float, bool | None, bool | None]]:
+Judgement = tuple[float, bool | None, bool | None]  # the change, whether meaningful, whether better
+
+
+def _judged(before: float, after: float, higher_is_better: bool, threshold: float | None) -> Judgement:
+    difference = _two_places(after - before)
+    meaningful = None if threshold is None else abs(difference) >= float(threshold)
+    return difference, meaningful, None if difference == 0 else (difference > 0) == higher_is_better
+
+
+def change_judge(instrument: Instrument, key: str) -> Callable[[float, float], Judgement]:
     """How a change in one score is judged, worked out once for many people: for a score ``before`` and
     ``after``, the change, whether it is meaningful by the deployment's threshold (``None`` where none is
     set), and whether it is better (``None`` where it did not change)."""
@@ -75,20 +84,20 @@ def change_judge(instrument: Instrument, key: str) -> Callable[[float, float], t
     threshold = instrument.meaningful_change.get(key)
 
     @functools.lru_cache(maxsize=4096)  # scores come from a few dozen values: most pairs are judged once
-    def judged(before: float, after: float) -> tuple[float, bool | None, bool | None]:
-        difference = _two_places(after - before)
-        meaningful = None if threshold is None else abs(difference) >= float(threshold)
-        return difference, meaningful, None if difference == 0 else (difference > 0) == higher_is_better
+    def judged(before: float, after: float) -> Judgement:
+        return _judged(before, after, higher_is_better, threshold)
 
     return judged
 
 
 def score_change(instrument: Instrument, key: str, before: float, after: float) -> Change:
     """One score's change from ``before`` to ``after``."""
-    difference, meaningful, better = change_judge(instrument, key)(before, after)
+    about = instrument.scores[key]
+    threshold = instrument.meaningful_change.get(key)
+    difference, meaningful, better = _judged(before, after, about.get("higher_is_better", True), threshold)
     return Change(
         key=key,
-        label=str(instrument.scores[key].get("label", key)),
+        label=str(about.get("label", key)),
         first=before,
         latest=after,
         change=difference,
