@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from django.db.models import Count, QuerySet
 
 from livingwell.insight.models import CountedIntroduction, MonthCount
-from livingwell.support.life import LIFE_HOPED_ANSWERS
+from livingwell.support.life import life_hoped
 from livingwell.support.models import EpisodeChange, Goal, OnwardIntroduction, OnwardStatusChange
 
 Measure = MonthCount.Measure
@@ -164,7 +164,7 @@ def life_counts(month: datetime.date, moves: dict[uuid.UUID, list[LifeMove]]) ->
             question
             for questions in members
             for question, before, after in questions
-            if before not in LIFE_HOPED_ANSWERS[question] and after in LIFE_HOPED_ANSWERS[question]
+            if not life_hoped(question, before) and life_hoped(question, after)
         )
         counts += [
             _row(month, Measure.EQ_LIFE_INTO, grouping, group, n, band_from=question) for question, n in into.items()

@@ -14,7 +14,7 @@ from livingwell.core.outcomes import Big3Outcome
 from livingwell.insight.models import MonthCount
 from livingwell.insight.outcome_summaries import item_key, score_key
 from livingwell.support.instruments import INSTRUMENTS
-from livingwell.support.life import LIFE_HOPED_ANSWERS
+from livingwell.support.life import life_hoped
 from livingwell.support.models import Instrument, InstrumentItem
 
 Measure = MonthCount.Measure
@@ -29,13 +29,13 @@ OUTCOME_MEASURES = [
     Measure.LIFE,
 ]
 
-# How the table says each life circumstances question's hoped-for answers (``LIFE_HOPED_ANSWERS``).
+# How the table says each life circumstances question's hoped-for answers (``support.life.life_hoped``).
 LIFE_HOPED = {
-    "work": (LIFE_HOPED_ANSWERS["work"], _("In paid work or volunteering")),
-    "education": (LIFE_HOPED_ANSWERS["education"], _("In education or training")),
-    "benefits": (LIFE_HOPED_ANSWERS["benefits"], _("Not getting benefits")),
-    "home": (LIFE_HOPED_ANSWERS["home"], _("Living in their own tenancy")),
-    "medication": (LIFE_HOPED_ANSWERS["medication"], _("Taking less medication than before, or none")),
+    "work": _("In paid work or volunteering"),
+    "education": _("In education or training"),
+    "benefits": _("Not getting benefits"),
+    "home": _("Living in their own tenancy"),
+    "medication": _("Taking less medication than before, or none"),
 }
 
 
@@ -126,12 +126,12 @@ class LifeChange:
     out_of: int = 0
 
     def add(self, before: str, after: str, count: int) -> None:
-        hoped = LIFE_HOPED[self.question][0]
+        was, now = life_hoped(self.question, before), life_hoped(self.question, after)
         self.people += count
-        self.first += count * (before in hoped)
-        self.latest += count * (after in hoped)
-        self.into += count * (before not in hoped and after in hoped)
-        self.out_of += count * (before in hoped and after not in hoped)
+        self.first += count * was
+        self.latest += count * now
+        self.into += count * (not was and now)
+        self.out_of += count * (was and not now)
 
     def as_json(self) -> dict[str, Any]:
         return {"question": self.question, "people": self.people, "first": self.first, "latest": self.latest,
@@ -144,7 +144,7 @@ class Outcomes:
     bands: list[BandCounts] = field(default_factory=list)
     goals: dict[str, GoalCounts] = field(default_factory=dict)  # by Big 3 outcome, in their order
     life: list[LifeChange] = field(
-        default_factory=lambda: [LifeChange(question, str(label)) for question, (_hoped, label) in LIFE_HOPED.items()]
+        default_factory=lambda: [LifeChange(question, str(label)) for question, label in LIFE_HOPED.items()]
     )
 
     def as_json(self) -> dict[str, Any]:

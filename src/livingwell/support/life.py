@@ -24,6 +24,11 @@ LIFE_HOPED_ANSWERS = {
 }
 
 
+def life_hoped(question: str, answer: str) -> bool:
+    """Whether the answer to a life circumstances question is where people hope to be."""
+    return answer in LIFE_HOPED_ANSWERS[question]
+
+
 def life_circumstances_record(
     *,
     actor: User,
