@@ -8,7 +8,7 @@ from typing import Any
 import pygal
 from pygal.style import Style
 
-from livingwell.insight.suppression import Cell
+from livingwell.core.suppression import Cell
 from livingwell.insight.tables import Table
 
 STYLE = Style(

@@ -7,8 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from livingwell.core.suppression import SMALL_NUMBER, Cell
 from livingwell.insight.quarters import Quarter
-from livingwell.insight.suppression import SMALL_NUMBER, Cell
 from livingwell.insight.tables import Table
 
 CSV_HEADER = ["quarter", "table", "row", "column", "value", "number"]

@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from livingwell.core.suppression import Cell, cell
 from livingwell.insight.alliances import AllianceFigures, alliance_figures, version_key
 from livingwell.insight.models import Alliance
-from livingwell.insight.suppression import Cell, cell
 from livingwell.insight.tables.common import Table, Value
 
 

@@ -8,10 +8,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from livingwell.core.suppression import SMALL_NUMBER, Cell
 from livingwell.insight.figure_parts import Wait
 from livingwell.insight.models import Baseline
 from livingwell.insight.selectors import Figures
-from livingwell.insight.suppression import SMALL_NUMBER, Cell
 
 Value = Cell | str
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from livingwell.collaborative.models import ConstituencyKind, Decision
+from livingwell.core.suppression import Cell, cell, suppressed_grid
 from livingwell.insight.coproduction import CoproductionMonth
-from livingwell.insight.suppression import Cell, cell, suppressed_grid
 from livingwell.insight.tables.common import Table, Value, month_label, share
 
 CO_PRODUCED = (Decision.Participation.CO_DESIGNING, Decision.Participation.CO_PRODUCING)

@@ -11,9 +11,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from livingwell.core.suppression import hidden_with_another
 from livingwell.insight.equality_figures import EqualityGroup, not_given
 from livingwell.insight.equality_summaries import PATHWAY_COUNTS
-from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tables.common import Table, Value, wait_text
 
 TITLES: dict[str, tuple[str | Promise, str | Promise]] = {

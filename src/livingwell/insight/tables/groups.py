@@ -4,9 +4,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from livingwell.core.suppression import Grid
 from livingwell.insight.models import Population
 from livingwell.insight.selectors import Figures, GroupFigures
-from livingwell.insight.suppression import Grid
 from livingwell.insight.tables.common import Table, Value, share
 from livingwell.insight.tables.introductions import Grids, route_columns
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from livingwell.core.suppression import SMALL_NUMBER, Grid, cell, hidden_at, suppressed_grid
 from livingwell.insight.models import Route
 from livingwell.insight.selectors import KNOWN, MADE_BY, AreaWaits, Figures
-from livingwell.insight.suppression import SMALL_NUMBER, Grid, cell, hidden_at, suppressed_grid
 from livingwell.insight.tables.common import (
     Table,
     Value,

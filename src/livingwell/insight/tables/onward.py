@@ -3,10 +3,10 @@ the period's totals, which both tables show, hidden in both once either hides th
 
 from django.utils.translation import gettext as _
 
+from livingwell.core.suppression import Grid, hidden_at, suppressed_grid
 from livingwell.directory.models import Organization
 from livingwell.insight.figure_parts import ONWARD_STEPS, OnwardFigures, wait_from
 from livingwell.insight.selectors import Figures
-from livingwell.insight.suppression import Grid, hidden_at, suppressed_grid
 from livingwell.insight.tables.common import Table, Value, month_label, wait_text
 
 

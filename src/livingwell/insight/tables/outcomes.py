@@ -8,8 +8,8 @@ total is hidden there."""
 from django.utils.translation import gettext as _
 
 from livingwell.core.outcomes import Big3Outcome
+from livingwell.core.suppression import SMALL_NUMBER, Cell, Grid, cell, suppressed_grid
 from livingwell.insight.outcome_figures import Outcomes, ScoreOutcome
-from livingwell.insight.suppression import SMALL_NUMBER, Cell, Grid, cell, suppressed_grid
 from livingwell.insight.tables.common import Table, Value, share
 
 

@@ -5,9 +5,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from livingwell.core.suppression import money_per_person_shown
+from livingwell.core.suppression import Cell, cell, money_per_person_shown, suppressed_grid
 from livingwell.insight.selectors import Figures
-from livingwell.insight.suppression import Cell, cell, suppressed_grid
 from livingwell.insight.tables.common import Table, Value, count_summary, month_label
 
 

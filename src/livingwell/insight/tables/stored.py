@@ -3,7 +3,7 @@ figures as they were when it was approved."""
 
 from typing import Any
 
-from livingwell.insight.suppression import Cell
+from livingwell.core.suppression import Cell
 from livingwell.insight.tables.common import Table, Value
 
 

@@ -3,8 +3,8 @@ way back and closed, and how many people each guide had."""
 
 from django.utils.translation import gettext as _
 
+from livingwell.core.suppression import cell, suppressed_grid
 from livingwell.insight.selectors import Figures
-from livingwell.insight.suppression import cell, suppressed_grid
 from livingwell.insight.tables.common import Table, Value, month_label
 
 

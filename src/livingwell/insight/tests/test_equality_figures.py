@@ -15,10 +15,10 @@ from django.test import Client
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.core.suppression import hidden_with_another
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import IntroductionEquality
 from livingwell.frontdoor.tests.factories import introduction_arrived
-from livingwell.insight.suppression import hidden_with_another
 from livingwell.insight.tests.conftest import LONDON, figures_json, wellbeing_measured
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.models import (

@@ -3,9 +3,9 @@ worked out from them."""
 
 import datetime
 
+from livingwell.core.suppression import cell, suppressed_grid
 from livingwell.insight.models import Route
 from livingwell.insight.selectors import KNOWN, MADE_BY, Figures, GroupFigures, MonthFigures
-from livingwell.insight.suppression import cell, suppressed_grid
 from livingwell.insight.tables import ROUTE_ORDER, dashboard_tables, suppressed_together
 
 
