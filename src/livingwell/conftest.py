@@ -15,6 +15,8 @@ from livingwell.safety.lexicon import lexicon_load
 from livingwell.safety.models import LexiconEntry
 from livingwell.support.instruments import instruments_load
 from livingwell.support.models import Instrument, InstrumentItem
+from livingwell.voice.ladder import ladder_load
+from livingwell.voice.models import Rung
 
 
 def sign_in(client: Client, user: User) -> None:
@@ -61,3 +63,4 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         default_taxonomy_ensure()
         lexicon_load(LexiconEntry)
         instruments_load(Instrument, InstrumentItem)
+        ladder_load(Rung)

@@ -80,6 +80,8 @@ LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)
 # Co-production bodies: how far ahead a series' meetings are made, and when members are reminded.
 LW_MEETINGS_AHEAD_DAYS = env.int("LW_MEETINGS_AHEAD_DAYS", default=400)
 LW_MEETING_REMINDER_DAYS = env.int("LW_MEETING_REMINDER_DAYS", default=2)
+# Evaluation rounds: remind those who have not answered this many days before a round closes.
+LW_ROUND_REMINDER_DAYS = env.int("LW_ROUND_REMINDER_DAYS", default=3)
 # Warn when a member's payments reach this share of their yearly limit.
 LW_PAYMENT_CAP_WARNING_PERCENT = env.int("LW_PAYMENT_CAP_WARNING_PERCENT", default=80)
 LW_ONWARD_REPLY_DAYS = env.int("LW_ONWARD_REPLY_DAYS", default=10)
@@ -124,6 +126,7 @@ INSTALLED_APPS = [
     "livingwell.frontdoor",
     "livingwell.support",
     "livingwell.collaborative",
+    "livingwell.voice",
     "livingwell.insight",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",

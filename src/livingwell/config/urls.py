@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("livingwell.safety.urls")),
     path("", include("livingwell.support.urls")),
     path("collaborative/", include("livingwell.collaborative.urls")),
+    path("evaluation/", include("livingwell.voice.urls")),
     path("figures/", include("livingwell.insight.urls")),
     path("how-we-are-doing/", include("livingwell.insight.public_urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),

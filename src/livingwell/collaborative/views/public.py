@@ -9,6 +9,7 @@ from livingwell.collaborative import ical, selectors, services
 from livingwell.collaborative.access import (
     runs,
 )
+from livingwell.collaborative.body_links import body_links
 from livingwell.collaborative.forms import (
     JoinForm,
 )
@@ -42,7 +43,12 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "collaborative/body.html",
-        {"view": view, "series": series, "runs": runs(request.user, view.body)},  # type: ignore[arg-type]
+        {
+            "view": view,
+            "series": series,
+            "runs": runs(request.user, view.body),  # type: ignore[arg-type]
+            "links": body_links(view.body.slug, running=False),
+        },
     )
 
 

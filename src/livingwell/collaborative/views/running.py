@@ -20,6 +20,7 @@ from livingwell.collaborative.access import (
     access_membership_for,
     body_run_by,
 )
+from livingwell.collaborative.body_links import body_links
 from livingwell.collaborative.forms import (
     JoinDecisionForm,
     MeetingForm,
@@ -41,7 +42,8 @@ from livingwell.core.refusals import change_told
 @role_required(*BODY_RUNNING_ROLES)
 def running(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     view = access_body_running_for(request.user, slug)
-    return render(request, "collaborative/running.html", {"view": view, "body": view.body})
+    links = body_links(view.body.slug, running=True)
+    return render(request, "collaborative/running.html", {"view": view, "body": view.body, "links": links})
 
 
 @require_http_methods(["GET", "POST"])

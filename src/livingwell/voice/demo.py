@@ -1,0 +1,89 @@
+"""Demo evaluation: the Co-production Board's baseline and six-monthly review, published, with the wider
+group of people with lived experience asked as contributors, and a round open now. No emails are sent."""
+
+import datetime
+import random
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from livingwell.collaborative.models import Body, Membership
+from livingwell.voice.models import CONTRIBUTOR, Answer, EvaluationRound, Invitation, Rung
+
+CONTRIBUTORS = ["Ade", "Bea", "Cath", "Dan", "Eli", "Fran", "Gus", "Hal"]
+# Where each group felt the work stood (steps up the ladder, 1 at the bottom), round by round.
+STEPS = {
+    "baseline": {"ebe": [3, 4], "carer": [3], "organisation": [4, 5], CONTRIBUTOR: [2, 3, 4]},
+    "review": {"ebe": [5, 6], "carer": [5], "organisation": [5, 6], CONTRIBUTOR: [4, 5, 6]},
+    "end": {"ebe": [6, 7], "carer": [6], "organisation": [6], CONTRIBUTOR: [5, 6]},
+}
+WORDS = [
+    ("We were asked what we thought, but the papers came the night before.", "Send papers a week ahead."),
+    ("The budget was shown to us after it was decided.", "Bring the budget to us while it can still change."),
+    ("We wrote the crisis café's leaflet together, and it shows.", ""),
+    ("The chair made sure everyone spoke, not just the professionals.", "Pay for the pre-meeting too."),
+    ("I felt listened to, and I could see what changed because of it.", ""),
+]
+
+
+def _round(body: Body, kind: str, title: str, opens_ago: int, closes_ago: int, published: bool) -> EvaluationRound:
+    today = timezone.localdate()
+    return EvaluationRound.objects.create(
+        body=body,
+        kind=kind,
+        title=title,
+        opens_on=today - datetime.timedelta(days=opens_ago),
+        closes_on=today - datetime.timedelta(days=closes_ago),
+        invited_at=timezone.now() - datetime.timedelta(days=opens_ago),
+        published_at=timezone.now() - datetime.timedelta(days=closes_ago - 1) if published else None,
+        created_by=get_user_model().objects.get(username="secretary"),
+        submission_id=uuid.uuid4(),
+    )
+
+
+def _invite_and_answer(the_round: EvaluationRound, steps: dict[str, list[int]], share: float, rng: random.Random):
+    ladder = list(Rung.objects.order_by("position"))
+    memberships = Membership.objects.filter(body=the_round.body, left_on__isnull=True).select_related("constituency")
+    invitations = [Invitation(round=the_round, member_id=m.member_id, group=m.constituency.kind) for m in memberships]
+    invitations += [
+        Invitation(round=the_round, name=name, email=f"{name.lower()}@lived-experience.example", group=CONTRIBUTOR)
+        for name in CONTRIBUTORS
+    ]
+    answers = []
+    for invitation in invitations:
+        invitation.sent_at = timezone.now()
+        if invitation.group not in steps or rng.random() > share:
+            continue
+        invitation.answered = True
+        why, move_up = rng.choice(WORDS)
+        answers.append(
+            Answer(
+                round=the_round,
+                rung=ladder[rng.choice(steps[invitation.group]) - 1],
+                group=invitation.group,
+                why=why,
+                move_up=move_up,
+                may_quote=rng.random() < 0.6,
+            )
+        )
+    Invitation.objects.bulk_create(invitations)
+    Answer.objects.bulk_create(answers)
+
+
+def voice_demo() -> list[str]:
+    board = Body.objects.filter(slug="board").first()
+    if board is None or EvaluationRound.objects.filter(body=board).exists():
+        return []
+    rng = random.Random(2016)  # noqa: S311 - demo data, not security
+    with transaction.atomic():
+        rounds = [
+            ("baseline", "Baseline: how the Board began", 200, 186, True, 0.9),
+            ("review", "Six-monthly review", 24, 10, True, 0.9),
+            ("end", "End of the crisis support workstream", 3, -11, False, 0.4),
+        ]
+        for kind, title, opens_ago, closes_ago, published, share in rounds:
+            the_round = _round(board, kind, title, opens_ago, closes_ago, published)
+            _invite_and_answer(the_round, STEPS[kind], share, rng)
+    return ["Loaded 3 evaluation rounds for the Co-production Board: sign in as secretary to run them."]

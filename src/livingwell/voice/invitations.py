@@ -1,0 +1,135 @@
+"""Invitations to answer a round, and reminders, sent by the worker.
+
+A message is built as it is sent (``core.outbox``), so the queue holds an invitation's id only. Its link is
+signed then, and never stored: opening it lets that browser answer for that invitation, once. Those who have
+not answered are reminded ``LW_ROUND_REMINDER_DAYS`` before the round closes.
+"""
+
+import datetime
+import functools
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.tasks import task
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.voice.models import EvaluationRound, Invitation
+
+SALT = "livingwell.voice.invitation"
+LINK_DAYS = 120  # a link outlives any round; the round's own dates decide whether it can still be answered
+REMIND = "remind"
+
+
+def link_for(invitation_id: str) -> str:
+    token = signing.dumps(invitation_id, salt=SALT)
+    return f"{settings.LW_SITE_URL}{reverse('voice:answer_open')}?{urlencode({'link': token})}"
+
+
+def invitation_of_link(token: str) -> str | None:
+    """The invitation a link was signed for; None when it was forged, changed or is too old."""
+    try:
+        return str(signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=LINK_DAYS)))
+    except signing.BadSignature:
+        return None
+
+
+def invitation_to_answer(invitation_id: str) -> Invitation | None:
+    """The invitation whose link this browser opened, answered or not; None for none."""
+    if not invitation_id:
+        return None
+    return Invitation.objects.select_related("round__body", "member").filter(pk=invitation_id).first()
+
+
+def _to_ask(invitation_id: str) -> Invitation | None:
+    """The invitation, while there is someone to email who has not answered and the round is not published."""
+    invitation = (
+        Invitation.objects.select_related("round__body", "member")
+        .filter(pk=invitation_id, answered=False, round__published_at__isnull=True)
+        .first()
+    )
+    if invitation is None or not (invitation.member.email if invitation.member else invitation.email):
+        return None
+    return invitation
+
+
+@message_builder
+def invitation_message(invitation_id: str, kind: str = "") -> Message | None:
+    invitation = _to_ask(invitation_id)
+    if invitation is None:
+        return None
+    the_round = invitation.round
+    reminding = kind == REMIND
+    subject = (
+        _("A reminder: how involved were you in %(body)s?") if reminding else _("How involved were you in %(body)s?")
+    )
+    return Message(
+        to=invitation.member.email if invitation.member else invitation.email,
+        subject=subject % {"body": the_round.body.name},
+        template_name="voice/email/invitation.txt",
+        context={
+            "name": invitation.member.name if invitation.member else invitation.name,
+            "round": the_round,
+            "body": the_round.body.name,
+            "url": link_for(str(invitation.pk)),
+            "reminding": reminding,
+        },
+    )
+
+
+def invitations_enqueue(invitation_ids: list[str]) -> None:
+    for invitation_id in invitation_ids:
+        message_enqueue(invitation_message, key=f"voice-invitation-{invitation_id}", invitation_id=invitation_id)
+
+
+def reminder_at(the_round: EvaluationRound) -> datetime.datetime:
+    """9am, ``LW_ROUND_REMINDER_DAYS`` before the round closes, but not before the day after it opens."""
+    day = max(
+        the_round.closes_on - datetime.timedelta(days=settings.LW_ROUND_REMINDER_DAYS),
+        the_round.opens_on + datetime.timedelta(days=1),
+    )
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def reminder_schedule(the_round: EvaluationRound) -> None:
+    at = reminder_at(the_round)
+    if at.date() <= the_round.closes_on:
+        round_reminders_send.using(run_after=max(at, timezone.now())).enqueue(round_id=the_round.pk)
+
+
+def round_reminders(round_id: int) -> int:
+    """Remind each invited person who has not answered, once; how many were reminded."""
+    with transaction.atomic():
+        waiting = list(
+            Invitation.objects.select_for_update()
+            .filter(
+                round_id=round_id,
+                answered=False,
+                sent_at__isnull=False,
+                reminded_at__isnull=True,
+                round__published_at__isnull=True,
+            )
+            .values_list("pk", flat=True)
+        )
+        Invitation.objects.filter(pk__in=waiting).update(reminded_at=timezone.now())
+        for invitation_id in waiting:
+            transaction.on_commit(
+                functools.partial(
+                    message_enqueue,
+                    invitation_message,
+                    key=f"voice-reminder-{invitation_id}",
+                    invitation_id=str(invitation_id),
+                    kind=REMIND,
+                )
+            )
+    return len(waiting)
+
+
+@task()
+def round_reminders_send(*, round_id: int) -> int:
+    """The worker's task: remind those who have not answered the round."""
+    return round_reminders(round_id)

@@ -1,0 +1,70 @@
+"""Who may reach each of this app's URLs (DESIGN.md §3), for ``core/tests/test_permission_matrix.py``."""
+
+import datetime
+import uuid
+
+from django.utils import timezone
+
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.tests.permission_matrix import _collaborative_body
+from livingwell.core.tests.matrix import PUBLIC, RUNS_BODY, Kwargs, Who
+from livingwell.voice.models import Answer, EvaluationRound, Rung
+
+
+def _round(*, published: bool = False) -> EvaluationRound:
+    today = timezone.localdate()
+    return EvaluationRound.objects.create(
+        body=_collaborative_body(),
+        kind=EvaluationRound.Kind.BASELINE,
+        title="Baseline",
+        opens_on=today - datetime.timedelta(days=7),
+        closes_on=today,
+        published_at=timezone.now() if published else None,
+        created_by=UserFactory(),
+        submission_id=uuid.uuid4(),
+    )
+
+
+def _answer() -> Answer:
+    return Answer.objects.create(
+        round=_round(), rung=Rung.objects.first(), group="ebe", why="We were asked late.", may_quote=True
+    )
+
+
+MATRIX: dict[str, Who] = {
+    # Answering is by the emailed link (without one, the page says the link does not work); published results
+    # are public.
+    "voice:answer_open": PUBLIC,
+    "voice:answer": PUBLIC,
+    "voice:answer_thanks": PUBLIC,
+    "voice:results": PUBLIC,
+    "voice:body_results": PUBLIC,
+    # Rounds are run by who runs the body: they name who was invited.
+    "voice:body_rounds": RUNS_BODY,
+    "voice:round_new": RUNS_BODY,
+    "voice:round": RUNS_BODY,
+    "voice:round_invite": RUNS_BODY,
+    "voice:contributor_add": RUNS_BODY,
+    "voice:round_publish": RUNS_BODY,
+    "voice:quote": RUNS_BODY,
+}
+
+
+def _round_kwargs() -> dict[str, object]:
+    return {"round_id": _round().pk}
+
+
+KWARGS: dict[str, Kwargs] = {
+    "voice:answer_thanks": _round_kwargs,
+    "voice:results": lambda: {"round_id": _round(published=True).pk},
+    "voice:body_results": lambda: {"slug": _collaborative_body().slug},
+    "voice:body_rounds": lambda: {"slug": _collaborative_body().slug},
+    "voice:round_new": lambda: {"slug": _collaborative_body().slug},
+    "voice:round": _round_kwargs,
+    "voice:round_invite": _round_kwargs,
+    "voice:contributor_add": _round_kwargs,
+    "voice:round_publish": _round_kwargs,
+    "voice:quote": lambda: {"answer_id": _answer().pk},
+}
+
+POST_ONLY: set[str] = {"voice:round_invite", "voice:round_publish", "voice:quote"}
