@@ -118,6 +118,6 @@ def test_results_page_reads_in_a_fixed_number_of_queries(client: Client, django_
     for the_round in rounds:
         _answers(the_round, "ebe", {5: 6, 6: 2}, may_quote=True)
         _answers(the_round, "carer", {4: 5})
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("voice:results", args=[rounds[-1].pk]))
     assert response.status_code == 200

@@ -1,0 +1,115 @@
+"""Evaluating co-production in a real browser, with axe on every page and state: a baseline round from
+invitation to published results."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from livingwell.accounts.models import Role
+from livingwell.collaborative.tests.factories import MembershipFactory, board, secretary_of
+from livingwell.voice import services
+from livingwell.voice.ladder import ladder_load
+from livingwell.voice.models import Invitation, Rung
+from tests.browser.conftest import check_page, staff_signed_in
+
+WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+
+def _fill_date(page: Page, legend: str, day) -> None:
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day", exact=True).fill(str(day.day))
+    group.get_by_label("Month", exact=True).fill(str(day.month))
+    group.get_by_label("Year", exact=True).fill(str(day.year))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_baseline_round_from_invitation_to_published_results(page: Page, other_page: Page, live_server) -> None:
+    ladder_load(Rung)
+    body, groups = board()
+    for n in range(6):
+        MembershipFactory(
+            body=body, constituency=groups["ebe"], member__name=f"Adviser {n}", member__email=f"adviser{n}@x.org"
+        )
+    for n in range(5):
+        MembershipFactory(
+            body=body, constituency=groups["nhs"], member__name=f"Nurse {n}", member__email=f"nurse{n}@x.org"
+        )
+    user = staff_signed_in(page, live_server.url, "sol", Role.SECRETARY)
+    secretary_of(body, user)
+
+    page.goto(f"{live_server.url}/collaborative/{body.slug}/run/")
+    page.get_by_role("link", name="Evaluate how involved people are").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Evaluate how involved people are")
+    check_page(page)
+    page.get_by_role("link", name="Start a round").click()
+    page.get_by_role("button", name="Make the round").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the kind of round")
+    check_page(page)
+    page.get_by_label("Baseline").check()
+    page.get_by_label("Title").fill("Baseline for the Board")
+    today = timezone.localdate()
+    _fill_date(page, "Opens", today)
+    _fill_date(page, "Closes", today)
+    page.get_by_role("button", name="Make the round").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Baseline for the Board")
+    check_page(page)
+    page.get_by_role("button", name="Invite the members").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("invited")
+    check_page(page, screenshot="voice-round")
+    page.get_by_role("link", name="Invite a contributor").click()
+    page.get_by_label("Name").fill("Dr Priya Shah")
+    page.get_by_label("Email address").fill("priya@trust.example")
+    page.get_by_role("button", name="Invite them").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Dr Priya Shah is invited")
+    check_page(page)
+
+    # The worker sends the invitations; an adviser answers by the link in theirs.
+    call_command(*WORKER, verbosity=0)
+    (invitation,) = [m for m in mail.outbox if m.to == ["adviser0@x.org"]]
+    link = re.search(r"http://\S+/evaluation/answer/open/\?link=\S+", invitation.body).group(0)
+    other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("How involved did you feel?")
+    check_page(other_page)
+    other_page.get_by_role("button", name="Send my answer").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Choose where you felt the work stood")
+    check_page(other_page)
+    other_page.get_by_label(re.compile("^Co-designing")).check()
+    other_page.get_by_label("Why do you say that?").fill("We chose the crisis café's opening hours together.")
+    other_page.get_by_label("What would move it up the ladder? (optional)").fill("A say in the budget.")
+    other_page.get_by_label("You may quote what I wrote").check()
+    other_page.get_by_role("button", name="Send my answer").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    check_page(other_page)
+
+    # The other advisers and the nurses answer too (by the same service their links lead to).
+    ladder = list(Rung.objects.order_by("position"))
+    for invitation in Invitation.objects.filter(answered=False, member__name__regex=r"^(Adviser|Nurse)"):
+        step = 6 if invitation.group == "ebe" else 4
+        services.answer_give(
+            invitation_id=str(invitation.pk), rung=ladder[step - 1], why="Because.", move_up="", may_quote=False
+        )
+
+    page.get_by_role("link", name="See the results").click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Not published")
+    check_page(page)
+    page.go_back()
+    page.get_by_role("button", name="Publish the results").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The results are published.")
+    check_page(page)
+
+    # Anyone reads them from the Board's page.
+    visitor = other_page
+    visitor.goto(f"{live_server.url}/collaborative/{body.slug}/")
+    visitor.get_by_role("link", name="How involved people felt").click()
+    check_page(visitor)
+    visitor.get_by_role("link", name="Baseline for the Board").click()
+    table = visitor.locator("#distribution")
+    expect(table.get_by_role("row", name=re.compile("^Co-designing"))).to_contain_text("6")
+    expect(table.get_by_role("row", name=re.compile("^Consulting"))).to_contain_text("5")
+    expect(visitor.get_by_text("We chose the crisis café's opening hours together.")).to_be_visible()
+    expect(visitor.get_by_text("Adviser 0")).to_have_count(0)
+    check_page(visitor, screenshot="voice-results")
