@@ -210,7 +210,10 @@ class JoinRequest(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="join_requests")
-    constituency = models.ForeignKey(Constituency, on_delete=models.PROTECT, related_name="join_requests")
+    # None for a body with no groups to join as: who approves it makes them one of its members.
+    constituency = models.ForeignKey(
+        Constituency, on_delete=models.PROTECT, null=True, blank=True, related_name="join_requests"
+    )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("email address"), max_length=254)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)

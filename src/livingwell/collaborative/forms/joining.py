@@ -45,8 +45,11 @@ class JoinForm(GovukForm):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["constituency"]
-        field.queryset = body.constituencies.exclude(kind="chair").order_by("name")  # type: ignore[attr-defined]
+        joinable = body.constituencies.exclude(kind="chair").order_by("name")
+        if joinable.exists():
+            self.fields["constituency"].queryset = joinable  # type: ignore[attr-defined]
+        else:  # a body with no groups to join as: everyone joins as a member
+            del self.fields["constituency"]
 
 
 class MemberAddForm(GovukForm):

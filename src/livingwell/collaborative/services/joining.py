@@ -17,6 +17,7 @@ from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
     Body,
     Constituency,
+    ConstituencyKind,
     JoinRequest,
     Member,
     Membership,
@@ -30,7 +31,7 @@ from livingwell.people.matching import email_key
 def join_request_submit(
     *,
     body: Body,
-    constituency: Constituency,
+    constituency: Constituency | None,
     name: str,
     email: str,
     phone: str,
@@ -41,7 +42,10 @@ def join_request_submit(
     """Ask to join an open body, agreeing to its code of conduct. Sending the same form twice asks once."""
     if not body.open_membership:
         raise Refused(_("This group does not take requests to join."))
-    if constituency.body_id != body.pk:
+    joinable = body.constituencies.exclude(kind=ConstituencyKind.INDEPENDENT_CHAIR)
+    if (constituency is None and joinable.exists()) or (
+        constituency is not None and not joinable.filter(pk=constituency.pk).exists()
+    ):
         raise Refused(_("Choose which group you would join as"))
 
     def create() -> JoinRequest:
@@ -62,6 +66,16 @@ def join_request_submit(
     return created_once(JoinRequest, create, submission_id=submission_id)
 
 
+def members_constituency(body: Body) -> Constituency:
+    """Where someone joins a body that has no groups to join as: its "Members", made the first time."""
+    constituency, _created = Constituency.objects.get_or_create(
+        body=body,
+        name=str(_("Members")),
+        defaults={"kind": ConstituencyKind.COMMUNITY, "sector": str(_("Members"))},
+    )
+    return constituency
+
+
 def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membership:
     """Make them a member (the same member record if they already take part elsewhere, by email address),
     and invite them to an account of their own if they have none."""
@@ -71,7 +85,7 @@ def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membershi
             raise Refused(_("This request has already been decided."))
         membership = _membership_make(
             body=locked.body,
-            constituency=locked.constituency,
+            constituency=locked.constituency or members_constituency(locked.body),
             name=locked.name,
             email=locked.email,
             phone=locked.phone,

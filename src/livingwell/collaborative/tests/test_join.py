@@ -274,16 +274,6 @@ def test_the_secretary_appoints_a_member_to_a_closed_body(
     assert mail.outbox[-1].to == ["grace@council.example"]
 
 
-def test_a_body_with_no_groups_to_join_as_says_so_instead_of_a_dead_form(client: Client):
-    body = BodyFactory(name="Workstream", slug="workstream", open_membership=True)
-    url = reverse("collaborative:join", args=[body.slug])
-    for response in (client.get(url), client.post(url, {"name": "Kim", "email": "kim@example.org", "agree": "on"})):
-        html = response.content.decode()
-        assert "not taking requests to join here yet" in html
-        assert "Which group would you join as?" not in html
-    assert not JoinRequest.objects.exists()
-
-
 def test_the_demo_advisory_group_can_be_joined_and_meets(client: Client):
     from io import StringIO
 
@@ -296,3 +286,35 @@ def test_the_demo_advisory_group_can_be_joined_and_meets(client: Client):
     assert "Carers" in html
     assert group.memberships.count() >= 3
     assert Meeting.objects.filter(body=group).exists()
+
+
+def test_a_body_with_no_groups_to_join_as_can_still_be_joined(client: Client, secretary: Client, the_board):
+    """An open body whose groups have not been set up takes requests all the same; approved, they join as
+    one of its "Members"."""
+    board, _groups = the_board
+    body = BodyFactory(name="Crisis café workstream", slug="crisis-cafe", open_membership=True)
+    visitor = Client()
+    form = visitor.get(reverse("collaborative:join", args=[body.slug])).content.decode()
+    assert "Which group would you join as?" not in form
+    assert "Ask to join" in form
+    sent = _join(visitor, body, board.constituencies.first(), constituency="")
+    assert sent.status_code == 302
+    request = JoinRequest.objects.get(body=body)
+    assert request.constituency is None
+    from livingwell.collaborative.tests.factories import secretary_of
+
+    secretary_of(body, User.objects.get(username="test-secretary"))
+    # A group of another body is refused rather than joined.
+    other = BodyFactory(open_membership=True)
+    from livingwell.collaborative.tests.factories import ConstituencyFactory
+
+    ConstituencyFactory(body=other)
+    refused = _join(visitor, other, board.constituencies.first())
+    assert b"Choose which group you would join as" in refused.content
+    assert (
+        "No group: they join as a member"
+        in secretary.get(reverse("collaborative:join_request", args=[request.pk])).content.decode()
+    )
+    secretary.post(reverse("collaborative:join_request", args=[request.pk]), {"decision": "approve"})
+    membership = Membership.objects.get(body=body, member__email="ola@example.org")
+    assert membership.constituency.name == "Members"

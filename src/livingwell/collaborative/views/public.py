@@ -103,9 +103,9 @@ def decisions(request: HttpRequest) -> HttpResponse:
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     body = selectors.body_or_404(slug)
     form = JoinForm(posted(request), body=body, initial=fresh_token())
-    if not body.open_membership or not form.fields["constituency"].queryset.exists():  # type: ignore[attr-defined]
-        # Appointed, or no group set up to join as yet: say so, rather than a form that cannot be sent.
-        return render(request, "collaborative/join_closed.html", {"body": body, "appointed": not body.open_membership})
+    if not body.open_membership:
+        # Appointed: say so, rather than a form that cannot be sent.
+        return render(request, "collaborative/join_closed.html", {"body": body})
     if request.method == "POST":
         # Read before the form is checked: words of risk count even in a request that cannot be sent yet.
         words_read(
@@ -123,7 +123,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.join_request_submit(
                 body=body,
-                constituency=data["constituency"],
+                constituency=data.get("constituency"),
                 name=data["name"],
                 email=data["email"],
                 phone=data["phone"],
