@@ -16,7 +16,8 @@ from livingwell.safety.models import LexiconEntry
 from livingwell.support.instruments import instruments_load
 from livingwell.support.models import Instrument, InstrumentItem
 from livingwell.voice.ladder import ladder_load
-from livingwell.voice.models import Rung
+from livingwell.voice.models import Principle, Rung, ScorePoint
+from livingwell.voice.principles import principles_load
 
 
 def sign_in(client: Client, user: User) -> None:
@@ -64,3 +65,4 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         lexicon_load(LexiconEntry)
         instruments_load(Instrument, InstrumentItem)
         ladder_load(Rung)
+        principles_load(Principle, ScorePoint)

@@ -1,5 +1,5 @@
 """Evaluating co-production in a real browser, with axe on every page and state: a baseline round from
-invitation to published results."""
+invitation to published results, and a six-principle audit from scoring to action plan."""
 
 import re
 
@@ -13,7 +13,8 @@ from livingwell.accounts.models import Role
 from livingwell.collaborative.tests.factories import MembershipFactory, board, secretary_of
 from livingwell.voice import services
 from livingwell.voice.ladder import ladder_load
-from livingwell.voice.models import Invitation, Rung
+from livingwell.voice.models import Audit, Invitation, Principle, Rung, ScorePoint
+from livingwell.voice.principles import principles_load
 from tests.browser.conftest import check_page, staff_signed_in
 
 WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
@@ -113,3 +114,79 @@ def test_a_baseline_round_from_invitation_to_published_results(page: Page, other
     expect(visitor.get_by_text("We chose the crisis café's opening hours together.")).to_be_visible()
     expect(visitor.get_by_text("Adviser 0")).to_have_count(0)
     check_page(visitor, screenshot="voice-results")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_six_principle_audit_from_scoring_to_action_plan(page: Page, other_page: Page, live_server) -> None:
+    ladder_load(Rung)
+    principles_load(Principle, ScorePoint)
+    body, groups = board()
+    MembershipFactory(body=body, constituency=groups["ebe"], member__name="Amara", member__email="amara@x.org")
+    user = staff_signed_in(page, live_server.url, "sol", Role.SECRETARY)
+    secretary_of(body, user)
+    page.goto(f"{live_server.url}/evaluation/{body.slug}/rounds/")
+    page.get_by_role("link", name="Start an audit").click()
+    page.get_by_role("button", name="Make the audit").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a title")
+    check_page(page)
+    page.get_by_label("Title").fill("Our co-production audit")
+    today = timezone.localdate()
+    page.get_by_label("Which year is it for?").fill(str(today.year))
+    _fill_date(page, "Scoring opens", today)
+    _fill_date(page, "Scoring closes", today)
+    page.get_by_role("button", name="Make the audit").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Our co-production audit")
+    check_page(page)
+    page.get_by_role("button", name="Invite the members to score").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("invited")
+    check_page(page)
+
+    call_command(*WORKER, verbosity=0)
+    (invitation,) = [m for m in mail.outbox if m.to == ["amara@x.org"]]
+    link = re.search(r"http://\S+/evaluation/answer/open/\?link=\S+", invitation.body).group(0)
+    other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Score how we co-produce")
+    check_page(other_page)
+    other_page.get_by_role("button", name="Send my scores").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Score “Recognising people as assets”")
+    check_page(other_page)
+    for principle in Principle.objects.order_by("position"):
+        group = other_page.get_by_role("group", name=principle.name)
+        group.get_by_label(re.compile("^3, Developing")).check()
+    for box in other_page.get_by_label("What have you seen that shows it?").all():
+        box.fill("Experts by Experience chair half the workshops.")
+    other_page.get_by_role("button", name="Send my scores").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    check_page(other_page)
+
+    page.reload()
+    expect(page.get_by_text("Experts by Experience chair half the workshops.").first).to_be_visible()
+    page.get_by_role("link", name="Agree a rating Recognising people as assets").click()
+    page.get_by_role("button", name="Agree").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the agreed rating")
+    check_page(page)
+    page.get_by_label(re.compile("^3, Developing")).check()
+    page.get_by_label("Why this rating?").fill("Most scored 3, with good evidence.")
+    page.get_by_role("button", name="Agree").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("is agreed")
+    page.get_by_role("link", name="Add to the plan Recognising people as assets").click()
+    page.get_by_label("What will be done?").fill("Ask each new member what they bring")
+    page.get_by_label("Who will do it?").fill("The secretary")
+    _fill_date(page, "By when?", today)
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Added to the plan")
+    check_page(page, screenshot="voice-audit")
+    audit = Audit.objects.get()
+    third = ScorePoint.objects.get(value=3)
+    for principle in Principle.objects.exclude(position=1):
+        services.rating_agree(actor=user, audit=audit, principle=principle, point=third, reasons="Seen.")
+    page.get_by_role("link", name="Agree the audit").click()
+    page.get_by_label("Summary").fill("We are developing on every principle.")
+    page.get_by_role("button", name="Agree the audit").click()
+    page.get_by_role("button", name="Publish the summary and plan").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("published")
+    check_page(page)
+    other_page.goto(f"{live_server.url}/evaluation/{body.slug}/")
+    other_page.get_by_role("link", name="Our co-production audit").click()
+    expect(other_page.get_by_text("Ask each new member what they bring")).to_be_visible()
+    check_page(other_page)

@@ -14,7 +14,7 @@ from livingwell.collaborative.access import body_run_by, runs
 from livingwell.collaborative.models import Body
 from livingwell.core.access import one_or_404
 from livingwell.voice import selectors
-from livingwell.voice.models import Answer, EvaluationRound, Invitation
+from livingwell.voice.models import Answer, Audit, EvaluationRound, Invitation
 
 
 def _rounds() -> QuerySet[EvaluationRound]:
@@ -27,11 +27,6 @@ def round_run_by(user: User, round_id: int | str) -> EvaluationRound:
     if not runs(user, the_round.body):
         raise PermissionDenied
     return the_round
-
-
-def body_rounds_run_by(user: User, slug: str) -> tuple[Body, list[EvaluationRound]]:
-    body = body_run_by(user, slug)
-    return body, selectors.body_rounds(body)
 
 
 @dataclass(frozen=True)
@@ -67,3 +62,54 @@ def results_for(user: User, round_id: int | str) -> selectors.Results:
     if the_round.published_at is None and not running:
         raise Http404
     return selectors.round_results(the_round, with_unpublished=running)
+
+
+# Co-production audits
+
+
+def audit_run_by(user: User, audit_id: int | str) -> Audit:
+    """The audit, for who runs the body that runs it; PermissionDenied otherwise. Reads nothing personal."""
+    audit = one_or_404(Audit.objects.select_related("body", "organisation"), audit_id)
+    if not runs(user, audit.body):
+        raise PermissionDenied
+    return audit
+
+
+def body_evaluation_run_by(user: User, slug: str) -> tuple[Body, list[EvaluationRound], list[Audit]]:
+    body = body_run_by(user, slug)
+    return body, selectors.body_rounds(body), selectors.body_audits(body)
+
+
+@dataclass(frozen=True)
+class AuditRunning:
+    audit: Audit
+    invitations: list[Invitation]
+    principles: list[selectors.PrincipleScores]
+
+
+def access_audit_running_for(user: User, audit_id: int | str) -> AuditRunning:
+    """The audit as its facilitator works through it: who was invited (each an audited read) and, without
+    names, the scores and evidence for each principle, with the ratings and plan agreed so far."""
+    audit = audit_run_by(user, audit_id)
+    invitations = list(
+        Invitation.objects.filter(audit=audit).select_related("member").order_by("group", "member__name", "name")
+    )
+    audit_reads_record(actor=user, records=invitations, person_id_of=None)
+    return AuditRunning(audit, invitations, selectors.audit_scores(audit))
+
+
+@dataclass(frozen=True)
+class AuditPublic:
+    audit: Audit
+    principles: list[selectors.PrincipleScores]
+    trend: selectors.Trend
+
+
+def audit_public_for(user: User, audit_id: int | str) -> AuditPublic:
+    """An audit's summary, agreed ratings, action plan and the trend: public once published; before, for who
+    runs the body only (not found to others)."""
+    audit = one_or_404(Audit.objects.select_related("body", "organisation"), audit_id)
+    running = runs(user, audit.body)
+    if audit.published_at is None and not running:
+        raise Http404
+    return AuditPublic(audit, selectors.audit_scores(audit), selectors.audit_trend(audit, with_unpublished=running))

@@ -10,7 +10,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from livingwell.collaborative.models import Body, Membership
-from livingwell.voice.models import CONTRIBUTOR, Answer, EvaluationRound, Invitation, Rung
+from livingwell.voice.models import (
+    CONTRIBUTOR,
+    AgreedRating,
+    Answer,
+    Audit,
+    AuditScore,
+    EvaluationRound,
+    Invitation,
+    PlanAction,
+    Principle,
+    Rung,
+    ScorePoint,
+)
 
 CONTRIBUTORS = ["Ade", "Bea", "Cath", "Dan", "Eli", "Fran", "Gus", "Hal"]
 # Where each group felt the work stood (steps up the ladder, 1 at the bottom), round by round.
@@ -72,6 +84,79 @@ def _invite_and_answer(the_round: EvaluationRound, steps: dict[str, list[int]], 
     Answer.objects.bulk_create(answers)
 
 
+# The Collaborative's audits of its own co-production: the agreed rating of each principle, year by year.
+AUDITS = [
+    (2025, [2, 2, 1, 2, 1, 2], "We are starting: people are asked, but decisions are mostly made elsewhere."),
+    (2026, [3, 3, 2, 3, 2, 3], "We are developing: members plan the programme, and Experts by Experience are paid."),
+]
+PLAN = [
+    (3, "Pay for the time Experts by Experience spend preparing, not only meetings", "The coordinator"),
+    (5, "Hold every workshop with a co-chair who uses services", "The chair"),
+]
+
+
+def _audits(rng: random.Random) -> None:
+    collaborative = Body.objects.filter(slug="collaborative").first()
+    if collaborative is None:
+        return
+    secretary = get_user_model().objects.get(username="secretary")
+    principles = list(Principle.objects.order_by("position"))
+    points = {point.value: point for point in ScorePoint.objects.all()}
+    for year, ratings, summary in AUDITS:
+        audit = Audit.objects.create(
+            body=collaborative,
+            title=f"Our co-production audit, {year}",
+            year=year,
+            opens_on=datetime.date(year, 9, 1),
+            closes_on=datetime.date(year, 9, 30),
+            invited_at=timezone.now(),
+            summary=summary,
+            agreed_at=timezone.now(),
+            published_at=timezone.now(),
+            created_by=secretary,
+            submission_id=uuid.uuid4(),
+        )
+        scores = []
+        for principle, rating in zip(principles, ratings, strict=True):
+            AgreedRating.objects.create(
+                audit=audit,
+                principle=principle,
+                point=points[rating],
+                reasons="Most members scored it so, with the evidence they gave.",
+                agreed_by=secretary,
+            )
+            for _each in range(6):
+                value = min(4, max(1, rating + rng.choice([-1, 0, 0, 1])))
+                scores.append(
+                    AuditScore(
+                        audit=audit,
+                        principle=principle,
+                        point=points[value],
+                        evidence=rng.choice(EVIDENCE),
+                        group=rng.choice(["ebe", "carer", "organisation"]),
+                    )
+                )
+        AuditScore.objects.bulk_create(scores)
+    latest = Audit.objects.get(body=collaborative, year=AUDITS[-1][0])
+    for position, what, who in PLAN:
+        PlanAction.objects.create(
+            audit=latest,
+            principle=principles[position - 1],
+            what=what,
+            who=who,
+            due_on=datetime.date(AUDITS[-1][0] + 1, 3, 31),
+            submission_id=uuid.uuid4(),
+        )
+
+
+EVIDENCE = [
+    "Members chose the topics for the year's programme.",
+    "The budget papers came after the decision.",
+    "Peer supporters ran the welcome at the last meeting.",
+    "People are thanked, but not asked what they could bring.",
+]
+
+
 def voice_demo() -> list[str]:
     board = Body.objects.filter(slug="board").first()
     if board is None or EvaluationRound.objects.filter(body=board).exists():
@@ -86,4 +171,8 @@ def voice_demo() -> list[str]:
         for kind, title, opens_ago, closes_ago, published, share in rounds:
             the_round = _round(board, kind, title, opens_ago, closes_ago, published)
             _invite_and_answer(the_round, STEPS[kind], share, rng)
-    return ["Loaded 3 evaluation rounds for the Co-production Board: sign in as secretary to run them."]
+        _audits(rng)
+    return [
+        "Loaded 3 evaluation rounds for the Co-production Board and 2 years of the Collaborative's co-production "
+        "audits: sign in as secretary to run them."
+    ]

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.forms.common import _email, _text
 from livingwell.core.forms import GovukDateField, GovukForm, once_token
-from livingwell.voice.models import EvaluationRound, Rung
+from livingwell.directory.models import Organization
+from livingwell.voice.models import EvaluationRound, Principle, Rung, ScorePoint
 
 
 class RoundForm(GovukForm):
@@ -74,3 +75,111 @@ class AnswerForm(GovukForm):
 
 class QuoteForm(GovukForm):
     left_out = forms.BooleanField(required=False)
+
+
+class AuditForm(GovukForm):
+    title = _text(
+        _("Title"), 150, missing=_("Enter a title"), help_text=_("For example: Our co-production audit, 2027")
+    )
+    year = forms.IntegerField(
+        label=_("Which year is it for?"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": _("Enter the year"),
+            "invalid": _("Enter the year as a number, like 2027"),
+            "min_value": _("Enter a year from 2000"),
+            "max_value": _("Enter a year before 2100"),
+        },
+    )
+    organisation: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        queryset=Organization.objects.none(),
+        label=_("Whose co-production is audited?"),
+        required=False,
+        empty_label=str(_("This group's own")),
+        help_text=_("This group's own, or a partner organisation's that is represented here."),
+        error_messages={"invalid_choice": _("Choose this group or one of the organisations listed")},
+    )
+    opens_on = GovukDateField(
+        label=_("Scoring opens"),
+        help_text=_("For example 4 1 2027"),
+        error_messages={"required": _("Enter the day scoring opens")},
+    )
+    closes_on = GovukDateField(
+        label=_("Scoring closes"),
+        help_text=_("For example 18 1 2027"),
+        error_messages={"required": _("Enter the day scoring closes")},
+    )
+    submission_id = once_token()
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("opens_on") and cleaned.get("closes_on") and cleaned["closes_on"] < cleaned["opens_on"]:
+            self.add_error("closes_on", _("Scoring must close on or after the day it opens"))
+        return cleaned
+
+
+class PointChoiceField(forms.ModelChoiceField[ScorePoint]):
+    def label_from_instance(self, obj: ScorePoint) -> str:
+        return f"{obj.value}, {obj.label}: {obj.meaning}"
+
+
+def _point_field(label: Any, help_text: Any, missing: Any) -> PointChoiceField:
+    return PointChoiceField(
+        queryset=ScorePoint.objects.order_by("value"),
+        label=label,
+        help_text=help_text,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": missing, "invalid_choice": missing},
+    )
+
+
+class ScoringForm(GovukForm):
+    """A score and its evidence for every principle."""
+
+    def __init__(self, *args: Any, principles: list[Principle], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.principles = principles
+        for principle in principles:
+            missing = _("Score “%(name)s”") % {"name": principle.name}
+            self.fields[f"point_{principle.pk}"] = _point_field(principle.name, principle.prompt, missing)
+            self.fields[f"evidence_{principle.pk}"] = _text(
+                _("What have you seen that shows it?"),
+                3000,
+                missing=_("Say what you have seen for “%(name)s”") % {"name": principle.name},
+                rows=3,
+            )
+        self.govuk_style(list(self.fields))
+
+    def scores(self) -> list[tuple[Principle, ScorePoint, str]]:
+        data = self.cleaned_data
+        return [(p, data[f"point_{p.pk}"], data[f"evidence_{p.pk}"]) for p in self.principles]
+
+
+class RatingForm(GovukForm):
+    point = _point_field(_("The agreed rating"), "", _("Choose the agreed rating"))
+    reasons = _text(_("Why this rating?"), 3000, missing=_("Say why, from the scores and evidence"), rows=4)
+
+
+class PlanActionForm(GovukForm):
+    what = _text(_("What will be done?"), 500, missing=_("Say what will be done"), rows=2)
+    who = _text(_("Who will do it?"), 150, missing=_("Say who will do it"))
+    due_on = GovukDateField(
+        label=_("By when?"), help_text=_("For example 31 3 2027"), error_messages={"required": _("Enter the date")}
+    )
+    submission_id = once_token()
+
+
+class AgreeForm(GovukForm):
+    summary = _text(
+        _("Summary"),
+        5000,
+        missing=_("Write the summary"),
+        rows=6,
+        help_text=_("What the audit found, in plain words. It is published with the ratings and the plan."),
+    )

@@ -77,12 +77,81 @@ class EvaluationRound(models.Model):
         return self.title
 
 
+class Principle(models.Model):
+    """One of the principles a co-production audit scores against: the six of the New Economics Foundation
+    ship with the platform, each with a prompt in plain words."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    prompt = models.CharField(_("what to think about"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("order"), unique=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("co-production principle")
+        verbose_name_plural = _("co-production principles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScorePoint(models.Model):
+    """A point on the audit's scale, such as 1 "Not yet" to 4 "How we always work"."""
+
+    value = models.PositiveSmallIntegerField(_("score"), unique=True)
+    label = models.CharField(_("label"), max_length=80)
+    meaning = models.CharField(_("what it means"), max_length=300)
+
+    class Meta:
+        ordering = ["value"]
+        verbose_name = _("point on the audit's scale")
+        verbose_name_plural = _("points on the audit's scale")
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.label}"
+
+
+class Audit(models.Model):
+    """A co-production audit, run by a body (the Collaborative audits its partners): of the body itself, or
+    of a partner organisation of the Alliance. Members score each principle with evidence; a facilitator
+    agrees a rating and an action plan for each; the summary and plan can be published."""
+
+    body = models.ForeignKey("collaborative.Body", on_delete=models.CASCADE, related_name="audits")
+    organisation = models.ForeignKey(
+        "directory.Organization", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    year = models.PositiveSmallIntegerField(_("year"))
+    opens_on = models.DateField(_("scoring opens"))
+    closes_on = models.DateField(_("scoring closes"))
+    invited_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["body", "-year", "pk"]
+        verbose_name = _("co-production audit")
+        verbose_name_plural = _("co-production audits")
+        constraints = [
+            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="audit_closes_after_opening")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Invitation(models.Model):
-    """Someone asked to answer a round: a member of the body, or a contributor named by who runs it. Says
-    whether they answered, never what."""
+    """Someone asked to answer a round, or to score an audit: a member of the body, or a contributor named by
+    who runs it. Says whether they answered, never what."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="invitations")
+    round = models.ForeignKey(
+        EvaluationRound, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations")
     member = models.ForeignKey(
         "collaborative.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -100,11 +169,21 @@ class Invitation(models.Model):
         verbose_name = _("invitation to evaluate")
         verbose_name_plural = _("invitations to evaluate")
         constraints = [
+            models.CheckConstraint(
+                condition=Q(round__isnull=False, audit__isnull=True) | Q(round__isnull=True, audit__isnull=False),
+                name="invitation_to_a_round_or_an_audit",
+            ),
             models.UniqueConstraint(
                 fields=["round", "member"], condition=Q(member__isnull=False), name="invitation_member_once"
             ),
             models.UniqueConstraint(
                 fields=["round", "email"], condition=Q(member__isnull=True), name="invitation_contributor_once"
+            ),
+            models.UniqueConstraint(
+                fields=["audit", "member"], condition=Q(member__isnull=False), name="audit_invitation_member_once"
+            ),
+            models.UniqueConstraint(
+                fields=["audit", "email"], condition=Q(member__isnull=True), name="audit_invitation_contributor_once"
             ),
         ]
 
@@ -134,3 +213,62 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"answer {self.pk}"
+
+
+class AuditScore(models.Model):
+    """One person's score of one principle, with their evidence. Kept without who gave it, as answers are."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="scores")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="+")
+    point = models.ForeignKey(ScorePoint, on_delete=models.PROTECT, related_name="+")
+    evidence = models.TextField(_("evidence"), max_length=3000)
+    group = models.CharField(max_length=20, choices=GROUP_CHOICES)
+
+    class Meta:
+        ordering = ["audit", "principle", "pk"]
+        verbose_name = _("audit score")
+        verbose_name_plural = _("audit scores")
+
+    def __str__(self) -> str:
+        return f"audit score {self.pk}"
+
+
+class AgreedRating(models.Model):
+    """The rating the facilitator agreed for one principle, from the scores and their evidence."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="ratings")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="+")
+    point = models.ForeignKey(ScorePoint, on_delete=models.PROTECT, related_name="+")
+    reasons = models.TextField(_("why this rating"), max_length=3000)
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["audit", "principle__position"]
+        verbose_name = _("agreed rating")
+        verbose_name_plural = _("agreed ratings")
+        constraints = [models.UniqueConstraint(fields=["audit", "principle"], name="agreed_rating_once")]
+
+    def __str__(self) -> str:
+        return f"agreed rating {self.pk}"
+
+
+class PlanAction(models.Model):
+    """One step of an audit's action plan, for one principle. It goes into the body's rolling programme as a
+    topic, to be taken up at a meeting and made one of its actions."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="plan")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="+")
+    what = models.CharField(_("what will be done"), max_length=500)
+    who = models.CharField(_("who will do it"), max_length=150)
+    due_on = models.DateField(_("by when"))
+    topic = models.ForeignKey("collaborative.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submission_id = models.UUIDField(unique=True)
+
+    class Meta:
+        ordering = ["audit", "principle__position", "due_on", "pk"]
+        verbose_name = _("action in an audit's plan")
+        verbose_name_plural = _("actions in an audit's plan")
+
+    def __str__(self) -> str:
+        return self.what

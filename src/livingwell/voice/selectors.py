@@ -15,7 +15,19 @@ from django.utils.translation import gettext as _
 
 from livingwell.collaborative.models import Body
 from livingwell.core.suppression import SMALL_NUMBER, Cell, Grid, suppressed_grid
-from livingwell.voice.models import GROUP_CHOICES, Answer, EvaluationRound, Invitation, Rung
+from livingwell.voice.models import (
+    GROUP_CHOICES,
+    AgreedRating,
+    Answer,
+    Audit,
+    AuditScore,
+    EvaluationRound,
+    Invitation,
+    PlanAction,
+    Principle,
+    Rung,
+    ScorePoint,
+)
 
 GROUP_LABELS = dict(GROUP_CHOICES)
 GROUP_ORDER = [key for key, _label in GROUP_CHOICES]
@@ -24,6 +36,10 @@ EVERYONE = ""
 
 def rungs() -> list[Rung]:
     return list(Rung.objects.order_by("position"))
+
+
+def principles() -> list[Principle]:
+    return list(Principle.objects.order_by("position"))
 
 
 def body_rounds(body: Body) -> list[EvaluationRound]:
@@ -200,3 +216,105 @@ def round_is_open(the_round: EvaluationRound, today: datetime.date) -> bool:
 def answered_cells(distribution: Distribution) -> list[Cell]:
     """How many answered, by group: the column totals, hidden as the grid hides them."""
     return distribution.grid.column_totals
+
+
+# Co-production audits
+
+
+def body_audits(body: Body) -> list[Audit]:
+    return list(
+        Audit.objects.filter(body=body)
+        .select_related("organisation")
+        .annotate(
+            invited=Count("invitations", distinct=True),
+            answered=Count("invitations", filter=Q(invitations__answered=True), distinct=True),
+        )
+        .order_by("-year", "-pk")
+    )
+
+
+def body_audits_published(body: Body) -> list[Audit]:
+    return list(
+        Audit.objects.filter(body=body, published_at__isnull=False).select_related("organisation").order_by("-year")
+    )
+
+
+@dataclass(frozen=True)
+class PrincipleScores:
+    """What the members scored for one principle: how many gave each point of the scale, their evidence,
+    the rating agreed and the plan."""
+
+    principle: Principle
+    counts: list[tuple[ScorePoint, int]]
+    evidence: list[str]
+    rating: AgreedRating | None
+    plan: list[PlanAction]
+
+
+def _by_principle[T](rows: list[T], principle_of: str) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, principle_of)].append(row)
+    return grouped
+
+
+def audit_scores(audit: Audit) -> list[PrincipleScores]:
+    """The audit principle by principle, as its facilitator works through it."""
+    principles = list(Principle.objects.order_by("position"))
+    points = list(ScorePoint.objects.order_by("value"))
+    counts: dict[tuple[int, int], int] = {
+        (principle_id, point_id): n
+        for principle_id, point_id, n in AuditScore.objects.filter(audit=audit)
+        .values_list("principle_id", "point_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    evidence = _by_principle(
+        list(AuditScore.objects.filter(audit=audit).only("principle_id", "evidence")), "principle_id"
+    )
+    ratings = {
+        rating.principle_id: rating for rating in AgreedRating.objects.filter(audit=audit).select_related("point")
+    }
+    plan = _by_principle(list(PlanAction.objects.filter(audit=audit)), "principle_id")
+    return [
+        PrincipleScores(
+            principle=principle,
+            counts=[(point, counts.get((principle.pk, point.pk), 0)) for point in points],
+            evidence=[score.evidence for score in evidence.get(principle.pk, [])],
+            rating=ratings.get(principle.pk),
+            plan=plan.get(principle.pk, []),
+        )
+        for principle in principles
+    ]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The agreed rating of each principle, year by year, for audits of the same body or organisation."""
+
+    years: list[int]
+    rows: list[tuple[Principle, list[ScorePoint | None]]]
+
+
+def audit_trend(audit: Audit, *, with_unpublished: bool) -> Trend:
+    audits = Audit.objects.filter(body=audit.body, organisation=audit.organisation, agreed_at__isnull=False)
+    if not with_unpublished:
+        audits = audits.filter(Q(published_at__isnull=False) | Q(pk=audit.pk))
+    ratings = (
+        AgreedRating.objects.filter(audit__in=audits)
+        .values_list("audit__year", "audit__pk", "principle_id", "point__value", "point__label")
+        .order_by("audit__year", "audit__pk")
+    )
+    latest: dict[tuple[int, int], tuple[int, str]] = {}
+    for year, _audit_pk, principle_id, value, label in ratings:
+        latest[(year, principle_id)] = (value, label)  # the year's last audit, where there were two
+    years = sorted({year for year, _principle in latest})
+    principles = list(Principle.objects.order_by("position"))
+    rows = []
+    for principle in principles:
+        cells: list[ScorePoint | None] = []
+        for year in years:
+            found = latest.get((year, principle.pk))
+            cells.append(ScorePoint(value=found[0], label=found[1]) if found else None)
+        rows.append((principle, cells))
+    return Trend(years, rows)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.tests.permission_matrix import _collaborative_body
 from livingwell.core.tests.matrix import PUBLIC, RUNS_BODY, Kwargs, Who
-from livingwell.voice.models import Answer, EvaluationRound, Rung
+from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, Rung
 
 
 def _round(*, published: bool = False) -> EvaluationRound:
@@ -25,6 +25,29 @@ def _round(*, published: bool = False) -> EvaluationRound:
     )
 
 
+def _audit(*, published: bool = False) -> Audit:
+    today = timezone.localdate()
+    return Audit.objects.create(
+        body=_collaborative_body(),
+        title="Our audit",
+        year=today.year,
+        opens_on=today,
+        closes_on=today,
+        agreed_at=timezone.now() if published else None,
+        published_at=timezone.now() if published else None,
+        created_by=UserFactory(),
+        submission_id=uuid.uuid4(),
+    )
+
+
+def _audit_kwargs() -> dict[str, object]:
+    return {"audit_id": _audit().pk}
+
+
+def _principle_kwargs() -> dict[str, object]:
+    return {"audit_id": _audit().pk, "principle_id": Principle.objects.first().pk}
+
+
 def _answer() -> Answer:
     return Answer.objects.create(
         round=_round(), rung=Rung.objects.first(), group="ebe", why="We were asked late.", may_quote=True
@@ -39,6 +62,7 @@ MATRIX: dict[str, Who] = {
     "voice:answer_thanks": PUBLIC,
     "voice:results": PUBLIC,
     "voice:body_results": PUBLIC,
+    "voice:audit_public": PUBLIC,
     # Rounds are run by who runs the body: they name who was invited.
     "voice:body_rounds": RUNS_BODY,
     "voice:round_new": RUNS_BODY,
@@ -47,6 +71,14 @@ MATRIX: dict[str, Who] = {
     "voice:contributor_add": RUNS_BODY,
     "voice:round_publish": RUNS_BODY,
     "voice:quote": RUNS_BODY,
+    "voice:audit_new": RUNS_BODY,
+    "voice:audit": RUNS_BODY,
+    "voice:audit_invite": RUNS_BODY,
+    "voice:audit_contributor_add": RUNS_BODY,
+    "voice:rating": RUNS_BODY,
+    "voice:plan_action_add": RUNS_BODY,
+    "voice:audit_agree": RUNS_BODY,
+    "voice:audit_publish": RUNS_BODY,
 }
 
 
@@ -55,7 +87,6 @@ def _round_kwargs() -> dict[str, object]:
 
 
 KWARGS: dict[str, Kwargs] = {
-    "voice:answer_thanks": _round_kwargs,
     "voice:results": lambda: {"round_id": _round(published=True).pk},
     "voice:body_results": lambda: {"slug": _collaborative_body().slug},
     "voice:body_rounds": lambda: {"slug": _collaborative_body().slug},
@@ -65,6 +96,21 @@ KWARGS: dict[str, Kwargs] = {
     "voice:contributor_add": _round_kwargs,
     "voice:round_publish": _round_kwargs,
     "voice:quote": lambda: {"answer_id": _answer().pk},
+    "voice:audit_public": lambda: {"audit_id": _audit(published=True).pk},
+    "voice:audit_new": lambda: {"slug": _collaborative_body().slug},
+    "voice:audit": _audit_kwargs,
+    "voice:audit_invite": _audit_kwargs,
+    "voice:audit_contributor_add": _audit_kwargs,
+    "voice:rating": _principle_kwargs,
+    "voice:plan_action_add": _principle_kwargs,
+    "voice:audit_agree": _audit_kwargs,
+    "voice:audit_publish": _audit_kwargs,
 }
 
-POST_ONLY: set[str] = {"voice:round_invite", "voice:round_publish", "voice:quote"}
+POST_ONLY: set[str] = {
+    "voice:round_invite",
+    "voice:round_publish",
+    "voice:quote",
+    "voice:audit_invite",
+    "voice:audit_publish",
+}

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from livingwell.collaborative.tests.factories import MembershipFactory
 from livingwell.safety.models import RiskFlag
-from livingwell.voice.invitations import round_reminders
+from livingwell.voice.invitations import reminders
 from livingwell.voice.ladder import ladder_load
 from livingwell.voice.models import Answer, EvaluationRound, Invitation, Rung
 
@@ -136,14 +136,14 @@ def test_a_round_from_invitation_to_answers_and_a_reminder(
     assert flag.writer_name == "Ebe 1"
 
     # The reminder goes to those who have not answered, once.
-    reminded = round_reminders(the_round.pk)
+    reminded = reminders(kind="round", asked_id=the_round.pk)
     assert reminded == 3  # the secretary, Ebe 2 and the guest; nobody without an address
-    assert round_reminders(the_round.pk) == 0
+    assert reminders(kind="round", asked_id=the_round.pk) == 0
     call_command(*WORKER, verbosity=0)
-    reminders = [m.to[0] for m in mail.outbox if m.subject.startswith("A reminder")]
-    assert len(reminders) == 3
-    assert {"e2@x.org", "guest@trust.example"} < set(reminders)
-    assert "e0@x.org" not in reminders
+    reminded_to = [m.to[0] for m in mail.outbox if m.subject.startswith("A reminder")]
+    assert len(reminded_to) == 3
+    assert {"e2@x.org", "guest@trust.example"} < set(reminded_to)
+    assert "e0@x.org" not in reminded_to
     for message in mail.outbox:
         assert "116 123" in message.body  # the crisis routes end every email
 
