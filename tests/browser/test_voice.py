@@ -1,5 +1,6 @@
 """Evaluating co-production in a real browser, with axe on every page and state: a baseline round from
-invitation to published results, and a six-principle audit from scoring to action plan."""
+invitation to published results, a six-principle audit from scoring to action plan, and a story written,
+moderated, approved by its author, published and withdrawn."""
 
 import re
 
@@ -190,3 +191,62 @@ def test_a_six_principle_audit_from_scoring_to_action_plan(page: Page, other_pag
     other_page.get_by_role("link", name="Our co-production audit").click()
     expect(other_page.get_by_text("Ask each new member what they bring")).to_be_visible()
     check_page(other_page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_story_written_moderated_approved_published_and_withdrawn(page: Page, other_page: Page, live_server) -> None:
+    # Someone writes their story, without an account.
+    other_page.goto(live_server.url)
+    other_page.get_by_role("navigation", name="Menu").get_by_role("link", name="Stories").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Stories")
+    check_page(other_page)
+    other_page.get_by_role("link", name="Tell your story").click()
+    other_page.get_by_role("button", name="Send my story").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Write your story")
+    check_page(other_page)
+    other_page.get_by_label("A title for your story").fill("The night café")
+    other_page.get_by_label("Your story", exact=True).fill(
+        "I couldn't sleep and went to the night café on Canal Street. Dev, who runs it, sat with me till 4am."
+    )
+    other_page.get_by_label("Someone who has had support").check()
+    other_page.get_by_label("Everyone, without my name").check()
+    other_page.get_by_label("Email address (optional)").fill("robin@example.org")
+    other_page.get_by_role("button", name="Send my story").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Thank you for your story")
+    check_page(other_page)
+
+    # The coordinator suggests words without the name.
+    staff_signed_in(page, live_server.url, "cory", Role.SECRETARY)
+    page.goto(f"{live_server.url}/stories/moderation/")
+    check_page(page)
+    page.get_by_role("link", name="The night café").click()
+    page.get_by_label("The words we would publish").fill(
+        "I couldn't sleep and went to the night café. Someone sat with me till 4am."
+    )
+    page.get_by_label("A note to the author (optional)").fill("We took out the street and a name.")
+    page.get_by_role("button", name="Send to the author to approve").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Sent to the author to approve")
+    check_page(page)
+
+    # The author approves by the link in their email, beside what they wrote; it is published.
+    call_command(*WORKER, verbosity=0)
+    approve = next(m for m in mail.outbox if m.subject == "Please approve the words of your story")
+    link = re.search(r"http://\S+/stories/yours/open/\?link=\S+", approve.body).group(0)
+    other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(other_page.get_by_role("heading", name="What we would publish")).to_be_visible()
+    check_page(other_page, screenshot="story-approve")
+    other_page.get_by_role("button", name="Approve these words and publish").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("Your story is published")
+    check_page(other_page)
+    page.goto(f"{live_server.url}/stories/")
+    page.get_by_role("link", name="The night café").click()
+    expect(page.get_by_text("Someone sat with me till 4am.")).to_be_visible()
+    expect(page.get_by_text("Canal Street")).to_have_count(0)
+    check_page(page, screenshot="story")
+
+    # They withdraw it: gone at once.
+    other_page.get_by_role("button", name="Withdraw my story").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("Your story is withdrawn")
+    check_page(other_page)
+    page.goto(f"{live_server.url}/stories/")
+    expect(page.get_by_role("link", name="The night café")).to_have_count(0)

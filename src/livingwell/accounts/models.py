@@ -32,6 +32,8 @@ HUB_MANAGER_ROLES = (Role.HUB_MANAGER, Role.ADMINISTRATOR)
 FIGURES_ROLES = (Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST)
 # Who runs co-production bodies' pages (their membership of the body decides which bodies).
 BODY_RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
+# Who moderates stories of experience: the co-production coordinator (a secretary) and administrators.
+STORY_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 
 
 class User(AbstractUser):

@@ -2,6 +2,8 @@
 and those who read the figures, a published one for anyone), its PDF and charts, and its steps: start, write,
 approve by the Collaborative's decision, publish."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -32,6 +34,7 @@ from livingwell.insight.pdf import report_pdf
 from livingwell.insight.quarters import Quarter, quarter_parse, quarters_ended
 from livingwell.insight.selectors import first_counted_month
 from livingwell.insight.views import chart_response, sections_of
+from livingwell.voice.stories import stories_in_report
 
 Status = QuarterlyReport.Status
 
@@ -85,6 +88,10 @@ def _report_context(report: QuarterlyReport, *, public: bool = False) -> dict[st
         "sections": sections_of(tables, chart=lambda table: reverse(chart, args=[slug, table])),
         "licence_line": licence_line(),
         "public": public,
+        # Up to the first day after the quarter: its last month's first day, a month on.
+        "stories": stories_in_report(
+            report.quarter.start, (report.quarter.end + datetime.timedelta(days=32)).replace(day=1)
+        ),
     }
 
 

@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from livingwell.accounts.models import User
+from livingwell.accounts.models import STORY_ROLES, User
 from livingwell.audit.services import audit_reads_record
 from livingwell.collaborative.access import body_run_by, runs
 from livingwell.collaborative.models import Body
 from livingwell.core.access import one_or_404
 from livingwell.voice import selectors
-from livingwell.voice.models import Answer, Audit, EvaluationRound, Invitation
+from livingwell.voice.models import Answer, Audit, EvaluationRound, Invitation, Story
+from livingwell.voice.stories import stories_to_moderate
 
 
 def _rounds() -> QuerySet[EvaluationRound]:
@@ -113,3 +114,25 @@ def audit_public_for(user: User, audit_id: int | str) -> AuditPublic:
     if audit.published_at is None and not running:
         raise Http404
     return AuditPublic(audit, selectors.audit_scores(audit), selectors.audit_trend(audit, with_unpublished=running))
+
+
+# Stories: the coordinator reads them all, each read audited.
+
+
+def _moderates(user: User) -> None:
+    if not user.is_authenticated or user.role not in STORY_ROLES:
+        raise PermissionDenied
+
+
+def access_stories_for(user: User) -> list[Story]:
+    _moderates(user)
+    stories = stories_to_moderate()
+    audit_reads_record(actor=user, records=stories, person_id_of=None)
+    return stories
+
+
+def access_story_for(user: User, story_id: str) -> Story:
+    _moderates(user)
+    story = one_or_404(Story.objects.all(), story_id)
+    audit_reads_record(actor=user, records=[story], person_id_of=None)
+    return story

@@ -22,6 +22,7 @@ from livingwell.voice.models import (
     Principle,
     Rung,
     ScorePoint,
+    Story,
 )
 
 CONTRIBUTORS = ["Ade", "Bea", "Cath", "Dan", "Eli", "Fran", "Gus", "Hal"]
@@ -157,6 +158,54 @@ EVIDENCE = [
 ]
 
 
+STORIES = [
+    (
+        "The walking group",
+        "carer",
+        "anonymous",
+        "",
+        "When my son stopped going out, I stopped too. His guide told us about the Saturday walking group. We "
+        "went once and stood at the back. Now he leads the route by the canal, and I have friends of my own.",
+    ),
+    (
+        "Being asked, not told",
+        "person",
+        "named",
+        "Amara Okafor",
+        "For years things were done to me. At the Hub, the first question was what I was good at. I said "
+        "cooking. Six months later I was running the Thursday lunch, and now I sit on the Co-production Board.",
+    ),
+]
+
+
+def _stories() -> None:
+    now = timezone.now()
+    for n, (title, writer, audience, name, text) in enumerate(STORIES):
+        published = now - datetime.timedelta(days=20 * (n + 1))
+        Story.objects.create(
+            title=title,
+            text=text,
+            writer=writer,
+            audience=audience,
+            name=name,
+            email=f"story{n}@example.org",
+            status=Story.Status.PUBLISHED,
+            suggested=text,
+            approved_text=text,
+            approved_at=published,
+            published_at=published,
+            submission_id=uuid.uuid4(),
+        )
+    Story.objects.create(
+        title="The night café",
+        text="I couldn't sleep and went to the night café on Canal Street. Dev sat with me till 4am.",
+        writer=Story.Writer.PERSON,
+        audience=Story.Audience.ANONYMOUS,
+        email="robin@example.org",
+        submission_id=uuid.uuid4(),
+    )
+
+
 def voice_demo() -> list[str]:
     board = Body.objects.filter(slug="board").first()
     if board is None or EvaluationRound.objects.filter(body=board).exists():
@@ -172,7 +221,8 @@ def voice_demo() -> list[str]:
             the_round = _round(board, kind, title, opens_ago, closes_ago, published)
             _invite_and_answer(the_round, STEPS[kind], share, rng)
         _audits(rng)
+        _stories()
     return [
         "Loaded 3 evaluation rounds for the Co-production Board and 2 years of the Collaborative's co-production "
-        "audits: sign in as secretary to run them."
+        "audits, and 3 stories: sign in as secretary to run them."
     ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from livingwell.collaborative.forms.common import _email, _text
 from livingwell.core.forms import GovukDateField, GovukForm, once_token
 from livingwell.directory.models import Organization
-from livingwell.voice.models import EvaluationRound, Principle, Rung, ScorePoint
+from livingwell.voice.models import EvaluationRound, Principle, Rung, ScorePoint, Story
 
 
 class RoundForm(GovukForm):
@@ -183,3 +183,78 @@ class AgreeForm(GovukForm):
         rows=6,
         help_text=_("What the audit found, in plain words. It is published with the ratings and the plan."),
     )
+
+
+class StoryForm(GovukForm):
+    title = _text(_("A title for your story"), 150, missing=_("Enter a title"))
+    text = _text(
+        _("Your story"),
+        10000,
+        missing=_("Write your story"),
+        rows=12,
+        help_text=_("What happened, what helped, what did not. In your own words, as long or short as you like."),
+    )
+    writer = forms.ChoiceField(
+        label=_("Who are you writing as?"),
+        choices=Story.Writer.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who you are writing as"),
+            "invalid_choice": _("Choose who you are writing as"),
+        },
+    )
+    audience = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=Story.Audience.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Nothing is published until you have approved the final words. You can withdraw it at any time."),
+        error_messages={"required": _("Choose who may read it"), "invalid_choice": _("Choose who may read it")},
+    )
+    name = _text(_("Your name (optional)"), 150, help_text=_("Needed only if you want to be named with your story."))
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("To send you the words to approve before anything is published, and a link to withdraw it."),
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Use 254 characters or fewer"),
+        },
+    )
+    submission_id = once_token()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        audience = cleaned.get("audience")
+        if audience == Story.Audience.NAMED and not cleaned.get("name"):
+            self.add_error("name", _("Enter your name, to be named with your story"))
+        if audience in (Story.Audience.NAMED, Story.Audience.ANONYMOUS) and not cleaned.get("email"):
+            self.add_error(
+                "email", _("Enter your email address, so that you can approve the words before they are published")
+            )
+        return cleaned
+
+
+class SuggestForm(GovukForm):
+    suggested = _text(
+        _("The words we would publish"),
+        10000,
+        missing=_("Write the words to publish"),
+        rows=12,
+        help_text=_("Take out names and details that could point at someone. The author sees these beside their own."),
+    )
+    note = _text(_("A note to the author (optional)"), 2000, rows=3)
+
+
+class RewriteForm(GovukForm):
+    text = _text(_("Your words"), 10000, missing=_("Write your story"), rows=12)
+
+
+class ChoiceOfAction(forms.Form):
+    """Which button was pressed, on a page of several."""
+
+    action = forms.ChoiceField(choices=[("approve", "approve"), ("rewrite", "rewrite"), ("withdraw", "withdraw")])
+
+
+class ReportForm(forms.Form):
+    in_report = forms.BooleanField(required=False)

@@ -272,3 +272,72 @@ class PlanAction(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+
+class Story(models.Model):
+    """Someone's story of their experience, in their own words, read by whom they choose. Nothing is
+    published until its author has approved the final words; withdrawing unpublishes it at once."""
+
+    class Writer(models.TextChoices):
+        PERSON = "person", _("Someone who has had support")
+        CARER = "carer", _("A carer, family member or friend")
+        WORKER = "worker", _("Someone who works in a service")
+        MEMBER = "member", _("A member of a co-production group")
+        OTHER = "other", _("Someone else")
+
+    class Audience(models.TextChoices):
+        TEAM = "team", _("Only the team")
+        ANONYMOUS = "anonymous", _("Everyone, without my name")
+        NAMED = "named", _("Everyone, with my name")
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be read")
+        WITH_AUTHOR = "with_author", _("With the author to approve")
+        PUBLISHED = "published", _("Published")
+        KEPT = "kept", _("Read by the team")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(_("title"), max_length=150)
+    text = models.TextField(_("your story"), max_length=10000)
+    writer = models.CharField(_("who is writing"), max_length=10, choices=Writer.choices)
+    audience = models.CharField(_("who may read it"), max_length=10, choices=Audience.choices)
+    name = models.CharField(_("your name"), max_length=150, blank=True)
+    email = models.EmailField(_("email address"), max_length=254, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.WAITING)
+    # The coordinator's suggested words (names and details taken out), shown beside the author's.
+    suggested = models.TextField(_("suggested words"), max_length=10000, blank=True)
+    note = models.TextField(_("a note to the author"), max_length=2000, blank=True)
+    # The words the author approved: all that is ever published.
+    approved_text = models.TextField(blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    in_report = models.BooleanField(_("for the quarterly report"), default=False)
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        indexes = [models.Index(fields=["status", "published_at"], name="story_status_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | ~Q(approved_text="") & Q(approved_at__isnull=False),
+                name="story_published_only_as_approved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"story {self.pk}"
+
+    @property
+    def signed_by(self) -> str:
+        """How the published story is signed: their name only if they chose to be named."""
+        if self.audience == self.Audience.NAMED and self.name:
+            return self.name
+        return str(self.get_writer_display())

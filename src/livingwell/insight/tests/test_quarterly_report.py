@@ -177,3 +177,28 @@ def test_each_read_by_those_signed_in_is_audited(started: QuarterlyReport, user_
     assert AuditEvent.objects.filter(
         actor=analyst, action=AuditEvent.Action.AGGREGATE, record_type="insight.report", record_id="2025-q1"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_stories_chosen_for_it_are_in_it_until_withdrawn(started: QuarterlyReport) -> None:
+    from livingwell.voice.models import Story
+    from livingwell.voice.stories import story_withdraw
+
+    def story(title: str, published: datetime.datetime, in_report: bool = True) -> Story:
+        return Story.objects.create(
+            title=title, text="x", writer="carer", audience="anonymous", status="published",
+            approved_text=f"{title}, as approved.", approved_at=published, published_at=published,
+            in_report=in_report, submission_id=uuid.uuid4(),
+        )  # fmt: skip
+
+    march = timezone.make_aware(datetime.datetime(2025, 3, 31, 12))  # noqa: DTZ001 - made aware at once
+    chosen = story("Walking group", march)
+    story("Not chosen", march, in_report=False)
+    story("Next quarter", timezone.make_aware(datetime.datetime(2025, 4, 1, 9)))  # noqa: DTZ001
+    page = _as(Role.ANALYST).get(REPORT).content.decode()
+    assert "In people’s own words" in page
+    assert "Walking group, as approved." in page
+    assert "Not chosen" not in page
+    assert "Next quarter" not in page
+    story_withdraw(story_id=chosen.pk)
+    assert "Walking group" not in _as(Role.ANALYST).get(REPORT).content.decode()

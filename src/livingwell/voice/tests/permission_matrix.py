@@ -5,10 +5,11 @@ import uuid
 
 from django.utils import timezone
 
+from livingwell.accounts.models import STORY_ROLES
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.tests.permission_matrix import _collaborative_body
 from livingwell.core.tests.matrix import PUBLIC, RUNS_BODY, Kwargs, Who
-from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, Rung
+from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, Rung, Story
 
 
 def _round(*, published: bool = False) -> EvaluationRound:
@@ -48,6 +49,24 @@ def _principle_kwargs() -> dict[str, object]:
     return {"audit_id": _audit().pk, "principle_id": Principle.objects.first().pk}
 
 
+def _story(*, published: bool = False) -> Story:
+    return Story.objects.create(
+        title="The café",
+        text="It helped.",
+        writer="person",
+        audience="anonymous",
+        email="writer@example.org",
+        status="published" if published else "waiting",
+        approved_text="It helped." if published else "",
+        approved_at=timezone.now() if published else None,
+        published_at=timezone.now() if published else None,
+        submission_id=uuid.uuid4(),
+    )
+
+
+STORIES = frozenset(STORY_ROLES)
+
+
 def _answer() -> Answer:
     return Answer.objects.create(
         round=_round(), rung=Rung.objects.first(), group="ebe", why="We were asked late.", may_quote=True
@@ -63,6 +82,18 @@ MATRIX: dict[str, Who] = {
     "voice:results": PUBLIC,
     "voice:body_results": PUBLIC,
     "voice:audit_public": PUBLIC,
+    # Stories: anyone reads the published ones and writes one; the author's own page is by their link.
+    "stories:list": PUBLIC,
+    "stories:write": PUBLIC,
+    "stories:sent": PUBLIC,
+    "stories:yours_open": PUBLIC,
+    "stories:yours": PUBLIC,
+    "stories:story": PUBLIC,
+    # The coordinator (a secretary) and administrators read and moderate every story.
+    "stories:moderation": STORIES,
+    "stories:moderate": STORIES,
+    "stories:keep": STORIES,
+    "stories:report": STORIES,
     # Rounds are run by who runs the body: they name who was invited.
     "voice:body_rounds": RUNS_BODY,
     "voice:round_new": RUNS_BODY,
@@ -97,6 +128,10 @@ KWARGS: dict[str, Kwargs] = {
     "voice:round_publish": _round_kwargs,
     "voice:quote": lambda: {"answer_id": _answer().pk},
     "voice:audit_public": lambda: {"audit_id": _audit(published=True).pk},
+    "stories:story": lambda: {"story_id": _story(published=True).pk},
+    "stories:moderate": lambda: {"story_id": _story().pk},
+    "stories:keep": lambda: {"story_id": _story().pk},
+    "stories:report": lambda: {"story_id": _story(published=True).pk},
     "voice:audit_new": lambda: {"slug": _collaborative_body().slug},
     "voice:audit": _audit_kwargs,
     "voice:audit_invite": _audit_kwargs,
@@ -113,4 +148,6 @@ POST_ONLY: set[str] = {
     "voice:quote",
     "voice:audit_invite",
     "voice:audit_publish",
+    "stories:keep",
+    "stories:report",
 }

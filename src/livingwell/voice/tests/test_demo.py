@@ -26,3 +26,11 @@ def test_the_demo_has_rounds_and_audits_to_read(client: Client) -> None:
     assert "Hold every workshop with a co-chair who uses services" in audit
     call_command("demo_load", stdout=StringIO())  # loading again adds nothing
     assert EvaluationRound.objects.count() == 3
+
+
+def test_the_demo_has_stories_named_only_by_consent(client: Client) -> None:
+    call_command("demo_load", stdout=StringIO())
+    page = client.get(reverse("stories:list")).content.decode()
+    assert "The walking group" in page
+    assert "Amara Okafor" in page  # she chose to be named
+    assert "The night café" not in page  # waiting for the coordinator
