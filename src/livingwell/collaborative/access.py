@@ -149,7 +149,7 @@ def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunn
     """A meeting as its chair and secretary run it (``selectors.meeting_running``). Each member in the
     register is an audited read, and the list of names to choose from one more."""
     page = meeting_running(meeting_run_by(user, meeting_id))
-    audit_reads_record(actor=user, records=page.shown, person_id_of=None)
+    audit_reads_record(actor=user, records=[*page.shown, *page.guests], person_id_of=None)
     if len(page.shown) < len(page.names):
         _names_read(user, page.meeting, page.names)
     return page

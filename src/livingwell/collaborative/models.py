@@ -40,6 +40,11 @@ class Body(models.Model):
         help_text=_("Closed bodies list their members, but take no join requests."),
     )
     rotates_chair = models.BooleanField(_("the chair rotates"), default=False)
+    requires_independent_chair = models.BooleanField(
+        _("has an independent chair"),
+        default=False,
+        help_text=_("Its chair represents no constituency: a member of its independent chair constituency."),
+    )
     notice_days = models.PositiveSmallIntegerField(
         _("days of notice for the agenda"), default=7, validators=[MaxValueValidator(60)]
     )
@@ -428,6 +433,34 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"attendance {self.pk}"
+
+
+class Guest(models.Model):
+    """Someone invited to present or contribute to one item of a meeting. Not a member: no account, no vote,
+    not counted towards quorum; their attendance is kept here, apart from members'."""
+
+    class Part(models.TextChoices):
+        PRESENT = "present", _("To present")
+        CONTRIBUTE = "contribute", _("To contribute")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="guests")
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email address"), max_length=254)
+    part = models.CharField(_("invited"), max_length=10, choices=Part.choices)
+    there = models.BooleanField(_("there"), null=True, blank=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "created_at", "pk"]
+        verbose_name = _("guest")
+        verbose_name_plural = _("guests")
+
+    def __str__(self) -> str:
+        return f"guest {self.pk}"
 
 
 class Decision(models.Model):

@@ -27,6 +27,7 @@ from livingwell.collaborative.models import (
     Constituency,
     ConstituencyKind,
     Decision,
+    Guest,
     Meeting,
     Membership,
     Minutes,
@@ -282,6 +283,7 @@ class MeetingRunning:
     carried_forward: list[Action]
     decisions: list[Decision]
     actions: list[Action]
+    guests: list[Guest]
 
     @property
     def rows(self) -> list[MemberAtMeeting]:
@@ -327,6 +329,7 @@ def meeting_running(meeting: Meeting) -> MeetingRunning:
         carried_forward=[a for a in actions if a.meeting_id != meeting.pk],
         decisions=list(meeting.decisions.order_by("pk")),
         actions=[a for a in actions if a.meeting_id == meeting.pk],
+        guests=list(meeting.guests.select_related("agenda_item")),
     )
 
 

@@ -44,6 +44,8 @@ urlpatterns = [
     ),
     path("meetings/<int:meeting_id>/minutes/", minutes.minutes_draft, name="minutes_draft"),
     path("meetings/<int:meeting_id>/run/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<int:meeting_id>/run/guest/", meetings.guest_add, name="guest_add"),
+    path("guests/<int:guest_id>/there/", meetings.guest_there, name="guest_there"),
     path("agenda-items/<int:item_id>/remove/", meetings.agenda_remove, name="agenda_remove"),
     path("actions/<int:action_id>/status/", meetings.action_status, name="action_status"),
     path("join-requests/<uuid:join_request_id>/", running.join_request, name="join_request"),

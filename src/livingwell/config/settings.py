@@ -173,6 +173,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails and texts (core/outbox.py): not HTML, so nothing is escaped (O'Brien stays
+        # O'Brien, not O&#x27;Brien).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 FORM_RENDERER = "livingwell.core.forms.GovukFormRenderer"
 

@@ -32,6 +32,8 @@ from livingwell.core.tasks import delivery_key, send_later, send_reliably
 Id = int | str | None
 # What a builder may be given: ids, never anything a person wrote or could be known by.
 Ids = Id | list[Id]
+# The template engine for plain text, which escapes nothing (settings.TEMPLATES).
+PLAIN_TEXT = "text"
 _PLAIN = re.compile(r"^[\w:.-]{0,64}$", re.ASCII)
 
 
@@ -46,10 +48,10 @@ class Message:
     channel: Literal["email", "text"] = "email"
 
     def body(self) -> str:
-        words = render_to_string(self.template_name, dict(self.context)).strip()
+        words = render_to_string(self.template_name, dict(self.context), using=PLAIN_TEXT).strip()
         if self.channel == "text":
-            return f"{words}\n{render_to_string('core/includes/crisis.sms').strip()}"
-        return f"{words}\n\n{render_to_string('core/includes/crisis.txt').strip()}\n"
+            return f"{words}\n{render_to_string('core/includes/crisis.sms', using=PLAIN_TEXT).strip()}"
+        return f"{words}\n\n{render_to_string('core/includes/crisis.txt', using=PLAIN_TEXT).strip()}\n"
 
     def send(self) -> None:
         if self.channel == "text":

@@ -13,6 +13,7 @@ from livingwell.collaborative.forms.joining import (
 )
 from livingwell.collaborative.forms.meetings import (
     AgendaItemForm,
+    GuestForm,
     MeetingForm,
     MoveForm,
     PlaceFields,
@@ -29,6 +30,7 @@ from livingwell.collaborative.forms.on_the_day import (
     AttendanceMarkForm,
     ChairForm,
     DecisionForm,
+    GuestThereForm,
     MarkThereForm,
     MinutesForm,
     PublicMinutesForm,
@@ -44,6 +46,8 @@ __all__ = [
     "ChairForm",
     "DecisionForm",
     "ExpenseForm",
+    "GuestForm",
+    "GuestThereForm",
     "JoinDecisionForm",
     "JoinForm",
     "MarkThereForm",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative import rules
 from livingwell.collaborative.forms.common import Members, MembershipChoiceField, _text
-from livingwell.collaborative.models import AgendaItem, Rsvp, Topic
+from livingwell.collaborative.models import AgendaItem, Guest, Rsvp, Topic
 from livingwell.core.forms import (
     TIME_FORMATS,
     GovukDateField,
@@ -178,3 +178,36 @@ class AgendaItemForm(GovukForm):
     def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lead"].among(members)  # type: ignore[attr-defined]
+
+
+class GuestForm(GovukForm):
+    agenda_item: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Which item?"),
+        required=False,
+        empty_label=str(_("The whole meeting")),
+        error_messages={"invalid_choice": _("Choose an item of this meeting")},
+    )
+    part = forms.ChoiceField(
+        label=_("Invited"),
+        choices=Guest.Part.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether they present or contribute")},
+    )
+    name = _text(_("Name"), 150, missing=_("Enter their name"))
+    organisation = _text(_("Organisation (optional)"), 200)
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We send them the meeting's details here."),
+        error_messages={
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Use 254 characters or fewer"),
+        },
+    )
+    submission_id = once_token()
+
+    def __init__(self, *args: Any, meeting: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting)  # type: ignore[attr-defined]

@@ -143,3 +143,7 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(choices=Action.Status.choices)
     # The meeting page to go back to (the action may have been carried forward from an earlier one).
     meeting = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+
+
+class GuestThereForm(forms.Form):
+    there = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])

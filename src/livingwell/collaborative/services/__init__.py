@@ -21,6 +21,12 @@ from livingwell.collaborative.services.attendance import (
 )
 from livingwell.collaborative.services.chair import chair_choose
 from livingwell.collaborative.services.common import Refused
+from livingwell.collaborative.services.guests import (
+    chair_independent_required,
+    guest_invite,
+    guest_message,
+    guest_there,
+)
 from livingwell.collaborative.services.joining import (
     declined_message,
     join_request_approve,
@@ -67,8 +73,12 @@ __all__ = [
     "agenda_topic_schedule",
     "attendance_mark",
     "chair_choose",
+    "chair_independent_required",
     "decision_record",
     "declined_message",
+    "guest_invite",
+    "guest_message",
+    "guest_there",
     "join_request_approve",
     "join_request_decline",
     "join_request_submit",

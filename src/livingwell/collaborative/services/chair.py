@@ -14,6 +14,7 @@ from livingwell.collaborative.selectors import (
     chair_proposal,
 )
 from livingwell.collaborative.services.common import Refused
+from livingwell.collaborative.services.guests import chair_independent_required
 
 
 def chair_choose(*, actor: User, meeting: Meeting, membership: Membership, reason: str) -> ChairTurn:
@@ -22,6 +23,7 @@ def chair_choose(*, actor: User, meeting: Meeting, membership: Membership, reaso
         raise Refused(_("This group's chair does not rotate."))
     if membership.body_id != meeting.body_id or membership.left_on is not None:
         raise Refused(_("Choose a member of this group"))
+    chair_independent_required(meeting.body, membership.constituency)
     proposed = chair_proposal(meeting) or ""
     sector = membership.constituency.sector
     if proposed and sector != proposed and not reason.strip():

@@ -23,6 +23,7 @@ from livingwell.collaborative.models import (
     Membership,
 )
 from livingwell.collaborative.services.common import Refused
+from livingwell.collaborative.services.guests import chair_independent_required
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
 from livingwell.people.matching import email_key
@@ -118,6 +119,8 @@ def member_add(
     the code of conduct."""
     if constituency.body_id != body.pk:
         raise Refused(_("Choose which group they join as"))
+    if role == Membership.Role.CHAIR:
+        chair_independent_required(body, constituency)
     with transaction.atomic():
         membership = _membership_make(
             body=body,

@@ -14,6 +14,7 @@ from livingwell.collaborative.models import (
     TrainingRecord,
 )
 from livingwell.collaborative.services.common import Refused
+from livingwell.collaborative.services.guests import chair_independent_required
 
 
 def membership_role_set(*, actor: User, membership: Membership, role: str) -> Membership:
@@ -21,6 +22,8 @@ def membership_role_set(*, actor: User, membership: Membership, role: str) -> Me
         locked = Membership.objects.select_for_update().get(pk=membership.pk)
         if locked.left_on is not None:
             raise Refused(_("They have left this group."))
+        if role == Membership.Role.CHAIR:
+            chair_independent_required(locked.body, locked.constituency)
         locked.role = role
         locked.save(update_fields=["role"])
         member_record_audit(actor, locked, f"role {role}")

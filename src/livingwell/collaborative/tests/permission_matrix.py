@@ -14,6 +14,7 @@ from livingwell.collaborative.models import (
     Claim,
     Expense,
     FinanceExport,
+    Guest,
     JoinRequest,
     Meeting,
     Member,
@@ -110,6 +111,17 @@ def _circulated_minutes() -> Minutes:
     return Minutes.objects.create(meeting=_collaborative_meeting(), text="Welcome.", status=Minutes.Status.CIRCULATED)
 
 
+def _guest() -> Guest:
+    return Guest.objects.create(
+        meeting=_collaborative_meeting(),
+        name="Dr Guest",
+        email="guest@example.org",
+        part="present",
+        invited_by=UserFactory(),
+        submission_id=uuid.uuid4(),
+    )
+
+
 def _meeting_kwargs() -> dict[str, object]:
     return {"meeting_id": _collaborative_meeting().pk}
 
@@ -183,6 +195,8 @@ MATRIX: dict[str, Who] = {
     "collaborative:action_status": RUNS_BODY,
     "collaborative:meeting_move": RUNS_BODY,
     "collaborative:meeting_cancel": RUNS_BODY,
+    "collaborative:guest_add": RUNS_BODY,
+    "collaborative:guest_there": RUNS_BODY,
 }
 
 KWARGS: dict[str, Kwargs] = {
@@ -247,10 +261,13 @@ KWARGS: dict[str, Kwargs] = {
     "collaborative:action_status": lambda: {"action_id": _collaborative_action().pk},
     "collaborative:meeting_move": _meeting_kwargs,
     "collaborative:meeting_cancel": _meeting_kwargs,
+    "collaborative:guest_add": _meeting_kwargs,
+    "collaborative:guest_there": lambda: {"guest_id": _guest().pk},
 }
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = {
+    "collaborative:guest_there",
     "collaborative:membership_role",
     "collaborative:membership_details",
     "collaborative:membership_training",

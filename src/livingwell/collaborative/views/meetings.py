@@ -29,6 +29,8 @@ from livingwell.collaborative.forms import (
     AttendanceMarkForm,
     ChairForm,
     DecisionForm,
+    GuestForm,
+    GuestThereForm,
     MarkThereForm,
     Members,
     MoveForm,
@@ -41,6 +43,7 @@ from livingwell.collaborative.models import (
     AgendaItem,
     ChairTurn,
     ConstituencyKind,
+    Guest,
     Meeting,
     Membership,
     Topic,
@@ -332,3 +335,42 @@ def meeting_cancel(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
             messages.success(request, _("The meeting is cancelled, and members have been told."))
         return redirect(back)
     return _form_page(request, form, the_meeting.body.name, _("Cancel this meeting"), back, _("Cancel the meeting"))
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*BODY_RUNNING_ROLES)
+def guest_add(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
+    the_meeting = meeting_run_by(request.user, meeting_id)
+    form = GuestForm(posted(request), meeting=the_meeting, initial=fresh_token())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.guest_invite(
+                actor=request.user,
+                meeting=the_meeting,
+                agenda_item=data["agenda_item"],
+                name=data["name"],
+                organisation=data["organisation"],
+                email=data["email"],
+                part=data["part"],
+                submission_id=data["submission_id"],
+            )
+        except services.Refused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("%(name)s is invited, and has been sent the details.") % {"name": data["name"]})
+            return _back_to_meeting(the_meeting, "guests")
+    when = timezone.localtime(the_meeting.starts_at).strftime("%-d %B %Y")
+    back = f"{reverse('collaborative:meeting_running', args=[the_meeting.pk])}#guests"
+    return _form_page(request, form, f"{the_meeting.body.name}, {when}", _("Invite a guest"), back, _("Invite"))
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def guest_there(request: AuthenticatedHttpRequest, guest_id: int) -> HttpResponse:
+    guest = one_or_404(Guest.objects.select_related("meeting"), guest_id)
+    the_meeting = meeting_run_by(request.user, guest.meeting_id)
+    form = GuestThereForm(request.POST)
+    there = form.is_valid() and form.cleaned_data["there"] == "yes"
+    services.guest_there(actor=request.user, guest=guest, there=there)
+    return _back_to_meeting(the_meeting, "guests")

@@ -17,6 +17,7 @@ from livingwell.accounts.models import User
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
+from livingwell.core.outbox import PLAIN_TEXT
 from livingwell.support.access import (
     GUIDE_ROLES,
     access_action_for,
@@ -212,7 +213,7 @@ def closing_summary(request: AuthenticatedHttpRequest, episode_id: UUID) -> Http
     if episode.status != Episode.Status.CLOSED:
         return redirect("support:episode", episode_id=episode.pk)
     context = closing_summary_context(episode)
-    summary_text = render_to_string("support/_closing_summary.txt", context)
+    summary_text = render_to_string("support/_closing_summary.txt", context, using=PLAIN_TEXT)
     return render(request, "support/closing_summary.html", {**context, "summary_text": summary_text})
 
 
