@@ -7,12 +7,14 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.collaborative.models import Body, Meeting, Minutes, PaymentRate, Topic
+from livingwell.collaborative.models import AgendaItem, Body, Meeting, Minutes, PaymentRate, Topic
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory, board, secretary_of
 from tests.browser.conftest import check_page, sign_in, staff_signed_in
 
@@ -379,3 +381,33 @@ def test_the_secretary_keeps_members_meetings_and_rotas(page: Page, other_page: 
     other_page.get_by_role("button", name="Save").click()
     expect(other_page.locator(".govuk-notification-banner")).to_contain_text("Your reply is saved")
     check_page(other_page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guest_presents_at_a_board_meeting(page: Page, live_server) -> None:
+    body, _groups = board()
+    meeting = _today(body)
+    AgendaItem.objects.create(meeting=meeting, title="The crisis café's first year", position=1)
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/meetings/{meeting.pk}/run/")
+    page.get_by_role("link", name="Invite a guest").click()
+    page.get_by_role("button", name="Invite").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter their name")
+    check_page(page)
+    page.get_by_label("Which item?").select_option(label="The crisis café's first year")
+    page.get_by_label("To present").check()
+    page.get_by_label("Name").fill("Dr Priya Shah")
+    page.get_by_label("Organisation (optional)").fill("Kingsmere Trust")
+    page.get_by_label("Email address").fill("priya@trust.example")
+    page.get_by_role("button", name="Invite").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Dr Priya Shah is invited")
+    check_page(page)
+    quorum = page.locator(".govuk-tag", has_text="quorate").first.inner_text()
+    page.get_by_role("button", name="There Dr Priya Shah").click()
+    expect(page.get_by_role("button", name="Not there Dr Priya Shah")).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="quorate").first).to_have_text(quorum)  # guests do not count
+    check_page(page, screenshot="collaborative-guest")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert [m.subject for m in mail.outbox if m.to == ["priya@trust.example"]] == [
+        "You are invited to Co-production Board"
+    ]

@@ -19,6 +19,7 @@ from livingwell.collaborative.models import (
     Constituency,
     ConstituencyKind,
     Decision,
+    Guest,
     Meeting,
     Member,
     Membership,
@@ -155,6 +156,7 @@ def collaborative_demo_load() -> int:
         "in Kingsmere together, as equals.",
         terms_of_reference=COLLABORATIVE_TOR,
         open_membership=True,
+        requires_independent_chair=True,
     )
     board = _body(
         "board",
@@ -196,6 +198,11 @@ def collaborative_demo_load() -> int:
         _join(collaborative, sol_member, c_groups["voluntary"], Membership.Role.SECRETARY),
         _join(collaborative, sam, c_groups["ebe"]),
     ] + [_join(collaborative, _member(name, named), c_groups[key]) for name, named, key in COLLABORATIVE_MEMBERS]
+    # Its independent chair, who represents no constituency.
+    independent = Constituency.objects.create(
+        body=collaborative, name="Independent chair", kind=ConstituencyKind.INDEPENDENT_CHAIR, sector="Independent"
+    )
+    _join(collaborative, _member("Ruth Adeyemi", True), independent, Membership.Role.CHAIR)
     b_members = [
         _join(board, sol_member, b_groups["voluntary"], Membership.Role.SECRETARY),
         _join(board, sam, b_groups["ebe"]),
@@ -354,6 +361,20 @@ def collaborative_demo_load() -> int:
             payments.claim_approve(actor=sol, claim=claim, over_limit_agreed=False)
     services.rsvp_record(
         membership=b_members[1], meeting=today, answer="yes", access_needs="Papers in large print, please."
+    )
+    # A guest presents at today's Board: no account, not counted towards quorum.
+    item = services.agenda_item_add(
+        actor=sol, meeting=today, kind="standing", title="The crisis café's first year", lead=None
+    )
+    Guest.objects.create(
+        meeting=today,
+        agenda_item=item,
+        name="Dr Priya Shah",
+        organisation="Kingsmere Mental Health Trust",
+        email="priya.shah@trust.example",
+        part=Guest.Part.PRESENT,
+        invited_by=sol,
+        submission_id=uuid.uuid4(),
     )
     return Body.objects.count()
 

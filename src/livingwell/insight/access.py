@@ -96,6 +96,24 @@ def reads_reports(user: User) -> bool:
     ).exists()
 
 
+def critical_friend_of(user: User) -> Membership | None:
+    """The user's current membership of a Collaborative, the body that comments on reports; None for none."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.filter(member__user=user, body__kind=Body.Kind.COLLABORATIVE, left_on__isnull=True)
+        .select_related("body", "member__user")
+        .first()
+    )
+
+
+def access_critical_friend_for(user: User) -> Membership:
+    membership = critical_friend_of(user)
+    if membership is None:
+        raise PermissionDenied
+    return membership
+
+
 def _report_or_404(slug: str) -> QuarterlyReport:
     quarter = quarter_parse(slug)
     report = QuarterlyReport.objects.filter(quarter_start=quarter.start).first() if quarter else None

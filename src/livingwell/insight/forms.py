@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import Decision
+from livingwell.core.forms import GovukForm, once_token
 from livingwell.directory.models import Organization
 from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
 from livingwell.insight.models import Alliance, AlliancePartner, QuarterlyReport
@@ -194,3 +195,17 @@ class FinanceForm(forms.Form):
         if isinstance(first, str) and isinstance(last, str) and last < first:
             self.add_error("last_month", _("The last month must not be before the first"))
         return cleaned
+
+
+class ReportCommentForm(GovukForm):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("It goes on the agenda of the Collaborative's next meeting."),
+        error_messages={
+            "required": _("Write your comment"),
+            "max_length": _("Use 3,000 characters or fewer"),
+        },
+    )
+    submission_id = once_token()

@@ -262,6 +262,26 @@ class QuarterlyReport(models.Model):
         return quarter_of(self.quarter_start)
 
 
+class ReportComment(models.Model):
+    """A comment by a member of the Collaborative on a quarterly report before it is published, in its
+    critical friend's role. Each becomes a topic on the agenda of the Collaborative's next meeting."""
+
+    report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="comments")
+    membership = models.ForeignKey("collaborative.Membership", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("your comment"), max_length=3000)
+    topic = models.ForeignKey("collaborative.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "created_at", "pk"]
+        verbose_name = _("comment on a quarterly report")
+        verbose_name_plural = _("comments on quarterly reports")
+
+    def __str__(self) -> str:
+        return f"report comment {self.pk}"
+
+
 class Alliance(models.Model):
     """Organisations commissioned together for shared outcomes, such as a supported-living alliance
     (decision 0033)."""

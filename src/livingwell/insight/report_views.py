@@ -15,25 +15,32 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.collaborative.models import Topic
+from livingwell.core.forms import fresh_token
 from livingwell.core.refusals import Refused
 from livingwell.insight import reports
 from livingwell.insight.access import (
     REPORT_APPROVERS,
     REPORT_PUBLISHERS,
     REPORT_WRITERS,
+    access_critical_friend_for,
     access_report_for,
     access_report_published,
     access_reports_for,
+    critical_friend_of,
     report_tables,
     table_or_404,
 )
-from livingwell.insight.forms import QuarterForm, ReportApproveForm, ReportIntroductionForm
+from livingwell.insight.forms import QuarterForm, ReportApproveForm, ReportCommentForm, ReportIntroductionForm
 from livingwell.insight.models import QuarterlyReport
 from livingwell.insight.open_data import licence_line
 from livingwell.insight.pdf import report_pdf
 from livingwell.insight.quarters import Quarter, quarter_parse, quarters_ended
 from livingwell.insight.selectors import first_counted_month
 from livingwell.insight.views import chart_response, sections_of
+from livingwell.safety.alerts import words_read
+from livingwell.safety.models import RiskFlag
+from livingwell.safety.services import once_for
 from livingwell.voice.stories import stories_in_report
 
 Status = QuarterlyReport.Status
@@ -109,8 +116,54 @@ def report_view(request: AuthenticatedHttpRequest, quarter: str) -> HttpResponse
             else None
         ),
         "publishes": role in REPORT_PUBLISHERS and report.status == Status.APPROVED,
+        "comments": reports.report_comments(report),
+        "comment_form": (
+            ReportCommentForm(initial=fresh_token())
+            if report.status != Status.PUBLISHED and critical_friend_of(request.user) is not None
+            else None
+        ),
     }
     return render(request, "insight/report.html", context)
+
+
+@require_POST
+@role_required()
+def report_comment(request: AuthenticatedHttpRequest, quarter: str) -> HttpResponse:
+    """The Collaborative's critical friend: a member comments on the report before it is published."""
+    membership = access_critical_friend_for(request.user)
+    report = access_report_for(request.user, quarter, as_what="comment")
+    form = ReportCommentForm(request.POST)
+    if form.is_valid():
+        text = form.cleaned_data["text"]
+        words_read(
+            request,
+            texts=[text],
+            where=RiskFlag.Where.TOPIC,
+            writer_name=membership.member.name,
+            writer_contact=membership.member.email or membership.member.phone,
+            once=once_for(RiskFlag.Where.TOPIC, str(membership.pk), text),
+        )
+        try:
+            comment = reports.report_comment_add(
+                actor=request.user,
+                membership=membership,
+                report=report,
+                text=text,
+                submission_id=form.cleaned_data["submission_id"],
+            )
+        except Refused as refused:
+            messages.error(request, str(refused))
+        else:
+            scheduled = comment.topic is not None and comment.topic.status == Topic.Status.SCHEDULED
+            messages.success(
+                request,
+                _("Thank you. Your comment is on the agenda of the Collaborative's next meeting.")
+                if scheduled
+                else _("Thank you. Your comment is in the Collaborative's rolling programme, for its next meeting."),
+            )
+    else:
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    return HttpResponseRedirect(_report_url(report))
 
 
 @require_http_methods(["GET", "POST"])

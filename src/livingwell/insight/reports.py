@@ -6,6 +6,7 @@ report is the one the meeting approved. Each step happens once: starting again o
 approving or publishing twice is refused, and nothing is half saved."""
 
 import datetime
+import uuid
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -15,9 +16,11 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.collaborative.models import Body, Decision
+from livingwell.collaborative import services as collaborative_services
+from livingwell.collaborative.models import Body, Decision, Meeting, Membership, Topic
 from livingwell.core.refusals import Refused
-from livingwell.insight.models import QuarterlyReport
+from livingwell.core.submissions import created_once
+from livingwell.insight.models import QuarterlyReport, ReportComment
 from livingwell.insight.quarters import Quarter, quarters_ended
 from livingwell.insight.selectors import first_counted_month
 from livingwell.insight.tables import Table
@@ -108,3 +111,41 @@ def report_publish(*, actor: User, report: QuarterlyReport) -> None:
 def report_stored_tables(report: QuarterlyReport) -> list[Table]:
     """The tables kept when it was approved; none for a draft, whose figures are the quarter's now."""
     return [table_from_json(data) for data in report.tables]
+
+
+def report_comment_add(
+    *, actor: User, membership: Membership, report: QuarterlyReport, text: str, submission_id: uuid.UUID
+) -> ReportComment:
+    """A comment by a member of the Collaborative, its critical friend, before the report is published: it
+    becomes a topic in the Collaborative's rolling programme, on the agenda of its next meeting whose agenda
+    is not yet published (or waiting for one, where none is planned)."""
+    if report.status == Status.PUBLISHED:
+        raise Refused(_("This report is published: comment on it at a meeting of the Collaborative instead."))
+
+    def create() -> ReportComment:
+        topic = Topic.objects.create(
+            body_id=membership.body_id,
+            title=str(_("The quarterly report for %(quarter)s") % {"quarter": report.quarter.label})[:200],
+            why=text,
+            suggested_by=membership,
+            submission_id=uuid.uuid4(),
+        )
+        comment = ReportComment.objects.create(
+            report=report, membership=membership, text=text, topic=topic, submission_id=submission_id
+        )
+        _audit(actor, report, "commented on by the Collaborative")
+        meeting = (
+            Meeting.objects.filter(body_id=membership.body_id, starts_at__gt=timezone.now(), agenda_published_at=None)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+        if meeting is not None:
+            collaborative_services.agenda_topic_schedule(actor=actor, meeting=meeting, topic=topic, lead=membership)
+        return comment
+
+    return created_once(ReportComment, create, submission_id=submission_id)
+
+
+def report_comments(report: QuarterlyReport) -> list[ReportComment]:
+    return list(report.comments.select_related("topic").prefetch_related("topic__agenda_items__meeting"))

@@ -19,6 +19,7 @@ urlpatterns = [
     path("reports/<slug:quarter>/edit/", report_views.report_edit, name="report_edit"),
     path("reports/<slug:quarter>/approve/", report_views.report_approve, name="report_approve"),
     path("reports/<slug:quarter>/publish/", report_views.report_publish, name="report_publish"),
+    path("reports/<slug:quarter>/comment/", report_views.report_comment, name="report_comment"),
     path("reports/<slug:quarter>.pdf", report_views.report_pdf_view, name="report_pdf"),
     path("reports/<slug:quarter>/charts/<slug:slug>.svg", report_views.report_chart, name="report_chart"),
     path("<slug:slug>.csv", views.table_csv, name="table_csv"),

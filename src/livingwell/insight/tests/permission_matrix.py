@@ -3,10 +3,16 @@
 import datetime
 import uuid
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import Body, Decision
-from livingwell.collaborative.tests.factories import BodyFactory, MeetingFactory
+from livingwell.collaborative.tests.factories import (
+    BodyFactory,
+    ConstituencyFactory,
+    MeetingFactory,
+    MemberFactory,
+    MembershipFactory,
+)
 from livingwell.core.tests.matrix import PUBLIC, Kwargs, Who
 from livingwell.insight.access import public_tables
 from livingwell.insight.models import Alliance, QuarterlyReport
@@ -41,6 +47,8 @@ MATRIX: dict[str, Who] = {
     "insight:report_edit": frozenset({Role.ANALYST, Role.ADMINISTRATOR}),
     "insight:report_approve": frozenset({Role.SECRETARY, Role.ADMINISTRATOR}),
     "insight:report_publish": frozenset({Role.ANALYST, Role.SECRETARY, Role.ADMINISTRATOR}),
+    # The Collaborative's critical friend: its members comment (the test person and secretary are members).
+    "insight:report_comment": frozenset({Role.PERSON, Role.SECRETARY}),
     "public_figures:report": PUBLIC,
     "public_figures:report_pdf": PUBLIC,
     "public_figures:report_chart": PUBLIC,
@@ -61,6 +69,17 @@ def _a_quarter_with_figures() -> dict[str, object]:
 def _an_alliance() -> dict[str, object]:
     alliance, _created = Alliance.objects.get_or_create(name="Supported living", defaults={"outcomes": "Homes."})
     return {"alliance_id": alliance.pk}
+
+
+def _collaborative_members() -> dict[str, object]:
+    """A Collaborative with the test person and the test secretary among its members."""
+    body = BodyFactory(kind=Body.Kind.COLLABORATIVE)
+    constituency = ConstituencyFactory(body=body)
+    for role in (Role.PERSON, Role.SECRETARY):
+        user = User.objects.filter(username=f"test-{role.value}").first()
+        if user is not None:
+            MembershipFactory(body=body, constituency=constituency, member=MemberFactory(user=user))
+    return {}
 
 
 def _a_report(*, published: bool = False, charted: bool = False) -> dict[str, object]:
@@ -110,6 +129,7 @@ KWARGS: dict[str, Kwargs] = {
     "insight:report_edit": lambda: _a_report(),
     "insight:report_approve": lambda: _a_report(),
     "insight:report_publish": lambda: _a_report(),
+    "insight:report_comment": lambda: {**_a_report(), **_collaborative_members()},
     "public_figures:report": lambda: _a_report(published=True),
     "public_figures:report_pdf": lambda: _a_report(published=True),
     "public_figures:report_chart": lambda: {**_a_report(published=True, charted=True), "slug": "introductions"},
@@ -119,6 +139,7 @@ POST_ONLY: set[str] = {
     "insight:report_start",
     "insight:report_approve",
     "insight:report_publish",
+    "insight:report_comment",
     "insight:alliance_create",
     "insight:alliance_partner_add",
     "insight:alliance_finance_add",

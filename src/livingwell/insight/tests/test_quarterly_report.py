@@ -202,3 +202,42 @@ def test_the_stories_chosen_for_it_are_in_it_until_withdrawn(started: QuarterlyR
     assert "Next quarter" not in page
     story_withdraw(story_id=chosen.pk)
     assert "Walking group" not in _as(Role.ANALYST).get(REPORT).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_collaboratives_comments_before_publication_go_on_its_next_agenda(started: QuarterlyReport) -> None:
+    from livingwell.collaborative.models import AgendaItem, Topic
+    from livingwell.collaborative.tests.factories import ConstituencyFactory
+
+    collaborative = BodyFactory(kind=Body.Kind.COLLABORATIVE)
+    member_user = UserFactory(role=Role.PERSON)
+    MembershipFactory(
+        body=collaborative, constituency=ConstituencyFactory(body=collaborative), member=MemberFactory(user=member_user)
+    )
+    next_meeting = MeetingFactory(body=collaborative, starts_at=timezone.now() + datetime.timedelta(days=10))
+    member = Client()
+    member.force_login(member_user)
+    page = member.get(REPORT).content.decode()
+    assert "Send my comment" in page
+    empty = member.post(f"{REPORT}comment/", {"text": "", "submission_id": str(uuid.uuid4())}, follow=True)
+    assert "Write your comment" in empty.content.decode()
+    token = str(uuid.uuid4())
+    said = "Why did waits rise in February? <b>Please</b> explain."
+    sent = member.post(f"{REPORT}comment/", {"text": said, "submission_id": token}, follow=True)
+    member.post(f"{REPORT}comment/", {"text": said, "submission_id": token})  # a second click
+    assert "on the agenda of the Collaborative&#x27;s next meeting" in sent.content.decode()
+    item = AgendaItem.objects.get(meeting=next_meeting)
+    assert item.title == "The quarterly report for January to March 2025"
+    assert Topic.objects.get().why == said
+    page = member.get(REPORT).content.decode()
+    assert "Why did waits rise in February? &lt;b&gt;Please&lt;/b&gt; explain." in page
+    # An analyst reads the comments but is not the Collaborative: no form, and sending one is refused.
+    analyst = _as(Role.ANALYST)
+    assert "Send my comment" not in analyst.get(REPORT).content.decode()
+    assert analyst.post(f"{REPORT}comment/", {"text": "x", "submission_id": str(uuid.uuid4())}).status_code == 403
+    # Once published, comments go to a meeting instead.
+    _as(Role.SECRETARY).post(f"{REPORT}approve/", {"decision": _decision().pk})
+    analyst.post(f"{REPORT}publish/")
+    late = member.post(f"{REPORT}comment/", {"text": "Late", "submission_id": str(uuid.uuid4())}, follow=True)
+    assert "This report is published" in late.content.decode()
+    assert AgendaItem.objects.count() == 1
