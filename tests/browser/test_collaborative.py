@@ -411,3 +411,89 @@ def test_a_guest_presents_at_a_board_meeting(page: Page, live_server) -> None:
     assert [m.subject for m in mail.outbox if m.to == ["priya@trust.example"]] == [
         "You are invited to Co-production Board"
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_adviser_from_expression_of_interest_through_training_and_supervision(
+    page: Page, other_page: Page, live_server
+) -> None:
+    body, groups = board()
+    Body.objects.filter(pk=body.pk).update(
+        name="Experts by Experience advisory group", kind=Body.Kind.EBE_GROUP, open_membership=True
+    )
+    # An expression of interest, from the group's page.
+    other_page.goto(f"{live_server.url}/collaborative/{body.slug}/join/")
+    other_page.get_by_label("Experts by Experience").check()
+    other_page.get_by_label("Your name").fill("Zoë Adeyemi")
+    other_page.get_by_label("Email address").fill("zoe@example.org")
+    other_page.get_by_label("Why would you like to join? (optional)").fill("I want crisis care to listen.")
+    other_page.get_by_label("I have read the code of conduct and agree to it").check()
+    other_page.get_by_role("button", name="Ask to join").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Your request to join is sent")
+
+    # The secretary has a short conversation with her, records it, and approves.
+    _secretary(page, live_server, body)
+    page.goto(f"{live_server.url}/collaborative/{body.slug}/run/")
+    page.get_by_role("link", name="Zoë Adeyemi").click()
+    page.get_by_role("button", name="Record the conversation").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date")
+    check_page(page)
+    today = timezone.localdate()
+    page.get_by_label("Day", exact=True).fill(str(today.day))
+    page.get_by_label("Month", exact=True).fill(str(today.month))
+    page.get_by_label("Year", exact=True).fill(str(today.year))
+    page.get_by_label("Notes").fill("Keen to work on crisis care. Would like a buddy.")
+    page.get_by_role("button", name="Record the conversation").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The conversation is recorded")
+    check_page(page)
+    page.get_by_role("button", name="Approve: make them a member").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Zoë Adeyemi is now a member")
+
+    # Induction, a buddy, the four courses and supervision, on her record.
+    experienced = _member_of(body, "ebe", groups, "Amara Okafor")
+    page.goto(f"{live_server.url}/collaborative/{body.slug}/run/")
+    page.get_by_role("link", name="Zoë Adeyemi").click()
+    check_page(page)
+    induction = page.locator("form", has=page.get_by_role("button", name="Record the induction"))
+    induction.get_by_label("Day", exact=True).fill(str(today.day))
+    induction.get_by_label("Month", exact=True).fill(str(today.month))
+    induction.get_by_label("Year", exact=True).fill(str(today.year))
+    induction.get_by_role("button", name="Record the induction").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Their induction is recorded")
+    page.get_by_label("Their buddy").select_option(label="Amara Okafor (Experts by Experience)")
+    page.get_by_role("button", name="Save the buddy").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Their buddy is saved")
+    training = page.locator("form", has=page.get_by_role("button", name="Record training"))
+    training.get_by_label("Commissioning and governance").check()
+    training.get_by_role("group", name="Course date (optional)").get_by_label("Day", exact=True).fill(str(today.day))
+    training.get_by_role("group", name="Course date (optional)").get_by_label("Month", exact=True).fill(
+        str(today.month)
+    )
+    training.get_by_role("group", name="Course date (optional)").get_by_label("Year", exact=True).fill(str(today.year))
+    training.get_by_label("They attended").check()
+    training.get_by_role("button", name="Record training").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The training is recorded")
+    supervision = page.locator("form", has=page.get_by_role("button", name="Record the session"))
+    supervision.get_by_role("button", name="Record the session").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write the notes")
+    check_page(page)
+    supervision = page.locator("form", has=page.get_by_role("button", name="Record the session"))
+    supervision.get_by_label("Day", exact=True).fill(str(today.day))
+    supervision.get_by_label("Month", exact=True).fill(str(today.month))
+    supervision.get_by_label("Year", exact=True).fill(str(today.year))
+    supervision.get_by_label("Notes").fill("Zoë spoke up at her first Board pre-meeting.")
+    supervision.get_by_label("Follow-ups (optional)").fill("Book the self-care course.")
+    supervision.get_by_role("button", name="Record the session").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The supervision session is recorded")
+    check_page(page, screenshot="collaborative-adviser")
+
+    # Zoë reads her own training, supervision notes and buddy, signed in.
+    zoe = User.objects.get(email="zoe@example.org")
+    zoe.set_password("a-long-test-password")
+    zoe.save()
+    other_page.context.clear_cookies()
+    sign_in(other_page, live_server.url, zoe.username)
+    other_page.goto(f"{live_server.url}/collaborative/yours/")
+    expect(other_page.get_by_text("Zoë spoke up at her first Board pre-meeting.")).to_be_visible()
+    expect(other_page.get_by_text(f"Your buddy is {experienced.first_name}.")).to_be_visible()
+    check_page(other_page)

@@ -34,7 +34,9 @@ from livingwell.collaborative.models import (
     RotaPlace,
     RotaTurn,
     Rsvp,
+    Supervision,
     Topic,
+    TrainingRecord,
 )
 from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
 from livingwell.collaborative.selectors import MeetingRunning, body_or_404, meeting_running, member_names
@@ -159,6 +161,15 @@ def _names_read(user: User, meeting: Meeting, names: list[tuple[int, str, str]])
     _read(user, meeting, f"names of {len(names)} members, to choose from")
 
 
+def access_member_names_for_body(user: User, body: Body) -> list[tuple[int, str, str]]:
+    """The names of a body's current members, to choose from, for who runs it: one audited read."""
+    if not runs(user, body):
+        raise PermissionDenied
+    names = member_names(body)
+    _read(user, body, f"names of {len(names)} members, to choose from")
+    return names
+
+
 def access_member_names_for(user: User, meeting: Meeting) -> list[tuple[int, str, str]]:
     """The names of the body's current members, to choose from (for who runs it): one audited read."""
     if not runs(user, meeting.body):
@@ -226,7 +237,7 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
     """The signed-in user's bodies, each with its next meetings, their replies and the topics they suggested."""
     memberships = list(
         Membership.objects.filter(member__user=user, left_on__isnull=True)
-        .select_related("body", "constituency", "member")
+        .select_related("body", "constituency", "member", "buddy__member")
         .prefetch_related(
             Prefetch(
                 "body__meetings",
@@ -256,6 +267,20 @@ def access_own_memberships_for(user: User) -> list[OwnMembership]:
         )
         for m in memberships
     ]
+
+
+@dataclass(frozen=True)
+class OwnDevelopment:
+    training: list[TrainingRecord]
+    supervision: list[Supervision]
+
+
+def access_own_development_for(user: User) -> OwnDevelopment:
+    """The signed-in member's own training and supervision notes, with their follow-ups."""
+    member = Member.objects.filter(user=user).first() if user.is_authenticated else None
+    if member is None:
+        return OwnDevelopment([], [])
+    return OwnDevelopment(list(member.training.all()), list(member.supervision.select_related("supervisor")))
 
 
 # ---------------------------------------------------------------------------------------------------------

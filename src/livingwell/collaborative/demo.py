@@ -230,10 +230,18 @@ def collaborative_demo_load() -> int:
         online_link="",
         accessibility="Step-free entrance and lift. Hearing loop. Lunch provided. Travel paid.",
     )
-    for member in Member.objects.filter(memberships__constituency__kind=ConstituencyKind.EXPERT_BY_EXPERIENCE):
+    for member in Member.objects.filter(
+        memberships__constituency__kind=ConstituencyKind.EXPERT_BY_EXPERIENCE
+    ).distinct():
         services.training_record(
-            actor=sol, member=member, course="coproduction", completed_on=datetime.date(2026, 3, 12)
+            actor=sol,
+            member=member,
+            course="coproduction",
+            course_on=datetime.date(2026, 3, 12),
+            attended=True,
+            completed_on=datetime.date(2026, 3, 12),
         )
+    _advisers(sol, sam, ebe_group)
 
     # The Collaborative: a series from four months ago, last month's meeting done and published.
     services.series_create(
@@ -377,6 +385,61 @@ def collaborative_demo_load() -> int:
         submission_id=uuid.uuid4(),
     )
     return Body.objects.count()
+
+
+def _advisers(sol: User, sam: Member, ebe_group: Body) -> None:
+    """The advisory group at work: its training, supervision, a buddy for a new adviser, and a workstream it
+    advises (whose rounds of evaluation the voice app's demo adds)."""
+    courses = [
+        ("commissioning", datetime.date(2026, 5, 14), True, datetime.date(2026, 5, 14)),
+        ("self_care", datetime.date(2026, 7, 9), True, None),
+        ("mission", timezone.localdate() + datetime.timedelta(days=21), False, None),
+    ]
+    for course, course_on, attended, completed_on in courses:
+        services.training_record(
+            actor=sol, member=sam, course=course, course_on=course_on, attended=attended, completed_on=completed_on
+        )
+    services.supervision_record(
+        actor=sol,
+        member=sam,
+        held_on=timezone.localdate() - datetime.timedelta(days=12),
+        notes="Sam chaired the advisory group's pre-meeting for the first time, and it went well. We talked "
+        "about how to keep the Board's papers manageable.",
+        follow_ups="Ask the Board for papers a week ahead. Book the self-care course's second day.",
+        submission_id=uuid.uuid4(),
+    )
+    memberships = {m.member.name: m for m in ebe_group.memberships.select_related("member")}
+    Membership.objects.filter(pk=memberships["Ben Hughes"].pk).update(
+        buddy=memberships["Amara Okafor"], inducted_on=timezone.localdate() - datetime.timedelta(days=30)
+    )
+    workstream = Body.objects.create(
+        slug="crisis-support",
+        name="Crisis support workstream",
+        kind=Body.Kind.WORKSTREAM,
+        purpose="Designing crisis support in Kingsmere with the people who use it: the night café and a "
+        "crisis line answered by peers.",
+        terms_of_reference="Meets fortnightly for six months, then reports to the Co-production Board.",
+        code_of_conduct=ebe_group.code_of_conduct,
+        open_membership=False,
+        advised_by=ebe_group,
+    )
+    groups = {
+        key: Constituency.objects.create(body=workstream, name=name, kind=kind, sector=name)
+        for key, name, kind in [
+            ("ebe", "Experts by Experience", ConstituencyKind.EXPERT_BY_EXPERIENCE),
+            ("carer", "Carers", ConstituencyKind.CARER),
+            ("organisation", "Services", ConstituencyKind.ORGANISATION),
+        ]
+    }
+    for membership in ebe_group.memberships.select_related("member", "constituency"):
+        role = (
+            Membership.Role.SECRETARY if membership.member_id == sol.co_production_member.pk else Membership.Role.MEMBER
+        )
+        _join(workstream, membership.member, groups.get(membership.constituency.kind, groups["ebe"]), role)
+    for name in ("Femi Adebayo", "Grace Lee"):
+        member = Member.objects.filter(name=name).first()
+        if member is not None:
+            _join(workstream, member, groups["organisation"])
 
 
 def collaborative_demo() -> list[str]:

@@ -45,6 +45,15 @@ class Body(models.Model):
         default=False,
         help_text=_("Its chair represents no constituency: a member of its independent chair constituency."),
     )
+    advised_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advises",
+        verbose_name=_("advised by"),
+        help_text=_("For a workstream: the advisory group whose work programme it is in."),
+    )
     notice_days = models.PositiveSmallIntegerField(
         _("days of notice for the agenda"), default=7, validators=[MaxValueValidator(60)]
     )
@@ -189,6 +198,11 @@ class Membership(models.Model):
     agreed_code_at = models.DateTimeField(_("agreed to the code of conduct"))
     joined_on = models.DateField(_("joined"))
     left_on = models.DateField(_("left"), null=True, blank=True)
+    inducted_on = models.DateField(_("inducted"), null=True, blank=True)
+    # A new adviser is paired with an experienced member of the same body.
+    buddy = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="buddied", verbose_name=_("buddy")
+    )
 
     class Meta:
         ordering = ["body", "member__name", "pk"]
@@ -232,6 +246,9 @@ class JoinRequest(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    # The short conversation before they join: when, and what was said.
+    conversation_on = models.DateField(_("conversation"), null=True, blank=True)
+    conversation_notes = models.TextField(_("what was said"), max_length=3000, blank=True)
     member = models.ForeignKey(Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -253,7 +270,9 @@ class TrainingRecord(models.Model):
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="training")
     course = models.CharField(_("course"), max_length=20, choices=Course.choices)
-    completed_on = models.DateField(_("completed"))
+    course_on = models.DateField(_("course date"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -264,6 +283,27 @@ class TrainingRecord(models.Model):
 
     def __str__(self) -> str:
         return f"training {self.pk}"
+
+
+class Supervision(models.Model):
+    """A supervision session with a member (an Expert by Experience, say): its notes are visible to the
+    member on their own page, with the follow-ups agreed."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="supervision")
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField(_("held on"))
+    notes = models.TextField(_("notes"), max_length=5000, help_text=_("The member reads these on their own page."))
+    follow_ups = models.TextField(_("follow-ups"), max_length=2000, blank=True)
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["member", "-held_on", "-pk"]
+        verbose_name = _("supervision session")
+        verbose_name_plural = _("supervision sessions")
+
+    def __str__(self) -> str:
+        return f"supervision {self.pk}"
 
 
 class Place(models.Model):

@@ -54,6 +54,10 @@ urlpatterns = [
     path("memberships/<int:membership_id>/details/", running.membership_details, name="membership_details"),
     path("memberships/<int:membership_id>/training/", running.membership_training, name="membership_training"),
     path("memberships/<int:membership_id>/leave/", running.membership_leave, name="membership_leave"),
+    path("memberships/<int:membership_id>/induction/", running.membership_induction, name="membership_induction"),
+    path("memberships/<int:membership_id>/buddy/", running.membership_buddy, name="membership_buddy"),
+    path("memberships/<int:membership_id>/supervision/", running.membership_supervision, name="membership_supervision"),
+    path("join-requests/<uuid:join_request_id>/conversation/", running.join_conversation, name="join_conversation"),
     # A body
     path("<slug:slug>/", public.body, name="body"),
     path("<slug:slug>/code-of-conduct/", public.code_of_conduct, name="code_of_conduct"),

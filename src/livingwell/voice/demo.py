@@ -212,17 +212,19 @@ def voice_demo() -> list[str]:
         return []
     rng = random.Random(2016)  # noqa: S311 - demo data, not security
     with transaction.atomic():
+        workstream = Body.objects.filter(slug="crisis-support").first() or board
         rounds = [
-            ("baseline", "Baseline: how the Board began", 200, 186, True, 0.9),
-            ("review", "Six-monthly review", 24, 10, True, 0.9),
-            ("end", "End of the crisis support workstream", 3, -11, False, 0.4),
+            (board, "baseline", "Baseline: how the Board began", 200, 186, True, 0.9),
+            (board, "review", "Six-monthly review", 24, 10, True, 0.9),
+            (workstream, "baseline", "Baseline for the crisis support workstream", 90, 80, True, 0.9),
+            (workstream, "end", "End of the crisis support workstream", 3, -11, False, 0.4),
         ]
-        for kind, title, opens_ago, closes_ago, published, share in rounds:
-            the_round = _round(board, kind, title, opens_ago, closes_ago, published)
+        for body, kind, title, opens_ago, closes_ago, published, share in rounds:
+            the_round = _round(body, kind, title, opens_ago, closes_ago, published)
             _invite_and_answer(the_round, STEPS[kind], share, rng)
         _audits(rng)
         _stories()
     return [
-        "Loaded 3 evaluation rounds for the Co-production Board and 2 years of the Collaborative's co-production "
-        "audits, and 3 stories: sign in as secretary to run them."
+        "Loaded 4 evaluation rounds for the Co-production Board and the crisis support workstream, 2 years of "
+        "the Collaborative's co-production audits, and 3 stories: sign in as secretary to run them."
     ]

@@ -3,12 +3,16 @@
 from livingwell.collaborative.forms.claims import ApproveForm, ExpenseForm, RotaForm, RotaSwapForm
 from livingwell.collaborative.forms.common import Members, MembershipChoiceField, MembershipsChoiceField, among
 from livingwell.collaborative.forms.joining import (
+    BuddyForm,
+    DayAndNotesForm,
+    InductionForm,
     JoinDecisionForm,
     JoinForm,
     MemberAddForm,
     MemberDetailsForm,
     ReasonForm,
     RoleForm,
+    SupervisionForm,
     TrainingForm,
 )
 from livingwell.collaborative.forms.meetings import (
@@ -43,11 +47,14 @@ __all__ = [
     "AgendaItemForm",
     "ApproveForm",
     "AttendanceMarkForm",
+    "BuddyForm",
     "ChairForm",
+    "DayAndNotesForm",
     "DecisionForm",
     "ExpenseForm",
     "GuestForm",
     "GuestThereForm",
+    "InductionForm",
     "JoinDecisionForm",
     "JoinForm",
     "MarkThereForm",
@@ -69,6 +76,7 @@ __all__ = [
     "ScheduleTopicForm",
     "SeriesForm",
     "ShortNoticeForm",
+    "SupervisionForm",
     "TimeField",
     "TimesForm",
     "TopicForm",

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.collaborative.forms.common import _email, _text
+from livingwell.collaborative.forms.common import Members, MembershipChoiceField, _email, _text
 from livingwell.collaborative.models import Body, Member, Membership, TrainingRecord
 from livingwell.core.forms import (
     GovukDateField,
@@ -127,6 +127,12 @@ class MemberDetailsForm(GovukModelForm):
         help_texts = {"supervision_contact": _("Who supports them in this role, and how to reach them.")}
 
 
+def _not_after_today(day: datetime.date | None) -> datetime.date | None:
+    if day is not None and day > timezone.localdate():
+        raise forms.ValidationError(_("The date must be today or in the past"))
+    return day
+
+
 class TrainingForm(GovukForm):
     course = forms.ChoiceField(
         label=_("Course"),
@@ -134,10 +140,49 @@ class TrainingForm(GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the course"), "invalid_choice": _("Choose the course")},
     )
-    completed_on = GovukDateField(label=_("Completed on"), error_messages={"required": _("Enter the date")})
+    course_on = GovukDateField(label=_("Course date (optional)"), required=False)
+    attended = forms.BooleanField(label=_("They attended"), required=False)
+    completed_on = GovukDateField(label=_("Completed on (optional)"), required=False)
 
-    def clean_completed_on(self) -> datetime.date:
-        day = self.cleaned_data["completed_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date must be today or in the past"))
-        return day
+    def clean_completed_on(self) -> datetime.date | None:
+        return _not_after_today(self.cleaned_data.get("completed_on"))
+
+
+class DayAndNotesForm(GovukForm):
+    """A day in the past, and what happened: a conversation, or a supervision session."""
+
+    day = GovukDateField(label=_("Date"), error_messages={"required": _("Enter the date")})
+    notes = _text(_("Notes"), 5000, missing=_("Write the notes"), rows=5)
+
+    def clean_day(self) -> datetime.date | None:
+        return _not_after_today(self.cleaned_data.get("day"))
+
+
+class SupervisionForm(DayAndNotesForm):
+    follow_ups = _text(_("Follow-ups (optional)"), 2000, rows=3)
+    submission_id = once_token()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notes"].help_text = _("They read these, and the follow-ups, on their own page.")
+
+
+class InductionForm(GovukForm):
+    inducted_on = GovukDateField(label=_("Inducted on"), error_messages={"required": _("Enter the date")})
+
+    def clean_inducted_on(self) -> datetime.date | None:
+        return _not_after_today(self.cleaned_data.get("inducted_on"))
+
+
+class BuddyForm(GovukForm):
+    buddy = MembershipChoiceField(
+        label=_("Their buddy"),
+        required=False,
+        optional_label=_("No one"),
+        help_text=_("An experienced member who helps them find their feet."),
+        error_messages={"invalid_choice": _("Choose a member of this group")},
+    )
+
+    def __init__(self, *args: Any, members: Members, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["buddy"].among(members)  # type: ignore[attr-defined]

@@ -49,9 +49,13 @@ from livingwell.collaborative.services.meetings import (
     series_create,
 )
 from livingwell.collaborative.services.members import (
+    join_conversation_record,
     member_details_update,
+    membership_buddy_set,
     membership_end,
+    membership_induct,
     membership_role_set,
+    supervision_record,
     training_record,
 )
 from livingwell.collaborative.services.minutes import (
@@ -79,6 +83,7 @@ __all__ = [
     "guest_invite",
     "guest_message",
     "guest_there",
+    "join_conversation_record",
     "join_request_approve",
     "join_request_decline",
     "join_request_submit",
@@ -91,7 +96,9 @@ __all__ = [
     "meetings_make",
     "member_add",
     "member_details_update",
+    "membership_buddy_set",
     "membership_end",
+    "membership_induct",
     "membership_role_set",
     "minutes_approve",
     "minutes_circulate",
@@ -101,6 +108,7 @@ __all__ = [
     "reminder_schedule",
     "rsvp_record",
     "series_create",
+    "supervision_record",
     "topic_not_taken",
     "topic_suggest",
     "training_record",

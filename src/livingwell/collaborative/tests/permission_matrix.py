@@ -196,6 +196,10 @@ MATRIX: dict[str, Who] = {
     "collaborative:meeting_move": RUNS_BODY,
     "collaborative:meeting_cancel": RUNS_BODY,
     "collaborative:guest_add": RUNS_BODY,
+    "collaborative:membership_induction": RUNS_BODY,
+    "collaborative:membership_buddy": RUNS_BODY,
+    "collaborative:membership_supervision": RUNS_BODY,
+    "collaborative:join_conversation": RUNS_BODY,
     "collaborative:guest_there": RUNS_BODY,
 }
 
@@ -262,12 +266,20 @@ KWARGS: dict[str, Kwargs] = {
     "collaborative:meeting_move": _meeting_kwargs,
     "collaborative:meeting_cancel": _meeting_kwargs,
     "collaborative:guest_add": _meeting_kwargs,
+    "collaborative:membership_induction": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_buddy": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:membership_supervision": lambda: {"membership_id": MembershipFactory(body=_collaborative_body()).pk},
+    "collaborative:join_conversation": lambda: {"join_request_id": _join_request().pk},
     "collaborative:guest_there": lambda: {"guest_id": _guest().pk},
 }
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = {
     "collaborative:guest_there",
+    "collaborative:membership_induction",
+    "collaborative:membership_buddy",
+    "collaborative:membership_supervision",
+    "collaborative:join_conversation",
     "collaborative:membership_role",
     "collaborative:membership_details",
     "collaborative:membership_training",

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_shows_a_full_cycle_of_co_production(client: Client):
     call_command("demo_load", stdout=StringIO())
     call_command("demo_load", stdout=StringIO())
-    assert Body.objects.count() == 3
+    assert Body.objects.count() == 4  # the Collaborative, the Board, the advisory group and its workstream
     register = client.get(reverse("collaborative:decisions")).content.decode()
     assert "peer-led crisis café" in register
     assert "Mental Health Act" in register

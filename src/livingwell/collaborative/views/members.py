@@ -13,6 +13,7 @@ from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.collaborative import selectors, services
 from livingwell.collaborative.access import (
+    access_own_development_for,
     access_own_membership_for,
     access_own_memberships_for,
 )
@@ -38,7 +39,8 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     own = access_own_memberships_for(request.user)
     member = own[0].membership.member if own else None
     feed = reverse("collaborative:member_calendar", args=[member.feed_token]) if member else ""
-    return render(request, "collaborative/mine.html", {"own": own, "feed": feed})
+    development = access_own_development_for(request.user)
+    return render(request, "collaborative/mine.html", {"own": own, "feed": feed, "development": development})
 
 
 def _member_words_read(request: HttpRequest, membership: Membership, texts: list[str], where: RiskFlag.Where) -> None:

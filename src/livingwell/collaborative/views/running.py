@@ -17,24 +17,30 @@ from livingwell.collaborative import services
 from livingwell.collaborative.access import (
     access_body_running_for,
     access_join_request_for,
+    access_member_names_for_body,
     access_membership_for,
     body_run_by,
 )
 from livingwell.collaborative.body_links import body_links
 from livingwell.collaborative.forms import (
+    BuddyForm,
+    DayAndNotesForm,
+    InductionForm,
     JoinDecisionForm,
     MeetingForm,
     MemberAddForm,
     MemberDetailsForm,
+    Members,
     ReasonForm,
     RoleForm,
     SeriesForm,
+    SupervisionForm,
     TrainingForm,
 )
 from livingwell.collaborative.models import Membership
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
-from livingwell.core.forms import posted
+from livingwell.core.forms import fresh_token, posted
 from livingwell.core.refusals import change_told
 
 
@@ -66,7 +72,8 @@ def join_request(request: AuthenticatedHttpRequest, join_request_id: str) -> Htt
         except services.Refused as refused:
             messages.error(request, str(refused))
         return redirect("collaborative:running", slug=the_request.body.slug)
-    return render(request, "collaborative/join_request.html", {"join": the_request, "form": form})
+    context = {"join": the_request, "form": form, "conversation_form": DayAndNotesForm(prefix="conversation")}
+    return render(request, "collaborative/join_request.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -160,17 +167,29 @@ def meeting_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, form, body.name, _("Add a meeting"), back)
 
 
+def _buddy_form(user: Any, the_membership: Membership, data: Any = None) -> BuddyForm:
+    names = [each for each in access_member_names_for_body(user, the_membership.body) if each[0] != the_membership.pk]
+    initial = {"buddy": the_membership.buddy_id or ""}
+    return BuddyForm(data, members=Members(names), initial=initial, prefix="buddy")
+
+
 def _membership_page(
     request: AuthenticatedHttpRequest,
     the_membership: Membership,
-    *,
-    role_form: RoleForm | None = None,
-    details_form: MemberDetailsForm | None = None,
-    training_form: TrainingForm | None = None,
+    **in_error: Any,
 ) -> HttpResponse:
     """A member's record in the group; a form given is one sent with a mistake, shown with its errors."""
     member = the_membership.member
-    in_error = role_form or details_form or training_form
+    forms = {
+        "role_form": RoleForm(initial={"role": the_membership.role}, prefix="role"),
+        "details_form": MemberDetailsForm(instance=member, prefix="details"),
+        "training_form": TrainingForm(prefix="training"),
+        "induction_form": InductionForm(prefix="induction"),
+        "supervision_form": SupervisionForm(prefix="supervision", initial=fresh_token()),
+        **in_error,
+    }
+    if "buddy_form" not in forms:
+        forms["buddy_form"] = _buddy_form(request.user, the_membership)
     return render(
         request,
         "collaborative/membership.html",
@@ -178,10 +197,9 @@ def _membership_page(
             "membership": the_membership,
             "member": member,
             "training": list(member.training.all()),
-            "role_form": role_form or RoleForm(initial={"role": the_membership.role}, prefix="role"),
-            "details_form": details_form or MemberDetailsForm(instance=member, prefix="details"),
-            "training_form": training_form or TrainingForm(prefix="training"),
-            "form": in_error,
+            "supervision": list(member.supervision.select_related("supervisor")),
+            **forms,
+            "form": next(iter(in_error.values()), None),
         },
         status=400 if in_error else 200,
     )
@@ -243,7 +261,12 @@ def membership_training(request: AuthenticatedHttpRequest, membership_id: int) -
     def change(the_membership: Membership, form: TrainingForm) -> str:
         data = form.cleaned_data
         services.training_record(
-            actor=request.user, member=the_membership.member, course=data["course"], completed_on=data["completed_on"]
+            actor=request.user,
+            member=the_membership.member,
+            course=data["course"],
+            course_on=data["course_on"],
+            attended=data["attended"],
+            completed_on=data["completed_on"],
         )
         return _("The training is recorded.")
 
@@ -264,3 +287,76 @@ def membership_leave(request: AuthenticatedHttpRequest, membership_id: int) -> H
     if change_told(request, leave):
         return redirect("collaborative:running", slug=the_membership.body.slug)
     return redirect("collaborative:membership", membership_id=the_membership.pk)
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_induction(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    def change(the_membership: Membership, form: InductionForm) -> str:
+        services.membership_induct(
+            actor=request.user, membership=the_membership, inducted_on=form.cleaned_data["inducted_on"]
+        )
+        return _("Their induction is recorded.")
+
+    return _membership_form_sent(
+        request, membership_id, lambda _m: InductionForm(request.POST, prefix="induction"), "induction_form", change
+    )
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_buddy(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    def change(the_membership: Membership, form: BuddyForm) -> str:
+        services.membership_buddy_set(actor=request.user, membership=the_membership, buddy=form.cleaned_data["buddy"])
+        return _("Their buddy is saved.")
+
+    return _membership_form_sent(
+        request, membership_id, lambda m: _buddy_form(request.user, m, request.POST), "buddy_form", change
+    )
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def membership_supervision(request: AuthenticatedHttpRequest, membership_id: int) -> HttpResponse:
+    def change(the_membership: Membership, form: SupervisionForm) -> str:
+        data = form.cleaned_data
+        services.supervision_record(
+            actor=request.user,
+            member=the_membership.member,
+            held_on=data["day"],
+            notes=data["notes"],
+            follow_ups=data["follow_ups"],
+            submission_id=data["submission_id"],
+        )
+        return _("The supervision session is recorded. They can read the notes on their own page.")
+
+    return _membership_form_sent(
+        request,
+        membership_id,
+        lambda _m: SupervisionForm(request.POST, prefix="supervision"),
+        "supervision_form",
+        change,
+    )
+
+
+@require_POST
+@role_required(*BODY_RUNNING_ROLES)
+def join_conversation(request: AuthenticatedHttpRequest, join_request_id: str) -> HttpResponse:
+    the_request = access_join_request_for(request.user, join_request_id)
+    form = DayAndNotesForm(request.POST, prefix="conversation")
+    if form.is_valid():
+        services.join_conversation_record(
+            actor=request.user,
+            join_request=the_request,
+            conversation_on=form.cleaned_data["day"],
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, _("The conversation is recorded."))
+        return redirect("collaborative:join_request", join_request_id=the_request.pk)
+    decision_form = ReasonForm(None, label=_("Why not?"))
+    return render(
+        request,
+        "collaborative/join_request.html",
+        {"join": the_request, "form": decision_form, "conversation_form": form},
+        status=400,
+    )

@@ -25,7 +25,7 @@ def test_the_demo_has_rounds_and_audits_to_read(client: Client) -> None:
     assert "The agreed ratings, year by year" in audit
     assert "Hold every workshop with a co-chair who uses services" in audit
     call_command("demo_load", stdout=StringIO())  # loading again adds nothing
-    assert EvaluationRound.objects.count() == 3
+    assert EvaluationRound.objects.count() == 4
 
 
 def test_the_demo_has_stories_named_only_by_consent(client: Client) -> None:
