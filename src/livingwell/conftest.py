@@ -15,8 +15,9 @@ from livingwell.safety.lexicon import lexicon_load
 from livingwell.safety.models import LexiconEntry
 from livingwell.support.instruments import instruments_load
 from livingwell.support.models import Instrument, InstrumentItem
+from livingwell.voice.experience import questions_load
 from livingwell.voice.ladder import ladder_load
-from livingwell.voice.models import Principle, Rung, ScorePoint
+from livingwell.voice.models import ExperienceQuestion, Principle, Rung, ScorePoint
 from livingwell.voice.principles import principles_load
 
 
@@ -66,3 +67,4 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         instruments_load(Instrument, InstrumentItem)
         ladder_load(Rung)
         principles_load(Principle, ScorePoint)
+        questions_load(ExperienceQuestion)

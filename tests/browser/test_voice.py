@@ -250,3 +250,45 @@ def test_a_story_written_moderated_approved_published_and_withdrawn(page: Page, 
     check_page(other_page)
     page.goto(f"{live_server.url}/stories/")
     expect(page.get_by_role("link", name="The night café")).to_have_count(0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_experience_survey_offered_and_answered_online(page: Page, other_page: Page, live_server) -> None:
+    from livingwell.support.tests.factories import EpisodeFactory
+    from livingwell.voice.experience import questions_load
+    from livingwell.voice.models import ExperienceQuestion, ExperienceResponse
+
+    questions_load(ExperienceQuestion)
+    guide = staff_signed_in(page, live_server.url, "gwen", Role.PERSONAL_GUIDE)
+    episode = EpisodeFactory(guide=guide, person__preferred_name="Robin", person__email="robin@example.org")
+    page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")
+    page.get_by_role("link", name="Offer the experience survey").click()
+    page.get_by_role("button", name="Offer it").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose when it is")
+    check_page(page)
+    page.get_by_label("After the first conversation").check()
+    page.get_by_label("By email").check()
+    page.get_by_role("button", name="Offer it").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("You will not see their answers")
+    check_page(page)
+
+    call_command(*WORKER, verbosity=0)
+    (message,) = [m for m in mail.outbox if m.to == ["robin@example.org"]]
+    link = re.search(r"http://\S+/evaluation/experience/open/\?link=\S+", message.body).group(0)
+    other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("How was your support?")
+    check_page(other_page, screenshot="experience-survey")
+    other_page.get_by_role("group", name="I was listened to").get_by_label("Strongly agree").check()
+    other_page.get_by_role("group", name="I know how to come back").get_by_label("Agree", exact=True).check()
+    other_page.get_by_label(re.compile("^Anything else")).fill("The café on a Friday night made the difference.")
+    other_page.get_by_role("button", name="Send my answers").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    check_page(other_page)
+    assert ExperienceResponse.objects.count() == 1
+
+    analyst = staff_signed_in(other_page, live_server.url, "ana", Role.ANALYST)
+    assert analyst.role == Role.ANALYST
+    this_month = f"{timezone.localdate():%Y-%m}"  # the default period ends with last month
+    other_page.goto(f"{live_server.url}/figures/experience/?start={this_month}&end={this_month}")
+    expect(other_page.locator("#experience")).to_contain_text("fewer than 5")
+    check_page(other_page)

@@ -16,6 +16,7 @@ from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
 from livingwell.insight.tables.alliance import alliance_tables_cached, alliances_tables
 from livingwell.insight.team import team_figures, team_of, team_table
+from livingwell.voice.experience import ExperienceFigures, experience_figures
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
 
@@ -192,3 +193,11 @@ def access_alliance_for(
         actor=user, what=f"insight.alliance.{alliance.pk}", period=_period(start, end), detail=as_what
     )
     return alliance, alliance_tables_cached(alliance, start, end)
+
+
+def access_experience_for(user: User, start: datetime.date, end: datetime.date) -> ExperienceFigures:
+    """The experience-of-support answers for the months from ``start`` to ``end``, counted and suppressed;
+    an aggregate read, audited as one."""
+    audit_aggregate_record(actor=user, what="insight.experience", period=f"{start:%Y-%m}..{end:%Y-%m}")
+    before = (end + datetime.timedelta(days=32)).replace(day=1)
+    return experience_figures(start, before)

@@ -5,6 +5,7 @@ from livingwell.insight import alliance_views, report_views, views
 app_name = "insight"
 urlpatterns = [
     path("", views.dashboard_view, name="dashboard"),
+    path("experience/", views.experience_view, name="experience"),
     path("team/", views.team_view, name="team"),
     path("team.csv", views.team_csv, name="team_csv"),
     path("alliances/", alliance_views.alliances_view, name="alliances"),

@@ -18,6 +18,7 @@ from livingwell.core.exports import csv_text
 from livingwell.insight.access import (
     access_dashboard_for,
     access_dashboard_table_for,
+    access_experience_for,
     access_team_table_for,
     public_tables,
     reads_reports,
@@ -84,6 +85,16 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "sees_team": request.user.role in HUB_MANAGER_ROLES,
     }
     return render(request, "insight/dashboard.html", context)
+
+
+@require_GET
+@role_required(*FIGURES_ROLES)
+def experience_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """How people say their support was, from the experience-of-support survey: counted, suppressed."""
+    form = period_form(request)
+    start, end = form.period()
+    figures = access_experience_for(request.user, start, end)
+    return render(request, "insight/experience.html", {"form": form, "figures": figures, "start": start, "end": end})
 
 
 @require_GET

@@ -16,7 +16,12 @@ class VoiceConfig(AppConfig):
     demo_load = "livingwell.voice.demo.voice_demo"
 
     def ready(self) -> None:
-        from livingwell.collaborative.body_links import BodyLink, body_link_add
+        from livingwell.core.page_links import PageLink, page_link_add
+        from livingwell.people.own_page import own_section_add
+        from livingwell.voice.own_page import EXPERIENCE  # models are ready only now
 
-        body_link_add(BodyLink("voice:body_rounds", _("Evaluate how involved people are"), running=True))
-        body_link_add(BodyLink("voice:body_results", _("How involved people felt"), running=False))
+        own_section_add(EXPERIENCE)
+
+        page_link_add(PageLink("collaborative.running", "voice:body_rounds", _("Evaluate how involved people are")))
+        page_link_add(PageLink("collaborative.body", "voice:body_results", _("How involved people felt")))
+        page_link_add(PageLink("support.episode", "voice:experience_offer", _("Offer the experience survey")))

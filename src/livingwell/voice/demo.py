@@ -17,6 +17,8 @@ from livingwell.voice.models import (
     Audit,
     AuditScore,
     EvaluationRound,
+    ExperienceQuestion,
+    ExperienceResponse,
     Invitation,
     PlanAction,
     Principle,
@@ -206,6 +208,23 @@ def _stories() -> None:
     )
 
 
+def _experience(rng: random.Random) -> None:
+    """Six months of answers to the experience-of-support survey, kept apart from anyone's record."""
+    statements = [q for q in ExperienceQuestion.objects.order_by("position") if q.kind == ExperienceQuestion.Kind.AGREE]
+    this_month = timezone.localdate().replace(day=1)
+    responses = []
+    for months_ago in range(1, 7):
+        month = (this_month - datetime.timedelta(days=31 * months_ago)).replace(day=1)
+        for _each in range(rng.randint(8, 16)):
+            answers = {
+                str(q.pk): rng.choice(["5", "5", "4", "4", "4", "3", "2"]) for q in statements if rng.random() < 0.9
+            }
+            responses.append(
+                ExperienceResponse(moment=rng.choice(["first", "review", "closing"]), month=month, answers=answers)
+            )
+    ExperienceResponse.objects.bulk_create(responses)
+
+
 def voice_demo() -> list[str]:
     board = Body.objects.filter(slug="board").first()
     if board is None or EvaluationRound.objects.filter(body=board).exists():
@@ -224,7 +243,9 @@ def voice_demo() -> list[str]:
             _invite_and_answer(the_round, STEPS[kind], share, rng)
         _audits(rng)
         _stories()
+        _experience(rng)
     return [
         "Loaded 4 evaluation rounds for the Co-production Board and the crisis support workstream, 2 years of "
-        "the Collaborative's co-production audits, and 3 stories: sign in as secretary to run them."
+        "the Collaborative's co-production audits, 3 stories and six months of answers on people's experience of "
+        "support: sign in as secretary to run them."
     ]

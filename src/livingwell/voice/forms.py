@@ -8,7 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from livingwell.collaborative.forms.common import _email, _text
 from livingwell.core.forms import GovukDateField, GovukForm, once_token
 from livingwell.directory.models import Organization
-from livingwell.voice.models import EvaluationRound, Principle, Rung, ScorePoint, Story
+from livingwell.voice.models import (
+    AGREEMENT,
+    EvaluationRound,
+    ExperienceOffer,
+    ExperienceQuestion,
+    Moment,
+    Principle,
+    Rung,
+    ScorePoint,
+    Story,
+)
 
 
 class RoundForm(GovukForm):
@@ -258,3 +268,54 @@ class ChoiceOfAction(forms.Form):
 
 class ReportForm(forms.Form):
     in_report = forms.BooleanField(required=False)
+
+
+class ExperienceOfferForm(GovukForm):
+    moment = forms.ChoiceField(
+        label=_("When is it?"),
+        choices=Moment.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose when it is"), "invalid_choice": _("Choose when it is")},
+    )
+    way = forms.ChoiceField(
+        label=_("How would they like it?"),
+        choices=ExperienceOffer.Way.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Ask them first. It is never required, and you will not see their answers."),
+        error_messages={"required": _("Choose how to offer it"), "invalid_choice": _("Choose how to offer it")},
+    )
+    submission_id = once_token()
+
+
+class ExperienceForm(GovukForm):
+    """The survey: every question may be left."""
+
+    def __init__(self, *args: Any, questions: list[ExperienceQuestion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            name = f"q_{question.pk}"
+            if question.kind == ExperienceQuestion.Kind.WORDS:
+                self.fields[name] = _text(question.text + str(_(" (optional)")), 3000, rows=4)
+            else:
+                self.fields[name] = forms.ChoiceField(
+                    label=question.text,
+                    choices=AGREEMENT,
+                    widget=forms.RadioSelect,
+                    required=False,
+                    error_messages={"invalid_choice": _("Choose one of the answers, or leave it")},
+                )
+        self.govuk_style(list(self.fields))
+
+    def answers(self) -> tuple[dict[str, str], str]:
+        data = self.cleaned_data
+        chosen, words = {}, []
+        for question in self.questions:
+            value = data.get(f"q_{question.pk}", "")
+            if not value:
+                continue
+            if question.kind == ExperienceQuestion.Kind.WORDS:
+                words.append(value)
+            else:
+                chosen[str(question.pk)] = value
+        return chosen, "\n\n".join(words)

@@ -341,3 +341,88 @@ class Story(models.Model):
         if self.audience == self.Audience.NAMED and self.name:
             return self.name
         return str(self.get_writer_display())
+
+
+class ExperienceQuestion(models.Model):
+    """A question of the experience-of-support survey: a statement to agree or disagree with, or a box for
+    their own words. Data: the defaults ship in migration 0007; administrators change them in the admin."""
+
+    class Kind(models.TextChoices):
+        AGREE = "agree", _("Agree or disagree")
+        WORDS = "words", _("In their own words")
+
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.AGREE)
+    position = models.PositiveSmallIntegerField(_("order"))
+    active = models.BooleanField(_("asked"), default=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("experience question")
+        verbose_name_plural = _("experience questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Moment(models.TextChoices):
+    FIRST = "first", _("After the first conversation")
+    REVIEW = "review", _("At a plan review")
+    CLOSING = "closing", _("At closing")
+
+
+AGREEMENT = [
+    ("5", _("Strongly agree")),
+    ("4", _("Agree")),
+    ("3", _("Neither agree nor disagree")),
+    ("2", _("Disagree")),
+    ("1", _("Strongly disagree")),
+]
+
+
+class ExperienceOffer(models.Model):
+    """The survey offered to someone we support, at a moment of their support, by one way. Says whether they
+    answered, never what: the answers are kept apart, so that guides never see them."""
+
+    class Way(models.TextChoices):
+        EMAIL = "email", _("By email")
+        TEXT = "text", _("By text message")
+        ACCOUNT = "account", _("On their own account")
+        GUIDE = "guide", _("Filled in with me now")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey("support.Episode", on_delete=models.CASCADE, related_name="+")
+    moment = models.CharField(_("when"), max_length=10, choices=Moment.choices)
+    way = models.CharField(_("how"), max_length=10, choices=Way.choices)
+    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    offered_at = models.DateTimeField(auto_now_add=True)
+    answered = models.BooleanField(default=False)
+    submission_id = models.UUIDField(unique=True)
+
+    class Meta:
+        ordering = ["-offered_at", "pk"]
+        verbose_name = _("experience survey offered")
+        verbose_name_plural = _("experience surveys offered")
+
+    def __str__(self) -> str:
+        return f"experience offer {self.pk}"
+
+
+class ExperienceResponse(models.Model):
+    """One person's answers, with the moment and the month and nothing else: no link to them, their episode or
+    the offer, and a random key. Counted, suppressed, in the figures."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    moment = models.CharField(max_length=10, choices=Moment.choices)
+    month = models.DateField()  # the first day of the month it was answered in
+    answers = models.JSONField(default=dict)  # question id (as text) → "1" to "5"
+    words = models.TextField(max_length=3000, blank=True)
+
+    class Meta:
+        ordering = ["month", "pk"]
+        verbose_name = _("experience survey answer")
+        verbose_name_plural = _("experience survey answers")
+        indexes = [models.Index(fields=["month", "moment"], name="experience_month_moment")]
+
+    def __str__(self) -> str:
+        return f"experience response {self.pk}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingwell.voice.views import answering, audits, rounds
+from livingwell.voice.views import answering, audits, experience, rounds
 
 app_name = "voice"
 
@@ -9,6 +9,11 @@ urlpatterns = [
     path("answer/open/", answering.answer_open, name="answer_open"),
     path("answer/", answering.answer, name="answer"),
     path("answer/thanks/", answering.answer_thanks, name="answer_thanks"),
+    # The experience-of-support survey
+    path("experience/offer/<uuid:episode_id>/", experience.experience_offer, name="experience_offer"),
+    path("experience/open/", experience.experience_open, name="experience_open"),
+    path("experience/yours/<uuid:offer_id>/", experience.experience_yours, name="experience_yours"),
+    path("experience/", experience.experience_answer, name="experience"),
     # Published results and audits are public
     path("rounds/<int:round_id>/results/", rounds.results, name="results"),
     path("audits/<int:audit_id>/summary/", audits.audit_public, name="audit_public"),

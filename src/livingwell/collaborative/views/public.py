@@ -9,7 +9,6 @@ from livingwell.collaborative import ical, selectors, services
 from livingwell.collaborative.access import (
     runs,
 )
-from livingwell.collaborative.body_links import body_links
 from livingwell.collaborative.forms import (
     JoinForm,
 )
@@ -20,6 +19,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.rules import rule_in_words
 from livingwell.core.forms import fresh_token, posted
+from livingwell.core.page_links import page_links
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
@@ -47,7 +47,7 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
             "view": view,
             "series": series,
             "runs": runs(request.user, view.body),  # type: ignore[arg-type]
-            "links": body_links(view.body.slug, running=False),
+            "links": page_links("collaborative.body", view.body.slug),
         },
     )
 

@@ -21,7 +21,6 @@ from livingwell.collaborative.access import (
     access_membership_for,
     body_run_by,
 )
-from livingwell.collaborative.body_links import body_links
 from livingwell.collaborative.forms import (
     BuddyForm,
     DayAndNotesForm,
@@ -41,6 +40,7 @@ from livingwell.collaborative.models import Membership
 from livingwell.collaborative.views.common import _form_page
 from livingwell.core.access import one_or_404
 from livingwell.core.forms import fresh_token, posted
+from livingwell.core.page_links import page_links
 from livingwell.core.refusals import change_told
 
 
@@ -48,7 +48,7 @@ from livingwell.core.refusals import change_told
 @role_required(*BODY_RUNNING_ROLES)
 def running(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     view = access_body_running_for(request.user, slug)
-    links = body_links(view.body.slug, running=True)
+    links = page_links("collaborative.running", view.body.slug)
     return render(request, "collaborative/running.html", {"view": view, "body": view.body, "links": links})
 
 

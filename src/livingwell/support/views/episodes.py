@@ -18,6 +18,7 @@ from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
 from livingwell.core.outbox import PLAIN_TEXT
+from livingwell.core.page_links import page_links
 from livingwell.support.access import (
     GUIDE_ROLES,
     access_action_for,
@@ -104,6 +105,7 @@ def episode_detail(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpR
             "arrivals": access_arrivals_for(request.user, episode),
             "onwards": episode.onward_introductions.select_related("service"),
             "today": timezone.localdate(),
+            "links": page_links("support.episode", episode.pk),
         },
     )
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from livingwell.accounts.models import STORY_ROLES
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.tests.permission_matrix import _collaborative_body
-from livingwell.core.tests.matrix import PUBLIC, RUNS_BODY, Kwargs, Who
+from livingwell.core.tests.matrix import EPISODE, PUBLIC, RUNS_BODY, SIGNED_IN, Kwargs, Who
+from livingwell.support.tests.permission_matrix import _guides_episode
 from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, Rung, Story
 
 
@@ -82,6 +83,12 @@ MATRIX: dict[str, Who] = {
     "voice:results": PUBLIC,
     "voice:body_results": PUBLIC,
     "voice:audit_public": PUBLIC,
+    # The experience survey: a guide offers it from an episode they may see; the person answers by their link,
+    # or on their own account (any signed-in user may ask; only an offer made to them opens).
+    "voice:experience_offer": EPISODE,
+    "voice:experience_open": PUBLIC,
+    "voice:experience": PUBLIC,
+    "voice:experience_yours": SIGNED_IN,
     # Stories: anyone reads the published ones and writes one; the author's own page is by their link.
     "stories:list": PUBLIC,
     "stories:write": PUBLIC,
@@ -128,6 +135,8 @@ KWARGS: dict[str, Kwargs] = {
     "voice:round_publish": _round_kwargs,
     "voice:quote": lambda: {"answer_id": _answer().pk},
     "voice:audit_public": lambda: {"audit_id": _audit(published=True).pk},
+    "voice:experience_offer": lambda: {"episode_id": _guides_episode().pk},
+    "voice:experience_yours": lambda: {"offer_id": uuid.uuid4()},
     "stories:story": lambda: {"story_id": _story(published=True).pk},
     "stories:moderate": lambda: {"story_id": _story().pk},
     "stories:keep": lambda: {"story_id": _story().pk},
