@@ -5,7 +5,7 @@ import uuid
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.collaborative.models import Body, Decision
+from livingwell.collaborative.models import Body, Decision, Member
 from livingwell.collaborative.tests.factories import (
     BodyFactory,
     ConstituencyFactory,
@@ -79,7 +79,8 @@ def _collaborative_members() -> dict[str, object]:
     for role in (Role.PERSON, Role.SECRETARY):
         user = User.objects.filter(username=f"test-{role.value}").first()
         if user is not None:
-            MembershipFactory(body=body, constituency=constituency, member=MemberFactory(user=user))
+            member = Member.objects.filter(user=user).first() or MemberFactory(user=user)
+            MembershipFactory(body=body, constituency=constituency, member=member)
     return {}
 
 
