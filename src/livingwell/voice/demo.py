@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from livingwell.collaborative.models import Body, Membership
+from livingwell.collaborative.models import Body, Membership, Topic
 from livingwell.voice.models import (
     CONTRIBUTOR,
     AgreedRating,
@@ -22,6 +22,8 @@ from livingwell.voice.models import (
     Invitation,
     PlanAction,
     Principle,
+    Recommendation,
+    ReviewReport,
     Rung,
     ScorePoint,
     Story,
@@ -225,6 +227,27 @@ def _experience(rng: random.Random) -> None:
     ExperienceResponse.objects.bulk_create(responses)
 
 
+def _review_report(board: Body) -> None:
+    """The Board's six-monthly review, its report drafted with the advisory group and two recommendations."""
+    review = EvaluationRound.objects.filter(body=board, kind=EvaluationRound.Kind.REVIEW).first()
+    if review is None:
+        return
+    report = ReviewReport.objects.create(
+        round=review,
+        text="Six months on, Experts by Experience and organisation representatives both say the Board has moved "
+        "from consulting towards co-designing. Papers still come late, and the budget is shown after it is "
+        "set.\n\nWe heard from the wider group of people with lived experience at two open sessions.",
+    )
+    for text in ("Send papers a week before each meeting", "Bring next year's budget to the Board while it can change"):
+        topic = Topic.objects.create(
+            body=board,
+            title=f"Review: {text}",
+            why=f"A recommendation of the review “{review.title}”.",
+            submission_id=uuid.uuid4(),
+        )
+        Recommendation.objects.create(report=report, text=text, topic=topic, submission_id=uuid.uuid4())
+
+
 def voice_demo() -> list[str]:
     board = Body.objects.filter(slug="board").first()
     if board is None or EvaluationRound.objects.filter(body=board).exists():
@@ -244,6 +267,7 @@ def voice_demo() -> list[str]:
         _audits(rng)
         _stories()
         _experience(rng)
+        _review_report(board)
     return [
         "Loaded 4 evaluation rounds for the Co-production Board and the crisis support workstream, 2 years of "
         "the Collaborative's co-production audits, 3 stories and six months of answers on people's experience of "

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.forms.common import _email, _text
+from livingwell.collaborative.models import Decision
 from livingwell.core.forms import GovukDateField, GovukForm, once_token
 from livingwell.directory.models import Organization
 from livingwell.voice.models import (
@@ -319,3 +320,42 @@ class ExperienceForm(GovukForm):
             else:
                 chosen[str(question.pk)] = value
         return chosen, "\n\n".join(words)
+
+
+class ReviewTextForm(GovukForm):
+    text = _text(
+        _("The report"),
+        30000,
+        missing=_("Write the report"),
+        rows=16,
+        help_text=_("What the review found, written together with the people who took part."),
+    )
+
+
+class RecommendationForm(GovukForm):
+    text = _text(
+        _("A recommendation"),
+        500,
+        missing=_("Write the recommendation"),
+        rows=2,
+        help_text=_("It goes into the group's rolling programme, to be taken up at a meeting."),
+    )
+    submission_id = once_token()
+
+
+class DecisionChoiceField(forms.ModelChoiceField[Decision]):
+    def label_from_instance(self, obj: Decision) -> str:
+        return f"{obj.meeting.starts_at:%-d %B %Y}: {obj.what[:150]}"
+
+
+class ReviewApproveForm(GovukForm):
+    decision = DecisionChoiceField(
+        queryset=Decision.objects.none(),
+        label=_("The decision that approved it"),
+        empty_label=None,
+        error_messages={"required": _("Choose the decision"), "invalid_choice": _("Choose the decision")},
+    )
+
+    def __init__(self, *args: Any, decisions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions  # type: ignore[attr-defined]

@@ -77,6 +77,53 @@ class EvaluationRound(models.Model):
         return self.title
 
 
+class ReviewReport(models.Model):
+    """The six-monthly review's written report: drafted together, edited by the advisory group, its
+    recommendations carried into the body's meetings, published once approved by a decision at a meeting."""
+
+    round = models.OneToOneField(EvaluationRound, on_delete=models.CASCADE, related_name="report")
+    text = models.TextField(_("the report"), max_length=30000, blank=True)
+    decision = models.OneToOneField(
+        "collaborative.Decision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("review report")
+        verbose_name_plural = _("review reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(decision__isnull=False),
+                name="review_published_once_approved",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"review report {self.pk}"
+
+
+class Recommendation(models.Model):
+    """A recommendation of a review: a topic in the body's rolling programme, to be taken up at a meeting."""
+
+    report = models.ForeignKey(ReviewReport, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.CharField(_("recommendation"), max_length=500)
+    topic = models.ForeignKey("collaborative.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submission_id = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "created_at", "pk"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class Principle(models.Model):
     """One of the principles a co-production audit scores against: the six of the New Economics Foundation
     ship with the platform, each with a prompt in plain words."""

@@ -25,6 +25,7 @@ from livingwell.voice.models import (
     Invitation,
     PlanAction,
     Principle,
+    ReviewReport,
     Rung,
     ScorePoint,
 )
@@ -120,6 +121,7 @@ class Results:
     movement_groups: list[Group]
     movement: list[Movement]
     quotes: list[Answer]
+    report_published: bool
 
 
 Counts = dict[int, dict[str, dict[int, int]]]  # round id → group → rung id → answers
@@ -206,6 +208,7 @@ def round_results(the_round: EvaluationRound, *, with_unpublished: bool) -> Resu
         movement_groups=[Group(group, str(GROUP_LABELS.get(group, group))) for group in movement_groups],
         movement=movement_of(rounds, counts, ladder, movement_groups),
         quotes=quotes,
+        report_published=ReviewReport.objects.filter(round=the_round, published_at__isnull=False).exists(),
     )
 
 

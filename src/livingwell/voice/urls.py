@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingwell.voice.views import answering, audits, experience, rounds
+from livingwell.voice.views import answering, audits, experience, reviews, rounds
 
 app_name = "voice"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     # Published results and audits are public
     path("rounds/<int:round_id>/results/", rounds.results, name="results"),
     path("audits/<int:audit_id>/summary/", audits.audit_public, name="audit_public"),
+    path("rounds/<int:round_id>/review/", reviews.review, name="review"),
+    path("rounds/<int:round_id>/review/save/", reviews.review_save, name="review_save"),
+    path("rounds/<int:round_id>/review/recommendation/", reviews.recommendation_add, name="recommendation_add"),
+    path("rounds/<int:round_id>/review/publish/", reviews.review_publish, name="review_publish"),
     # Running rounds
     path("rounds/<int:round_id>/", rounds.round_page, name="round"),
     path("rounds/<int:round_id>/invite/", rounds.round_invite, name="round_invite"),

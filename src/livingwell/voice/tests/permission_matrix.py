@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from livingwell.accounts.models import STORY_ROLES
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.models import Decision
+from livingwell.collaborative.tests.factories import MeetingFactory
 from livingwell.collaborative.tests.permission_matrix import _collaborative_body
 from livingwell.core.tests.matrix import EPISODE, PUBLIC, RUNS_BODY, SIGNED_IN, Kwargs, Who
 from livingwell.support.tests.permission_matrix import _guides_episode
-from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, Rung, Story
+from livingwell.voice.models import Answer, Audit, EvaluationRound, Principle, ReviewReport, Rung, Story
 
 
 def _round(*, published: bool = False) -> EvaluationRound:
@@ -24,6 +26,21 @@ def _round(*, published: bool = False) -> EvaluationRound:
         published_at=timezone.now() if published else None,
         created_by=UserFactory(),
         submission_id=uuid.uuid4(),
+    )
+
+
+def _review(*, published: bool = False) -> ReviewReport:
+    the_round = _round()
+    EvaluationRound.objects.filter(pk=the_round.pk).update(kind=EvaluationRound.Kind.REVIEW)
+    decision = None
+    if published:
+        meeting = MeetingFactory(body=the_round.body, starts_at=timezone.now() - datetime.timedelta(days=1))
+        decision = Decision.objects.create(
+            meeting=meeting, body=the_round.body, what="Approved the review.", scope="in",
+            participation="co_producing", quorate=True, submission_id=uuid.uuid4(), recorded_by=UserFactory(),
+        )  # fmt: skip
+    return ReviewReport.objects.create(
+        round=the_round, text="We found.", decision=decision, published_at=timezone.now() if published else None
     )
 
 
@@ -83,6 +100,12 @@ MATRIX: dict[str, Who] = {
     "voice:results": PUBLIC,
     "voice:body_results": PUBLIC,
     "voice:audit_public": PUBLIC,
+    # A six-monthly review's report: public once approved and published; drafted by who runs the body and
+    # its advisory group (none of the test users is in one).
+    "voice:review": PUBLIC,
+    "voice:review_save": RUNS_BODY,
+    "voice:recommendation_add": RUNS_BODY,
+    "voice:review_publish": RUNS_BODY,
     # The experience survey: a guide offers it from an episode they may see; the person answers by their link,
     # or on their own account (any signed-in user may ask; only an offer made to them opens).
     "voice:experience_offer": EPISODE,
@@ -135,6 +158,10 @@ KWARGS: dict[str, Kwargs] = {
     "voice:round_publish": _round_kwargs,
     "voice:quote": lambda: {"answer_id": _answer().pk},
     "voice:audit_public": lambda: {"audit_id": _audit(published=True).pk},
+    "voice:review": lambda: {"round_id": _review(published=True).round_id},
+    "voice:review_save": lambda: {"round_id": _review().round_id},
+    "voice:recommendation_add": lambda: {"round_id": _review().round_id},
+    "voice:review_publish": lambda: {"round_id": _review().round_id},
     "voice:experience_offer": lambda: {"episode_id": _guides_episode().pk},
     "voice:experience_yours": lambda: {"offer_id": uuid.uuid4()},
     "stories:story": lambda: {"story_id": _story(published=True).pk},
@@ -159,4 +186,7 @@ POST_ONLY: set[str] = {
     "voice:audit_publish",
     "stories:keep",
     "stories:report",
+    "voice:review_save",
+    "voice:recommendation_add",
+    "voice:review_publish",
 }
