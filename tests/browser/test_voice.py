@@ -292,3 +292,43 @@ def test_an_experience_survey_offered_and_answered_online(page: Page, other_page
     other_page.goto(f"{live_server.url}/figures/experience/?start={this_month}&end={this_month}")
     expect(other_page.locator("#experience")).to_contain_text("fewer than 5")
     check_page(other_page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_other_public_pages_of_evaluation_pass_axe(page: Page, live_server) -> None:
+    """A published review's report, a link that does not work, and a round already answered."""
+    import datetime
+    import uuid
+
+    from livingwell.accounts.tests.factories import UserFactory
+    from livingwell.collaborative.models import Decision
+    from livingwell.collaborative.tests.factories import MeetingFactory
+    from livingwell.voice.models import EvaluationRound, ReviewReport
+
+    body, groups = board()
+    today = timezone.localdate()
+    review = EvaluationRound.objects.create(
+        body=body, kind="review", title="Six-monthly review", opens_on=today, closes_on=today,
+        created_by=UserFactory(), submission_id=uuid.uuid4(), published_at=timezone.now(),
+    )  # fmt: skip
+    meeting = MeetingFactory(body=body, starts_at=timezone.now() - datetime.timedelta(days=3))
+    decision = Decision.objects.create(
+        meeting=meeting, body=body, what="Approved the review.", scope="in", participation="co_producing",
+        quorate=True, submission_id=uuid.uuid4(), recorded_by=UserFactory(),
+    )  # fmt: skip
+    ReviewReport.objects.create(
+        round=review, text="We moved from consulting to co-designing.", decision=decision, published_at=timezone.now()
+    )
+    page.goto(f"{live_server.url}/evaluation/rounds/{review.pk}/review/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The review’s report")
+    check_page(page)
+    page.goto(f"{live_server.url}/evaluation/answer/open/?link=not-a-real-link")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link does not work")
+    check_page(page)
+    member = MembershipFactory(body=body, constituency=groups["ebe"], member__email="done@x.org")
+    answered = Invitation.objects.create(round=review, member=member.member, group="ebe", answered=True)
+    from livingwell.voice.invitations import link_for
+
+    page.goto(live_server.url + link_for(str(answered.pk)).removeprefix("http://localhost:8000"))
+    expect(page.get_by_text("You have already answered. Thank you.")).to_be_visible()
+    check_page(page)
