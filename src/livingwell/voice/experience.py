@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -30,6 +27,7 @@ from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.core.suppression import Cell, cell, suppressed_grid
 from livingwell.support.models import Episode
+from livingwell.voice.links import link_value, signed_link
 from livingwell.voice.models import AGREEMENT, ExperienceOffer, ExperienceQuestion, ExperienceResponse
 
 SALT = "livingwell.voice.experience"
@@ -59,15 +57,11 @@ def questions() -> list[ExperienceQuestion]:
 
 
 def link_for(offer_id: str) -> str:
-    token = signing.dumps(offer_id, salt=SALT)
-    return f"{settings.LW_SITE_URL}{reverse('voice:experience_open')}?{urlencode({'link': token})}"
+    return signed_link("voice:experience_open", offer_id, salt=SALT)
 
 
 def offer_of_link(token: str) -> str | None:
-    try:
-        return str(signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=LINK_DAYS)))
-    except signing.BadSignature:
-        return None
+    return link_value(token, salt=SALT, max_age=datetime.timedelta(days=LINK_DAYS))
 
 
 def offer_make(*, actor: User, episode: Episode, moment: str, way: str, submission_id: uuid.UUID) -> ExperienceOffer:

@@ -9,16 +9,14 @@ import datetime
 import functools
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.voice.links import link_value, signed_link
 from livingwell.voice.models import Audit, EvaluationRound, Invitation
 
 SALT = "livingwell.voice.invitation"
@@ -31,16 +29,12 @@ STILL_OPEN = Q(round__published_at__isnull=True, audit__isnull=True) | Q(
 
 
 def link_for(invitation_id: str) -> str:
-    token = signing.dumps(invitation_id, salt=SALT)
-    return f"{settings.LW_SITE_URL}{reverse('voice:answer_open')}?{urlencode({'link': token})}"
+    return signed_link("voice:answer_open", invitation_id, salt=SALT)
 
 
 def invitation_of_link(token: str) -> str | None:
     """The invitation a link was signed for; None when it was forged, changed or is too old."""
-    try:
-        return str(signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=LINK_DAYS)))
-    except signing.BadSignature:
-        return None
+    return link_value(token, salt=SALT, max_age=datetime.timedelta(days=LINK_DAYS))
 
 
 def invitation_to_answer(invitation_id: str) -> Invitation | None:

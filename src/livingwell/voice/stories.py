@@ -10,13 +10,9 @@ import datetime
 import functools
 import uuid
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -25,6 +21,7 @@ from livingwell.audit.services import audit_event_record
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
+from livingwell.voice.links import link_value, signed_link
 from livingwell.voice.models import Story
 
 SALT = "livingwell.voice.story"
@@ -38,15 +35,11 @@ def _record(
 
 
 def link_for(story_id: str) -> str:
-    token = signing.dumps(story_id, salt=SALT)
-    return f"{settings.LW_SITE_URL}{reverse('stories:yours_open')}?{urlencode({'link': token})}"
+    return signed_link("stories:yours_open", story_id, salt=SALT)
 
 
 def story_of_link(token: str) -> str | None:
-    try:
-        return str(signing.loads(token, salt=SALT, max_age=datetime.timedelta(days=365 * LINK_YEARS)))
-    except signing.BadSignature:
-        return None
+    return link_value(token, salt=SALT, max_age=datetime.timedelta(days=365 * LINK_YEARS))
 
 
 def stories_published() -> QuerySet[Story]:

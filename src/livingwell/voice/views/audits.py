@@ -21,7 +21,7 @@ from livingwell.directory.models import Organization
 from livingwell.voice import access, services
 from livingwell.voice.forms import AgreeForm, AuditForm, PlanActionForm, RatingForm
 from livingwell.voice.models import Principle
-from livingwell.voice.views.rounds import contributor_page
+from livingwell.voice.views.rounds import contributor_page, invite
 
 
 def _audit_back(audit_id: int) -> str:
@@ -67,12 +67,7 @@ def audit_page(request: AuthenticatedHttpRequest, audit_id: int) -> HttpResponse
 @role_required(*BODY_RUNNING_ROLES)
 def audit_invite(request: AuthenticatedHttpRequest, audit_id: int) -> HttpResponse:
     audit = access.audit_run_by(request.user, audit_id)
-
-    def invite() -> str:
-        count = services.invitations_send(actor=request.user, asked=audit)
-        return _("%(count)s invited. Members without an email address need the link another way.") % {"count": count}
-
-    change_told(request, invite)
+    invite(request, audit)
     return redirect("voice:audit", audit_id=audit.pk)
 
 

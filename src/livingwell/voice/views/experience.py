@@ -79,7 +79,7 @@ def experience_answer(request: HttpRequest) -> HttpResponse:
     if offer is None:
         return render(request, "voice/link_broken.html", status=410)
     if offer.answered:
-        return render(request, "voice/experience_done.html")
+        return render(request, "voice/answer_thanks.html", {"kept_apart": True})
     form = ExperienceForm(posted(request), questions=experience.questions())
     if request.method == "POST":
         # Their words go through the safety net, as everywhere a person writes to us: a flag reaches their
@@ -101,5 +101,5 @@ def experience_answer(request: HttpRequest) -> HttpResponse:
         except Refused as refused:
             messages.error(request, str(refused))
         request.session.pop(SESSION_KEY, None)
-        return render(request, "voice/experience_done.html")
+        return render(request, "voice/answer_thanks.html", {"kept_apart": True})
     return render(request, "voice/experience.html", {"form": form})

@@ -60,16 +60,21 @@ def round_page(request: AuthenticatedHttpRequest, round_id: int) -> HttpResponse
     return render(request, "voice/round.html", {"view": view, "round": view.round, "body": view.round.body})
 
 
+def invite(request: AuthenticatedHttpRequest, asked: services.Asked) -> None:
+    """Invite the members of a round's or an audit's body, and say how many (or why not)."""
+
+    def send() -> str:
+        count = services.invitations_send(actor=request.user, asked=asked)
+        return _("%(count)s invited. Members without an email address need the link another way.") % {"count": count}
+
+    change_told(request, send)
+
+
 @require_POST
 @role_required(*BODY_RUNNING_ROLES)
 def round_invite(request: AuthenticatedHttpRequest, round_id: int) -> HttpResponse:
     the_round = access.round_run_by(request.user, round_id)
-
-    def invite() -> str:
-        count = services.invitations_send(actor=request.user, asked=the_round)
-        return _("%(count)s invited. Members without an email address need the link another way.") % {"count": count}
-
-    change_told(request, invite)
+    invite(request, the_round)
     return redirect("voice:round", round_id=the_round.pk)
 
 
