@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from livingwell.collaborative.models import Body, Membership, Topic
+from livingwell.collaborative.models import Body, Membership
 from livingwell.voice.models import (
     CONTRIBUTOR,
     AgreedRating,
@@ -239,13 +239,7 @@ def _review_report(board: Body) -> None:
         "set.\n\nWe heard from the wider group of people with lived experience at two open sessions.",
     )
     for text in ("Send papers a week before each meeting", "Bring next year's budget to the Board while it can change"):
-        topic = Topic.objects.create(
-            body=board,
-            title=f"Review: {text}",
-            why=f"A recommendation of the review “{review.title}”.",
-            submission_id=uuid.uuid4(),
-        )
-        Recommendation.objects.create(report=report, text=text, topic=topic, submission_id=uuid.uuid4())
+        Recommendation.objects.create(report=report, text=text, submission_id=uuid.uuid4())
 
 
 def voice_demo() -> list[str]:

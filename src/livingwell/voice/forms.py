@@ -338,7 +338,7 @@ class RecommendationForm(GovukForm):
         500,
         missing=_("Write the recommendation"),
         rows=2,
-        help_text=_("It goes into the group's rolling programme, to be taken up at a meeting."),
+        help_text=_("When a meeting approves the report, it becomes one of the group's actions."),
     )
     submission_id = once_token()
 

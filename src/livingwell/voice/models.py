@@ -107,11 +107,14 @@ class ReviewReport(models.Model):
 
 
 class Recommendation(models.Model):
-    """A recommendation of a review: a topic in the body's rolling programme, to be taken up at a meeting."""
+    """A recommendation of a review. When the meeting approves the report, it becomes one of the body's
+    actions, agreed at that meeting and carried forward at each meeting after until it is done."""
 
     report = models.ForeignKey(ReviewReport, on_delete=models.CASCADE, related_name="recommendations")
     text = models.CharField(_("recommendation"), max_length=500)
-    topic = models.ForeignKey("collaborative.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    action = models.OneToOneField(
+        "collaborative.Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     submission_id = models.UUIDField(unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

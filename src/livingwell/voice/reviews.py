@@ -1,7 +1,8 @@
 """The six-monthly review's written report (issue 16, section 1): drafted together by who runs the body and
-the advisory group, each recommendation a topic in the body's rolling programme, published once the body
-approves it by a decision taken at a meeting."""
+the advisory group, published once the body approves it by a decision taken at a meeting, where each of its
+recommendations becomes one of the body's actions, carried forward at its meetings until done."""
 
+import datetime
 import uuid
 
 from django.core.exceptions import PermissionDenied
@@ -14,11 +15,14 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.collaborative.access import runs
 from livingwell.collaborative.auditing import member_record_audit
-from livingwell.collaborative.models import Body, Decision, Membership, Topic
+from livingwell.collaborative.models import Action, Body, Decision, Membership
 from livingwell.core.access import one_or_404
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.voice.models import EvaluationRound, Recommendation, ReviewReport
+
+# The next six-monthly review: when the actions a review recommends are due.
+ACTIONS_DUE_DAYS = 182
 
 
 def _advisory_groups(body: Body) -> list[int]:
@@ -65,7 +69,7 @@ def review_edited_by(user: User, round_id: int | str) -> ReviewReport:
 
 
 def recommendations(report: ReviewReport | None) -> list[Recommendation]:
-    return list(report.recommendations.select_related("topic")) if report else []
+    return list(report.recommendations.select_related("action")) if report else []
 
 
 def decisions_to_approve_with(body: Body) -> QuerySet[Decision]:
@@ -91,23 +95,28 @@ def review_save(*, actor: User, report: ReviewReport, text: str) -> None:
 
 
 def recommendation_add(*, actor: User, report: ReviewReport, text: str, submission_id: uuid.UUID) -> Recommendation:
-    """A recommendation, carried into the body's meetings as a topic in its rolling programme."""
+    """A recommendation of the draft; it becomes one of the body's actions when the report is approved."""
     _draft(report)
 
     def create() -> Recommendation:
-        topic = Topic.objects.create(
-            body_id=report.round.body_id,
-            title=str(_("Review: %(what)s") % {"what": text})[:200],
-            why=str(_("A recommendation of the review “%(round)s”.") % {"round": report.round.title}),
-            submission_id=uuid.uuid4(),
-        )
-        recommendation = Recommendation.objects.create(
-            report=report, text=text, topic=topic, submission_id=submission_id
-        )
+        recommendation = Recommendation.objects.create(report=report, text=text, submission_id=submission_id)
         member_record_audit(actor, report, "recommendation added")
         return recommendation
 
     return created_once(Recommendation, create, submission_id=submission_id)
+
+
+def _owner(actor: User, body: Body) -> Membership:
+    """Who owns the actions a report's approval makes: whoever recorded it, as a member of the body, else
+    its chair or secretary."""
+    current = Membership.objects.filter(body=body, left_on__isnull=True)
+    owner = (
+        current.filter(member__user=actor).first()
+        or current.filter(role__in=(Membership.Role.CHAIR, Membership.Role.SECRETARY)).order_by("role").first()
+    )
+    if owner is None:
+        raise Refused(_("The group needs a chair or secretary to own the recommendations' actions"))
+    return owner
 
 
 def review_publish(*, actor: User, report: ReviewReport, decision: Decision) -> None:
@@ -117,8 +126,24 @@ def review_publish(*, actor: User, report: ReviewReport, decision: Decision) -> 
         raise Refused(_("Write the report before it is approved"))
     if not decisions_to_approve_with(report.round.body).filter(pk=decision.pk).exists():
         raise Refused(_("Choose a decision this group took at one of its meetings"))
+    body = report.round.body
+    owner = _owner(actor, body)
     with transaction.atomic():
-        ReviewReport.objects.filter(pk=report.pk, published_at__isnull=True).update(
+        published = ReviewReport.objects.filter(pk=report.pk, published_at__isnull=True).update(
             decision=decision, published_at=timezone.now()
         )
+        if not published:
+            raise Refused(_("The report is already published"))
+        due = timezone.localdate() + datetime.timedelta(days=ACTIONS_DUE_DAYS)
+        for recommendation in report.recommendations.filter(action__isnull=True):
+            recommendation.action = Action.objects.create(
+                body=body,
+                meeting_id=decision.meeting_id,
+                decision=decision,
+                what=recommendation.text[:500],
+                owner=owner,
+                due_on=due,
+                submission_id=uuid.uuid4(),
+            )
+            recommendation.save(update_fields=["action"])
         member_record_audit(actor, report, f"approved by decision {decision.pk} and published")

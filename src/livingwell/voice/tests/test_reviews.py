@@ -1,5 +1,5 @@
-"""The six-monthly review's report: drafted by who runs the body with the advisory group, its
-recommendations carried into the body's meetings as topics, published once approved at a meeting."""
+"""The six-monthly review's report: drafted by who runs the body with the advisory group, published once
+approved at a meeting, its recommendations becoming the body's actions, carried forward at its meetings."""
 
 import datetime
 import uuid
@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.collaborative.models import Body, Decision, Topic
+from livingwell.collaborative.models import Action, Body, Decision
 from livingwell.collaborative.tests.factories import BodyFactory, ConstituencyFactory, MeetingFactory, MembershipFactory
-from livingwell.voice.models import EvaluationRound, ReviewReport
+from livingwell.voice.models import EvaluationRound, Recommendation, ReviewReport
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_a_review_drafted_together_its_recommendations_carried_and_published_as_
             reverse("voice:recommendation_add", args=[the_round.pk]),
             {"text": "Pay advisers for preparation time", "submission_id": token},
         )
-    assert Topic.objects.get(body=body).title == "Review: Pay advisers for preparation time"
+    assert Recommendation.objects.count() == 1
     # Advisers draft; only who runs the body records the meeting's approval.
     refused = adviser.post(reverse("voice:review_publish", args=[the_round.pk]), {}, follow=True)
     assert b"Only who runs the group records its approval" in refused.content
@@ -65,6 +65,17 @@ def test_a_review_drafted_together_its_recommendations_carried_and_published_as_
     report = ReviewReport.objects.get()
     assert report.decision == decision
     assert report.published_at is not None
+    # Each recommendation is now one of the Board's actions, agreed at that meeting, carried forward after.
+    action = Action.objects.get(body=body)
+    assert (action.what, action.meeting, action.decision, action.status) == (
+        "Pay advisers for preparation time",
+        meeting,
+        decision,
+        "open",
+    )
+    later = MeetingFactory(body=body, starts_at=timezone.now() + datetime.timedelta(days=20))
+    running = secretary.get(reverse("collaborative:meeting_running", args=[later.pk])).content.decode()
+    assert "Pay advisers for preparation time" in running
     public = Client().get(url).content.decode()
     assert "We found &lt;b&gt;more&lt;/b&gt; co-design." in public
     assert "Pay advisers for preparation time" in public

@@ -74,7 +74,7 @@ def recommendation_add(request: AuthenticatedHttpRequest, round_id: int) -> Http
         reviews.recommendation_add(
             actor=request.user, report=report, text=data["text"], submission_id=data["submission_id"]
         )
-        return _("The recommendation is added, and is in the group’s rolling programme.")
+        return _("The recommendation is added. When a meeting approves the report, it becomes one of its actions.")
 
     change_told(request, add)
     return redirect("voice:review", round_id=round_id)
