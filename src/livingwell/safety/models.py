@@ -59,6 +59,7 @@ class RiskFlag(models.Model):
         JOIN_REQUEST = "join_request", _("A request to join a co-production body")
         RECORD_REQUEST = "record_request", _("Asking to see what we recorded")
         EVALUATION = "evaluation", _("An answer on how involved they felt in co-production")
+        EXPERIENCE = "experience", _("An answer on their experience of support")
         STORY = "story", _("A story of their experience")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

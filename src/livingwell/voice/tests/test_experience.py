@@ -71,7 +71,7 @@ def test_offered_by_email_answered_once_and_kept_apart(episode) -> None:
     assert response.answers == {str(listened.pk): "5"}
     assert str(chose.pk) not in response.answers
     assert {f.name for f in ExperienceResponse._meta.fields} == {"id", "moment", "month", "answers", "words"}
-    flag = RiskFlag.objects.get(where=RiskFlag.Where.EVALUATION)
+    flag = RiskFlag.objects.get(where=RiskFlag.Where.EXPERIENCE)
     assert flag.person_id == made.person_id
     assert flag.guide.username == "test-personal_guide"
     again = person.post(reverse("voice:experience"), {f"q_{listened.pk}": "1"})

@@ -89,10 +89,10 @@ def experience_answer(request: HttpRequest) -> HttpResponse:
         words_read(
             request,
             texts=texts,
-            where=RiskFlag.Where.EVALUATION,
+            where=RiskFlag.Where.EXPERIENCE,
             person_id=person.pk,
             guide=offer.episode.guide,
-            once=once_for(RiskFlag.Where.EVALUATION, str(offer.pk), *texts),
+            once=once_for(RiskFlag.Where.EXPERIENCE, str(offer.pk), *texts),
         )
     if request.method == "POST" and form.is_valid():
         answers, words = form.answers()
