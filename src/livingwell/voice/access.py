@@ -39,7 +39,8 @@ class RoundRunning:
 
 def access_round_running_for(user: User, round_id: int | str) -> RoundRunning:
     """The round as who runs its body sees it: who was invited (names and whether they have answered, an
-    audited read each) and the words people agreed may be quoted, to leave out any that should not be."""
+    audited read each) and, with nothing to say who wrote them, the words of every answer: those people
+    agreed may be quoted can be left out of the results."""
     the_round = round_run_by(user, round_id)
     invitations = list(
         Invitation.objects.filter(round=the_round).select_related("member").order_by("group", "member__name", "name")
