@@ -120,7 +120,7 @@ def reminders(*, kind: str, asked_id: int) -> int:
     """Remind each invited person who has not answered, once; how many were reminded."""
     with transaction.atomic():
         waiting = list(
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .filter(STILL_OPEN, answered=False, sent_at__isnull=False, reminded_at__isnull=True)
             .filter(**({"audit_id": asked_id} if kind == "audit" else {"round_id": asked_id}))
             .values_list("pk", flat=True)

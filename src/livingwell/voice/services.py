@@ -147,7 +147,9 @@ def contributor_add(*, actor: User, asked: Asked, name: str, email: str) -> Invi
 def answer_give(*, invitation_id: str, rung: Rung, why: str, move_up: str, may_quote: bool) -> Answer:
     """Record one answer for an invitation, once, and nothing that ties the two together."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().select_related("round").filter(pk=invitation_id).first()
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",)).select_related("round").filter(pk=invitation_id).first()
+        )
         if invitation is None or invitation.round is None:
             raise Refused(_("This link does not work any more"))
         if invitation.answered:
@@ -225,7 +227,9 @@ def audit_create(
 def scores_give(*, invitation_id: str, scores: list[tuple[Principle, ScorePoint, str]]) -> list[AuditScore]:
     """Record one person's score and evidence for every principle, once, with nothing to say whose."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().select_related("audit").filter(pk=invitation_id).first()
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",)).select_related("audit").filter(pk=invitation_id).first()
+        )
         if invitation is None or invitation.audit is None:
             raise Refused(_("This link does not work any more"))
         if invitation.answered:
