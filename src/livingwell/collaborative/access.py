@@ -157,26 +157,25 @@ def access_meeting_running_for(user: User, meeting_id: int | str) -> MeetingRunn
     return page
 
 
-def _names_read(user: User, meeting: Meeting, names: list[tuple[int, str, str]]) -> None:
-    _read(user, meeting, f"names of {len(names)} members, to choose from")
+def _names_read(user: User, record: models.Model, names: list[tuple[int, str, str]]) -> None:
+    _read(user, record, f"names of {len(names)} members, to choose from")
 
 
-def access_member_names_for_body(user: User, body: Body) -> list[tuple[int, str, str]]:
-    """The names of a body's current members, to choose from, for who runs it: one audited read."""
+def access_member_names_for_body(
+    user: User, body: Body, record: models.Model | None = None
+) -> list[tuple[int, str, str]]:
+    """The names of a body's current members, to choose from, for who runs it: one audited read, of
+    ``record`` (the meeting they are chosen for) or of the body."""
     if not runs(user, body):
         raise PermissionDenied
     names = member_names(body)
-    _read(user, body, f"names of {len(names)} members, to choose from")
+    _names_read(user, record or body, names)
     return names
 
 
 def access_member_names_for(user: User, meeting: Meeting) -> list[tuple[int, str, str]]:
-    """The names of the body's current members, to choose from (for who runs it): one audited read."""
-    if not runs(user, meeting.body):
-        raise PermissionDenied
-    names = member_names(meeting.body)
-    _names_read(user, meeting, names)
-    return names
+    """The names of the body's current members, to choose from for a meeting: one audited read."""
+    return access_member_names_for_body(user, meeting.body, meeting)
 
 
 def access_draft_minutes_for(user: User, meeting_id: int | str) -> Minutes:

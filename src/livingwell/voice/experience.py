@@ -15,7 +15,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -168,12 +167,3 @@ def experience_figures(first: datetime.date, before: datetime.date, moment: str 
     )
     rows = [(q.text, cells, total) for q, cells, total in zip(statements, grid.rows, grid.row_totals, strict=True)]
     return ExperienceFigures([str(label) for _value, label in AGREEMENT], rows, cell(total))
-
-
-def responses_by_moment(first: datetime.date, before: datetime.date) -> dict[str, int]:
-    return dict(
-        ExperienceResponse.objects.filter(month__gte=first, month__lt=before)
-        .values_list("moment")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )

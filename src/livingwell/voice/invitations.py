@@ -55,7 +55,7 @@ def _to_ask(invitation_id: str) -> Invitation | None:
         .filter(STILL_OPEN, pk=invitation_id, answered=False)
         .first()
     )
-    if invitation is None or not (invitation.member.email if invitation.member else invitation.email):
+    if invitation is None or not invitation.address:
         return None
     return invitation
 
@@ -82,11 +82,11 @@ def invitation_message(invitation_id: str, kind: str = "") -> Message | None:
     else:
         subject = _("How involved were you in %(body)s?")
     return Message(
-        to=invitation.member.email if invitation.member else invitation.email,
+        to=invitation.address,
         subject=subject % {"body": asked.body.name},
         template_name="voice/email/audit.txt" if isinstance(asked, Audit) else "voice/email/invitation.txt",
         context={
-            "name": invitation.member.name if invitation.member else invitation.name,
+            "name": invitation.invitee_name,
             "round": asked,
             "body": asked.body.name,
             "url": link_for(str(invitation.pk)),

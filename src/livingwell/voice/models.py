@@ -240,6 +240,15 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"invitation {self.pk}"
 
+    @property
+    def invitee_name(self) -> str:
+        return self.member.name if self.member else self.name
+
+    @property
+    def address(self) -> str:
+        """Where the invitation is emailed: a member's address on their record, a contributor's own."""
+        return self.member.email if self.member else self.email
+
 
 class Answer(models.Model):
     """Where one person felt the work stood, and why. Anonymous: see the module's note."""

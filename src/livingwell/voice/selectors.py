@@ -32,7 +32,6 @@ from livingwell.voice.models import (
 
 GROUP_LABELS = dict(GROUP_CHOICES)
 GROUP_ORDER = [key for key, _label in GROUP_CHOICES]
-EVERYONE = ""
 
 
 def rungs() -> list[Rung]:
@@ -212,13 +211,11 @@ def round_results(the_round: EvaluationRound, *, with_unpublished: bool) -> Resu
     )
 
 
-def round_is_open(the_round: EvaluationRound, today: datetime.date) -> bool:
-    return the_round.published_at is None and the_round.opens_on <= today <= the_round.closes_on
-
-
-def answered_cells(distribution: Distribution) -> list[Cell]:
-    """How many answered, by group: the column totals, hidden as the grid hides them."""
-    return distribution.grid.column_totals
+def is_open(asked: EvaluationRound | Audit, today: datetime.date) -> bool:
+    """Whether a round can be answered, or an audit scored, today: between its days, and not yet closed by
+    publishing the round's results or agreeing the audit."""
+    closed = asked.agreed_at if isinstance(asked, Audit) else asked.published_at
+    return closed is None and asked.opens_on <= today <= asked.closes_on
 
 
 # Co-production audits

@@ -29,7 +29,7 @@ from livingwell.voice.models import (
     Rung,
     ScorePoint,
 )
-from livingwell.voice.selectors import round_is_open
+from livingwell.voice.selectors import is_open
 
 __all__ = [
     "Refused",
@@ -79,7 +79,7 @@ def round_create(
 
 def _send(invitations: list[Invitation]) -> None:
     """Queue the invitations' emails once the change is saved; those without an address are not sent."""
-    to_send = [each for each in invitations if (each.member.email if each.member else each.email)]
+    to_send = [each for each in invitations if each.address]
     Invitation.objects.filter(pk__in=[each.pk for each in to_send]).update(sent_at=timezone.now())
     ids = [str(each.pk) for each in to_send]
     transaction.on_commit(functools.partial(invitations_enqueue, ids))
@@ -155,7 +155,7 @@ def answer_give(*, invitation_id: str, rung: Rung, why: str, move_up: str, may_q
         if invitation.answered:
             raise Refused(_("You have already answered. Thank you."))
         the_round = invitation.round
-        if not round_is_open(the_round, timezone.localdate()):
+        if not is_open(the_round, timezone.localdate()):
             if the_round.opens_on > timezone.localdate():
                 raise Refused(_("This round opens on %(day)s") % {"day": the_round.opens_on.strftime("%-d %B %Y")})
             raise Refused(_("This round has closed"))
@@ -235,10 +235,9 @@ def scores_give(*, invitation_id: str, scores: list[tuple[Principle, ScorePoint,
         if invitation.answered:
             raise Refused(_("You have already scored. Thank you."))
         audit = invitation.audit
-        today = timezone.localdate()
-        if audit.opens_on > today:
-            raise Refused(_("Scoring opens on %(day)s") % {"day": audit.opens_on.strftime("%-d %B %Y")})
-        if audit.agreed_at is not None or audit.closes_on < today:
+        if not is_open(audit, timezone.localdate()):
+            if audit.opens_on > timezone.localdate():
+                raise Refused(_("Scoring opens on %(day)s") % {"day": audit.opens_on.strftime("%-d %B %Y")})
             raise Refused(_("Scoring has closed"))
         if {principle.pk for principle, _point, _evidence in scores} != set(
             Principle.objects.values_list("pk", flat=True)

@@ -38,8 +38,8 @@ def _words_read(request: HttpRequest, invitation: Invitation, texts: list[str]) 
         request,
         texts=texts,
         where=RiskFlag.Where.EVALUATION,
-        writer_name=invitation.member.name if invitation.member else invitation.name,
-        writer_contact=invitation.member.email if invitation.member else invitation.email,
+        writer_name=invitation.invitee_name,
+        writer_contact=invitation.address,
         once=once_for(RiskFlag.Where.EVALUATION, str(invitation.pk), *texts),
     )
 
@@ -56,12 +56,6 @@ def _closed(request: HttpRequest, invitation: Invitation, asked: object) -> Http
             "scoring": isinstance(asked, Audit),
         },
     )
-
-
-def _is_open(asked: object, today: object) -> bool:
-    if isinstance(asked, Audit):
-        return asked.agreed_at is None and asked.opens_on <= today <= asked.closes_on  # type: ignore[operator]
-    return selectors.round_is_open(asked, today)  # type: ignore[arg-type]
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,7 +89,7 @@ def answer(request: HttpRequest) -> HttpResponse:
             return _closed(request, invitation, asked)
         request.session.pop(SESSION_KEY, None)
         return redirect("voice:answer_thanks")
-    if invitation.answered or not _is_open(asked, timezone.localdate()):
+    if invitation.answered or not selectors.is_open(asked, timezone.localdate()):
         return _closed(request, invitation, asked)
     template = "voice/score.html" if scoring else "voice/answer.html"
     return render(request, template, {"form": form, "round": asked, "body": asked.body})
