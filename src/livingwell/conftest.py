@@ -15,6 +15,8 @@ from livingwell.safety.lexicon import lexicon_load
 from livingwell.safety.models import LexiconEntry
 from livingwell.support.instruments import instruments_load
 from livingwell.support.models import Instrument, InstrumentItem
+from livingwell.timebank.models import Bank, Category
+from livingwell.timebank.shipped import bank_load
 from livingwell.voice.experience import questions_load
 from livingwell.voice.ladder import ladder_load
 from livingwell.voice.models import ExperienceQuestion, Principle, Rung, ScorePoint
@@ -68,3 +70,4 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         ladder_load(Rung)
         principles_load(Principle, ScorePoint)
         questions_load(ExperienceQuestion)
+        bank_load(Bank, Category)

@@ -13,7 +13,7 @@ USERS = [
     ("guide", Role.PERSONAL_GUIDE, "Gabriel", ["Kingsmere Living Well Hub"]),
     ("duty", Role.DUTY_WORKER, "Dana", ["Kingsmere Living Well Hub"]),
     ("hubmanager", Role.HUB_MANAGER, "Hana", ["Kingsmere Living Well Hub"]),
-    ("provider", Role.PROVIDER_EDITOR, "Pat", ["Canal Side Community Kitchen"]),
+    ("provider", Role.PROVIDER_EDITOR, "Pat", ["Canal Side Community Kitchen", "Kingsmere Time Bank"]),
     ("secretary", Role.SECRETARY, "Sol", []),
     ("analyst", Role.ANALYST, "Ana", []),
     ("admin", Role.ADMINISTRATOR, "Ade", []),

@@ -54,6 +54,19 @@ def invited_account_create(*, username: str, email: str, first_name: str) -> Use
     return user
 
 
+def account_for_email(*, email: str, name: str) -> tuple[User, bool]:
+    """The account whose username is this email address, else the only account with this address (staff sign
+    in with other usernames), else a new one with no password yet; True when it was made now."""
+    username = email.strip().lower()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        same_address = list(User.objects.filter(email__iexact=email)[:2])
+        user = same_address[0] if len(same_address) == 1 else None
+    if user is not None:
+        return user, False
+    return invited_account_create(username=username, email=email, first_name=name), True
+
+
 def _password_link(user: User, url_name: str) -> str:
     """The full address of a page where ``user`` chooses a password, with Django's password-reset token for
     that account: it works until the password changes (or for ``PASSWORD_RESET_TIMEOUT``)."""
@@ -65,6 +78,14 @@ def _password_link(user: User, url_name: str) -> str:
 def welcome_url(user: User) -> str:
     """The full address where an invited user chooses their first password."""
     return _password_link(user, "accounts:welcome")
+
+
+def first_sign_in_url(user: User | None) -> tuple[str, bool]:
+    """Where a welcome sends someone: to choose a password while the account made for them (a person's,
+    never staff's) has none, its token made now; else to sign in. True for the first."""
+    if user is not None and user.role == Role.PERSON and not user.has_usable_password():
+        return welcome_url(user), True
+    return f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}", False
 
 
 def password_reset_send(*, email: str) -> int:

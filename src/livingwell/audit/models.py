@@ -1,29 +1,21 @@
 """The audit trail: an append-only record of every read, export and change of personal data."""
 
-from typing import Any, NoReturn
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.append_only import AppendOnly, AppendOnlyModel, AppendOnlyQuerySet
 
-class AuditTrailIsAppendOnly(Exception):
-    """Raised when code tries to change or remove an audit event."""
-
-
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def update(self, **kwargs: Any) -> NoReturn:
-        raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
-
-    def delete(self) -> NoReturn:  # type: ignore[override]
-        raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")
-
-    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
+# Kept under its own name for the audit trail's callers.
+AuditTrailIsAppendOnly = AppendOnly
 
 
-class AuditEvent(models.Model):
+class AuditEventQuerySet(AppendOnlyQuerySet["AuditEvent"]):
+    pass
+
+
+class AuditEvent(AppendOnlyModel):
     class Action(models.TextChoices):
         READ = "read", _("Read")
         EXPORT = "export", _("Export")
@@ -65,11 +57,3 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.record_type} {self.record_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AuditTrailIsAppendOnly("Audit events cannot be updated.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AuditTrailIsAppendOnly("Audit events cannot be deleted.")

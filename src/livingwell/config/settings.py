@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "livingwell.frontdoor",
     "livingwell.support",
     "livingwell.collaborative",
+    "livingwell.timebank",
     "livingwell.voice",
     "livingwell.insight",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.

@@ -124,6 +124,37 @@ def _widget_class(widget: forms.Widget) -> str:
     return ""
 
 
+def text_field(
+    label: Any, max_length: int, *, missing: Any = "", rows: int = 0, help_text: Any = ""
+) -> forms.CharField:
+    """A text box (or area, given rows), required when ``missing`` says what to do; surrounding spaces are
+    dropped, so spaces alone count as missing."""
+    messages = {"max_length": _("Use %(limit)s characters or fewer") % {"limit": f"{max_length:,}"}}
+    if missing:
+        messages["required"] = missing
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=bool(missing),
+        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
+        help_text=help_text,
+        error_messages=messages,
+    )
+
+
+def email_field(help_text: Any, missing: Any) -> forms.EmailField:
+    return forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": missing,
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Use 254 characters or fewer"),
+        },
+    )
+
+
 def once_token() -> forms.UUIDField:
     """A one-off token from the page, so that sending the same form twice (or twelve times at once) makes
     one record (``core.submissions.created_once``)."""

@@ -107,6 +107,7 @@ class Service(models.Model):
         PEER_ROLE = "peer_role", _("Peer role")
         TRAINING = "training", _("Training or learning")
         EVENT = "event", _("Event")
+        TIME_BANK = "time_bank", _("Time bank offer or request")
 
     id = _id()
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="services")

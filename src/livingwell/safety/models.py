@@ -61,6 +61,7 @@ class RiskFlag(models.Model):
         EVALUATION = "evaluation", _("An answer on how involved they felt in co-production")
         EXPERIENCE = "experience", _("An answer on their experience of support")
         STORY = "story", _("A story of their experience")
+        TIME_BANK = "time_bank", _("Something they wrote in the time bank")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     raised_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)

@@ -3,42 +3,13 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import Membership
-from livingwell.core.forms import (
-    QuickSelect,
-    options_html,
-)
+from livingwell.core.forms import QuickSelect, email_field, options_html, text_field
 
-
-def _text(label: Any, max_length: int, *, missing: Any = "", rows: int = 0, help_text: Any = "") -> forms.CharField:
-    """A text box (or area, given rows), required when ``missing`` says what to do; surrounding spaces are
-    dropped, so spaces alone count as missing."""
-    messages = {"max_length": _("Use %(limit)s characters or fewer") % {"limit": f"{max_length:,}"}}
-    if missing:
-        messages["required"] = missing
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=bool(missing),
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
-        help_text=help_text,
-        error_messages=messages,
-    )
-
-
-def _email(help_text: Any, missing: Any) -> forms.EmailField:
-    return forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=help_text,
-        error_messages={
-            "required": missing,
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-            "max_length": _("Use 254 characters or fewer"),
-        },
-    )
+# Every app's text and email fields are core's; the collaborative's forms know them by these names.
+_text = text_field
+_email = email_field
 
 
 class Members:

@@ -4,14 +4,12 @@ import datetime
 import functools
 import uuid
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livingwell.accounts.models import Role, User
-from livingwell.accounts.services import invited_account_create, welcome_url
+from livingwell.accounts.models import User
+from livingwell.accounts.services import account_for_email, first_sign_in_url
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import (
@@ -26,7 +24,6 @@ from livingwell.collaborative.services.common import Refused
 from livingwell.collaborative.services.guests import chair_independent_required
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
-from livingwell.people.matching import email_key
 
 
 def join_request_submit(
@@ -172,14 +169,8 @@ def _account_link_or_create(member: Member) -> None:
     to choose its password)."""
     if member.user_id is not None or not member.email:
         return
-    user = User.objects.filter(username=email_key(member.email)).first()
-    if user is None:
-        # Staff sign in with other usernames: their account is the one (only one) with this address.
-        same_address = list(User.objects.filter(email__iexact=member.email)[:2])
-        user = same_address[0] if len(same_address) == 1 else None
-    if user is None:
-        user = invited_account_create(username=email_key(member.email), email=member.email, first_name=member.name)
-    elif Member.objects.filter(user=user).exists():
+    user, made = account_for_email(email=member.email, name=member.name)
+    if not made and Member.objects.filter(user=user).exists():
         return
     member.user = user
     member.save(update_fields=["user"])
@@ -193,9 +184,7 @@ def welcome_message(member_id: str, body_id: int) -> Message | None:
     body = Body.objects.filter(pk=body_id).first()
     if member is None or body is None:
         return None
-    # Invited while the account made for them (a person's, never staff's) still has no password.
-    user = member.user
-    invited = user is not None and user.role == Role.PERSON and not user.has_usable_password()
+    url, invited = first_sign_in_url(member.user)
     return Message(
         to=member.email,
         subject=_("Welcome to %(body)s") % {"body": body.name},
@@ -203,7 +192,7 @@ def welcome_message(member_id: str, body_id: int) -> Message | None:
         context={
             "name": member.name,
             "body": body.name,
-            "url": welcome_url(user) if invited and user else f"{settings.LW_SITE_URL}{reverse('accounts:sign_in')}",
+            "url": url,
             "invited": invited,
         },
     )

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.navigation import NavLink
+
+
+class TimebankConfig(AppConfig):
+    name = "livingwell.timebank"
+    verbose_name = _("Time bank")
+    # Its links in the menu (core/navigation.py).
+    navigation = (NavLink(47, "timebank:home", _("Time bank"), public=True),)
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.timebank.demo.timebank_demo"
