@@ -16,6 +16,7 @@ from livingwell.insight.reports import report_stored_tables
 from livingwell.insight.tables import Table, dashboard
 from livingwell.insight.tables.alliance import alliance_tables_cached, alliances_tables
 from livingwell.insight.team import team_figures, team_of, team_table
+from livingwell.insight.timebank_figures import TimeBankFigures, time_bank_figures
 from livingwell.voice.experience import ExperienceFigures, experience_figures
 
 FIGURES_READERS = frozenset(FIGURES_ROLES)
@@ -201,3 +202,9 @@ def access_experience_for(user: User, start: datetime.date, end: datetime.date) 
     audit_aggregate_record(actor=user, what="insight.experience", period=f"{start:%Y-%m}..{end:%Y-%m}")
     before = (end + datetime.timedelta(days=32)).replace(day=1)
     return experience_figures(start, before)
+
+
+def access_time_bank_figures_for(user: User, start: datetime.date, end: datetime.date) -> TimeBankFigures:
+    """The time bank's figures for the months from ``start`` to ``end``, suppressed; an aggregate read."""
+    audit_aggregate_record(actor=user, what="insight.time_bank", period=f"{start:%Y-%m}..{end:%Y-%m}")
+    return time_bank_figures(start, (end + datetime.timedelta(days=32)).replace(day=1))

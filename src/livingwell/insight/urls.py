@@ -6,6 +6,7 @@ app_name = "insight"
 urlpatterns = [
     path("", views.dashboard_view, name="dashboard"),
     path("experience/", views.experience_view, name="experience"),
+    path("time-bank/", views.time_bank_view, name="time_bank"),
     path("team/", views.team_view, name="team"),
     path("team.csv", views.team_csv, name="team_csv"),
     path("alliances/", alliance_views.alliances_view, name="alliances"),

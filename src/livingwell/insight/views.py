@@ -20,6 +20,7 @@ from livingwell.insight.access import (
     access_dashboard_table_for,
     access_experience_for,
     access_team_table_for,
+    access_time_bank_figures_for,
     public_tables,
     reads_reports,
     reports_published,
@@ -85,6 +86,16 @@ def dashboard_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "sees_team": request.user.role in HUB_MANAGER_ROLES,
     }
     return render(request, "insight/dashboard.html", context)
+
+
+@require_GET
+@role_required(*FIGURES_ROLES)
+def time_bank_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The time bank's members, active members, hours exchanged, and who both gave and received."""
+    form = period_form(request)
+    start, end = form.period()
+    figures = access_time_bank_figures_for(request.user, start, end)
+    return render(request, "insight/time_bank.html", {"form": form, "figures": figures, "start": start, "end": end})
 
 
 @require_GET

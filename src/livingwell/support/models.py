@@ -232,6 +232,8 @@ class Connection(models.Model):
         SCHOOL = "school", _("School, college or work")
         SERVICE = "service", _("Service or organisation")
         COMMUNITY = "community", _("Community, faith or group")
+        PEER = "peer", _("Peer supporter")
+        TIME_BANK = "time_bank", _("Time bank")
         OTHER = "other", _("Someone else")
 
     class Closeness(models.TextChoices):

@@ -17,13 +17,15 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
+from livingwell.support.models import Plan
 from livingwell.timebank import selectors
 from livingwell.timebank.models import Exchange, Listing, Member
 from livingwell.timebank.selectors import Balance, Coordination, LedgerRow
 
 
 def _audit_member_reads(user: User, members: list[Member]) -> None:
-    audit_reads_record(actor=user, records=members, person_id_of=None)
+    """One read event for each member shown, however often they appear on the page."""
+    audit_reads_record(actor=user, records=list({member.pk: member for member in members}.values()), person_id_of=None)
 
 
 def coordinator_check(user: User) -> None:
@@ -112,6 +114,8 @@ class ExchangeView:
     # Their name and, once agreed, how to reach them.
     other: Member | None
     shows_contact: bool
+    # The member is someone the network supports with a plan, who may add the other member to it.
+    has_plan: bool = False
 
 
 def access_exchange_for(user: User, exchange_id: UUID | str) -> ExchangeView:
@@ -129,7 +133,8 @@ def access_exchange_for(user: User, exchange_id: UUID | str) -> ExchangeView:
         other = exchange.other_side(member)
         _audit_member_reads(user, [other])
         agreed = exchange.status in (Exchange.Status.AGREED, Exchange.Status.RECORDED, Exchange.Status.CONFIRMED)
-        return ExchangeView(exchange=exchange, member=member, other=other, shows_contact=agreed)
+        has_plan = Plan.objects.filter(person__user_id=user.pk).exists()
+        return ExchangeView(exchange=exchange, member=member, other=other, shows_contact=agreed, has_plan=has_plan)
     _audit_member_reads(user, [exchange.giver, exchange.receiver])
     return ExchangeView(exchange=exchange, member=None, other=None, shows_contact=True)
 

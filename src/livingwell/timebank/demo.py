@@ -131,10 +131,11 @@ def _waiting(members: list[Member], listings: list[Listing], now: datetime.datet
     sam, priya = members[0], members[1]
     garden = next(listing for listing in listings if listing.member_id not in (sam.pk, priya.pk))
     _exchange(garden, sam, Exchange.Status.AGREED, now - datetime.timedelta(days=3), None)
-    shelves = next(
-        listing for listing in listings if listing.kind == Listing.Kind.REQUEST and listing.member_id != priya.pk
-    )
-    _exchange(shelves, priya, Exchange.Status.RECORDED, now - datetime.timedelta(days=30), 90)
+    cooking = next(
+        listing for listing in listings
+        if listing.kind == Listing.Kind.OFFER and listing.member_id not in (sam.pk, priya.pk) and listing != garden
+    )  # fmt: skip
+    _exchange(cooking, priya, Exchange.Status.RECORDED, now - datetime.timedelta(days=30), 90)
     _exchange(listings[-1], members[5], Exchange.Status.AGREED, now - datetime.timedelta(days=40), None)
 
 

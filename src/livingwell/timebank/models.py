@@ -112,6 +112,7 @@ class Member(models.Model):
     welcomed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
     nudged_at = models.DateTimeField(_("last nudged"), null=True, blank=True)
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
@@ -158,7 +159,7 @@ class Listing(models.Model):
 
     class Meta:
         ordering = ["-created_at", "id"]
-        indexes = [models.Index(fields=["is_open", "kind", "-created_at"], name="timebank_listing_open")]
+        indexes = [models.Index(fields=["is_open", "-created_at"], name="timebank_listing_open")]
         verbose_name = _("offer or request")
         verbose_name_plural = _("offers and requests")
 
@@ -196,6 +197,17 @@ class Exchange(models.Model):
 
     class Meta:
         ordering = ["-asked_at", "id"]
+        # A member's exchanges, newest first: on either side.
+        indexes = [
+            models.Index(fields=["giver", "-asked_at"], name="timebank_exchange_giver"),
+            models.Index(fields=["receiver", "-asked_at"], name="timebank_exchange_receiver"),
+            # Exchanges still going, for the coordinator: a few among the many confirmed.
+            models.Index(
+                fields=["asked_at"],
+                condition=Q(status__in=["asked", "agreed", "recorded"]),
+                name="timebank_exchange_going",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(giver=models.F("receiver")), name="timebank_exchange_two_members"),
             models.CheckConstraint(

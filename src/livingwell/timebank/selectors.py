@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
@@ -16,8 +17,9 @@ from livingwell.timebank.shipped import BANK_ID
 LEDGER_PER_PAGE = 50
 LISTINGS_PER_PAGE = 20
 COORDINATOR_ROWS = 100
-# Exchanges still to finish: asked, agreed, or hours waiting for the other side.
-OPEN_EXCHANGE = (Exchange.Status.ASKED, Exchange.Status.AGREED, Exchange.Status.RECORDED)
+# Exchanges still to finish: asked, agreed, or hours waiting for the other side (the condition of the index
+# timebank_exchange_going, which the coordinator's list uses).
+OPEN_EXCHANGE = ["asked", "agreed", "recorded"]
 
 
 def bank() -> Bank:
@@ -82,26 +84,28 @@ class LedgerRow:
 
 
 def ledger_page(member: Member, page_number: str | int) -> tuple[Page, list[LedgerRow]]:
-    """One page of the member's ledger, newest first: what each line was for and with whom."""
-    entries = Entry.objects.filter(member=member).select_related(
-        "exchange__listing", "exchange__giver", "exchange__receiver", "credit"
-    )
+    """One page of the member's ledger, newest first: what each line was for and with whom (narrow rows: the
+    page of a long-standing member stays quick)."""
+    entries = Entry.objects.filter(member=member).values_list(
+        "at", "minutes", "exchange__listing__title", "exchange__giver_id", "exchange__giver__name",
+        "exchange__receiver__name", "credit__what",
+    )  # fmt: skip
     page = Paginator(entries, LEDGER_PER_PAGE).get_page(page_number)
-    rows = []
     bank_name = bank().name
-    for entry in page.object_list:
-        if entry.exchange is not None:
-            other = entry.exchange.other_side(member)
-            rows.append(LedgerRow(entry.at, entry.minutes, entry.exchange.listing.title, other.name))
-        elif entry.credit is not None:
-            rows.append(LedgerRow(entry.at, entry.minutes, entry.credit.what, bank_name))
+    rows = []
+    for at, minutes, title, giver_id, giver, receiver, credit in page.object_list:
+        if credit is not None:
+            rows.append(LedgerRow(at, minutes, credit, bank_name))
+        else:
+            rows.append(LedgerRow(at, minutes, title, receiver if giver_id == member.pk else giver))
     return page, rows
 
 
 def exchanges_of(member: Member) -> QuerySet[Exchange]:
     return (
         Exchange.objects.filter(Q(giver=member) | Q(receiver=member))
-        .select_related("listing__category", "giver", "receiver", "recorded_by")
+        .select_related("listing", "giver", "receiver")
+        .only("status", "asked_at", "giver_id", "receiver_id", "listing__title", "giver__name", "receiver__name")
         .order_by("-asked_at", "id")
     )
 
@@ -151,7 +155,8 @@ def coordination() -> Coordination:
     ).order_by("asked_at")
     waiting_since = now - datetime.timedelta(days=the_bank.confirm_days)
     unconfirmed = (
-        Exchange.objects.filter(
+        Exchange.objects.filter(status__in=OPEN_EXCHANGE)
+        .filter(
             Q(status=Exchange.Status.RECORDED, recorded_at__lt=waiting_since)
             | Q(status=Exchange.Status.AGREED, answered_at__lt=waiting_since)
         )
@@ -160,13 +165,12 @@ def coordination() -> Coordination:
     )
     quiet_since = now - datetime.timedelta(days=the_bank.inactive_days)
     recent_entry = Entry.objects.filter(member=OuterRef("pk"), at__gte=quiet_since)
-    recent_exchange = Exchange.objects.filter(
-        Q(giver=OuterRef("pk")) | Q(receiver=OuterRef("pk")), asked_at__gte=quiet_since
-    )
+    recent = Exchange.objects.filter(asked_at__gte=quiet_since)
     inactive = (
         people.filter(status=Member.Status.ACTIVE, joined_at__lt=quiet_since)
         .exclude(Exists(recent_entry))
-        .exclude(Exists(recent_exchange))
+        .exclude(Exists(recent.filter(giver=OuterRef("pk"))))
+        .exclude(Exists(recent.filter(receiver=OuterRef("pk"))))
         .order_by("joined_at")
     )
     return Coordination(
@@ -176,3 +180,67 @@ def coordination() -> Coordination:
         confirm_days=the_bank.confirm_days,
         inactive_days=the_bank.inactive_days,
     )
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: datetime.date
+    members: int
+    active: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    months: list[MonthFigures]
+    # Over the whole period: members who exchanged, and those of them who both gave and received.
+    active: int
+    gave_and_received: int
+
+
+def figures(first: datetime.date, before: datetime.date) -> Figures:
+    """For each month from ``first`` up to ``before``: members at its end, members who gave or received, and
+    the hours exchanged (given, so each exchange counts once); and over the period, how many members both gave
+    and received. Unsuppressed counts: the insight app suppresses them."""
+    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
+    end = timezone.make_aware(datetime.datetime.combine(before, datetime.time()))
+    people = Member.objects.exclude(kind=Member.Kind.BANK).exclude(joined_at__isnull=True)
+    spans: list[tuple[datetime.datetime, datetime.datetime | None]] = [
+        (joined, left)
+        for joined, left in people.filter(joined_at__lt=end).values_list("joined_at", "left_at")
+        if joined
+    ]
+    by_month = (
+        Entry.objects.filter(at__gte=start, at__lt=end)
+        .exclude(member__kind=Member.Kind.BANK)
+        .annotate(month=TruncMonth("at"))
+        .values_list("month", "member_id")
+        .annotate(given=Sum("minutes", filter=Q(minutes__gt=0)), received=Sum("minutes", filter=Q(minutes__lt=0)))
+    )
+    active: dict[datetime.date, set[object]] = {}
+    minutes: dict[datetime.date, int] = {}
+    gave: set[object] = set()
+    received: set[object] = set()
+    for month, member_id, given, got in by_month:
+        key = _month_of(month)
+        active.setdefault(key, set()).add(member_id)
+        minutes[key] = minutes.get(key, 0) + (given or 0)
+        if given:
+            gave.add(member_id)
+        if got:
+            received.add(member_id)
+    months = []
+    month = first.replace(day=1)
+    while month < before:
+        following = (month + datetime.timedelta(days=32)).replace(day=1)
+        month_end = timezone.make_aware(datetime.datetime.combine(following, datetime.time()))
+        members = len([joined for joined, left in spans if joined < month_end and (left is None or left >= month_end)])
+        months.append(MonthFigures(month, members, len(active.get(month, ())), minutes.get(month, 0)))
+        month = following
+    return Figures(months=months, active=len(gave | received), gave_and_received=len(gave & received))
+
+
+def _month_of(value: datetime.datetime | datetime.date) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date().replace(day=1) if timezone.is_aware(value) else value.date()
+    return value

@@ -20,6 +20,8 @@ from livingwell.core.outbox import message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.directory.models import Service, ServiceArea
+from livingwell.support.models import Connection, Plan
+from livingwell.support.services import connection_add
 from livingwell.timebank import messages
 from livingwell.timebank.models import MOST_MINUTES, STEP_MINUTES, Category, Credit, Entry, Exchange, Listing, Member
 from livingwell.timebank.selectors import bank, bank_account
@@ -68,6 +70,7 @@ def _member_join(
     member.status = Member.Status.ACTIVE
     member.conduct_agreed_at = now
     member.joined_at = now
+    member.left_at = None
     member.save()
     audit_event_record(actor=user, action=AuditEvent.Action.CREATE, record=member, person_id=None)
     return member
@@ -129,7 +132,8 @@ def member_leave(*, member: Member) -> Member:
     """They leave: their offers and requests close; their hours stay in the ledger."""
     member = Member.objects.select_for_update().get(pk=member.pk)
     member.status = Member.Status.LEFT
-    member.save(update_fields=["status"])
+    member.left_at = timezone.now()
+    member.save(update_fields=["status", "left_at"])
     for listing in Listing.objects.filter(member=member, is_open=True):
         _listing_close(listing)
     return member
@@ -384,3 +388,28 @@ def credit_give(
         return credit
 
     return created_once(Credit, create, submission_id=submission_id)
+
+
+CONNECTED = (Exchange.Status.AGREED, Exchange.Status.RECORDED, Exchange.Status.CONFIRMED)
+
+
+def connection_to_plan(*, user: User, member: Member, exchange: Exchange) -> str:
+    """The member (someone the network supports, with a plan) adds the other member of an exchange to the
+    connections in their own plan, not shared with them until they say so there."""
+    if exchange.status not in CONNECTED:
+        raise Refused(_("You can add someone to your plan once you have agreed an exchange."))
+    plan = Plan.objects.filter(person__user_id=user.pk).first()
+    if plan is None:
+        raise Refused(_("You do not have a plan with us to add them to."))
+    other = exchange.other_side(member)
+    with transaction.atomic():
+        Plan.objects.select_for_update().filter(pk=plan.pk).first()
+        if plan.connections.filter(kind=Connection.Kind.TIME_BANK, name=other.name).exists():
+            return _("%(name)s is in your plan already.") % {"name": other.name}
+        connection_add(
+            actor=user, plan=plan, name=other.name, kind=Connection.Kind.TIME_BANK,
+            closeness=Connection.Closeness.WIDER, note=exchange.listing.title[:300], may_share=False,
+        )  # fmt: skip
+    return _("%(name)s is in the connections in your plan. Your plan is not shared with them unless you choose.") % {
+        "name": other.name
+    }

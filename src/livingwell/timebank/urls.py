@@ -21,6 +21,7 @@ urlpatterns = [
     path("exchanges/<uuid:exchange_id>/call-off/", members.exchange_withdraw, name="exchange_withdraw"),
     path("exchanges/<uuid:exchange_id>/hours/", members.hours_record, name="hours_record"),
     path("exchanges/<uuid:exchange_id>/confirm/", members.hours_confirm, name="hours_confirm"),
+    path("exchanges/<uuid:exchange_id>/to-my-plan/", members.exchange_connect, name="exchange_connect"),
     # The coordinator's
     path("coordinate/", coordinator.coordinate, name="coordinate"),
     path("coordinate/members/<uuid:member_id>/", coordinator.member, name="member"),

@@ -40,6 +40,7 @@ MATRIX: dict[str, Who] = {
     # The quarterly report: read by the figures' readers and those who run the Collaborative's meetings (and
     # its members, who have no role of their own); written by analysts, approved by the secretary.
     "insight:experience": FIGURES,
+    "insight:time_bank": FIGURES,
     "insight:reports": REPORT_READERS,
     "insight:report": REPORT_READERS,
     "insight:report_pdf": REPORT_READERS,

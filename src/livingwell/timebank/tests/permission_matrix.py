@@ -77,6 +77,7 @@ MATRIX: dict[str, Who] = {
     "timebank:exchange_withdraw": IN_THE_EXCHANGE,
     "timebank:hours_record": IN_THE_EXCHANGE,
     "timebank:hours_confirm": IN_THE_EXCHANGE,
+    "timebank:exchange_connect": IN_THE_EXCHANGE,
     # The coordinator's screens.
     "timebank:coordinate": COORDINATORS,
     "timebank:member": COORDINATORS,
@@ -94,6 +95,7 @@ KWARGS: dict[str, Kwargs] = {
     "timebank:exchange_withdraw": _exchange_kwargs,
     "timebank:hours_record": _exchange_kwargs,
     "timebank:hours_confirm": _exchange_kwargs,
+    "timebank:exchange_connect": _exchange_kwargs,
     "timebank:coordinate": _coordinated,
     "timebank:credit": _coordinated,
     "timebank:member": _member_kwargs,
@@ -108,6 +110,7 @@ POST_ONLY: set[str] = {
     "timebank:exchange_withdraw",
     "timebank:hours_record",
     "timebank:hours_confirm",
+    "timebank:exchange_connect",
     "timebank:welcome",
     "timebank:nudge",
 }

@@ -15,7 +15,9 @@ from livingwell.audit.models import AuditEvent
 from livingwell.conftest import sign_in
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import OrganizationFactory
+from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
+from livingwell.support.models import Plan
 from livingwell.timebank.models import Bank, Category, Exchange, Listing, Member
 from livingwell.timebank.selectors import balance_of
 from livingwell.timebank.shipped import BANK_ID
@@ -215,3 +217,31 @@ def test_a_provider_editor_for_another_organisation_does_not_coordinate(
 ) -> None:
     client = signed_in_client(Role.PROVIDER_EDITOR)
     assert client.get(reverse("timebank:coordinate")).status_code == 403
+
+
+def test_a_person_adds_the_member_they_exchanged_with_to_their_plan() -> None:
+    person_client, person_member = _member_client("Sam")
+    person = PersonFactory(user=person_member.user)
+    plan = Plan.objects.create(person=person)
+    helper = member_for(name="Priya")
+    exchange = Exchange.objects.create(
+        listing=listing_for(helper), giver=helper, receiver=person_member, asked_by=person_member, status="asked",
+        submission_id=uuid.uuid4(),
+    )  # fmt: skip
+    url = reverse("timebank:exchange_connect", args=[exchange.pk])
+    refused = person_client.post(url, follow=True)
+    assert "once you have agreed an exchange" in refused.content.decode()
+    Exchange.objects.filter(pk=exchange.pk).update(status="agreed")
+    page = person_client.get(reverse("timebank:exchange", args=[exchange.pk]))
+    assert b"Add Priya to my plan" in page.content
+    person_client.post(url)
+    person_client.post(url)  # sent twice: one connection
+    connection = plan.connections.get()
+    assert (connection.name, connection.kind, connection.may_share) == ("Priya", "time_bank", False)
+    # A member with no plan is not offered it, and is refused if they ask.
+    helper_client = Client()
+    helper.user = User.objects.create(username="priya", role=Role.PEER_SUPPORTER)
+    helper.save()
+    sign_in(helper_client, helper.user)
+    assert b"to my plan" not in helper_client.get(reverse("timebank:exchange", args=[exchange.pk])).content
+    assert "do not have a plan" in helper_client.post(url, follow=True).content.decode()

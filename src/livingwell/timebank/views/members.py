@@ -212,3 +212,13 @@ def hours_confirm(request: AuthenticatedHttpRequest, exchange_id: str) -> HttpRe
     return _exchange_change(
         request, exchange_id, lambda member, exchange: services.hours_confirm(member=member, exchange=exchange)
     )
+
+
+@role_required()
+@require_POST
+def exchange_connect(request: AuthenticatedHttpRequest, exchange_id: str) -> HttpResponse:
+    return _exchange_change(
+        request,
+        exchange_id,
+        lambda member, exchange: services.connection_to_plan(user=request.user, member=member, exchange=exchange),
+    )
