@@ -20,7 +20,7 @@ from livingwell.safety.models import RiskFlag
 from livingwell.support.models import Plan
 from livingwell.timebank.models import Bank, Category, Exchange, Listing, Member
 from livingwell.timebank.selectors import balance_of
-from livingwell.timebank.shipped import BANK_ID
+from livingwell.timebank.shipped import BANK_ID, bank_load
 from livingwell.timebank.tests.factories import listing_for, member_for
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def coordinator(client: Client, user_with_role: Callable[[Role], User]) -> Client:
+    bank_load(Bank, Category)  # a test on its own connection (transaction=True) starts with emptied tables
     organization = OrganizationFactory(name="Kingsmere Time Bank")
     Bank.objects.filter(pk=BANK_ID).update(organization=organization)
     user = user_with_role(Role.PROVIDER_EDITOR)
