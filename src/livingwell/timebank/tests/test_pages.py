@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from livingwell.accounts.models import Role, User
@@ -18,6 +20,7 @@ from livingwell.directory.tests.factories import OrganizationFactory
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
 from livingwell.support.models import Plan
+from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Exchange, Listing, Member
 from livingwell.timebank.selectors import balance_of
 from livingwell.timebank.shipped import BANK_ID, bank_load
@@ -246,3 +249,32 @@ def test_a_person_adds_the_member_they_exchanged_with_to_their_plan() -> None:
     sign_in(helper_client, helper.user)
     assert b"to my plan" not in helper_client.get(reverse("timebank:exchange", args=[exchange.pk])).content
     assert "do not have a plan" in helper_client.post(url, follow=True).content.decode()
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_lists_cost_the_same_queries_however_long(coordinator: Client) -> None:
+    """My time, the offers and the coordinator's screens are read in a fixed number of queries."""
+    client, member = _member_client("Abi")
+    pages = [reverse("timebank:mine"), reverse("timebank:home") + "?q=garden", reverse("timebank:coordinate")]
+
+    def add(count: int) -> None:
+        for n in range(count):
+            other = member_for(name=f"Other {n}")
+            Member.objects.filter(pk=other.pk).update(welcomed_at=None)  # each waits for a welcome
+            exchange = services.exchange_ask(member=member, listing=listing_for(other), message="",
+                                             submission_id=uuid.uuid4())  # fmt: skip
+            services.exchange_answer(member=other, exchange=exchange, agree=True)
+            services.hours_record(member=other, exchange=exchange, minutes=60, note="")
+            services.hours_confirm(member=member, exchange=exchange)
+
+    add(2)
+    _queries(coordinator, pages[2])  # the first request of a session does more
+    few = [_queries(client, pages[0]), _queries(client, pages[1]), _queries(coordinator, pages[2])]
+    add(8)
+    many = [_queries(client, pages[0]), _queries(client, pages[1]), _queries(coordinator, pages[2])]
+    assert few == many
