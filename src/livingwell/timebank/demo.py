@@ -46,7 +46,8 @@ def timebank_demo() -> list[str]:
     organization = Organization.objects.filter(name="Kingsmere Time Bank").first()
     rng = random.Random(1987)  # noqa: S311 - demo data, not security
     areas: list[Neighbourhood | None] = [*Neighbourhood.objects.all()] or [None]
-    users = get_user_model().objects.filter(username__in=["person", "peer"]).order_by("username")
+    # Sam (person) first, then Priya (peer): _waiting gives each something to do.
+    users = [user for name in ("person", "peer") for user in get_user_model().objects.filter(username=name)]
     now = timezone.now()
     with transaction.atomic():
         Bank.objects.filter(pk=BANK_ID).update(name="Kingsmere Time Bank", organization=organization)
