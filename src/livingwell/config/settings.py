@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "livingwell.frontdoor",
     "livingwell.support",
     "livingwell.collaborative",
+    "livingwell.peer",
     "livingwell.timebank",
     "livingwell.voice",
     "livingwell.insight",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("evaluation/", include("livingwell.voice.urls")),
     path("stories/", include("livingwell.voice.story_urls")),
     path("time-bank/", include("livingwell.timebank.urls")),
+    path("peer-support/", include("livingwell.peer.urls")),
     path("figures/", include("livingwell.insight.urls")),
     path("how-we-are-doing/", include("livingwell.insight.public_urls")),
     path("api/oruk/", include("livingwell.directory.api_urls")),

@@ -9,5 +9,7 @@ class RiskCategory(models.TextChoices):
     SELF_HARM = "self_harm", _("Self-harm")
     HARM_TO_OTHERS = "harm_to_others", _("Harm to others")
     UNSAFE_AT_HOME = "unsafe_at_home", _("Not safe where they live (abuse, violence)")
+    # Not found by the net: someone supporting them said they were worried (a peer supporter's concern).
+    CONCERN = "concern", _("A worry raised by someone supporting them")
     # Not a risk: an exception blanks out what it matches before the risks are looked for.
     EXCEPTION = "exception", _("Exception (not a risk)")

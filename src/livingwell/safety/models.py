@@ -21,7 +21,12 @@ PATTERN_HELP = _(
 
 class LexiconEntry(models.Model):
     pattern = models.CharField(_("pattern"), max_length=1000, unique=True, help_text=PATTERN_HELP)
-    category = models.CharField(_("category"), max_length=32, choices=RiskCategory.choices)
+    # The words of the lexicon: every category but a concern, which a person raises, never the net.
+    category = models.CharField(
+        _("category"),
+        max_length=32,
+        choices=[(value, label) for value, label in RiskCategory.choices if value != RiskCategory.CONCERN],
+    )
     note = models.CharField(
         _("note"), max_length=500, blank=True, help_text=_("Why this entry is here: an example of what it catches.")
     )
@@ -62,6 +67,7 @@ class RiskFlag(models.Model):
         EXPERIENCE = "experience", _("An answer on their experience of support")
         STORY = "story", _("A story of their experience")
         TIME_BANK = "time_bank", _("Something they wrote in the time bank")
+        PEER_SESSION = "peer_session", _("A peer support session")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     raised_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)

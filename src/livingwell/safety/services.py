@@ -15,6 +15,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import Actor, audit_event_record
 from livingwell.core.outbox import Message, message_builder, message_enqueue
+from livingwell.safety.categories import RiskCategory
 from livingwell.safety.matching import Risk
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.net import risk_in
@@ -38,22 +39,25 @@ def risk_flag_raise(
     writer_name: str = "",
     writer_contact: str = "",
     once: str = "",
+    concern: bool = False,
 ) -> Risk:
     """Read what someone wrote with the safety net; when it finds risk, keep a flag, audit it, and tell their
     guide (or, without one, the duty inbox) once the save commits. Returns what the net found.
 
-    ``once``: the form's once-only token, so that the same words sent twice raise one flag.
+    ``once``: the form's once-only token, so that the same words sent twice raise one flag. ``concern``:
+    someone supporting the person raised a worry in these words, so they are flagged whatever the net finds.
     """
     written = [text for text in texts if text]
     risk = risk_in(written)
-    if not risk or (once and RiskFlag.objects.filter(once=once).exists()):
+    if not (risk or (concern and written)) or (once and RiskFlag.objects.filter(once=once).exists()):
         return risk
+    categories = [*risk.categories, RiskCategory.CONCERN] if concern else risk.categories
     try:
         with transaction.atomic():
             flag = RiskFlag.objects.create(
                 where=where,
                 written="\n\n".join(written)[:WRITTEN_LIMIT],
-                categories=risk.categories,
+                categories=categories,
                 phrases=risk.phrases,
                 person_id=person_id,
                 writer_name=writer_name[:150],
@@ -66,7 +70,7 @@ def risk_flag_raise(
                 action=AuditEvent.Action.CREATE,
                 record=flag,
                 person_id=person_id,
-                detail=f"safety flag raised: {where}, {', '.join(risk.categories)}",
+                detail=f"safety flag raised: {where}, {', '.join(categories)}",
             )
             transaction.on_commit(
                 functools.partial(

@@ -1,0 +1,107 @@
+"""Who may read what in peer support, and the audit event for each read.
+
+A peer supporter sees, of the people introduced to them, the limited fields set for peers (the name they like,
+how to contact them, and what they and the peer agreed: the sessions), never the rest of the record. The
+person sees their own introductions and sessions, without the peer's worries. Their guide (and the Hub) sees
+all of it from the episode. One condition per line; tests cover every role.
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from livingwell.accounts.models import Role, User
+from livingwell.audit.models import AuditEvent
+from livingwell.audit.services import audit_event_record, audit_reads_record
+from livingwell.core.access import one_or_404
+from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
+from livingwell.people.models import Person
+from livingwell.support.access import access_episode_for, episode_visible_to, sees_limited_fields
+from livingwell.support.models import Episode
+
+
+def own_profile_for(user: User) -> PeerProfile | None:
+    """A peer supporter's own profile (None before they write one); their own, so not audited."""
+    if not user.is_authenticated or user.role != Role.PEER_SUPPORTER:
+        raise PermissionDenied
+    return PeerProfile.objects.filter(user=user).first()
+
+
+def _introductions() -> QuerySet[PeerIntroduction]:
+    return PeerIntroduction.objects.select_related("person", "peer")
+
+
+def access_caseload_for(user: User) -> list[PeerIntroduction]:
+    """The people introduced to this peer supporter, still going or waiting; each person's read audited."""
+    if not sees_limited_fields(user):
+        raise PermissionDenied
+    introductions = list(
+        _introductions().filter(peer__user=user, status__in=["asked", "accepted"]).order_by("status", "-asked_at")
+    )
+    audit_reads_record(actor=user, records=[each.person for each in introductions])
+    return introductions
+
+
+@dataclass(frozen=True)
+class IntroductionView:
+    introduction: PeerIntroduction
+    sessions: list[PeerSession]
+    # Whose eyes: the peer supporter (who records sessions), the person, or their guide or the Hub.
+    is_peer: bool
+    is_person: bool
+
+    @property
+    def shows_concerns(self) -> bool:
+        """A peer's worries are for the peer, the guide and the Hub, never shown to the person."""
+        return not self.is_person
+
+
+def _guides_person(user: User, person_id: UUID) -> bool:
+    """The user may see one of the person's episodes (their guide, their team, the Hub)."""
+    return any(episode_visible_to(user, episode) for episode in Episode.objects.filter(person_id=person_id))
+
+
+def access_introduction_for(user: User, introduction_id: UUID | str) -> IntroductionView:
+    """An introduction and its sessions: for its peer supporter, the person, and their guide or the Hub."""
+    introduction = one_or_404(_introductions(), introduction_id)
+    if not user.is_authenticated:
+        raise PermissionDenied
+    is_peer = introduction.peer.user_id == user.pk
+    is_person = introduction.person.user_id == user.pk
+    if not (is_peer or is_person or (not sees_limited_fields(user) and _guides_person(user, introduction.person_id))):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=introduction, person_id=introduction.person_id)
+    sessions = list(introduction.sessions.all())
+    return IntroductionView(introduction=introduction, sessions=sessions, is_peer=is_peer, is_person=is_person)
+
+
+def access_own_peer_support_for(user: User) -> list[PeerIntroduction]:
+    """The signed-in person's own introductions to peers, with their sessions; audited."""
+    if not user.is_authenticated or user.role != Role.PERSON:
+        raise PermissionDenied
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        return []
+    introductions = list(_introductions().filter(person=person).prefetch_related("sessions"))
+    audit_reads_record(actor=user, records=introductions, person_id_of="person_id")
+    return introductions
+
+
+def own_person_for(user: User) -> Person | None:
+    """The signed-in person's own record, to ask for a peer (nothing is shown from it)."""
+    if not user.is_authenticated or user.role != Role.PERSON:
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def access_episode_peer_support_for(user: User, episode_id: UUID | str) -> tuple[Episode, list[PeerIntroduction]]:
+    """From an episode, for the person's guide and the Hub (not peers): the person's introductions to peers
+    with their sessions, worries included."""
+    episode = access_episode_for(user, episode_id)
+    if sees_limited_fields(user):
+        raise PermissionDenied
+    introductions = list(_introductions().filter(person_id=episode.person_id).prefetch_related("sessions"))
+    audit_reads_record(actor=user, records=introductions, person_id_of="person_id")
+    return episode, introductions

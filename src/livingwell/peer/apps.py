@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.navigation import NavLink
+
+
+class PeerConfig(AppConfig):
+    name = "livingwell.peer"
+    verbose_name = _("Peer support")
+    # Its links in the menu (core/navigation.py).
+    navigation = (
+        NavLink(46, "peer:profiles", _("Peer support"), public=True),
+        NavLink(158, "peer:caseload", _("My peer support work")),
+    )
+    # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
+    demo_load = "livingwell.peer.demo.peer_demo"
+
+    def ready(self) -> None:
+        from livingwell.core.page_links import PageLink, page_link_add
+
+        page_link_add(PageLink("support.episode", "peer:episode", _("Their peer support")))

@@ -1,0 +1,81 @@
+"""The shapes of what peer support's pages accept."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, once_token, text_field
+from livingwell.peer.models import PeerProfile
+
+
+class ProfileForm(GovukModelForm):
+    class Meta:
+        model = PeerProfile
+        fields = [
+            "name", "lived_experience", "interests", "languages", "where", "when", "arrangement", "yearly_limit",
+            "taking_people", "is_published",
+        ]  # fmt: skip
+        widgets = {"lived_experience": forms.Textarea(attrs={"rows": 5}), "arrangement": forms.RadioSelect}
+        error_messages = {
+            "name": {"required": _("Enter the name people call you")},
+            "lived_experience": {"required": _("Say something of the lived experience you choose to share")},
+            "where": {"required": _("Say where you can meet")},
+            "when": {"required": _("Say when you can meet")},
+            "yearly_limit": {"invalid": _("Enter the limit in pounds, like 1500")},
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("arrangement") == PeerProfile.Arrangement.SESSIONAL and not cleaned.get("yearly_limit"):
+            self.add_error("yearly_limit", _("Enter the yearly limit that keeps your benefits safe"))
+        return cleaned
+
+
+class AskForm(GovukForm):
+    message = text_field(
+        _("A few words for them (optional)"), 1000, rows=4,
+        help_text=_("What you would like to do together, and when suits you."),
+    )  # fmt: skip
+    submission_id = once_token()
+
+
+class GuideAskForm(GovukForm):
+    peer: forms.ModelChoiceField[PeerProfile] = forms.ModelChoiceField(
+        queryset=PeerProfile.objects.none(),
+        label=_("Which peer supporter did they choose?"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose a peer supporter"), "invalid_choice": _("Choose a peer supporter")},
+    )
+    message = text_field(_("A few words for the peer supporter (optional)"), 1000, rows=4)
+    person_agreed = forms.BooleanField(
+        label=_("They chose this peer supporter and agreed to be introduced"),
+        error_messages={"required": _("Confirm that they chose this peer supporter and agreed")},
+    )
+    submission_id = once_token()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["peer"].queryset = PeerProfile.objects.choosable()  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", "accept"), ("decline", "decline")])
+
+
+class SessionForm(GovukForm):
+    on = GovukDateField(
+        label=_("Date"), help_text=_("For example 27 11 2026"), error_messages={"required": _("Enter the date")}
+    )
+    where = text_field(_("Where"), 200, missing=_("Say where you met"), help_text=_("For example: the library café"))
+    note = text_field(
+        _("A short note for them"), 1000, missing=_("Write a short note for them"), rows=3,
+        help_text=_("They read this on their own page: what you did together, in their words where you can."),
+    )  # fmt: skip
+    follow_ups = text_field(_("What happens next (optional)"), 1000, rows=3)
+    concern = text_field(
+        _("Anything worrying you about their safety or wellbeing? (optional)"), 2000, rows=3,
+        help_text=_("This goes to their personal guide, or to the duty team, straight away. They do not see it here."),
+    )  # fmt: skip
+    submission_id = once_token()

@@ -1,0 +1,127 @@
+"""Peer support: peer supporters' profiles, introductions to a peer (chosen by the person, or by their guide
+with their agreement), and the sessions that follow (decision 0045)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PeerProfileQuerySet(models.QuerySet["PeerProfile"]):
+    def choosable(self) -> "PeerProfileQuerySet":
+        """The peers a person may choose now: shown in public, taking new people, and still with us."""
+        return self.filter(is_published=True, taking_people=True, user__is_active=True).order_by("name", "pk")
+
+
+class PeerProfile(models.Model):
+    """A peer supporter's profile, in their own words: what they choose to share, for people to choose from."""
+
+    class Arrangement(models.TextChoices):
+        VOLUNTEER = "volunteer", _("Volunteer")
+        PAID = "paid", _("Paid")
+        SESSIONAL = "sessional", _("Paid by the session, within a limit that keeps benefits safe")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_profile")
+    name = models.CharField(_("the name people call you"), max_length=100)
+    lived_experience = models.TextField(
+        _("the lived experience you choose to share"),
+        max_length=1000,
+        help_text=_("Only what you are happy for anyone to read. You can change it at any time."),
+    )
+    interests = models.CharField(_("your interests"), max_length=300, blank=True)
+    languages = models.CharField(_("languages you speak"), max_length=200, blank=True)
+    where = models.CharField(_("where you can meet"), max_length=200, help_text=_("For example: cafés in Ashby Vale"))
+    when = models.CharField(_("when you can meet"), max_length=200, help_text=_("For example: weekday afternoons"))
+    arrangement = models.CharField(
+        _("how you give your time"), max_length=20, choices=Arrangement.choices, default=Arrangement.VOLUNTEER
+    )
+    yearly_limit = models.DecimalField(
+        _("yearly limit that keeps your benefits safe, in pounds"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    taking_people = models.BooleanField(
+        _("taking new people"), default=True, help_text=_("Untick while you are full or away.")
+    )
+    is_published = models.BooleanField(
+        _("show my profile"), default=False, help_text=_("People choose their peer from the profiles shown.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PeerProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("peer supporter's profile")
+        verbose_name_plural = _("peer supporters' profiles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeerIntroduction(models.Model):
+    """A person introduced to a peer supporter, who accepts or declines."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Waiting for the peer supporter")
+        ACCEPTED = "accepted", _("Going")
+        DECLINED = "declined", _("Declined")
+        ENDED = "ended", _("Ended")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="peer_introductions")
+    peer = models.ForeignKey(PeerProfile, on_delete=models.PROTECT, related_name="introductions")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # True when the person asked themselves, or their guide confirmed they agreed.
+    person_agreed = models.BooleanField(default=False)
+    message = models.TextField(_("a few words for the peer supporter"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ASKED)
+    asked_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-asked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "peer"],
+                condition=Q(status__in=["asked", "accepted"]),
+                name="peer_one_open_introduction",
+            ),
+            models.CheckConstraint(condition=Q(person_agreed=True), name="peer_introduction_agreed"),
+        ]
+        verbose_name = _("introduction to a peer")
+        verbose_name_plural = _("introductions to a peer")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class PeerSession(models.Model):
+    """A session of peer support: when and where, a short note the person reads, what happens next, and any
+    worry the peer supporter has (which goes to the person's guide or the duty team, never to the person)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    introduction = models.ForeignKey(PeerIntroduction, on_delete=models.CASCADE, related_name="sessions")
+    on = models.DateField(_("date"))
+    where = models.CharField(_("where"), max_length=200)
+    note = models.CharField(_("a short note for them"), max_length=1000)
+    follow_ups = models.TextField(_("what happens next (optional)"), max_length=1000, blank=True)
+    concern = models.TextField(_("anything worrying you (optional)"), max_length=2000, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-on", "-recorded_at"]
+        verbose_name = _("peer support session")
+        verbose_name_plural = _("peer support sessions")
+
+    def __str__(self) -> str:
+        return f"{self.on}"

@@ -1,0 +1,59 @@
+"""Who may reach each of this app's URLs (DESIGN.md §3), for ``core/tests/test_permission_matrix.py``.
+
+In these tests the introduction is of the test person (someone we support, with their own account), in an
+episode with the test personal guide, to the test peer supporter."""
+
+from livingwell.accounts.models import Role, User
+from livingwell.core.tests.matrix import EPISODE, PUBLIC, Kwargs, Who
+from livingwell.peer.tests.factories import introduction_for, profile_for
+from livingwell.people.models import Person
+from livingwell.support.tests.permission_matrix import _guides_episode
+
+PEER = frozenset({Role.PEER_SUPPORTER})
+PERSON = frozenset({Role.PERSON})
+
+
+def _test_user(role: Role) -> User | None:
+    return User.objects.filter(username=f"test-{role.value}").first()
+
+
+def _introduction_kwargs() -> dict[str, object]:
+    episode = _guides_episode()
+    person_user = _test_user(Role.PERSON)
+    person: Person = episode.person
+    if person_user is not None:
+        Person.objects.filter(user=person_user).exclude(pk=person.pk).update(user=None)
+        Person.objects.filter(pk=person.pk).update(user=person_user)
+    peer = profile_for(_test_user(Role.PEER_SUPPORTER))
+    return {"introduction_id": introduction_for(person, peer).pk}
+
+
+MATRIX: dict[str, Who] = {
+    # The profiles are public, for people to choose from; only someone we support asks from one (a POST).
+    "peer:profiles": PUBLIC,
+    "peer:profile": PUBLIC,
+    # The person's own peer support.
+    "peer:mine": PERSON,
+    # A peer supporter's own work and profile.
+    "peer:caseload": PEER,
+    "peer:my_profile": PEER,
+    # An introduction: its peer supporter, the person, and their guide and the Hub (EPISODE).
+    "peer:introduction": PEER | PERSON | EPISODE,
+    # Only the peer supporter answers, records sessions and ends it.
+    "peer:answer": PEER,
+    "peer:end": PEER,
+    "peer:session_new": PEER,
+    # From an episode: the guide and the Hub, not peers (limited fields).
+    "peer:episode": EPISODE,
+}
+
+KWARGS: dict[str, Kwargs] = {
+    "peer:profile": lambda: {"profile_id": profile_for().pk},
+    "peer:introduction": _introduction_kwargs,
+    "peer:answer": _introduction_kwargs,
+    "peer:end": _introduction_kwargs,
+    "peer:session_new": _introduction_kwargs,
+    "peer:episode": lambda: {"episode_id": _guides_episode().pk},
+}
+
+POST_ONLY: set[str] = {"peer:answer", "peer:end", "peer:session_new"}

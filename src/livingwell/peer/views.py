@@ -1,0 +1,189 @@
+"""Peer support's pages: the public profiles, asking for a peer (the person, or their guide from the
+episode), a peer supporter's own profile and the people introduced to them, each introduction with its
+sessions, and the person's own peer support."""
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
+from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.core.forms import fresh_token, posted
+from livingwell.core.refusals import Refused, change_told
+from livingwell.peer import access, services
+from livingwell.peer.forms import AnswerForm, AskForm, GuideAskForm, ProfileForm, SessionForm
+from livingwell.peer.models import PeerIntroduction, PeerProfile
+from livingwell.safety.alerts import words_read
+from livingwell.safety.models import RiskFlag
+from livingwell.support.selectors import current_guide
+from livingwell.support.views.common import SUPPORT_ROLES
+
+
+@require_GET
+def profiles(request: HttpRequest) -> HttpResponse:
+    return render(request, "peer/profiles.html", {"profiles": list(PeerProfile.objects.choosable())})
+
+
+def _choosable_or_404(profile_id: int) -> PeerProfile:
+    profile = PeerProfile.objects.choosable().filter(pk=profile_id).first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, profile_id: int) -> HttpResponse:
+    """A peer supporter's public profile; someone we support, signed in, asks to be introduced here."""
+    peer = _choosable_or_404(profile_id)
+    person = access.own_person_for(request.user)  # type: ignore[arg-type]
+    form = AskForm(posted(request) if person else None, initial=fresh_token())
+    if request.method == "POST" and person is None:
+        raise PermissionDenied
+    if request.method == "POST" and person is not None and form.is_valid():
+        words_read(
+            request, texts=[form.cleaned_data["message"]], where=RiskFlag.Where.PEER_SESSION, person_id=person.pk,
+            guide=current_guide(person), once=f"peer-ask:{form.cleaned_data['submission_id']}",
+        )  # fmt: skip
+        try:
+            services.introduction_ask(
+                actor=request.user, person=person, peer=peer, message=form.cleaned_data["message"],  # type: ignore[arg-type]
+                person_agreed=True, submission_id=form.cleaned_data["submission_id"],
+            )  # fmt: skip
+        except Refused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("%(name)s has been asked, and will get in touch.") % {"name": peer.name})
+            return redirect("peer:mine")
+    return render(request, "peer/profile.html", {"peer": peer, "form": form, "person": person})
+
+
+@role_required(Role.PERSON)
+@require_GET
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "peer/mine.html", {"introductions": access.access_own_peer_support_for(request.user)})
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_GET
+def caseload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "peer/caseload.html",
+        {"introductions": access.access_caseload_for(request.user), "profile": access.own_profile_for(request.user)},
+    )
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_http_methods(["GET", "POST"])
+def my_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    current = access.own_profile_for(request.user)
+    form = ProfileForm(posted(request), instance=current or PeerProfile(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        services.profile_save(user=request.user, values={name: form.cleaned_data[name] for name in form.fields})
+        messages.success(request, _("Your profile is saved."))
+        return redirect("peer:caseload")
+    return render(request, "peer/my_profile.html", {"form": form})
+
+
+def _introduction_page(
+    request: AuthenticatedHttpRequest, view: access.IntroductionView, form: Any = None
+) -> HttpResponse:
+    return render(
+        request,
+        "peer/introduction.html",
+        {"view": view, "introduction": view.introduction, "form": form or SessionForm(initial=fresh_token())},
+    )
+
+
+@role_required()
+@require_GET
+def introduction(request: AuthenticatedHttpRequest, introduction_id: UUID) -> HttpResponse:
+    return _introduction_page(request, access.access_introduction_for(request.user, introduction_id))
+
+
+def _peers_introduction(request: AuthenticatedHttpRequest, introduction_id: UUID) -> access.IntroductionView:
+    view = access.access_introduction_for(request.user, introduction_id)
+    if not view.is_peer:
+        raise PermissionDenied
+    return view
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_POST
+def answer(request: AuthenticatedHttpRequest, introduction_id: UUID) -> HttpResponse:
+    view = _peers_introduction(request, introduction_id)
+    form = AnswerForm(request.POST)
+    accept = form.is_valid() and form.cleaned_data["answer"] == "accept"
+    change_told(
+        request, lambda: services.introduction_answer(actor=request.user, introduction=view.introduction, accept=accept)
+    )
+    return redirect("peer:introduction", introduction_id)
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_POST
+def end(request: AuthenticatedHttpRequest, introduction_id: UUID) -> HttpResponse:
+    view = _peers_introduction(request, introduction_id)
+    change_told(request, lambda: services.introduction_end(actor=request.user, introduction=view.introduction))
+    return redirect("peer:introduction", introduction_id)
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_POST
+def session_new(request: AuthenticatedHttpRequest, introduction_id: UUID) -> HttpResponse:
+    view = _peers_introduction(request, introduction_id)
+    person = view.introduction.person
+    form = SessionForm(request.POST)
+    token = form.data.get("submission_id", "")
+    guide = current_guide(person)
+    # The safety net reads what the peer wrote; a worry they raise goes to the person's guide (or the duty
+    # team) whatever words it is in.
+    words_read(
+        request, texts=[form.data.get("note", ""), form.data.get("follow_ups", "")], where=RiskFlag.Where.PEER_SESSION,
+        person_id=person.pk, guide=guide, once=f"peer-session:{token}"[:100],
+    )  # fmt: skip
+    concern = form.data.get("concern", "").strip()
+    if concern:
+        services.concern_raise(actor=request.user, person=person, guide=guide, concern=concern, token=token)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.session_record(actor=request.user, introduction=view.introduction, **data)
+        except Refused as refused:
+            form.add_error(None, str(refused))
+        else:
+            done = _("The session is recorded.")
+            if concern:
+                done += " " + _("Your worry has gone to their guide, or the duty team, now.")
+            messages.success(request, done)
+            return redirect("peer:introduction", introduction_id)
+    return _introduction_page(request, view, form)
+
+
+@role_required(*SUPPORT_ROLES)
+@require_http_methods(["GET", "POST"])
+def episode(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    """From the episode: the person's peer support so far, and introducing them to the peer they chose."""
+    the_episode, introductions = access.access_episode_peer_support_for(request.user, episode_id)
+    form = GuideAskForm(posted(request), initial=fresh_token())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.introduction_ask(actor=request.user, person=the_episode.person, **data)
+        except Refused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("%(name)s has been asked.") % {"name": data["peer"].name})
+            return redirect("peer:episode", episode_id)
+    return render(
+        request,
+        "peer/episode.html",
+        {"episode": the_episode, "introductions": introductions, "form": form, "statuses": PeerIntroduction.Status},
+    )

@@ -1,0 +1,76 @@
+"""Peer support in a real browser, with axe on every page and state: a person chooses a peer supporter from
+the profiles, the peer accepts and records a session with a worry, the person reads their note, and their
+guide sees the worry from the episode."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.peer.tests.factories import profile_for
+from livingwell.people.tests.factories import PersonFactory
+from livingwell.safety.models import RiskFlag
+from livingwell.support.tests.factories import EpisodeFactory
+from tests.browser.conftest import check_page, sign_in, staff_signed_in
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_chooses_a_peer_who_records_a_session_and_a_worry(
+    page: Page, other_page: Page, browser: Browser, live_server
+) -> None:
+    person_user = UserFactory(username="jo", role=Role.PERSON)
+    person = PersonFactory(user=person_user, preferred_name="Jo", email="jo@example.org")
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    guide_page = context.new_page()
+    guide = staff_signed_in(guide_page, live_server.url, "gabriel", Role.PERSONAL_GUIDE)
+    episode = EpisodeFactory(person=person, guide=guide)
+    priya = staff_signed_in(other_page, live_server.url, "priya", Role.PEER_SUPPORTER)
+    profile_for(priya, name="Priya")
+
+    sign_in(page, live_server.url, "jo")
+    page.goto(f"{live_server.url}/peer-support/")
+    check_page(page, screenshot="peer-profiles")
+    page.get_by_role("link", name="Priya").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Priya")
+    check_page(page)
+    page.get_by_label("A few words for them (optional)").fill("I'd like company at the walking group.")
+    page.get_by_role("button", name="Ask").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Priya has been asked")
+    check_page(page)
+
+    # Priya accepts, and records a session with a worry.
+    other_page.goto(f"{live_server.url}/peer-support/work/")
+    check_page(other_page)
+    other_page.get_by_role("link", name="Jo").click()
+    expect(other_page.get_by_text("jo@example.org")).to_be_visible()
+    check_page(other_page)
+    other_page.get_by_role("button", name="Accept").click()
+    other_page.get_by_role("button", name="Record the session").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Write a short note for them")
+    check_page(other_page)
+    today = timezone.localdate()
+    group = other_page.get_by_role("group", name="Date")
+    group.get_by_label("Day", exact=True).fill(str(today.day))
+    group.get_by_label("Month", exact=True).fill(str(today.month))
+    group.get_by_label("Year", exact=True).fill(str(today.year))
+    other_page.get_by_label("Where").fill("The canal walking group")
+    other_page.get_by_label("A short note for them").fill("We walked to the lock and back. You chatted to Rosa.")
+    other_page.get_by_label("Anything worrying you").fill("Jo said she has not been eating and feels very low.")
+    other_page.get_by_role("button", name="Record the session").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("Your worry has gone to their guide")
+    check_page(other_page, screenshot="peer-session")
+
+    # Jo reads the note, and not the worry.
+    page.goto(f"{live_server.url}/peer-support/mine/")
+    expect(page.get_by_text("We walked to the lock and back.")).to_be_visible()
+    expect(page.get_by_text("has not been eating")).to_have_count(0)
+    check_page(page)
+
+    # Her guide sees the worry, from her episode and as a safety flag.
+    assert RiskFlag.objects.get().guide == guide
+    guide_page.goto(f"{live_server.url}/support/episodes/{episode.pk}/")
+    guide_page.get_by_role("link", name="Their peer support").click()
+    expect(guide_page.get_by_text("has not been eating")).to_be_visible()
+    check_page(guide_page)
+    context.close()
