@@ -247,6 +247,9 @@ def exchange_ask(*, member: Member, listing: Listing, message: str, submission_i
         raise Refused(_("This is closed now, so nobody can ask about it."))
     offer = listing.kind == Listing.Kind.OFFER
     giver, receiver = (listing.member, member) if offer else (member, listing.member)
+    going = Exchange.objects.filter(listing=listing, asked_by=member, status__in=["asked", "agreed", "recorded"])
+    if going.exclude(submission_id=submission_id).exists():
+        raise Refused(_("You asked about this already: it is on your page."))
 
     def create() -> Exchange:
         exchange = Exchange.objects.create(

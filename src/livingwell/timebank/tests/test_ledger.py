@@ -66,6 +66,8 @@ def test_a_double_submission_records_one_exchange() -> None:
     again = services.exchange_ask(member=receiver, listing=offer, message="Hello", submission_id=token)
     assert first.pk == again.pk
     assert Exchange.objects.count() == 1
+    with pytest.raises(Refused):  # asked again, from a fresh form, while the first is still going
+        services.exchange_ask(member=receiver, listing=offer, message="Hello?", submission_id=uuid.uuid4())
 
 
 @pytest.mark.parametrize("minutes", [0, -15, 10, 12 * 60 + 15])
