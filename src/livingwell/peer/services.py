@@ -21,6 +21,8 @@ from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
 from livingwell.people.models import Person
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import risk_flag_raise
+from livingwell.support.models import Connection
+from livingwell.support.services import own_plan_connection_add
 
 
 def profile_save(*, user: User, values: dict[str, object]) -> PeerProfile:
@@ -142,3 +144,15 @@ def concern_raise(*, actor: User, person: Person, guide: User | None, concern: s
         actor=actor, texts=[concern], where=RiskFlag.Where.PEER_SESSION, person_id=person.pk, guide=guide,
         once=f"peer-concern:{token}"[:100], concern=True,
     )  # fmt: skip
+
+
+def peer_to_plan(*, user: User, introduction: PeerIntroduction) -> str:
+    """The person adds their peer supporter to the connections in their own plan, with its own consent."""
+    if introduction.status not in (PeerIntroduction.Status.ACCEPTED, PeerIntroduction.Status.ENDED):
+        raise Refused(_("You can add your peer supporter to your plan once they have accepted."))
+    name = introduction.peer.name
+    if not own_plan_connection_add(user=user, name=name, kind=Connection.Kind.PEER, note=_("Peer support")):
+        return _("%(name)s is in your plan already.") % {"name": name}
+    return _("%(name)s is in the connections in your plan. Your plan is not shared with them unless you choose.") % {
+        "name": name
+    }

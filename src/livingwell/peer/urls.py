@@ -12,6 +12,7 @@ urlpatterns = [
     path("introductions/<uuid:introduction_id>/", views.introduction, name="introduction"),
     path("introductions/<uuid:introduction_id>/answer/", views.answer, name="answer"),
     path("introductions/<uuid:introduction_id>/end/", views.end, name="end"),
+    path("introductions/<uuid:introduction_id>/to-my-plan/", views.to_my_plan, name="to_my_plan"),
     path("introductions/<uuid:introduction_id>/sessions/", views.session_new, name="session_new"),
     path("episodes/<uuid:episode_id>/", views.episode, name="episode"),
 ]

@@ -22,6 +22,7 @@ from livingwell.peer.forms import AnswerForm, AskForm, GuideAskForm, ProfileForm
 from livingwell.peer.models import PeerIntroduction, PeerProfile
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
+from livingwell.support.models import Plan
 from livingwell.support.selectors import current_guide
 from livingwell.support.views.common import SUPPORT_ROLES
 
@@ -67,7 +68,9 @@ def profile(request: HttpRequest, profile_id: int) -> HttpResponse:
 @role_required(Role.PERSON)
 @require_GET
 def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "peer/mine.html", {"introductions": access.access_own_peer_support_for(request.user)})
+    introductions = access.access_own_peer_support_for(request.user)
+    has_plan = Plan.objects.filter(person__user_id=request.user.pk).exists()
+    return render(request, "peer/mine.html", {"introductions": introductions, "has_plan": has_plan})
 
 
 @role_required(Role.PEER_SUPPORTER)
@@ -113,6 +116,17 @@ def _peers_introduction(request: AuthenticatedHttpRequest, introduction_id: UUID
     if not view.is_peer:
         raise PermissionDenied
     return view
+
+
+@role_required(Role.PERSON)
+@require_POST
+def to_my_plan(request: AuthenticatedHttpRequest, introduction_id: UUID) -> HttpResponse:
+    """The person adds their peer supporter to their own plan's connections."""
+    view = access.access_introduction_for(request.user, introduction_id)
+    if not view.is_person:
+        raise PermissionDenied
+    change_told(request, lambda: services.peer_to_plan(user=request.user, introduction=view.introduction))
+    return redirect("peer:mine")
 
 
 @role_required(Role.PEER_SUPPORTER)

@@ -20,8 +20,8 @@ from livingwell.core.outbox import message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.directory.models import Service, ServiceArea
-from livingwell.support.models import Connection, Plan
-from livingwell.support.services import connection_add
+from livingwell.support.models import Connection
+from livingwell.support.services import own_plan_connection_add
 from livingwell.timebank import messages
 from livingwell.timebank.models import MOST_MINUTES, STEP_MINUTES, Category, Credit, Entry, Exchange, Listing, Member
 from livingwell.timebank.selectors import bank, bank_account
@@ -401,18 +401,12 @@ def connection_to_plan(*, user: User, member: Member, exchange: Exchange) -> str
     connections in their own plan, not shared with them until they say so there."""
     if exchange.status not in CONNECTED:
         raise Refused(_("You can add someone to your plan once you have agreed an exchange."))
-    plan = Plan.objects.filter(person__user_id=user.pk).first()
-    if plan is None:
-        raise Refused(_("You do not have a plan with us to add them to."))
     other = exchange.other_side(member)
-    with transaction.atomic():
-        Plan.objects.select_for_update().filter(pk=plan.pk).first()
-        if plan.connections.filter(kind=Connection.Kind.TIME_BANK, name=other.name).exists():
-            return _("%(name)s is in your plan already.") % {"name": other.name}
-        connection_add(
-            actor=user, plan=plan, name=other.name, kind=Connection.Kind.TIME_BANK,
-            closeness=Connection.Closeness.WIDER, note=exchange.listing.title[:300], may_share=False,
-        )  # fmt: skip
+    added = own_plan_connection_add(
+        user=user, name=other.name, kind=Connection.Kind.TIME_BANK, note=exchange.listing.title
+    )
+    if not added:
+        return _("%(name)s is in your plan already.") % {"name": other.name}
     return _("%(name)s is in the connections in your plan. Your plan is not shared with them unless you choose.") % {
         "name": other.name
     }

@@ -43,6 +43,8 @@ MATRIX: dict[str, Who] = {
     "peer:answer": PEER,
     "peer:end": PEER,
     "peer:session_new": PEER,
+    # Only the person adds their peer supporter to their own plan.
+    "peer:to_my_plan": PERSON,
     # From an episode: the guide and the Hub, not peers (limited fields).
     "peer:episode": EPISODE,
 }
@@ -53,7 +55,8 @@ KWARGS: dict[str, Kwargs] = {
     "peer:answer": _introduction_kwargs,
     "peer:end": _introduction_kwargs,
     "peer:session_new": _introduction_kwargs,
+    "peer:to_my_plan": _introduction_kwargs,
     "peer:episode": lambda: {"episode_id": _guides_episode().pk},
 }
 
-POST_ONLY: set[str] = {"peer:answer", "peer:end", "peer:session_new"}
+POST_ONLY: set[str] = {"peer:answer", "peer:end", "peer:session_new", "peer:to_my_plan"}

@@ -17,6 +17,7 @@ from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
 from livingwell.peer.tests.factories import introduction_for, profile_for
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
+from livingwell.support.models import Plan
 from livingwell.support.tests.factories import EpisodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +166,18 @@ def test_a_peer_writes_their_profile(people: dict) -> None:
     page = Client().get(reverse("peer:profile", args=[profile.pk])).content.decode()
     assert "I hear voices." in page
     assert "1500" not in page  # the limit is theirs and the Hub's
+
+
+def test_the_person_adds_their_peer_supporter_to_their_plan(people: dict) -> None:
+    plan = Plan.objects.create(person=people["person_record"])
+    introduction = introduction_for(people["person_record"], people["profile"], status="asked")
+    url = reverse("peer:to_my_plan", args=[introduction.pk])
+    refused = people["person"].post(url, follow=True)
+    assert "once they have accepted" in refused.content.decode()
+    PeerIntroduction.objects.filter(pk=introduction.pk).update(status="accepted")
+    assert "Add Priya to the connections in my plan" in people["person"].get(reverse("peer:mine")).content.decode()
+    people["person"].post(url)
+    people["person"].post(url)
+    connection = plan.connections.get()
+    assert (connection.name, connection.kind, connection.may_share) == ("Priya", "peer", False)
+    assert people["peer"].post(url).status_code == 403

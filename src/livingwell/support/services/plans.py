@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
@@ -101,6 +103,23 @@ def connection_add(
         )
         _plan_changed(actor, plan, "connection added")
     return connection
+
+
+def own_plan_connection_add(*, user: User, name: str, kind: str, note: str) -> bool:
+    """Someone we support adds a person from their network (their peer supporter, a time-bank member) to the
+    connections in their own plan, further away and not shared with them until they choose. False when they
+    are there already; refused without a plan."""
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().filter(person__user_id=user.pk).first()
+        if plan is None:
+            raise Refused(_("You do not have a plan with us to add them to."))
+        if plan.connections.filter(kind=kind, name=name).exists():
+            return False
+        connection_add(
+            actor=user, plan=plan, name=name, kind=kind, closeness=Connection.Closeness.WIDER, note=note[:300],
+            may_share=False,
+        )  # fmt: skip
+    return True
 
 
 def connection_sharing_set(*, actor: User, connection: Connection, may_share: bool) -> Connection:
