@@ -74,3 +74,46 @@ def test_a_person_chooses_a_peer_who_records_a_session_and_a_worry(
     expect(guide_page.get_by_text("has not been eating")).to_be_visible()
     check_page(guide_page)
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_peer_is_supervised_and_checks_in(page: Page, other_page: Page, live_server) -> None:
+    guide = UserFactory(username="gabriel", role=Role.PERSONAL_GUIDE, first_name="Gabriel")
+    manager = staff_signed_in(page, live_server.url, "hana", Role.HUB_MANAGER)
+    priya = staff_signed_in(other_page, live_server.url, "priya", Role.PEER_SUPPORTER)
+    profile = profile_for(priya, name="Priya")
+    assert manager.role == Role.HUB_MANAGER
+
+    # The Hub manager names Priya's supervisor, and records a supervision.
+    page.goto(f"{live_server.url}/peer-support/supervision/")
+    check_page(page)
+    page.get_by_role("link", name="Priya").click()
+    page.get_by_label("Supervisor").select_option(label=guide.get_full_name() or guide.username)
+    page.get_by_role("button", name="Save the supervisor").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The supervisor is saved")
+    page.get_by_role("button", name="Record the supervision").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say what you talked about")
+    check_page(page)
+    today = timezone.localdate()
+    group = page.get_by_role("group", name="Date").first
+    group.get_by_label("Day", exact=True).fill(str(today.day))
+    group.get_by_label("Month", exact=True).fill(str(today.month))
+    group.get_by_label("Year", exact=True).fill(str(today.year))
+    page.get_by_label("What you talked about").fill("Boundaries, and a good first month with Jo.")
+    page.get_by_role("button", name="Record the supervision").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The supervision is recorded")
+    check_page(page, screenshot="peer-supervision")
+
+    # Priya reads it, and checks in for herself.
+    other_page.goto(f"{live_server.url}/peer-support/work/")
+    other_page.get_by_role("link", name="Your supervision, training and wellbeing").click()
+    expect(other_page.get_by_text("Boundaries, and a good first month with Jo.")).to_be_visible()
+    check_page(other_page)
+    other_page.get_by_role("button", name="Check in").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Choose how you are doing")
+    check_page(other_page)
+    other_page.get_by_label("Okay").check()
+    other_page.get_by_role("button", name="Check in").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("kept for you alone")
+    check_page(other_page)
+    assert profile.check_ins.count() == 1

@@ -12,11 +12,11 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from livingwell.accounts.models import Role, User
+from livingwell.accounts.models import HUB_MANAGER_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
-from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
+from livingwell.peer.models import CheckIn, PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
 from livingwell.people.models import Person
 from livingwell.support.access import access_episode_for, episode_visible_to, sees_limited_fields
 from livingwell.support.models import Episode
@@ -105,3 +105,66 @@ def access_episode_peer_support_for(user: User, episode_id: UUID | str) -> tuple
     introductions = list(_introductions().filter(person_id=episode.person_id).prefetch_related("sessions"))
     audit_reads_record(actor=user, records=introductions, person_id_of="person_id")
     return episode, introductions
+
+
+# Who may supervise peer supporters (when named as their supervisor), and who names supervisors.
+SUPERVISOR_ROLES = (Role.PERSONAL_GUIDE, Role.DUTY_WORKER, *HUB_MANAGER_ROLES)
+
+
+@dataclass(frozen=True)
+class OwnSupport:
+    """A peer supporter's own support: supervision, trainings and their check-ins (theirs alone)."""
+
+    profile: PeerProfile | None
+    supervisions: list[Supervision]
+    trainings: list[Training]
+    check_ins: list[CheckIn]
+
+
+def access_own_support_for(user: User) -> OwnSupport:
+    profile = own_profile_for(user)
+    if profile is None:
+        return OwnSupport(None, [], [], [])
+    return OwnSupport(
+        profile=profile,
+        supervisions=list(profile.supervisions.select_related("supervisor")),
+        trainings=list(profile.trainings.all()),
+        check_ins=list(profile.check_ins.all()[:20]),
+    )
+
+
+def supervised_by(user: User) -> QuerySet[PeerProfile]:
+    """The peer supporters ``user`` may supervise: their own supervisees, or every one for the Hub manager."""
+    if not user.is_authenticated or user.role not in SUPERVISOR_ROLES:
+        raise PermissionDenied
+    profiles = PeerProfile.objects.select_related("supervisor", "user")
+    if user.role in HUB_MANAGER_ROLES:
+        return profiles
+    return profiles.filter(supervisor=user)
+
+
+def access_supervisees_for(user: User) -> list[PeerProfile]:
+    profiles = list(supervised_by(user))
+    audit_reads_record(actor=user, records=profiles, person_id_of=None)
+    return profiles
+
+
+@dataclass(frozen=True)
+class SupervisionView:
+    profile: PeerProfile
+    supervisions: list[Supervision]
+    trainings: list[Training]
+    names_supervisor: bool
+
+
+def access_supervision_for(user: User, profile_id: int | str) -> SupervisionView:
+    """One peer supporter's supervision and trainings (never their check-ins), for their supervisor and the
+    Hub manager; audited."""
+    profile = one_or_404(supervised_by(user), profile_id)
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=profile, person_id=None)
+    return SupervisionView(
+        profile=profile,
+        supervisions=list(profile.supervisions.select_related("supervisor")),
+        trainings=list(profile.trainings.all()),
+        names_supervisor=user.role in HUB_MANAGER_ROLES,
+    )

@@ -11,6 +11,7 @@ class PeerConfig(AppConfig):
     navigation = (
         NavLink(46, "peer:profiles", _("Peer support"), public=True),
         NavLink(158, "peer:caseload", _("My peer support work")),
+        NavLink(159, "peer:supervisees", _("Peer supervision")),
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.peer.demo.peer_demo"

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from livingwell.accounts.models import Role
-from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
+from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
 from livingwell.people.models import Person
 
 PROFILES = [
@@ -59,4 +59,20 @@ def peer_demo() -> list[str]:
                     introduction=introduction, on=today - datetime.timedelta(days=days_ago), where=where, note=note,
                     follow_ups=follow_ups, recorded_by=priya.user, submission_id=uuid.uuid4(),
                 )  # fmt: skip
-    return ["Loaded 2 peer supporters' profiles, and Priya's peer support with Jo: sign in as peer to see it."]
+        if guide is not None:
+            PeerProfile.objects.filter(pk=priya.pk).update(supervisor=guide)
+            today = timezone.localdate()
+            Supervision.objects.create(
+                peer=priya, supervisor=guide, on=today - datetime.timedelta(days=10),
+                notes="How the first sessions with Jo went; keeping boundaries when she texts late.",
+                follow_ups="Book the safeguarding course.", submission_id=uuid.uuid4(),
+            )  # fmt: skip
+            for course, days_ago in ((Training.Course.INTRODUCTION, 120), (Training.Course.BOUNDARIES, 90)):
+                Training.objects.create(
+                    peer=priya, course=course, on=today - datetime.timedelta(days=days_ago), completed=True,
+                    recorded_by=guide,
+                )  # fmt: skip
+    return [
+        "Loaded 2 peer supporters' profiles, and Priya's peer support with Jo, supervised by Gabriel: sign in as "
+        "peer to see it, and as guide to supervise."
+    ]

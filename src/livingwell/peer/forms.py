@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.accounts.models import User
 from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, once_token, text_field
-from livingwell.peer.models import PeerProfile
+from livingwell.peer.models import CheckIn, PeerProfile, Training
 
 
 class ProfileForm(GovukModelForm):
@@ -78,4 +79,47 @@ class SessionForm(GovukForm):
         _("Anything worrying you about their safety or wellbeing? (optional)"), 2000, rows=3,
         help_text=_("This goes to their personal guide, or to the duty team, straight away. They do not see it here."),
     )  # fmt: skip
+    submission_id = once_token()
+
+
+class SupervisionForm(GovukForm):
+    on = GovukDateField(
+        label=_("Date"), help_text=_("For example 27 11 2026"), error_messages={"required": _("Enter the date")}
+    )
+    notes = text_field(_("What you talked about"), 2000, missing=_("Say what you talked about"), rows=5)
+    follow_ups = text_field(_("What happens next (optional)"), 1000, rows=3)
+    submission_id = once_token()
+
+
+class TrainingForm(GovukForm):
+    course = forms.ChoiceField(
+        label=_("Course"), choices=Training.Course.choices,
+        error_messages={"required": _("Choose the course"), "invalid_choice": _("Choose the course")},
+    )  # fmt: skip
+    on = GovukDateField(
+        label=_("Date"), help_text=_("For example 27 11 2026"), error_messages={"required": _("Enter the date")}
+    )
+    completed = forms.BooleanField(label=_("Completed"), required=False)
+
+
+class SupervisorForm(GovukForm):
+    supervisor: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        queryset=User.objects.none(), label=_("Supervisor"), required=False, empty_label=_("Nobody yet"),
+        error_messages={"invalid_choice": _("Choose someone from the list")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        roles = ["personal_guide", "duty_worker", "hub_manager"]
+        field = self.fields["supervisor"]
+        field.queryset = User.objects.filter(role__in=roles, is_active=True).order_by("first_name", "username")  # type: ignore[attr-defined]
+        field.label_from_instance = lambda user: user.get_full_name() or user.username  # type: ignore[attr-defined]
+
+
+class CheckInForm(GovukForm):
+    feeling = forms.TypedChoiceField(
+        label=_("How are you doing?"), choices=CheckIn.Feeling.choices, coerce=int, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you are doing"), "invalid_choice": _("Choose how you are doing")},
+    )  # fmt: skip
+    note = text_field(_("Anything you want to note for yourself (optional)"), 2000, rows=3)
     submission_id = once_token()

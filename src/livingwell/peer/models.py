@@ -48,6 +48,15 @@ class PeerProfile(models.Model):
     taking_people = models.BooleanField(
         _("taking new people"), default=True, help_text=_("Untick while you are full or away.")
     )
+    # Who supervises them: named by the Hub manager.
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supervisor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="peers_supervised",
+    )
     is_published = models.BooleanField(
         _("show my profile"), default=False, help_text=_("People choose their peer from the profiles shown.")
     )
@@ -125,3 +134,75 @@ class PeerSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on}"
+
+
+class Supervision(models.Model):
+    """A supervision session: read by the peer supporter and their supervisor."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    peer = models.ForeignKey(PeerProfile, on_delete=models.CASCADE, related_name="supervisions")
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    on = models.DateField(_("date"))
+    notes = models.TextField(_("what you talked about"), max_length=2000)
+    follow_ups = models.TextField(_("what happens next (optional)"), max_length=1000, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-on", "-recorded_at"]
+        verbose_name = _("supervision")
+        verbose_name_plural = _("supervisions")
+
+    def __str__(self) -> str:
+        return f"{self.on}"
+
+
+class Training(models.Model):
+    """A course a peer supporter attended or completed."""
+
+    class Course(models.TextChoices):
+        INTRODUCTION = "introduction", _("Introduction to peer support")
+        BOUNDARIES = "boundaries", _("Boundaries and confidentiality")
+        SAFEGUARDING = "safeguarding", _("Safeguarding")
+        CRISIS = "crisis", _("Keeping safe, and what to do in a crisis")
+        WELLBEING = "wellbeing", _("Looking after your own wellbeing")
+
+    peer = models.ForeignKey(PeerProfile, on_delete=models.CASCADE, related_name="trainings")
+    course = models.CharField(_("course"), max_length=20, choices=Course.choices)
+    on = models.DateField(_("date"))
+    completed = models.BooleanField(_("completed"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "course"]
+        constraints = [models.UniqueConstraint(fields=["peer", "course", "on"], name="peer_training_once_a_day")]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def __str__(self) -> str:
+        return self.get_course_display()
+
+
+class CheckIn(models.Model):
+    """A peer supporter's own wellbeing check-in: theirs alone (the safety net still reads it)."""
+
+    class Feeling(models.IntegerChoices):
+        STRUGGLING = 1, _("Struggling")
+        LOW = 2, _("Low")
+        OKAY = 3, _("Okay")
+        GOOD = 4, _("Good")
+        GREAT = 5, _("Great")
+
+    peer = models.ForeignKey(PeerProfile, on_delete=models.CASCADE, related_name="check_ins")
+    at = models.DateTimeField(default=timezone.now)
+    feeling = models.PositiveSmallIntegerField(_("how are you doing?"), choices=Feeling.choices)
+    note = models.TextField(_("anything you want to note for yourself (optional)"), max_length=2000, blank=True)
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("wellbeing check-in")
+        verbose_name_plural = _("wellbeing check-ins")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d}"

@@ -17,7 +17,7 @@ from livingwell.audit.services import audit_event_record
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
-from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
+from livingwell.peer.models import CheckIn, PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
 from livingwell.people.models import Person
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import risk_flag_raise
@@ -156,3 +156,45 @@ def peer_to_plan(*, user: User, introduction: PeerIntroduction) -> str:
     return _("%(name)s is in the connections in your plan. Your plan is not shared with them unless you choose.") % {
         "name": name
     }
+
+
+def supervision_record(
+    *, actor: User, profile: PeerProfile, on: datetime.date, notes: str, follow_ups: str, submission_id: uuid.UUID
+) -> Supervision:
+    if on > timezone.localdate():
+        raise Refused(_("The date must not be in the future."))
+
+    def create() -> Supervision:
+        supervision = Supervision.objects.create(
+            peer=profile, supervisor=actor, on=on, notes=notes, follow_ups=follow_ups, submission_id=submission_id
+        )
+        audit_event_record(actor=actor, action=AuditEvent.Action.CREATE, record=supervision, person_id=None)
+        return supervision
+
+    return created_once(Supervision, create, submission_id=submission_id)
+
+
+def training_record(*, actor: User, profile: PeerProfile, course: str, on: datetime.date, completed: bool) -> str:
+    with transaction.atomic():
+        training, _created = Training.objects.update_or_create(
+            peer=profile, course=course, on=on, defaults={"completed": completed, "recorded_by": actor}
+        )
+        audit_event_record(actor=actor, action=AuditEvent.Action.CHANGE, record=training, person_id=None)
+    return _("%(course)s is recorded.") % {"course": training.get_course_display()}
+
+
+def supervisor_name(*, actor: User, profile: PeerProfile, supervisor: User | None) -> str:
+    with transaction.atomic():
+        PeerProfile.objects.filter(pk=profile.pk).update(supervisor=supervisor)
+        audit_event_record(actor=actor, action=AuditEvent.Action.CHANGE, record=profile, person_id=None,
+                           detail="supervisor")  # fmt: skip
+    return _("The supervisor is saved.")
+
+
+def check_in(*, profile: PeerProfile, feeling: int, note: str, submission_id: uuid.UUID) -> CheckIn:
+    """A peer supporter's own check-in: kept for them alone."""
+    return created_once(
+        CheckIn,
+        lambda: CheckIn.objects.create(peer=profile, feeling=feeling, note=note, submission_id=submission_id),
+        submission_id=submission_id,
+    )

@@ -18,7 +18,17 @@ from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
 from livingwell.core.refusals import Refused, change_told
 from livingwell.peer import access, services
-from livingwell.peer.forms import AnswerForm, AskForm, GuideAskForm, ProfileForm, SessionForm
+from livingwell.peer.forms import (
+    AnswerForm,
+    AskForm,
+    CheckInForm,
+    GuideAskForm,
+    ProfileForm,
+    SessionForm,
+    SupervisionForm,
+    SupervisorForm,
+    TrainingForm,
+)
 from livingwell.peer.models import PeerIntroduction, PeerProfile
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
@@ -201,3 +211,79 @@ def episode(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse
         "peer/episode.html",
         {"episode": the_episode, "introductions": introductions, "form": form, "statuses": PeerIntroduction.Status},
     )
+
+
+@role_required(Role.PEER_SUPPORTER)
+@require_http_methods(["GET", "POST"])
+def my_support(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A peer supporter's own supervision, trainings and wellbeing check-ins."""
+    own = access.access_own_support_for(request.user)
+    form = CheckInForm(posted(request), initial=fresh_token())
+    if request.method == "POST" and own.profile is None:
+        messages.error(request, _("Write your profile first."))
+        return redirect("peer:my_profile")
+    if request.method == "POST" and own.profile is not None:
+        # Theirs alone, but the safety net still reads it: words of risk reach the duty team.
+        words_read(
+            request, texts=[form.data.get("note", "")], where=RiskFlag.Where.PEER_SESSION,
+            writer_name=own.profile.name, writer_contact=request.user.email,
+            once=f"peer-check-in:{form.data.get('submission_id', '')}"[:100],
+        )  # fmt: skip
+        if form.is_valid():
+            services.check_in(profile=own.profile, **form.cleaned_data)
+            messages.success(request, _("Thank you. Your check-in is kept for you alone."))
+            return redirect("peer:my_support")
+    return render(request, "peer/my_support.html", {"own": own, "form": form})
+
+
+@role_required(*access.SUPERVISOR_ROLES)
+@require_GET
+def supervisees(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "peer/supervisees.html", {"profiles": access.access_supervisees_for(request.user)})
+
+
+def _supervision_page(request: AuthenticatedHttpRequest, view: access.SupervisionView, **forms: Any) -> HttpResponse:
+    context = {
+        "view": view,
+        "supervision": SupervisionForm(initial=fresh_token(), prefix="supervision"),
+        "training": TrainingForm(prefix="training"),
+        "supervisor": SupervisorForm(initial={"supervisor": view.profile.supervisor_id}, prefix="supervisor"),
+        **forms,
+    }
+    return render(request, "peer/supervision.html", context)
+
+
+@role_required(*access.SUPERVISOR_ROLES)
+@require_http_methods(["GET", "POST"])
+def supervision(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
+    """A peer supporter's supervision and trainings, for their supervisor and the Hub manager."""
+    view = access.access_supervision_for(request.user, profile_id)
+    if request.method != "POST":
+        return _supervision_page(request, view)
+    part = request.POST.get("part", "")
+    if part == "supervisor" and view.names_supervisor:
+        chosen = SupervisorForm(request.POST, prefix="supervisor")
+        if chosen.is_valid():
+            change_told(request, lambda: services.supervisor_name(
+                actor=request.user, profile=view.profile, supervisor=chosen.cleaned_data["supervisor"]
+            ))  # fmt: skip
+            return redirect("peer:supervision", profile_id)
+        return _supervision_page(request, view, supervisor=chosen)
+    if part == "training":
+        training = TrainingForm(request.POST, prefix="training")
+        if training.is_valid():
+            change_told(request, lambda: services.training_record(
+                actor=request.user, profile=view.profile, **training.cleaned_data
+            ))  # fmt: skip
+            return redirect("peer:supervision", profile_id)
+        return _supervision_page(request, view, training=training)
+    recorded = SupervisionForm(request.POST, prefix="supervision")
+    if recorded.is_valid():
+        try:
+            services.supervision_record(actor=request.user, profile=view.profile, **recorded.cleaned_data)
+        except Refused as refused:
+            recorded.add_error(None, str(refused))
+        else:
+            messages.success(request, _("The supervision is recorded."))
+            return redirect("peer:supervision", profile_id)
+    return _supervision_page(request, view, supervision=recorded)

@@ -5,11 +5,16 @@ episode with the test personal guide, to the test peer supporter."""
 
 from livingwell.accounts.models import Role, User
 from livingwell.core.tests.matrix import EPISODE, PUBLIC, Kwargs, Who
+from livingwell.peer.models import PeerProfile
 from livingwell.peer.tests.factories import introduction_for, profile_for
 from livingwell.people.models import Person
 from livingwell.support.tests.permission_matrix import _guides_episode
 
 PEER = frozenset({Role.PEER_SUPPORTER})
+# Who may supervise peers (the Hub manager names them), and of them who reaches the test peer's supervision:
+# its supervisor (the test personal guide) and the Hub manager (and administrator).
+SUPERVISORS = frozenset({Role.PERSONAL_GUIDE, Role.DUTY_WORKER, Role.HUB_MANAGER, Role.ADMINISTRATOR})
+SUPERVISES_THE_PEER = frozenset({Role.PERSONAL_GUIDE, Role.HUB_MANAGER, Role.ADMINISTRATOR})
 PERSON = frozenset({Role.PERSON})
 
 
@@ -28,6 +33,12 @@ def _introduction_kwargs() -> dict[str, object]:
     return {"introduction_id": introduction_for(person, peer).pk}
 
 
+def _supervision_kwargs() -> dict[str, object]:
+    profile = profile_for()
+    PeerProfile.objects.filter(pk=profile.pk).update(supervisor=_test_user(Role.PERSONAL_GUIDE))
+    return {"profile_id": profile.pk}
+
+
 MATRIX: dict[str, Who] = {
     # The profiles are public, for people to choose from; only someone we support asks from one (a POST).
     "peer:profiles": PUBLIC,
@@ -37,6 +48,10 @@ MATRIX: dict[str, Who] = {
     # A peer supporter's own work and profile.
     "peer:caseload": PEER,
     "peer:my_profile": PEER,
+    "peer:my_support": PEER,
+    # Supervision: the list of one's supervisees, and a peer's supervision and trainings (never check-ins).
+    "peer:supervisees": SUPERVISORS,
+    "peer:supervision": SUPERVISES_THE_PEER,
     # An introduction: its peer supporter, the person, and their guide and the Hub (EPISODE).
     "peer:introduction": PEER | PERSON | EPISODE,
     # Only the peer supporter answers, records sessions and ends it.
@@ -57,6 +72,7 @@ KWARGS: dict[str, Kwargs] = {
     "peer:session_new": _introduction_kwargs,
     "peer:to_my_plan": _introduction_kwargs,
     "peer:episode": lambda: {"episode_id": _guides_episode().pk},
+    "peer:supervision": _supervision_kwargs,
 }
 
 POST_ONLY: set[str] = {"peer:answer", "peer:end", "peer:session_new", "peer:to_my_plan"}

@@ -19,5 +19,6 @@ def test_the_demo_has_peers_with_profiles_and_sessions(client: Client) -> None:
     assert "Tom" in page
     introduction = PeerIntroduction.objects.get(peer__name="Priya")
     assert (introduction.person.preferred_name, introduction.sessions.count()) == ("Jo", 2)
+    assert introduction.peer.supervisions.count() == 1
     call_command("demo_load", stdout=StringIO())  # loading again adds nothing
     assert PeerProfile.objects.count() == 2

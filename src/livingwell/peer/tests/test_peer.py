@@ -181,3 +181,42 @@ def test_the_person_adds_their_peer_supporter_to_their_plan(people: dict) -> Non
     connection = plan.connections.get()
     assert (connection.name, connection.kind, connection.may_share) == ("Priya", "peer", False)
     assert people["peer"].post(url).status_code == 403
+
+
+def test_a_peer_is_supervised_trained_and_checks_in_for_themselves() -> None:
+    peer_user = UserFactory(role=Role.PEER_SUPPORTER, email="tom@example.org")
+    profile = profile_for(peer_user, name="Tom")
+    supervisor_user = UserFactory(role=Role.PERSONAL_GUIDE, first_name="Gabriel")
+    manager = _client(UserFactory(role=Role.HUB_MANAGER))
+    supervisor, peer = _client(supervisor_user), _client(peer_user)
+    url = reverse("peer:supervision", args=[profile.pk])
+    assert supervisor.get(url).status_code == 404  # not theirs until named
+    manager.post(url, {"part": "supervisor", "supervisor-supervisor": supervisor_user.pk})
+    assert "Tom" in supervisor.get(reverse("peer:supervisees")).content.decode()
+    today = timezone.localdate()
+    when = {"supervision-on_day": today.day, "supervision-on_month": today.month, "supervision-on_year": today.year}
+    empty = supervisor.post(url, {"part": "supervision", **when, "supervision-submission_id": str(uuid.uuid4())})
+    assert "Say what you talked about" in empty.content.decode()
+    token = str(uuid.uuid4())
+    data = {"part": "supervision", **when, "supervision-notes": "Boundaries with Jo; a good first month.",
+            "supervision-follow_ups": "Book the safeguarding course.", "supervision-submission_id": token}  # fmt: skip
+    supervisor.post(url, data)
+    supervisor.post(url, data)
+    assert profile.supervisions.count() == 1
+    supervisor.post(url, {"part": "training", "training-course": "safeguarding", "training-on_day": today.day,
+                          "training-on_month": today.month, "training-on_year": today.year,
+                          "training-completed": "on"})  # fmt: skip
+    assert profile.trainings.get().completed
+    # The check-in is the peer's alone; its words still go through the safety net.
+    own = reverse("peer:my_support")
+    peer.post(own, {"feeling": "2", "note": "Tired after a hard week.", "submission_id": str(uuid.uuid4())})
+    page = peer.get(own).content.decode()
+    assert "Boundaries with Jo; a good first month." in page
+    assert "Safeguarding" in page
+    assert "Tired after a hard week." in page
+    assert "Tired after a hard week." not in supervisor.get(url).content.decode()
+    peer.post(own, {"feeling": "1", "note": "I want to end it all", "submission_id": str(uuid.uuid4())})
+    flag = RiskFlag.objects.get()
+    assert (flag.writer_name, flag.guide) == ("Tom", None)
+    refused = peer.post(own, {"feeling": "9", "submission_id": str(uuid.uuid4())})
+    assert "Choose how you are doing" in refused.content.decode()
