@@ -1,5 +1,6 @@
 """Playwright driving Debian's Chromium, with axe-core checking every page a journey visits."""
 
+import datetime
 import os
 import shutil
 import threading
@@ -176,6 +177,14 @@ def check_page(page: Page, *, screenshot: str = "", admin: bool = False) -> None
     if screenshot and os.environ.get("LW_SCREENSHOTS"):  # ./lw screenshots
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{screenshot}.png", full_page=True)
+
+
+def fill_date(page: Page, legend: str, day: datetime.date) -> None:
+    """Type a date into the GOV.UK date input whose fieldset is ``legend`` (the first, where there are more)."""
+    group = page.get_by_role("group", name=legend).first
+    group.get_by_label("Day", exact=True).fill(str(day.day))
+    group.get_by_label("Month", exact=True).fill(str(day.month))
+    group.get_by_label("Year", exact=True).fill(str(day.year))
 
 
 PASSWORD = "a-long-test-password"  # UserFactory's

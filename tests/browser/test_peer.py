@@ -12,7 +12,7 @@ from livingwell.peer.tests.factories import profile_for
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
 from livingwell.support.tests.factories import EpisodeFactory
-from tests.browser.conftest import check_page, sign_in, staff_signed_in
+from tests.browser.conftest import check_page, fill_date, sign_in, staff_signed_in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,10 +50,7 @@ def test_a_person_chooses_a_peer_who_records_a_session_and_a_worry(
     expect(other_page.locator(".govuk-error-summary")).to_contain_text("Write a short note for them")
     check_page(other_page)
     today = timezone.localdate()
-    group = other_page.get_by_role("group", name="Date")
-    group.get_by_label("Day", exact=True).fill(str(today.day))
-    group.get_by_label("Month", exact=True).fill(str(today.month))
-    group.get_by_label("Year", exact=True).fill(str(today.year))
+    fill_date(other_page, "Date", today)
     other_page.get_by_label("Where").fill("The canal walking group")
     other_page.get_by_label("A short note for them").fill("We walked to the lock and back. You chatted to Rosa.")
     other_page.get_by_label("Anything worrying you").fill("Jo said she has not been eating and feels very low.")
@@ -95,10 +92,7 @@ def test_a_peer_is_supervised_and_checks_in(page: Page, other_page: Page, live_s
     expect(page.locator(".govuk-error-summary")).to_contain_text("Say what you talked about")
     check_page(page)
     today = timezone.localdate()
-    group = page.get_by_role("group", name="Date").first
-    group.get_by_label("Day", exact=True).fill(str(today.day))
-    group.get_by_label("Month", exact=True).fill(str(today.month))
-    group.get_by_label("Year", exact=True).fill(str(today.year))
+    fill_date(page, "Date", today)
     page.get_by_label("What you talked about").fill("Boundaries, and a good first month with Jo.")
     page.get_by_role("button", name="Record the supervision").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("The supervision is recorded")

@@ -18,7 +18,7 @@ from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Exchange, Member
 from livingwell.timebank.shipped import BANK_ID, bank_load
 from livingwell.timebank.tests.factories import listing_for, member_for
-from tests.browser.conftest import check_page, sign_in, staff_signed_in
+from tests.browser.conftest import check_page, fill_date, sign_in, staff_signed_in
 
 WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
@@ -150,10 +150,7 @@ def test_the_coordinator_welcomes_nudges_and_credits(page: Page, live_server) ->
     check_page(page)
     page.get_by_label("What the group did").fill("Helping at the Collaborative's breakfast")
     today = timezone.localdate()
-    group = page.get_by_role("group", name="Date")
-    group.get_by_label("Day", exact=True).fill(str(today.day))
-    group.get_by_label("Month", exact=True).fill(str(today.month))
-    group.get_by_label("Year", exact=True).fill(str(today.year))
+    fill_date(page, "Date", today)
     page.get_by_label("Hours for each member").fill("2")
     page.get_by_label("Members' email addresses").fill("hugh@example.org\nedna@example.org")
     page.get_by_role("button", name="Credit the hours").click()

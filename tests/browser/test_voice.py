@@ -16,16 +16,9 @@ from livingwell.voice import services
 from livingwell.voice.ladder import ladder_load
 from livingwell.voice.models import Audit, Invitation, Principle, Rung, ScorePoint
 from livingwell.voice.principles import principles_load
-from tests.browser.conftest import check_page, staff_signed_in
+from tests.browser.conftest import check_page, fill_date, staff_signed_in
 
 WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
-
-
-def _fill_date(page: Page, legend: str, day) -> None:
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day", exact=True).fill(str(day.day))
-    group.get_by_label("Month", exact=True).fill(str(day.month))
-    group.get_by_label("Year", exact=True).fill(str(day.year))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,8 +47,8 @@ def test_a_baseline_round_from_invitation_to_published_results(page: Page, other
     page.get_by_label("Baseline").check()
     page.get_by_label("Title").fill("Baseline for the Board")
     today = timezone.localdate()
-    _fill_date(page, "Opens", today)
-    _fill_date(page, "Closes", today)
+    fill_date(page, "Opens", today)
+    fill_date(page, "Closes", today)
     page.get_by_role("button", name="Make the round").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Baseline for the Board")
     check_page(page)
@@ -133,8 +126,8 @@ def test_a_six_principle_audit_from_scoring_to_action_plan(page: Page, other_pag
     page.get_by_label("Title").fill("Our co-production audit")
     today = timezone.localdate()
     page.get_by_label("Which year is it for?").fill(str(today.year))
-    _fill_date(page, "Scoring opens", today)
-    _fill_date(page, "Scoring closes", today)
+    fill_date(page, "Scoring opens", today)
+    fill_date(page, "Scoring closes", today)
     page.get_by_role("button", name="Make the audit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Our co-production audit")
     check_page(page)
@@ -173,7 +166,7 @@ def test_a_six_principle_audit_from_scoring_to_action_plan(page: Page, other_pag
     page.get_by_role("link", name="Add to the plan Recognising people as assets").click()
     page.get_by_label("What will be done?").fill("Ask each new member what they bring")
     page.get_by_label("Who will do it?").fill("The secretary")
-    _fill_date(page, "By when?", today)
+    fill_date(page, "By when?", today)
     page.get_by_role("button", name="Add").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Added to the plan")
     check_page(page, screenshot="voice-audit")
