@@ -53,6 +53,13 @@ class IntroductionView:
     is_person: bool
 
     @property
+    def shows_contact(self) -> bool:
+        """How to reach the person: for their guide and the Hub, and for the peer only while it is going."""
+        if self.is_person:
+            return False
+        return not self.is_peer or self.introduction.status in ("asked", "accepted")
+
+    @property
     def shows_concerns(self) -> bool:
         """A peer's worries are for the peer, the guide and the Hub, never shown to the person."""
         return not self.is_person
@@ -68,7 +75,8 @@ def access_introduction_for(user: User, introduction_id: UUID | str) -> Introduc
     introduction = one_or_404(_introductions(), introduction_id)
     if not user.is_authenticated:
         raise PermissionDenied
-    is_peer = introduction.peer.user_id == user.pk
+    # A peer who declined keeps no view of the person.
+    is_peer = introduction.peer.user_id == user.pk and introduction.status != PeerIntroduction.Status.DECLINED
     is_person = introduction.person.user_id == user.pk
     if not (is_peer or is_person or (not sees_limited_fields(user) and _guides_person(user, introduction.person_id))):
         raise PermissionDenied

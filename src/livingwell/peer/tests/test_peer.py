@@ -220,3 +220,13 @@ def test_a_peer_is_supervised_trained_and_checks_in_for_themselves() -> None:
     assert (flag.writer_name, flag.guide) == ("Tom", None)
     refused = peer.post(own, {"feeling": "9", "submission_id": str(uuid.uuid4())})
     assert "Choose how you are doing" in refused.content.decode()
+
+
+def test_a_peer_who_declined_or_ended_no_longer_sees_how_to_reach_them(people: dict) -> None:
+    declined = introduction_for(people["person_record"], people["profile"], status="declined")
+    assert people["peer"].get(reverse("peer:introduction", args=[declined.pk])).status_code == 403
+    ended = introduction_for(people["person_record"], people["profile"], status="ended")
+    page = people["peer"].get(reverse("peer:introduction", args=[ended.pk])).content.decode()
+    assert "Jo" in page
+    assert "jo@example.org" not in page
+    assert "jo@example.org" in people["guide"].get(reverse("peer:introduction", args=[ended.pk])).content.decode()
