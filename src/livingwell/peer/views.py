@@ -32,8 +32,7 @@ from livingwell.peer.forms import (
 from livingwell.peer.models import PeerIntroduction, PeerProfile
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
-from livingwell.support.models import Plan
-from livingwell.support.selectors import current_guide
+from livingwell.support.selectors import current_guide, has_own_plan
 from livingwell.support.views.common import SUPPORT_ROLES
 
 
@@ -79,7 +78,7 @@ def profile(request: HttpRequest, profile_id: int) -> HttpResponse:
 @require_GET
 def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     introductions = access.access_own_peer_support_for(request.user)
-    has_plan = Plan.objects.filter(person__user_id=request.user.pk).exists()
+    has_plan = has_own_plan(request.user)
     return render(request, "peer/mine.html", {"introductions": introductions, "has_plan": has_plan})
 
 

@@ -322,6 +322,11 @@ def measure_results(person: Person, *, for_the_person: bool = False) -> list[Ins
     return results
 
 
+def has_own_plan(user: User) -> bool:
+    """The signed-in user is someone we support with a plan of their own (to add connections to)."""
+    return Plan.objects.filter(person__user_id=user.pk).exists()
+
+
 def current_guide(person: Person) -> User | None:
     """The personal guide of the person's open (or on hold) episode, if they have one."""
     episode = (

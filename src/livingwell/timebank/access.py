@@ -17,7 +17,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
-from livingwell.support.models import Plan
+from livingwell.support.selectors import has_own_plan
 from livingwell.timebank import selectors
 from livingwell.timebank.models import Exchange, Listing, Member
 from livingwell.timebank.selectors import Balance, Coordination, LedgerRow
@@ -133,7 +133,7 @@ def access_exchange_for(user: User, exchange_id: UUID | str) -> ExchangeView:
         other = exchange.other_side(member)
         _audit_member_reads(user, [other])
         agreed = exchange.status in (Exchange.Status.AGREED, Exchange.Status.RECORDED, Exchange.Status.CONFIRMED)
-        has_plan = Plan.objects.filter(person__user_id=user.pk).exists()
+        has_plan = has_own_plan(user)
         return ExchangeView(exchange=exchange, member=member, other=other, shows_contact=agreed, has_plan=has_plan)
     _audit_member_reads(user, [exchange.giver, exchange.receiver])
     return ExchangeView(exchange=exchange, member=None, other=None, shows_contact=True)
