@@ -48,9 +48,10 @@ from livingwell.collaborative.models import (  # noqa: E402
     QuorumRule,
 )
 from livingwell.core.models import Neighbourhood  # noqa: E402
+from livingwell.core.months import month_of, months_between  # noqa: E402
 from livingwell.core.outcomes import Big3Outcome  # noqa: E402
 from livingwell.directory.models import Organization, Service  # noqa: E402
-from livingwell.insight.counting import counted_dates, month_of, months_between  # noqa: E402
+from livingwell.insight.counting import counted_dates  # noqa: E402
 from livingwell.insight.models import (  # noqa: E402
     Alliance,
     AlliancePartner,

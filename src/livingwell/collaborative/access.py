@@ -38,9 +38,10 @@ from livingwell.collaborative.models import (
     Topic,
     TrainingRecord,
 )
-from livingwell.collaborative.payments import Cap, Statement, cap_for, statement_for
+from livingwell.collaborative.payments import Statement, cap_for, statement_for
 from livingwell.collaborative.selectors import MeetingRunning, body_or_404, meeting_running, member_names
 from livingwell.core.access import one_or_404
+from livingwell.core.yearly_limit import Cap
 
 RUNNING_MEMBERSHIPS = (Membership.Role.CHAIR, Membership.Role.SECRETARY)
 

@@ -10,7 +10,6 @@ import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Prefetch, Sum
@@ -33,6 +32,13 @@ from livingwell.collaborative.models import (
 from livingwell.core.exports import csv_text
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
+from livingwell.core.yearly_limit import (
+    Cap,
+    is_near,
+    tax_year_end,
+    tax_year_label,
+    tax_year_start,
+)
 
 PENCE = Decimal("0.01")
 QUARTER_HOUR = Decimal("0.25")
@@ -40,35 +46,6 @@ QUARTER_HOUR = Decimal("0.25")
 
 class PaymentRefused(Refused):
     """Why a payment change cannot be made, in words for the person making it."""
-
-
-def tax_year_start(day: datetime.date) -> datetime.date:
-    start = datetime.date(day.year, 4, 6)
-    return start if day >= start else datetime.date(day.year - 1, 4, 6)
-
-
-def tax_year_label(start: datetime.date) -> str:
-    return f"{start.year}–{str(start.year + 1)[-2:]}"
-
-
-# Statements go back this many tax years, and no further than the year payments began here.
-STATEMENT_YEARS = 6
-FIRST_TAX_YEAR = 2020
-
-
-def tax_year_chosen(asked: str, today: datetime.date) -> datetime.date:
-    """The start of the tax year a member asked for (its first calendar year, "2024"); this one when they
-    asked for none, or for one that is not a year (nothing asked is ever an error)."""
-    if asked.isdigit() and 2000 <= int(asked) <= today.year:
-        return datetime.date(int(asked), 4, 6)
-    return tax_year_start(today)
-
-
-def tax_years_to_choose(today: datetime.date) -> list[tuple[int, str]]:
-    """The tax years a statement can be asked for, newest first: (first calendar year, the label)."""
-    newest = tax_year_start(today).year
-    starts = [datetime.date(year, 4, 6) for year in range(newest, FIRST_TAX_YEAR - 1, -1)][:STATEMENT_YEARS]
-    return [(start.year, tax_year_label(start)) for start in starts]
 
 
 def rate_for(body_id: int, kind: str, day: datetime.date) -> PaymentRate | None:
@@ -117,7 +94,7 @@ def claim_total(claim: Claim) -> Decimal:
 
 def paid_in_year(member: Member, start: datetime.date, *, excluding: Claim | None = None) -> Decimal:
     """Fees and expenses approved (or sent to finance) for the member in the tax year from ``start``."""
-    end = datetime.date(start.year + 1, 4, 6)
+    end = tax_year_end(start)
     claims = Claim.objects.filter(
         member=member,
         status__in=[Claim.Status.APPROVED, Claim.Status.EXPORTED],
@@ -129,25 +106,6 @@ def paid_in_year(member: Member, start: datetime.date, *, excluding: Claim | Non
     fees = claims.aggregate(total=Sum("fee"))["total"] or Decimal(0)
     expenses = Expense.objects.filter(claim__in=claims).aggregate(total=Sum("amount"))["total"] or Decimal(0)
     return fees + expenses
-
-
-@dataclass(frozen=True)
-class Cap:
-    limit: Decimal | None
-    paid: Decimal
-    after: Decimal  # paid, with this claim if it is approved
-
-    @property
-    def near(self) -> bool:
-        return self.limit is not None and self.after >= self.limit * settings.LW_PAYMENT_CAP_WARNING_PERCENT / 100
-
-    @property
-    def over(self) -> bool:
-        return self.limit is not None and self.after > self.limit
-
-    @property
-    def left(self) -> Decimal | None:
-        return None if self.limit is None else self.limit - self.after
 
 
 def cap_for(claim: Claim) -> Cap:
@@ -313,14 +271,12 @@ class Statement:
 
     @property
     def near_limit(self) -> bool:
-        return self.limit is not None and self.paid + self.waiting >= (
-            self.limit * settings.LW_PAYMENT_CAP_WARNING_PERCENT / 100
-        )
+        return is_near(self.limit, self.paid + self.waiting)
 
 
 def statement_for(member: Member, year_start: datetime.date) -> Statement:
     """The member's claims in a tax year, with what is paid and what waits."""
-    end = datetime.date(year_start.year + 1, 4, 6)
+    end = tax_year_end(year_start)
     claims = list(
         Claim.objects.filter(member=member, meeting__starts_at__date__gte=year_start, meeting__starts_at__date__lt=end)
         .select_related("meeting", "body")

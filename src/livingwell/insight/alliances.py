@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.months import month_bounds, months_between
 from livingwell.core.refusals import Refused
 from livingwell.directory.models import Organization
-from livingwell.insight.counting import month_bounds, months_between
 from livingwell.insight.models import Alliance, AlliancePartner, PartnerFinance, WellbeingScore
 from livingwell.insight.outcome_summaries import WELLBEING
 from livingwell.insight.wellbeing import firsts_and_latests

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from livingwell.collaborative.models import Attendance, Claim, ConstituencyKind, Decision, Meeting, QuorumRule
 from livingwell.collaborative.rules import quorum_of
-from livingwell.insight.counting import month_bounds, month_of, months_between
+from livingwell.core.months import month_bounds, month_of, months_between
 
 PAID = (Claim.Status.APPROVED, Claim.Status.EXPORTED)
 

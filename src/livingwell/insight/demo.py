@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from livingwell.core.demo import NEIGHBOURHOODS, core_demo_load
-from livingwell.insight.counting import month_of, months_between, months_earlier
+from livingwell.core.months import month_of, months_between, months_earlier
 from livingwell.insight.demo_alliance import alliance_demo
 from livingwell.insight.demo_coproduction import coproduction_history
 from livingwell.insight.demo_support import AGE_BANDS, ETHNIC_GROUPS, GENDERS, HISTORY_MONTHS, support_history

@@ -8,9 +8,9 @@ import uuid
 from decimal import Decimal
 
 from livingwell.accounts.models import User
+from livingwell.core.months import months_earlier
 from livingwell.directory.models import Organization
 from livingwell.insight.alliances import alliance_create, finance_record, partner_add
-from livingwell.insight.counting import months_earlier
 from livingwell.insight.models import Alliance
 from livingwell.insight.quarters import quarter_of
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from livingwell.accounts.models import User
 from livingwell.collaborative import payments, services
 from livingwell.collaborative.models import Body, Constituency, ConstituencyKind, Decision, Meeting, Member, Membership
-from livingwell.insight.counting import months_earlier
+from livingwell.core.months import months_earlier
 
 ADVISERS = ["Jo Bright", "Kofi Asante", "Lena Fischer", "Mo Rahman"]  # Experts by Experience, not named in public
 LEVELS = list(Decision.Participation.values)  # from informing to co-producing

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import Decision
 from livingwell.core.forms import GovukForm, once_token
+from livingwell.core.months import month_of, months_between, months_earlier
 from livingwell.directory.models import Organization
-from livingwell.insight.counting import month_of, month_parse, months_between, months_earlier
+from livingwell.insight.counting import month_parse
 from livingwell.insight.models import Alliance, AlliancePartner, QuarterlyReport
 from livingwell.insight.quarters import Quarter, quarter_parse
 from livingwell.insight.tables import month_label

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, Model, OuterRef, QuerySet, Subquery, Sum
 
-from livingwell.insight.counting import month_bounds
+from livingwell.core.months import month_bounds
 from livingwell.insight.equality_summaries import LifeMove, goal_counts, life_counts, wellbeing_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.life import LIFE_FIELDS

@@ -7,7 +7,7 @@ import datetime
 
 from django.db.models import Count, Sum
 
-from livingwell.insight.counting import month_of
+from livingwell.core.months import month_of
 from livingwell.insight.equality_summaries import pathway_group_counts
 from livingwell.insight.models import MonthCount
 from livingwell.support.accommodation import pathway_figures

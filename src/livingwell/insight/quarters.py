@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from livingwell.insight.counting import month_of, months_earlier
+from livingwell.core.months import month_of, months_earlier
 
 SLUG = re.compile(r"^(\d{4})-q([1-4])$")
 

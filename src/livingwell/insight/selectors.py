@@ -19,9 +19,9 @@ from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from livingwell.core.models import Neighbourhood
+from livingwell.core.months import months_between
 from livingwell.directory.models import Organization
 from livingwell.insight.coproduction import CoproductionMonth, coproduction_for, first_meeting_month
-from livingwell.insight.counting import months_between
 from livingwell.insight.equality_figures import EqualityGroup, equality_for
 from livingwell.insight.figure_parts import (
     BUDGET_MEASURES,

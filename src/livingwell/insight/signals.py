@@ -11,9 +11,9 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from livingwell.core.months import month_of
 from livingwell.directory.models import Organization
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction, IntroductionEquality
-from livingwell.insight.counting import month_of
 from livingwell.insight.models import CountedIntroduction
 from livingwell.insight.summaries import months_since
 from livingwell.insight.tasks import counted_introduction_refresh_task, months_summarise_task

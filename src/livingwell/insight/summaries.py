@@ -17,7 +17,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from livingwell.insight.counting import month_bounds, month_of, months_between
+from livingwell.core.months import month_bounds, month_of, months_between
 from livingwell.insight.equality_summaries import onward_counts, opened_counts, wait_counts
 from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
 from livingwell.insight.outcome_summaries import outcome_counts

@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
+from livingwell.core.months import truncated_month
 from livingwell.timebank.models import Bank, Entry, Exchange, Listing, Member
 from livingwell.timebank.shipped import BANK_ID
 
@@ -222,7 +223,7 @@ def figures(first: datetime.date, before: datetime.date) -> Figures:
     gave: set[object] = set()
     received: set[object] = set()
     for month, member_id, given, got in by_month:
-        key = _month_of(month)
+        key = truncated_month(month)
         active.setdefault(key, set()).add(member_id)
         minutes[key] = minutes.get(key, 0) + (given or 0)
         if given:
@@ -238,9 +239,3 @@ def figures(first: datetime.date, before: datetime.date) -> Figures:
         months.append(MonthFigures(month, members, len(active.get(month, ())), minutes.get(month, 0)))
         month = following
     return Figures(months=months, active=len(gave | received), gave_and_received=len(gave & received))
-
-
-def _month_of(value: datetime.datetime | datetime.date) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date().replace(day=1) if timezone.is_aware(value) else value.date()
-    return value

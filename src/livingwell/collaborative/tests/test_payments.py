@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.audit.models import AuditEvent
-from livingwell.collaborative import payments
 from livingwell.collaborative.models import Claim, Expense, Meeting, PaymentRate
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+from livingwell.core import yearly_limit
 
 pytestmark = pytest.mark.django_db
 
@@ -261,6 +261,6 @@ def test_a_claim_not_approved_keeps_its_reason_and_others_cannot_see_it(
 
 
 def test_tax_years_start_on_6_april():
-    assert payments.tax_year_start(datetime.date(2027, 4, 5)) == datetime.date(2026, 4, 6)
-    assert payments.tax_year_start(datetime.date(2027, 4, 6)) == datetime.date(2027, 4, 6)
-    assert payments.tax_year_label(datetime.date(2026, 4, 6)) == "2026–27"
+    assert yearly_limit.tax_year_start(datetime.date(2027, 4, 5)) == datetime.date(2026, 4, 6)
+    assert yearly_limit.tax_year_start(datetime.date(2027, 4, 6)) == datetime.date(2027, 4, 6)
+    assert yearly_limit.tax_year_label(datetime.date(2026, 4, 6)) == "2026–27"

@@ -29,6 +29,7 @@ from livingwell.collaborative.forms import (
     ReasonForm,
 )
 from livingwell.collaborative.models import Claim
+from livingwell.core import yearly_limit
 from livingwell.core.forms import fresh_token
 from livingwell.core.refusals import change_told
 
@@ -178,7 +179,7 @@ def receipt(request: AuthenticatedHttpRequest, expense_id: int) -> HttpResponse:
 @role_required()
 def my_payments(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    start = payments.tax_year_chosen(request.GET.get("year", ""), today)
+    start = yearly_limit.tax_year_chosen(request.GET.get("year", ""), today)
     statement = access_own_statement_for(request.user, start)
-    years = payments.tax_years_to_choose(today)
+    years = yearly_limit.tax_years_to_choose(today)
     return render(request, "collaborative/my_payments.html", {"statement": statement, "start": start, "years": years})

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.core.months import month_of
 from livingwell.core.tasks import housekeeping
-from livingwell.insight.counting import month_of
 from livingwell.insight.models import MonthCount, MonthSummarised
 from livingwell.insight.summaries import this_month_summarise_once
 from livingwell.insight.tests.conftest import LONDON, figures_json, worker_queue
