@@ -1,6 +1,7 @@
 """Peer support in a real browser, with axe on every page and state: a person chooses a peer supporter from
 the profiles, the peer accepts and records a session with a worry, the person reads their note, and their
-guide sees the worry from the episode."""
+guide sees the worry from the episode; a peer's supervision; a peer group counted, never named, and a
+sessional peer's payment approved against their yearly limit."""
 
 import pytest
 from django.utils import timezone
@@ -8,7 +9,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.peer.tests.factories import profile_for
+from livingwell.directory.models import Attribute, TaxonomyTerm
+from livingwell.directory.taxonomy import default_taxonomy_ensure
+from livingwell.directory.tests.factories import ServiceFactory
+from livingwell.peer.tests.factories import profile_for, sessional
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
 from livingwell.support.tests.factories import EpisodeFactory
@@ -111,3 +115,62 @@ def test_a_peer_is_supervised_and_checks_in(page: Page, other_page: Page, live_s
     expect(other_page.locator(".govuk-notification-banner")).to_contain_text("kept for you alone")
     check_page(other_page)
     assert profile.check_ins.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_peer_group_is_counted_never_named_and_a_sessional_peer_is_paid(
+    page: Page, other_page: Page, live_server
+) -> None:
+    default_taxonomy_ensure()
+    listing = ServiceFactory(name="Hearing Voices Group", description="A friendly peer group. Come as you are.")
+    Attribute.objects.create(service=listing, taxonomy_term=TaxonomyTerm.objects.get(code="peer-support"))
+    staff_signed_in(page, live_server.url, "hana", Role.HUB_MANAGER)
+    priya = staff_signed_in(other_page, live_server.url, "priya", Role.PEER_SUPPORTER)
+    sessional(profile_for(priya, name="Priya"), fee="25.00", limit="30.00")
+
+    # The Hub manager runs the listing as a peer group, run by Priya.
+    page.goto(f"{live_server.url}/peer-support/supervision/")
+    page.get_by_role("link", name="Peer support groups").click()
+    check_page(page)
+    page.get_by_label("Which group in the directory?").select_option(label="Hearing Voices Group")
+    page.get_by_label("Priya").check()
+    page.get_by_role("button", name="Start recording its sessions").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("is a peer group here now")
+    check_page(page)
+
+    # Priya records a session: how many came, never who.
+    other_page.goto(f"{live_server.url}/peer-support/work/")
+    other_page.get_by_role("link", name="Hearing Voices Group").click()
+    other_page.get_by_role("button", name="Record the session").click()
+    expect(other_page.locator(".govuk-error-summary")).to_contain_text("Enter how many people came")
+    check_page(other_page)
+    fill_date(other_page, "Date", timezone.localdate())
+    other_page.get_by_label("How many people came?").fill("3")
+    other_page.get_by_label("How it went (optional)").fill("Quiet and settled; two new faces.")
+    other_page.get_by_role("button", name="Record the session").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("The session is recorded")
+    check_page(other_page)
+
+    # In public: how often it met, and a small number hidden.
+    other_page.get_by_role("link", name="The group's public page").click()
+    expect(other_page.locator("main")).to_contain_text("fewer than 5")
+    expect(other_page.get_by_text("two new faces")).to_have_count(0)
+    check_page(other_page, screenshot="peer-group")
+
+    # The session makes a payment at Priya's fee, near her yearly limit; the Hub manager approves it.
+    page.goto(f"{live_server.url}/peer-support/payments/")
+    expect(page.locator("main")).to_contain_text("Near their yearly limit")
+    check_page(page)
+    page.get_by_role("link", name="Priya").click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Near the yearly limit of £30.00")
+    check_page(page)
+    page.get_by_role("button", name="Approve the payment").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The payment is approved")
+    check_page(page)
+
+    # Priya's statement for the tax year, as Experts by Experience see theirs.
+    other_page.goto(f"{live_server.url}/peer-support/work/")
+    other_page.get_by_role("link", name="Your payments").click()
+    expect(other_page.locator(".govuk-warning-text")).to_contain_text("You are near your yearly limit of £30.00")
+    expect(other_page.locator("main")).to_contain_text("£25.00")
+    check_page(other_page, screenshot="peer-payments")

@@ -6,6 +6,7 @@ person sees their own introductions and sessions, without the peer's worries. Th
 all of it from the episode. One condition per line; tests cover every role.
 """
 
+import datetime
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -16,7 +17,19 @@ from livingwell.accounts.models import HUB_MANAGER_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
-from livingwell.peer.models import CheckIn, PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
+from livingwell.core.yearly_limit import Cap
+from livingwell.peer.models import (
+    CheckIn,
+    GroupSession,
+    PeerGroup,
+    PeerIntroduction,
+    PeerPayment,
+    PeerProfile,
+    PeerSession,
+    Supervision,
+    Training,
+)
+from livingwell.peer.payments import Statement, cap_for, caps_for, statement_for
 from livingwell.people.models import Person
 from livingwell.support.access import access_episode_for, episode_visible_to, sees_limited_fields
 from livingwell.support.models import Episode
@@ -176,3 +189,80 @@ def access_supervision_for(user: User, profile_id: int | str) -> SupervisionView
         trainings=list(profile.trainings.all()),
         names_supervisor=user.role in HUB_MANAGER_ROLES,
     )
+
+
+def _manages_peers(user: User) -> bool:
+    return user.is_authenticated and user.role in HUB_MANAGER_ROLES
+
+
+@dataclass(frozen=True)
+class GroupWork:
+    """A peer group's sessions for the people who run it and the Hub manager, who also says who runs it."""
+
+    group: PeerGroup
+    sessions: list[GroupSession]
+    manages: bool
+
+
+def access_group_work_for(user: User, group_id: int | str) -> GroupWork:
+    group = one_or_404(PeerGroup.objects.select_related("service"), group_id)
+    manages = _manages_peers(user)
+    runs = user.is_authenticated and user.role == Role.PEER_SUPPORTER and group.facilitators.filter(user=user).exists()
+    if not (manages or runs):
+        raise PermissionDenied
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=group, person_id=None)
+    sessions = list(group.sessions.select_related("recorded_by")[:GROUP_SESSIONS_SHOWN])
+    return GroupWork(group=group, sessions=sessions, manages=manages)
+
+
+GROUP_SESSIONS_SHOWN = 50
+
+
+def access_groups_managed_for(user: User) -> list[PeerGroup]:
+    """Every peer group, running or not, with who runs it: for the Hub manager."""
+    if not _manages_peers(user):
+        raise PermissionDenied
+    return list(
+        PeerGroup.objects.select_related("service").prefetch_related("facilitators").order_by("service__name", "pk")
+    )
+
+
+def own_groups_for(user: User) -> list[PeerGroup]:
+    """The running groups a peer supporter runs."""
+    if not user.is_authenticated or user.role != Role.PEER_SUPPORTER:
+        raise PermissionDenied
+    return list(
+        PeerGroup.objects.filter(facilitators__user=user, is_running=True)
+        .select_related("service")
+        .order_by("service__name", "pk")
+    )
+
+
+def access_waiting_payments_for(user: User) -> list[tuple[PeerPayment, Cap]]:
+    """Sessional peer supporters' payments waiting for approval, each with where it takes their year: for
+    the Hub manager; audited."""
+    if not _manages_peers(user):
+        raise PermissionDenied
+    waiting = list(
+        PeerPayment.objects.filter(status=PeerPayment.Status.WAITING).select_related("peer").order_by("on", "pk")
+    )
+    audit_reads_record(actor=user, records=waiting, person_id_of=None)
+    return list(zip(waiting, caps_for(waiting), strict=True))
+
+
+def access_payment_for(user: User, payment_id: UUID | str) -> tuple[PeerPayment, Cap]:
+    if not _manages_peers(user):
+        raise PermissionDenied
+    payment = one_or_404(
+        PeerPayment.objects.select_related("peer", "decided_by", "group_session__group__service"), payment_id
+    )
+    audit_event_record(actor=user, action=AuditEvent.Action.READ, record=payment, person_id=None)
+    return payment, cap_for(payment)
+
+
+def access_own_statement_for(user: User, year_start: datetime.date) -> Statement | None:
+    """A peer supporter's own payments in a tax year; None when they are not paid by the session."""
+    profile = own_profile_for(user)
+    if profile is None or profile.arrangement != PeerProfile.Arrangement.SESSIONAL:
+        return None
+    return statement_for(profile, year_start)

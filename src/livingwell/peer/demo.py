@@ -1,5 +1,7 @@
-"""Demo peer support: Priya (peer) with a published profile, working with Jo, one of Gabriel's people, with
-two sessions; a second peer supporter's profile for people to choose from. No emails are sent."""
+"""Demo peer support: Priya (peer, paid by the session) with a published profile, working with Jo, one of
+Gabriel's people, with two sessions; a second peer supporter's profile for people to choose from; the
+directory's Hearing Voices Group run by Tom and Priya, with twenty weeks of sessions counted; Priya's payments,
+some approved and some waiting for the Hub manager. No emails are sent."""
 
 import datetime
 import uuid
@@ -8,8 +10,18 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from livingwell.accounts.models import Role
-from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
+from livingwell.accounts.models import Role, User
+from livingwell.directory.models import Service
+from livingwell.peer.models import (
+    GroupSession,
+    PeerGroup,
+    PeerIntroduction,
+    PeerProfile,
+    PeerSession,
+    Supervision,
+    Training,
+)
+from livingwell.peer.payments import payment_make
 from livingwell.people.models import Person
 
 PROFILES = [
@@ -38,6 +50,7 @@ def peer_demo() -> list[str]:
                 user=user, name=name, lived_experience=lived, interests=interests, languages=languages, where=where,
                 when=when, arrangement=arrangement, is_published=True,
                 yearly_limit=1500 if arrangement == PeerProfile.Arrangement.SESSIONAL else None,
+                session_fee=25 if arrangement == PeerProfile.Arrangement.SESSIONAL else None,
             )  # fmt: skip
         priya = PeerProfile.objects.get(user__username="peer")
         jo = Person.objects.filter(preferred_name="Jo").first()
@@ -55,10 +68,11 @@ def peer_demo() -> list[str]:
                 (7, "The canal walking group", "We went to the walking group together. You chatted to Rosa.",
                  "Go again next week; Jo may go on her own."),
             ]:  # fmt: skip
-                PeerSession.objects.create(
+                session = PeerSession.objects.create(
                     introduction=introduction, on=today - datetime.timedelta(days=days_ago), where=where, note=note,
                     follow_ups=follow_ups, recorded_by=priya.user, submission_id=uuid.uuid4(),
                 )  # fmt: skip
+                payment_make(profile=priya, on=session.on, session=session)
         if guide is not None:
             PeerProfile.objects.filter(pk=priya.pk).update(supervisor=guide)
             today = timezone.localdate()
@@ -72,7 +86,39 @@ def peer_demo() -> list[str]:
                     peer=priya, course=course, on=today - datetime.timedelta(days=days_ago), completed=True,
                     recorded_by=guide,
                 )  # fmt: skip
+        _group_demo(priya, users.objects.filter(username="hubmanager").first())
+        # Priya's payments from more than a fortnight ago are approved; the rest wait for the Hub manager.
+        hub_manager = users.objects.filter(username="hubmanager").first()
+        if hub_manager is not None:
+            priya.payments.filter(on__lt=timezone.localdate() - datetime.timedelta(days=14)).update(
+                status="approved", decided_by=hub_manager, decided_at=timezone.now()
+            )
     return [
-        "Loaded 2 peer supporters' profiles, and Priya's peer support with Jo, supervised by Gabriel: sign in as "
-        "peer to see it, and as guide to supervise."
+        "Loaded 2 peer supporters' profiles, and Priya's peer support with Jo, supervised by Gabriel, and the Hearing "
+        "Voices Group's sessions: sign in as peer to see them, as guide to supervise, and as hubmanager to approve "
+        "Priya's payments."
     ]
+
+
+# How many came to each of the Hearing Voices Group's last twenty weekly sessions, oldest first.
+GROUP_CAME = [6, 8, 4, 9, 7, 11, 5, 3, 8, 10, 7, 6, 9, 12, 8, 4, 7, 9, 6, 8]
+
+
+def _group_demo(priya: PeerProfile, started_by: User | None) -> None:
+    service = Service.objects.filter(name="Hearing Voices Group").first()
+    tom = PeerProfile.objects.filter(user__username="peer-tom").first()
+    if service is None or tom is None or started_by is None:
+        return
+    group = PeerGroup.objects.create(service=service, started_by=started_by)
+    group.facilitators.set([tom, priya])
+    today = timezone.localdate()
+    for weeks_ago, came in zip(range(len(GROUP_CAME), 0, -1), GROUP_CAME, strict=True):
+        # Every other week Priya runs it, and is paid for it.
+        runner = priya if weeks_ago % 2 else tom
+        on = today - datetime.timedelta(weeks=weeks_ago)
+        session = GroupSession.objects.create(
+            group=group, on=on, came=came, note="A settled session." if came < 10 else "A busy one: new faces.",
+            recorded_by=runner.user, submission_id=uuid.uuid4(),
+        )  # fmt: skip
+        if runner == priya:
+            payment_make(profile=priya, on=on, group_session=session)

@@ -1,5 +1,6 @@
 """The shapes of what peer support's pages accept."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from livingwell.accounts.models import User
 from livingwell.core.forms import GovukDateField, GovukForm, GovukModelForm, once_token, text_field
+from livingwell.directory.models import Service
+from livingwell.peer.groups import listings_to_run
 from livingwell.peer.models import CheckIn, PeerProfile, Training
 
 
@@ -123,3 +126,67 @@ class CheckInForm(GovukForm):
     )  # fmt: skip
     note = text_field(_("Anything you want to note for yourself (optional)"), 2000, rows=3)
     submission_id = once_token()
+
+
+def _facilitators_field() -> "forms.ModelMultipleChoiceField[PeerProfile]":
+    return forms.ModelMultipleChoiceField(
+        queryset=PeerProfile.objects.filter(user__is_active=True),
+        label=_("Peer supporters who run it"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose peer supporters from the list")},
+    )
+
+
+class GroupStartForm(GovukForm):
+    service: forms.ModelChoiceField[Service] = forms.ModelChoiceField(
+        queryset=Service.objects.none(),
+        label=_("Which group in the directory?"),
+        help_text=_("Groups listed in the Peer support category that are not run here yet."),
+        error_messages={"required": _("Choose the group"), "invalid_choice": _("Choose a group from the list")},
+    )
+    facilitators = _facilitators_field()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = listings_to_run()  # type: ignore[attr-defined]
+
+
+class GroupChangeForm(GovukForm):
+    facilitators = _facilitators_field()
+    is_running = forms.BooleanField(label=_("The group is running"), required=False)
+
+
+class GroupSessionForm(GovukForm):
+    on = GovukDateField(
+        label=_("Date"), help_text=_("For example 27 11 2026"), error_messages={"required": _("Enter the date")}
+    )
+    came = forms.IntegerField(
+        label=_("How many people came?"), min_value=0, max_value=500,
+        help_text=_("A number only. Never write anyone's name here."),
+        error_messages={
+            "required": _("Enter how many people came"), "invalid": _("Enter how many people came as a number"),
+            "min_value": _("Enter a number of people, 0 or more"), "max_value": _("Enter a number of people up to 500"),
+        },
+    )  # fmt: skip
+    note = text_field(
+        _("How it went (optional)"), 1000, rows=3,
+        help_text=_("For the people who run the group. Leave out names."),
+    )  # fmt: skip
+    concern = text_field(
+        _("Anything worrying you about someone's safety or wellbeing? (optional)"), 2000, rows=3,
+        help_text=_("This goes to the duty team straight away."),
+    )  # fmt: skip
+    submission_id = once_token()
+
+
+class FeeForm(GovukForm):
+    session_fee = forms.DecimalField(
+        label=_("Paid for each session, in pounds"), min_value=Decimal("0.01"), max_digits=7, decimal_places=2,
+        required=False, help_text=_("Leave empty while no fee is agreed: sessions then make no payment."),
+        error_messages={
+            "invalid": _("Enter the fee in pounds, like 25.00"), "min_value": _("Enter a fee of at least 1p"),
+            "max_digits": _("Enter a fee under £100,000"), "max_decimal_places": _("Enter pounds and pence only"),
+            "max_whole_digits": _("Enter a fee under £100,000"),
+        },
+    )  # fmt: skip

@@ -2,8 +2,10 @@
 with their agreement), and the sessions that follow (decision 0045)."""
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -44,6 +46,15 @@ class PeerProfile(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+    )
+    # What a sessional peer supporter is paid for each session, set by the Hub manager.
+    session_fee = models.DecimalField(
+        _("paid for each session, in pounds"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
     taking_people = models.BooleanField(
         _("taking new people"), default=True, help_text=_("Untick while you are full or away.")
@@ -206,3 +217,91 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d}"
+
+
+class PeerGroup(models.Model):
+    """A peer support group. People find it by its listing in the directory; peer supporters run it and
+    record each session with how many came, never who."""
+
+    service = models.OneToOneField("directory.Service", on_delete=models.PROTECT, related_name="peer_group")
+    facilitators = models.ManyToManyField(
+        PeerProfile, verbose_name=_("peer supporters who run it"), related_name="groups", blank=True
+    )
+    is_running = models.BooleanField(_("running"), default=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["service__name", "pk"]
+        verbose_name = _("peer support group")
+        verbose_name_plural = _("peer support groups")
+
+    def __str__(self) -> str:
+        return str(self.service_id)
+
+
+class GroupSession(models.Model):
+    """One meeting of a peer support group: the day, how many came (a number, never names), a note for the
+    people who run it, and any worry, which goes to the duty team."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="sessions")
+    on = models.DateField(_("date"))
+    came = models.PositiveSmallIntegerField(
+        _("how many people came"), validators=[MaxValueValidator(500)], help_text=_("A number: never names.")
+    )
+    note = models.TextField(_("how it went, for the people who run the group (optional)"), max_length=1000, blank=True)
+    concern = models.TextField(_("anything worrying you (optional)"), max_length=2000, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    submission_id = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-on", "-recorded_at"]
+        constraints = [models.UniqueConstraint(fields=["group", "on"], name="peer_group_session_once_a_day")]
+        verbose_name = _("peer support group session")
+        verbose_name_plural = _("peer support group sessions")
+
+    def __str__(self) -> str:
+        return f"{self.on}"
+
+
+class PeerPayment(models.Model):
+    """What a sessional peer supporter is owed for a session they ran, one-to-one or a group's; approved by
+    the Hub manager against their yearly limit, as Experts by Experience claims are."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    peer = models.ForeignKey(PeerProfile, on_delete=models.PROTECT, related_name="payments")
+    session = models.OneToOneField(PeerSession, null=True, blank=True, on_delete=models.PROTECT, related_name="payment")
+    group_session = models.OneToOneField(
+        GroupSession, null=True, blank=True, on_delete=models.PROTECT, related_name="payment"
+    )
+    on = models.DateField(_("session date"))
+    amount = models.DecimalField(_("amount"), max_digits=7, decimal_places=2)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
+    reject_reason = models.CharField(_("why not"), max_length=1000, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["on", "pk"]
+        indexes = [models.Index(fields=["peer", "on"], name="peer_payment_by_day")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(session__isnull=False, group_session__isnull=True)
+                | Q(session__isnull=True, group_session__isnull=False),
+                name="peer_payment_for_one_session",
+            ),
+        ]
+        verbose_name = _("peer supporter's payment")
+        verbose_name_plural = _("peer supporters' payments")
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.amount}"

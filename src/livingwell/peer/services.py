@@ -18,6 +18,7 @@ from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.peer.models import CheckIn, PeerIntroduction, PeerProfile, PeerSession, Supervision, Training
+from livingwell.peer.payments import payment_make
 from livingwell.people.models import Person
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import risk_flag_raise
@@ -40,13 +41,16 @@ def introduction_ask(
         raise Refused(_("Ask the person first: they choose their peer supporter."))
     if not PeerProfile.objects.choosable().filter(pk=peer.pk).exists():
         raise Refused(_("%(name)s is not taking new people at the moment.") % {"name": peer.name})
-    if PeerIntroduction.objects.filter(person=person, peer=peer, status__in=["asked", "accepted"]).exists():
+
+    def create() -> PeerIntroduction:
+        # The peer's row is held while checking again, so that two forms sent at once for the same person
+        # and peer (a double click on two tabs) make one introduction and a clear message, never an error.
+        PeerProfile.objects.select_for_update().filter(pk=peer.pk).first()
         existing = PeerIntroduction.objects.filter(submission_id=submission_id).first()
         if existing is not None:
             return existing
-        raise Refused(_("%(name)s has been asked already.") % {"name": peer.name})
-
-    def create() -> PeerIntroduction:
+        if PeerIntroduction.objects.filter(person=person, peer=peer, status__in=["asked", "accepted"]).exists():
+            raise Refused(_("%(name)s has been asked already.") % {"name": peer.name})
         introduction = PeerIntroduction.objects.create(
             person=person, peer=peer, asked_by=actor, message=message, person_agreed=True,
             submission_id=submission_id,
@@ -75,6 +79,28 @@ def asked_message(introduction_id: str) -> Message | None:
     )
 
 
+@message_builder
+def answered_message(introduction_id: str) -> Message | None:
+    """To the person: their peer supporter has answered. Neither name nor answer, as others may read their
+    email: the page behind sign-in, or their guide, tells them."""
+    introduction = PeerIntroduction.objects.select_related("person__user").filter(pk=introduction_id).first()
+    if introduction is None:
+        return None
+    to = introduction.person.email_to_use
+    if not to:
+        return None
+    return Message(
+        to=to,
+        subject=_("News about the peer support you asked for"),
+        template_name="peer/email/answered.txt",
+        context={
+            "name": introduction.person.preferred_name,
+            "signs_in": introduction.person.user_id is not None,
+            "url": f"{settings.LW_SITE_URL}{reverse('peer:mine')}",
+        },
+    )
+
+
 @transaction.atomic
 def introduction_answer(*, actor: User, introduction: PeerIntroduction, accept: bool) -> str:
     introduction = PeerIntroduction.objects.select_for_update().get(pk=introduction.pk)
@@ -87,6 +113,7 @@ def introduction_answer(*, actor: User, introduction: PeerIntroduction, accept: 
         actor=actor, action=AuditEvent.Action.CHANGE, record=introduction, person_id=introduction.person_id,
         detail=f"status: {introduction.status}",
     )  # fmt: skip
+    transaction.on_commit(functools.partial(message_enqueue, answered_message, introduction_id=introduction.pk))
     if accept:
         return _("You accepted. Get in touch to arrange your first meeting.")
     return _("You declined. Their guide, or the Hub, will help them choose someone else.")
@@ -129,6 +156,7 @@ def session_record(
             introduction=introduction, on=on, where=where, note=note, follow_ups=follow_ups, concern=concern,
             recorded_by=actor, submission_id=submission_id,
         )  # fmt: skip
+        payment_make(profile=introduction.peer, on=on, session=session)
         audit_event_record(
             actor=actor, action=AuditEvent.Action.CREATE, record=session, person_id=introduction.person_id
         )

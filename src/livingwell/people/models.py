@@ -79,6 +79,15 @@ class Person(models.Model):
         contact_keys_set(self, kwargs)
         super().save(*args, **kwargs)
 
+    @property
+    def email_to_use(self) -> str:
+        """Where to email them news of their own support: their sign-in's address, else the one they gave if
+        they agreed to be contacted, and by email ('' when neither)."""
+        if self.user is not None and self.user.email:
+            return self.user.email
+        by_email = not self.contact_methods or ContactMethod.EMAIL in self.contact_methods
+        return self.email if self.consents_to_contact and by_email else ""
+
     def contact_method_labels(self) -> list[str]:
         return contact_method_labels(self.contact_methods)
 

@@ -68,6 +68,7 @@ class RiskFlag(models.Model):
         STORY = "story", _("A story of their experience")
         TIME_BANK = "time_bank", _("Something they wrote in the time bank")
         PEER_SESSION = "peer_session", _("A peer support session")
+        PEER_GROUP = "peer_group", _("A peer support group's session")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     raised_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)

@@ -4,9 +4,9 @@ In these tests the introduction is of the test person (someone we support, with 
 episode with the test personal guide, to the test peer supporter."""
 
 from livingwell.accounts.models import Role, User
-from livingwell.core.tests.matrix import EPISODE, PUBLIC, Kwargs, Who
+from livingwell.core.tests.matrix import EPISODE, HUB_RECORDS, PUBLIC, Kwargs, Who
 from livingwell.peer.models import PeerProfile
-from livingwell.peer.tests.factories import introduction_for, profile_for
+from livingwell.peer.tests.factories import group_for, introduction_for, payment_for, profile_for, sessional
 from livingwell.people.models import Person
 from livingwell.support.tests.permission_matrix import _guides_episode
 
@@ -39,6 +39,15 @@ def _supervision_kwargs() -> dict[str, object]:
     return {"profile_id": profile.pk}
 
 
+def _group_kwargs() -> dict[str, object]:
+    """A group the test peer supporter runs."""
+    return {"group_id": group_for(profile_for(_test_user(Role.PEER_SUPPORTER))).pk}
+
+
+def _payment_kwargs() -> dict[str, object]:
+    return {"payment_id": payment_for(sessional(profile_for())).pk}
+
+
 MATRIX: dict[str, Who] = {
     # The profiles are public, for people to choose from; only someone we support asks from one (a POST).
     "peer:profiles": PUBLIC,
@@ -62,6 +71,19 @@ MATRIX: dict[str, Who] = {
     "peer:to_my_plan": PERSON,
     # From an episode: the guide and the Hub, not peers (limited fields).
     "peer:episode": EPISODE,
+    # Peer groups: in public with how many came (never who); their sessions for the peer supporters who run
+    # them and the Hub manager, who starts groups and says who runs them.
+    "peer:groups": PUBLIC,
+    "peer:group": PUBLIC,
+    "peer:group_work": PEER | HUB_RECORDS,
+    "peer:group_change": HUB_RECORDS,
+    "peer:groups_manage": HUB_RECORDS,
+    # Payments by the session: the peer's own statement; approval by the Hub manager.
+    "peer:my_payments": PEER,
+    "peer:payments": HUB_RECORDS,
+    "peer:payment": HUB_RECORDS,
+    "peer:payment_approve": HUB_RECORDS,
+    "peer:payment_reject": HUB_RECORDS,
 }
 
 KWARGS: dict[str, Kwargs] = {
@@ -73,6 +95,15 @@ KWARGS: dict[str, Kwargs] = {
     "peer:to_my_plan": _introduction_kwargs,
     "peer:episode": lambda: {"episode_id": _guides_episode().pk},
     "peer:supervision": _supervision_kwargs,
+    "peer:group": _group_kwargs,
+    "peer:group_work": _group_kwargs,
+    "peer:group_change": _group_kwargs,
+    "peer:payment": _payment_kwargs,
+    "peer:payment_approve": _payment_kwargs,
+    "peer:payment_reject": _payment_kwargs,
 }
 
-POST_ONLY: set[str] = {"peer:answer", "peer:end", "peer:session_new", "peer:to_my_plan"}
+POST_ONLY: set[str] = {
+    "peer:answer", "peer:end", "peer:session_new", "peer:to_my_plan", "peer:group_change", "peer:payment_approve",
+    "peer:payment_reject",
+}  # fmt: skip

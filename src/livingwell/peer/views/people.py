@@ -12,16 +12,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import HUB_MANAGER_ROLES, Role
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import fresh_token, posted
 from livingwell.core.refusals import Refused, change_told
-from livingwell.peer import access, services
+from livingwell.peer import access, payments, services
 from livingwell.peer.forms import (
     AnswerForm,
     AskForm,
     CheckInForm,
+    FeeForm,
     GuideAskForm,
     ProfileForm,
     SessionForm,
@@ -85,11 +86,12 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(Role.PEER_SUPPORTER)
 @require_GET
 def caseload(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "peer/caseload.html",
-        {"introductions": access.access_caseload_for(request.user), "profile": access.own_profile_for(request.user)},
-    )
+    context = {
+        "introductions": access.access_caseload_for(request.user),
+        "profile": access.own_profile_for(request.user),
+        "groups": access.own_groups_for(request.user),
+    }
+    return render(request, "peer/caseload.html", context)
 
 
 @role_required(Role.PEER_SUPPORTER)
@@ -238,7 +240,11 @@ def my_support(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(*access.SUPERVISOR_ROLES)
 @require_GET
 def supervisees(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "peer/supervisees.html", {"profiles": access.access_supervisees_for(request.user)})
+    context = {
+        "profiles": access.access_supervisees_for(request.user),
+        "manages": request.user.role in HUB_MANAGER_ROLES,
+    }
+    return render(request, "peer/supervisees.html", context)
 
 
 def _supervision_page(request: AuthenticatedHttpRequest, view: access.SupervisionView, **forms: Any) -> HttpResponse:
@@ -247,6 +253,7 @@ def _supervision_page(request: AuthenticatedHttpRequest, view: access.Supervisio
         "supervision": SupervisionForm(initial=fresh_token(), prefix="supervision"),
         "training": TrainingForm(prefix="training"),
         "supervisor": SupervisorForm(initial={"supervisor": view.profile.supervisor_id}, prefix="supervisor"),
+        "fee": FeeForm(initial={"session_fee": view.profile.session_fee}, prefix="fee"),
         **forms,
     }
     return render(request, "peer/supervision.html", context)
@@ -268,6 +275,14 @@ def supervision(request: AuthenticatedHttpRequest, profile_id: int) -> HttpRespo
             ))  # fmt: skip
             return redirect("peer:supervision", profile_id)
         return _supervision_page(request, view, supervisor=chosen)
+    if part == "fee" and view.names_supervisor:
+        fee = FeeForm(request.POST, prefix="fee")
+        if fee.is_valid():
+            change_told(request, lambda: payments.fee_set(
+                actor=request.user, profile=view.profile, fee=fee.cleaned_data["session_fee"]
+            ))  # fmt: skip
+            return redirect("peer:supervision", profile_id)
+        return _supervision_page(request, view, fee=fee)
     if part == "training":
         training = TrainingForm(request.POST, prefix="training")
         if training.is_valid():
