@@ -104,6 +104,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file w
 LW_CLINICAL_SAFETY_OFFICER = env.str("LW_CLINICAL_SAFETY_OFFICER", default="")
 # A task RUNNING this long has lost its worker: housekeeping puts it back in the queue.
 LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
+# /health/ says something is wrong when no task worker has done its housekeeping (every 5 minutes) for this
+# long, or when a task has waited this long to run (core/health.py).
+LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
+LW_TASK_WAIT_MINUTES = env.int("LW_TASK_WAIT_MINUTES", default=15)
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 INSTALLED_APPS = [

@@ -17,6 +17,7 @@ from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from livingwell.core.health import worker_heartbeat_leave
 from livingwell.core.models import Delivery, Parcel
 
 # Tries in all, and how long to wait before each retry (the last one repeats).
@@ -110,6 +111,7 @@ def housekeeping() -> None:
     from django.core.management import call_command
 
     housekeeping_schedule(after=HOUSEKEEPING_EVERY)
+    worker_heartbeat_leave()
     tasks_recover()
     call_command("clearsessions")
     parcels_clear()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingwell.core import views
+from livingwell.core import health, views
 
 app_name = "core"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
     path("contact/", views.contact, name="contact"),
+    # For the proxy in front and for monitoring (core/health.py).
+    path("health/", health.platform, name="health"),
+    path("health/live/", health.live, name="health_live"),
+    path("health/ready/", health.ready, name="health_ready"),
 ]

@@ -1,5 +1,6 @@
 """Who may reach each of this app's URLs (DESIGN.md §3), for ``core/tests/test_permission_matrix.py``."""
 
+from livingwell.core.health import worker_heartbeat_leave
 from livingwell.core.tests.matrix import (
     PUBLIC,
     Kwargs,
@@ -13,9 +14,20 @@ MATRIX: dict[str, Who] = {
     "core:privacy": PUBLIC,
     "core:cookies": PUBLIC,
     "core:contact": PUBLIC,
+    # Whether this instance and the platform are well: for the proxy and monitoring, with nothing personal.
+    "core:health": PUBLIC,
+    "core:health_live": PUBLIC,
+    "core:health_ready": PUBLIC,
 }
 
-KWARGS: dict[str, Kwargs] = {}
+
+def _worker_seen() -> dict[str, object]:
+    """A worker has done its housekeeping just now, so the platform's health is well."""
+    worker_heartbeat_leave()
+    return {}
+
+
+KWARGS: dict[str, Kwargs] = {"core:health": _worker_seen}
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = set()
