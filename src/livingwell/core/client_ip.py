@@ -28,6 +28,11 @@ def _is_trusted(address: str) -> bool:
     return any(ip in network for network in _trusted(tuple(settings.LW_TRUSTED_PROXIES)))
 
 
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """The request came straight from one of our own proxies (``LW_TRUSTED_PROXIES``)."""
+    return _is_trusted(str(request.META.get("REMOTE_ADDR", "")))
+
+
 def client_ip(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, unless that is a trusted proxy that says who it forwarded."""
     address = str(request.META.get("REMOTE_ADDR", ""))

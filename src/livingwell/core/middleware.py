@@ -1,5 +1,6 @@
 """Middleware that every request passes through."""
 
+import re
 import uuid
 from collections.abc import Callable
 
@@ -8,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from livingwell.core.client_ip import from_trusted_proxy
 from livingwell.core.request_id import request_id_set
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -15,17 +17,23 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class RequestIdMiddleware:
-    """Stamp each request with a fresh id, for the logs, the audit trail and the response header.
+    """Stamp each request with an id, for the logs, the audit trail and the response header.
 
-    The id is always made here, never taken from the client, so an audit row can't be forged to
-    share another request's id.
+    The id our own proxy gave the request (nginx's ``$request_id`` in ``X-Request-ID``), so that its lines
+    and ours tie up; otherwise a fresh one. Never one from anyone else: a client's own header is ignored, so
+    an audit row can't be forged to share another request's id.
     """
+
+    # What a proxy's id may look like: nginx's is 32 hex digits; others use UUIDs.
+    PROXY_ID = re.compile(r"[A-Za-z0-9-]{16,64}")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = uuid.uuid4().hex
+        given = str(request.META.get("HTTP_X_REQUEST_ID", ""))
+        taken = from_trusted_proxy(request) and self.PROXY_ID.fullmatch(given)
+        request_id = given if taken else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         request_id_set(request_id)
         response = self.get_response(request)

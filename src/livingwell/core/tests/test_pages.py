@@ -91,6 +91,25 @@ def test_each_request_gets_its_own_id(client: Client) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("proxies", "given", "kept"),
+    [
+        (["10.0.0.0/8"], "4b0c0a9f2f7e4f4c9d1e0c3b2a1f0e9d", True),  # our proxy's id
+        ([], "4b0c0a9f2f7e4f4c9d1e0c3b2a1f0e9d", False),  # anyone else's
+        (["10.0.0.0/8"], "short", False),
+        (["10.0.0.0/8"], "<script>alert(1)</script>-and-more-text", False),
+        (["10.0.0.0/8"], "x" * 65, False),
+    ],
+)
+def test_the_id_our_proxy_gave_is_kept_and_no_one_elses(
+    client: Client, settings, proxies: list[str], given: str, kept: bool
+) -> None:
+    settings.LW_TRUSTED_PROXIES = proxies
+    response = client.get(reverse("core:home"), headers={"X-Request-ID": given}, REMOTE_ADDR="10.1.2.3")
+    assert (response["X-Request-ID"] == given) is kept
+
+
+@pytest.mark.django_db
 def test_signed_in_pages_are_never_stored(signed_in_client) -> None:
     response = signed_in_client(Role.PERSON).get(reverse("core:home"))
     assert "no-store" in response["Cache-Control"]
