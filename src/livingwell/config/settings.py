@@ -108,6 +108,13 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
 LW_TASK_WAIT_MINUTES = env.int("LW_TASK_WAIT_MINUTES", default=15)
+# Error reports to Sentry, and traces to an OpenTelemetry collector (its exporter reads the other OTEL_*
+# variables itself): each off unless set, and kept from personal details (core/telemetry.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+OTEL_SERVICE_NAME = env.str("OTEL_SERVICE_NAME", default="livingwell")
 # The duty inbox, told at once of every urgent introduction.
 LW_DUTY_EMAIL = env.str("LW_DUTY_EMAIL", default=LW_CONTACT_EMAIL)
 INSTALLED_APPS = [

@@ -22,5 +22,22 @@ class CoreConfig(AppConfig):
         from livingwell.core.request_id import request_id_clear
 
         lookups.register()
+        _telemetry_start()
 
         request_finished.connect(request_id_clear, dispatch_uid="livingwell.request_id_clear")
+
+
+def _telemetry_start() -> None:
+    """Sentry and OpenTelemetry, each only when its setting is given (core/telemetry.py)."""
+    from django.conf import settings
+
+    from livingwell.core import telemetry
+
+    if settings.SENTRY_DSN:
+        telemetry.sentry_start(
+            dsn=settings.SENTRY_DSN,
+            environment=settings.SENTRY_ENVIRONMENT,
+            traces_sample_rate=settings.SENTRY_TRACES_SAMPLE_RATE,
+        )
+    if settings.OTEL_EXPORTER_OTLP_ENDPOINT:
+        telemetry.opentelemetry_start(service_name=settings.OTEL_SERVICE_NAME)
