@@ -12,6 +12,8 @@ from gunicorn.glogging import Logger
 
 accesslog = "-"
 errorlog = "-"
+# No control socket: several servers run on one machine, and it would be one shared file in the home folder.
+control_socket_disable = True
 
 
 class JsonLogger(Logger):

@@ -80,3 +80,18 @@ class Parcel(models.Model):
 
     def __str__(self) -> str:
         return f"parcel {self.pk}"
+
+
+class PeriodicRun(models.Model):
+    """Periodic work done once for its period: a monthly job's name and month. The row is the proof it ran,
+    so two workers (or a restarted one) never do it twice (``core.periodic``)."""
+
+    name = models.CharField(max_length=100)
+    period = models.CharField(max_length=20)
+    ran_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "period"], name="periodic_run_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.period}"

@@ -15,3 +15,5 @@ class DirectoryConfig(AppConfig):
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.directory.demo.directory_demo"
+    # Its share of the workers' housekeeping (core/tasks.py): the monthly reminder of listings not checked.
+    housekeeping = "livingwell.directory.housekeeping.directory_housekeeping"
