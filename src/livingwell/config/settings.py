@@ -108,6 +108,23 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
 LW_TASK_WAIT_MINUTES = env.int("LW_TASK_WAIT_MINUTES", default=15)
+# The privacy notice (/privacy/): who is the controller of people's information, how to reach their data
+# protection officer, their registration with the ICO, and the lawful bases they rely on (UK GDPR Articles 6
+# and 9). The defaults are those of a council or NHS body providing health and social care; check them with
+# your data protection officer.
+LW_CONTROLLER_NAME = env.str("LW_CONTROLLER_NAME", default="Kingsmere Council")
+LW_CONTROLLER_ADDRESS = env.str("LW_CONTROLLER_ADDRESS", default="Kingsmere Town Hall, High Street, Kingsmere")
+LW_DPO_EMAIL = env.str("LW_DPO_EMAIL", default="dpo@kingsmere.example")
+LW_ICO_REGISTRATION = env.str("LW_ICO_REGISTRATION", default="")
+LW_LAWFUL_BASIS_ARTICLE_6 = env.str(
+    "LW_LAWFUL_BASIS_ARTICLE_6",
+    default="Article 6(1)(e): a task carried out in the public interest, our duties to provide care and support",
+)
+LW_LAWFUL_BASIS_ARTICLE_9 = env.str(
+    "LW_LAWFUL_BASIS_ARTICLE_9",
+    default="Article 9(2)(h): providing health or social care, under the Data Protection Act 2018, Schedule 1, "
+    "paragraph 2",
+)
 # Error reports to Sentry, and traces to an OpenTelemetry collector (its exporter reads the other OTEL_*
 # variables itself): each off unless set, and kept from personal details (core/telemetry.py).
 SENTRY_DSN = env.str("SENTRY_DSN", default="")

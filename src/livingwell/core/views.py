@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -26,7 +27,17 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/pages/privacy.html")
+    """The privacy notice, its placeholders filled from the settings, saying what the platform really does."""
+    context = {
+        "controller_name": settings.LW_CONTROLLER_NAME,
+        "controller_address": settings.LW_CONTROLLER_ADDRESS,
+        "dpo_email": settings.LW_DPO_EMAIL,
+        "ico_registration": settings.LW_ICO_REGISTRATION,
+        "basis_6": settings.LW_LAWFUL_BASIS_ARTICLE_6,
+        "basis_9": settings.LW_LAWFUL_BASIS_ARTICLE_9,
+        "error_reports": bool(settings.SENTRY_DSN),
+    }
+    return render(request, "core/pages/privacy.html", context)
 
 
 @require_safe

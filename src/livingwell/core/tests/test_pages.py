@@ -160,3 +160,20 @@ def test_replayed_form_without_csrf_token_gets_a_clear_page() -> None:
 def test_wrong_method_is_refused_but_head_is_fine(client: Client) -> None:
     assert client.post(reverse("core:home")).status_code == 405
     assert client.head(reverse("core:home")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_is_filled_from_the_settings(client: Client, settings) -> None:
+    settings.LW_CONTROLLER_NAME = "Ashby Vale NHS Foundation Trust"
+    settings.LW_DPO_EMAIL = "dpo@ashbyvale.example"
+    settings.LW_ICO_REGISTRATION = "Z7654321"
+    settings.LW_LAWFUL_BASIS_ARTICLE_9 = "Article 9(2)(h): health care"
+    settings.SENTRY_DSN = ""
+    page = client.get(reverse("core:privacy")).content.decode()
+    assert "Ashby Vale NHS Foundation Trust is responsible" in page
+    assert "dpo@ashbyvale.example" in page
+    assert "registered with the Information Commissioner's Office as Z7654321" in page
+    assert "Article 9(2)(h): health care" in page
+    assert "Article 6(1)(e)" in page
+    assert "ico.org.uk/make-a-complaint" in page
+    assert "Sentry" not in page
