@@ -6,7 +6,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from livingwell.config.settings import *  # noqa: F403
-from livingwell.config.settings import DEMO_SECRET_KEY, env
+from livingwell.config.settings import DEMO_SECRET_KEY, LW_NOTIFY_API_KEY, env
 from livingwell.core.settings_helpers import mailers_from_email_url
 
 DEBUG = False
@@ -26,6 +26,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Production sends real email: EMAIL_URL must name an SMTP server, such as
-# smtp+tls://user:password@smtp.example.org:587
-MAILERS = mailers_from_email_url(env.email_url("EMAIL_URL"))
+# Production sends real email: through GOV.UK Notify when LW_NOTIFY_API_KEY is set, otherwise EMAIL_URL must
+# name an SMTP server, such as smtp+tls://user:password@smtp.example.org:587
+if not LW_NOTIFY_API_KEY:
+    MAILERS = mailers_from_email_url(env.email_url("EMAIL_URL"))

@@ -317,6 +317,20 @@ TASKS = {
 # Email leaves through a task. The demo prints it to the console; production sets EMAIL_URL to SMTP,
 # such as smtp+tls://user:password@smtp.example.org:587
 MAILERS = mailers_from_email_url(env.email_url("EMAIL_URL", default="consolemail://"))
+# GOV.UK Notify, for email, texts and letters (core/notify.py, decision 0051): with an API key, email and texts
+# go through Notify instead of EMAIL_URL and LW_SMS_BACKEND. Each template holds only placeholders: ((subject))
+# and ((body)) for email, ((body)) for texts, the address lines, ((subject)) and ((body)) for letters. Notify's
+# delivery receipts come to /notify/receipts/ with this bearer token.
+LW_NOTIFY_API_KEY = env.str("LW_NOTIFY_API_KEY", default="")
+LW_NOTIFY_BASE_URL = env.str("LW_NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+LW_NOTIFY_EMAIL_TEMPLATE_ID = env.str("LW_NOTIFY_EMAIL_TEMPLATE_ID", default="")
+LW_NOTIFY_SMS_TEMPLATE_ID = env.str("LW_NOTIFY_SMS_TEMPLATE_ID", default="")
+LW_NOTIFY_LETTER_TEMPLATE_ID = env.str("LW_NOTIFY_LETTER_TEMPLATE_ID", default="")
+LW_NOTIFY_CALLBACK_TOKEN = env.str("LW_NOTIFY_CALLBACK_TOKEN", default="")
+NOTIFY_MAILERS = {"default": {"BACKEND": "livingwell.core.notify.NotifyEmailBackend"}}
+if LW_NOTIFY_API_KEY:
+    MAILERS = NOTIFY_MAILERS
+    LW_SMS_BACKEND = env.str("LW_SMS_BACKEND", default="livingwell.core.notify.NotifySmsBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=LW_CONTACT_EMAIL)
 
 LOGGING = {

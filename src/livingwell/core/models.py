@@ -51,6 +51,12 @@ class Delivery(models.Model):
         GAVE_UP = "gave_up", _("Could not be sent")
         UNKNOWN = "unknown", _("May not have been sent: the worker stopped while sending")
 
+    class Receipt(models.TextChoices):
+        DELIVERED = "delivered", _("Delivered")
+        PERMANENT_FAILURE = "permanent-failure", _("Not delivered: the address or number is wrong")
+        TEMPORARY_FAILURE = "temporary-failure", _("Not delivered yet: inbox full or phone off")
+        TECHNICAL_FAILURE = "technical-failure", _("Not delivered: a fault at the provider")
+
     key = models.CharField(max_length=64, unique=True)
     channel = models.CharField(max_length=10)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
@@ -60,6 +66,16 @@ class Delivery(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     changed_at = models.DateTimeField(auto_now=True)
+    # What GOV.UK Notify said came of it (core/notify.py): delivered, or a failure.
+    receipt = models.CharField(_("delivery receipt"), max_length=20, choices=Receipt.choices, blank=True)
+    receipt_at = models.DateTimeField(null=True, blank=True)
+    # Notify's id for the sending the receipt was about (each sending again has its own).
+    receipt_for = models.CharField(max_length=36, blank=True)
+    # How to build it again, to send again after a temporary failure: the builder's path, its ids only, and
+    # the message's own key (made of ids), of which ``key`` is the digest with the recipient.
+    build = models.CharField(max_length=200, blank=True)
+    ids = models.JSONField(default=dict, blank=True)
+    message_key = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("delivery")

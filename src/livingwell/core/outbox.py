@@ -12,19 +12,21 @@ alert that cannot be sent is shown on the duty queue.
 """
 
 import datetime
+import functools
 import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.tasks import TaskResult, task
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from livingwell.core.models import Parcel
+from livingwell.core.notify import REFERENCE_HEADER, letter_send, notify_on
 from livingwell.core.sealed import seal, unseal
 from livingwell.core.sms import sms_backend
 from livingwell.core.tasks import delivery_key, send_later, send_reliably
@@ -45,7 +47,7 @@ class Message:
     template_name: str
     context: Mapping[str, object] = field(default_factory=dict)
     subject: str = ""  # an email's; a text has none
-    channel: Literal["email", "text"] = "email"
+    channel: Literal["email", "text", "letter"] = "email"
 
     def body(self) -> str:
         words = render_to_string(self.template_name, dict(self.context), using=PLAIN_TEXT).strip()
@@ -53,11 +55,20 @@ class Message:
             return f"{words}\n{render_to_string('core/includes/crisis.sms', using=PLAIN_TEXT).strip()}"
         return f"{words}\n\n{render_to_string('core/includes/crisis.txt', using=PLAIN_TEXT).strip()}\n"
 
-    def send(self) -> None:
+    def send(self, reference: str = "") -> None:
+        """Send it; ``reference`` (its delivery key, a digest) goes with it to a provider that reports back."""
         if self.channel == "text":
-            sms_backend().send(to=self.to, body=self.body())
+            sms_backend().send(to=self.to, body=self.body(), reference=reference)
+        elif self.channel == "letter":
+            letter_send(address=self.to, subject=self.subject, body=self.body(), reference=reference)
         else:
-            send_mail(subject=self.subject, message=self.body(), from_email=None, recipient_list=[self.to])
+            email_send(subject=self.subject, body=self.body(), to=self.to, reference=reference)
+
+
+def email_send(*, subject: str, body: str, to: str, reference: str) -> None:
+    """One email through the default mailer (SMTP, or GOV.UK Notify, which is given the reference)."""
+    headers = {REFERENCE_HEADER: reference} if reference and notify_on() else {}
+    EmailMessage(subject=subject, body=body, to=[to], headers=headers).send()
 
 
 Builder = Callable[..., Message | None]
@@ -145,11 +156,13 @@ def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = Fa
             build=build, ids=ids, key=key, urgent=urgent, label=label
         )
 
+    delivery = delivery_key(key, message.to)
     send_reliably(
-        message.send,
-        key=delivery_key(key, message.to),
+        functools.partial(message.send, reference=delivery),
+        key=delivery,
         channel=message.channel,
         urgent=urgent,
         label=label,
         again=again,
+        rebuild={"build": build, "ids": ids, "message_key": key},
     )

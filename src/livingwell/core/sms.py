@@ -14,13 +14,13 @@ from livingwell.core.models import TextMessage
 
 
 class SmsBackend(Protocol):
-    def send(self, *, to: str, body: str) -> None: ...
+    def send(self, *, to: str, body: str, reference: str = "") -> None: ...
 
 
 class OutboxBackend:
     """Keeps messages in the database instead of sending them."""
 
-    def send(self, *, to: str, body: str) -> None:
+    def send(self, *, to: str, body: str, reference: str = "") -> None:
         TextMessage.objects.create(to=to, body=body)
 
 

@@ -9,6 +9,7 @@ tasks stuck RUNNING by a stopped worker back in the queue.
 import datetime
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -34,12 +35,14 @@ def delivery_key(message_key: str, recipient: str) -> str:
     return hashlib.sha256(f"{message_key}\n{recipient.strip().lower()}".encode()).hexdigest()
 
 
-def _delivery_begin(key: str, channel: str, urgent: bool, label: str) -> Delivery | None:
+def _delivery_begin(key: str, channel: str, urgent: bool, label: str, again: dict[str, Any]) -> Delivery | None:
     """Claim the right to send: None when it was sent, or is being (or may have been) sent already."""
     with transaction.atomic():
         try:
             with transaction.atomic():
-                return Delivery.objects.create(key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1)
+                return Delivery.objects.create(
+                    key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1, **again
+                )
         except IntegrityError:
             pass
         delivery = Delivery.objects.select_for_update().get(key=key)
@@ -52,10 +55,19 @@ def _delivery_begin(key: str, channel: str, urgent: bool, label: str) -> Deliver
 
 
 def send_reliably(
-    send: Callable[[], object], *, key: str, channel: str, urgent: bool, label: str, again: Callable[[int], object]
+    send: Callable[[], object],
+    *,
+    key: str,
+    channel: str,
+    urgent: bool,
+    label: str,
+    again: Callable[[int], object],
+    rebuild: dict[str, Any] | None = None,
 ) -> None:
-    """Send once under ``key``; on failure, queue ``again`` (given the tries so far) unless that was the last."""
-    delivery = _delivery_begin(key, channel, urgent, label)
+    """Send once under ``key``; on failure, queue ``again`` (given the tries so far) unless that was the last.
+    ``rebuild``: how to build the message again (its builder, ids and message key), kept on the delivery so
+    that a provider's later report of a temporary failure can send it again (``core.notify``)."""
+    delivery = _delivery_begin(key, channel, urgent, label, rebuild or {})
     if delivery is None:
         return
     try:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingwell.core import health, views
+from livingwell.core import health, notify_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("health/", health.platform, name="health"),
     path("health/live/", health.live, name="health_live"),
     path("health/ready/", health.ready, name="health_ready"),
+    # GOV.UK Notify's delivery receipts, signed with our token (core/notify_views.py).
+    path("notify/receipts/", notify_views.receipt, name="notify_receipt"),
 ]

@@ -18,6 +18,8 @@ MATRIX: dict[str, Who] = {
     "core:health": PUBLIC,
     "core:health_live": PUBLIC,
     "core:health_ready": PUBLIC,
+    # GOV.UK Notify's delivery receipts: for Notify alone, with our token; no person reaches it.
+    "core:notify_receipt": frozenset(),
 }
 
 
@@ -30,4 +32,4 @@ def _worker_seen() -> dict[str, object]:
 KWARGS: dict[str, Kwargs] = {"core:health": _worker_seen}
 
 # URLs that only take POST are checked with POST.
-POST_ONLY: set[str] = set()
+POST_ONLY: set[str] = {"core:notify_receipt"}

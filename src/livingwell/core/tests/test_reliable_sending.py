@@ -49,7 +49,7 @@ def _smtp_down(monkeypatch) -> None:
     def refuse(**kwargs: object) -> None:
         raise smtplib.SMTPConnectError(421, "down")
 
-    monkeypatch.setattr("livingwell.core.outbox.send_mail", refuse)
+    monkeypatch.setattr("livingwell.core.outbox.email_send", refuse)
 
 
 def _due_now() -> None:
@@ -170,7 +170,7 @@ def test_a_failed_task_keeps_the_kind_of_error_and_nothing_it_said(monkeypatch) 
     def refuse(**kwargs: object) -> None:
         raise smtplib.SMTPRecipientsRefused({"duty@example.org": (550, b"no such user duty@example.org")})
 
-    monkeypatch.setattr("livingwell.core.outbox.send_mail", refuse)
+    monkeypatch.setattr("livingwell.core.outbox.email_send", refuse)
     _urgent()
     _worker()
     failed = DBTaskResult.objects.get(status="FAILED")
