@@ -1,6 +1,8 @@
 """Users, their roles, and the organisations they act for."""
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +38,15 @@ BODY_RUNNING_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 STORY_ROLES = (Role.SECRETARY, Role.ADMINISTRATOR)
 
 
+class LivingWellUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> "User":
+        """``manage.py createsuperuser`` makes the first administrator: the admin is for that role alone."""
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PERSON)
     organisations = models.ManyToManyField(
@@ -44,6 +55,8 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+
+    objects: ClassVar[LivingWellUserManager] = LivingWellUserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")
