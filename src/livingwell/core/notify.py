@@ -8,6 +8,7 @@ names no one, by which Notify's delivery receipt finds it again (``receipt_recor
 Without Notify, email goes by SMTP (``EMAIL_URL``) and texts to ``LW_SMS_BACKEND``; letters need Notify.
 """
 
+import functools
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -89,8 +90,8 @@ def receipt_record(*, reference: str, status: str, notification_id: str) -> bool
     """Keep what Notify says came of a message (found by its reference, our delivery key). A temporary or
     technical failure is sent again later, with the back-off of any failed send, until the tries run out.
     True when it was kept; a receipt for nothing of ours, or for a sending already told of, changes nothing."""
-    from livingwell.core.outbox import message_send
-    from livingwell.core.tasks import SEND_ATTEMPTS, send_later
+    from livingwell.core.outbox import message_send_later
+    from livingwell.core.tasks import SEND_ATTEMPTS
 
     if status not in RECEIPTS:
         return False
@@ -102,14 +103,12 @@ def receipt_record(*, reference: str, status: str, notification_id: str) -> bool
         again = status in (Delivery.Receipt.TEMPORARY_FAILURE, Delivery.Receipt.TECHNICAL_FAILURE)
         if again and delivery.build and delivery.attempts < SEND_ATTEMPTS:
             delivery.status = Delivery.Status.RETRYING
-            run_after = send_later(delivery.attempts)
-            ids, build, urgent, label = delivery.ids, delivery.build, delivery.urgent, delivery.label
-            message_key = delivery.message_key
             transaction.on_commit(
-                lambda: message_send.using(run_after=run_after).enqueue(
-                    build=build, ids=ids, key=message_key, urgent=urgent, label=label
+                functools.partial(
+                    message_send_later, delivery.attempts, build=delivery.build, ids=delivery.ids,
+                    key=delivery.message_key, urgent=delivery.urgent, label=delivery.label,
                 )
-            )
+            )  # fmt: skip
         elif again or status == Delivery.Receipt.PERMANENT_FAILURE:
             delivery.status = Delivery.Status.GAVE_UP
         delivery.save(update_fields=["receipt", "receipt_for", "receipt_at", "status", "changed_at"])

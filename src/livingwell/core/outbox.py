@@ -151,11 +151,6 @@ def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = Fa
     if message is None:
         return
 
-    def again(attempts: int) -> object:
-        return message_send.using(run_after=send_later(attempts)).enqueue(
-            build=build, ids=ids, key=key, urgent=urgent, label=label
-        )
-
     delivery = delivery_key(key, message.to)
     send_reliably(
         functools.partial(message.send, reference=delivery),
@@ -163,6 +158,15 @@ def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = Fa
         channel=message.channel,
         urgent=urgent,
         label=label,
-        again=again,
+        again=functools.partial(message_send_later, build=build, ids=ids, key=key, urgent=urgent, label=label),
         rebuild={"build": build, "ids": ids, "message_key": key},
+    )
+
+
+def message_send_later(
+    attempts: int, *, build: str, ids: dict[str, Ids], key: str, urgent: bool, label: str
+) -> TaskResult:
+    """Queue the message to be built and sent again after the back-off for ``attempts`` tries so far."""
+    return message_send.using(run_after=send_later(attempts)).enqueue(
+        build=build, ids=ids, key=key, urgent=urgent, label=label
     )

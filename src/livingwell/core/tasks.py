@@ -35,13 +35,13 @@ def delivery_key(message_key: str, recipient: str) -> str:
     return hashlib.sha256(f"{message_key}\n{recipient.strip().lower()}".encode()).hexdigest()
 
 
-def _delivery_begin(key: str, channel: str, urgent: bool, label: str, again: dict[str, Any]) -> Delivery | None:
+def _delivery_begin(key: str, channel: str, urgent: bool, label: str, rebuild: dict[str, Any]) -> Delivery | None:
     """Claim the right to send: None when it was sent, or is being (or may have been) sent already."""
     with transaction.atomic():
         try:
             with transaction.atomic():
                 return Delivery.objects.create(
-                    key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1, **again
+                    key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1, **rebuild
                 )
         except IntegrityError:
             pass

@@ -204,18 +204,23 @@ class GroupWork:
     manages: bool
 
 
+GROUP_SESSIONS_SHOWN = 50
+
+
+def works_on_group(user: User, group: PeerGroup) -> bool:
+    """The user may read and record a group's sessions: the Hub manager, or a peer supporter who runs it."""
+    if _manages_peers(user):
+        return True
+    return user.is_authenticated and user.role == Role.PEER_SUPPORTER and group.facilitators.filter(user=user).exists()
+
+
 def access_group_work_for(user: User, group_id: int | str) -> GroupWork:
     group = one_or_404(PeerGroup.objects.select_related("service"), group_id)
-    manages = _manages_peers(user)
-    runs = user.is_authenticated and user.role == Role.PEER_SUPPORTER and group.facilitators.filter(user=user).exists()
-    if not (manages or runs):
+    if not works_on_group(user, group):
         raise PermissionDenied
     audit_event_record(actor=user, action=AuditEvent.Action.READ, record=group, person_id=None)
     sessions = list(group.sessions.select_related("recorded_by")[:GROUP_SESSIONS_SHOWN])
-    return GroupWork(group=group, sessions=sessions, manages=manages)
-
-
-GROUP_SESSIONS_SHOWN = 50
+    return GroupWork(group=group, sessions=sessions, manages=_manages_peers(user))
 
 
 def access_groups_managed_for(user: User) -> list[PeerGroup]:

@@ -31,9 +31,7 @@ def group(request: HttpRequest, group_id: int) -> HttpResponse:
     the_group = groups.running_groups().filter(pk=group_id).first()
     if the_group is None:
         raise Http404
-    runs = request.user.is_authenticated and (
-        request.user.role in HUB_MANAGER_ROLES or the_group.facilitators.filter(user=request.user).exists()
-    )
+    runs = access.works_on_group(request.user, the_group)  # type: ignore[arg-type]
     months = groups.months_of(the_group, timezone.localdate())
     return render(request, "peer/group.html", {"group": the_group, "months": months, "runs": runs})
 
