@@ -17,6 +17,9 @@ class AccountsConfig(AppConfig):
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.accounts.demo.accounts_demo_load"
 
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.accounts.personal_data"
+
 
 class LivingWellAdminConfig(admin_apps.AdminConfig):
     """Django's admin, behind our sign-in and a verified second factor."""

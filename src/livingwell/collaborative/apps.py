@@ -14,3 +14,5 @@ class CollaborativeConfig(AppConfig):
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.collaborative.demo.collaborative_demo"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.collaborative.personal_data"

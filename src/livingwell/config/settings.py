@@ -108,6 +108,16 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
 LW_TASK_WAIT_MINUTES = env.int("LW_TASK_WAIT_MINUTES", default=15)
+# Retention (docs/retention.md, decision 0052), applied each night by the worker. Years after a person's last
+# contact before their record is erased: 8, as the NHS Records Management Code of Practice 2023 sets for adult
+# social care records (an NHS trust giving mental health care may need 20, the Code's figure for its records).
+LW_RETAIN_PEOPLE_YEARS = env.int("LW_RETAIN_PEOPLE_YEARS", default=8)
+# Years after an introduction that became nobody's record was routed (information only, or closed).
+LW_RETAIN_INTRODUCTIONS_YEARS = env.int("LW_RETAIN_INTRODUCTIONS_YEARS", default=2)
+# Days the record of each message sent (no words, no address) is kept.
+LW_RETAIN_MESSAGES_DAYS = env.int("LW_RETAIN_MESSAGES_DAYS", default=730)
+# Days a subject access export waits to be downloaded before it is deleted.
+LW_RETAIN_EXPORTS_DAYS = env.int("LW_RETAIN_EXPORTS_DAYS", default=30)
 # The privacy notice (/privacy/): who is the controller of people's information, how to reach their data
 # protection officer, their registration with the ICO, and the lawful bases they rely on (UK GDPR Articles 6
 # and 9). The defaults are those of a council or NHS body providing health and social care; check them with
@@ -158,6 +168,7 @@ INSTALLED_APPS = [
     "livingwell.timebank",
     "livingwell.voice",
     "livingwell.insight",
+    "livingwell.rights",
     # After our apps, so that our admin templates (with the crisis routes) override Django's.
     "livingwell.accounts.apps.LivingWellAdminConfig",
 ]
@@ -290,6 +301,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Files the platform keeps (subject access exports, sealed), in the default storage above: a folder that is
+# never served; each file is handed over by a view that checks who is asking.
+MEDIA_ROOT = env.path("LW_FILES_ROOT", default=BASE_DIR / "var" / "files")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("livingwell.core.urls")),
     path("account/", include("livingwell.accounts.urls")),
     path("", include("livingwell.people.urls")),
+    path("", include("livingwell.rights.urls")),
     path("audit/", include("livingwell.audit.urls")),
     path("directory/", include("livingwell.directory.urls")),
     path("", include("livingwell.frontdoor.urls")),

@@ -32,3 +32,13 @@ def unseal(token: object, *, max_age: int | None = None) -> Any:
         return json.loads(_fernet().decrypt(token.encode(), ttl=max_age))
     except (InvalidToken, ValueError):
         return None
+
+
+def seal_bytes(value: bytes) -> bytes:
+    """``value`` sealed, for a file kept on disk or in a bucket that must be unreadable without the key."""
+    return _fernet().encrypt(value)
+
+
+def unseal_bytes(token: bytes) -> bytes:
+    """What ``seal_bytes`` sealed; raises ``InvalidToken`` if it was changed."""
+    return _fernet().decrypt(token)

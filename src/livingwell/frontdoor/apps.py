@@ -16,6 +16,8 @@ class FrontdoorConfig(AppConfig):
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.frontdoor.demo.frontdoor_demo"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.frontdoor.personal_data"
 
     def ready(self) -> None:
         from livingwell.frontdoor.own_page import INTRODUCTIONS  # models are ready only now

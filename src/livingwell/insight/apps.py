@@ -20,6 +20,8 @@ class InsightConfig(AppConfig):
     demo_load = "livingwell.insight.demo.insight_demo"
     # Run by the task worker's housekeeping every few minutes (core/tasks.py).
     housekeeping = "livingwell.insight.summaries.this_month_summarise_once"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.insight.personal_data"
 
     def ready(self) -> None:
         from livingwell.insight import signals  # noqa: F401  (keeps the counted introductions up to date)

@@ -15,3 +15,5 @@ class PeopleConfig(AppConfig):
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.people.demo.people_demo_load"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.people.personal_data"

@@ -65,6 +65,8 @@ class Person(models.Model):
     email_key = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When what identifies them was erased (``rights.erasure``): the row stays, as a number in the figures.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
     class Meta:
         ordering = ["preferred_name", "id"]

@@ -10,3 +10,5 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Safety net")
     # Its links in the menu (core/navigation.py).
     navigation = (NavLink(170, "safety:flag_list", _("Safety flags")),)
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.safety.personal_data"

@@ -11,3 +11,5 @@ class TimebankConfig(AppConfig):
     navigation = (NavLink(47, "timebank:home", _("Time bank"), public=True),)
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.timebank.demo.timebank_demo"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.timebank.personal_data"

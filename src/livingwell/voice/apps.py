@@ -14,6 +14,8 @@ class VoiceConfig(AppConfig):
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.voice.demo.voice_demo"
+    # What it holds about a person, for their subject access and erasure (core/personal_data.py).
+    personal_data = "livingwell.voice.personal_data"
 
     def ready(self) -> None:
         from livingwell.core.page_links import PageLink, page_link_add

@@ -17,9 +17,9 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.models import Body, Decision
 from livingwell.collaborative.tests.factories import BodyFactory, MeetingFactory, MemberFactory, MembershipFactory
 from livingwell.conftest import sign_in
+from livingwell.core.pdf import pdf_available
 from livingwell.frontdoor.tests.factories import introduction_arrived
 from livingwell.insight.models import QuarterlyReport
-from livingwell.insight.pdf import pdf_available
 from livingwell.insight.services import counted_introductions_refresh
 
 REPORT = "/figures/reports/2025-q1/"
