@@ -125,6 +125,11 @@ def counts_merge(counts: Iterable[tuple[str, int]]) -> dict[str, int]:
     return merged
 
 
+def counts_words(counts: dict[str, int]) -> str:
+    """How many rows of each kind, as the audit trail, the log and the commands say it."""
+    return ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items())) or "nothing"
+
+
 def messages_about(title: str, **ids: Iterable[object]) -> Held:
     """The emails, texts and letters sent about the person's records: those whose builder was given one of
     the ids (``introduction_id=[...]``). Their words are not kept (``core.outbox``), so this says what each

@@ -36,6 +36,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "basis_6": settings.LW_LAWFUL_BASIS_ARTICLE_6,
         "basis_9": settings.LW_LAWFUL_BASIS_ARTICLE_9,
         "error_reports": bool(settings.SENTRY_DSN),
+        "retain_people_years": settings.LW_RETAIN_PEOPLE_YEARS,
+        "retain_introductions_years": settings.LW_RETAIN_INTRODUCTIONS_YEARS,
+        "retain_messages_days": settings.LW_RETAIN_MESSAGES_DAYS,
     }
     return render(request, "core/pages/privacy.html", context)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.personal_data import counts_merge, personal_data_modules
+from livingwell.core.personal_data import counts_merge, counts_words, personal_data_modules
 from livingwell.core.refusals import Refused
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
@@ -45,7 +45,7 @@ def person_erase(*, actor: User | None, person_id: UUID, reason: str) -> dict[st
         waiting = list(SubjectAccess.objects.filter(person=person, status=SubjectAccess.Status.READY))
         if exported := exports_delete(waiting, SubjectAccess.Status.EXPIRED):
             counts["rights.subjectaccess"] = exported
-        detail = f"erased ({reason}): " + ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+        detail = f"erased ({reason}): {counts_words(counts)}"
         audit_event_record(
             actor=actor, action=AuditEvent.Action.DELETE, record=person, person_id=person.pk, detail=detail
         )

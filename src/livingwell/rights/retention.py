@@ -26,7 +26,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
 from livingwell.core.models import Delivery
 from livingwell.core.periodic import first_this, today
-from livingwell.core.personal_data import ERASED, counts_merge, personal_data_modules
+from livingwell.core.personal_data import ERASED, counts_merge, counts_words, personal_data_modules
 from livingwell.core.refusals import Refused
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.personal_data import introductions_erase
@@ -119,8 +119,4 @@ def retention_apply() -> None:
     run.counts = counts
     run.finished_at = timezone.now()
     run.save(update_fields=["counts", "finished_at"])
-    log.info(
-        "retention run %s: %s",
-        run.day,
-        ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items())) or "nothing to clear",
-    )
+    log.info("retention run %s: %s", run.day, counts_words(counts))

@@ -169,8 +169,13 @@ def test_the_privacy_notice_is_filled_from_the_settings(client: Client, settings
     settings.LW_ICO_REGISTRATION = "Z7654321"
     settings.LW_LAWFUL_BASIS_ARTICLE_9 = "Article 9(2)(h): health care"
     settings.SENTRY_DSN = ""
+    settings.LW_RETAIN_PEOPLE_YEARS = 20
+    settings.LW_RETAIN_INTRODUCTIONS_YEARS = 1
     page = client.get(reverse("core:privacy")).content.decode()
     assert "Ashby Vale NHS Foundation Trust is responsible" in page
+    assert "Your record, for 20 years after you were last in touch with us." in page
+    assert "for 1 year after we answered it" in page
+    assert "who has read your record" in page
     assert "dpo@ashbyvale.example" in page
     assert "registered with the Information Commissioner's Office as Z7654321" in page
     assert "Article 9(2)(h): health care" in page
