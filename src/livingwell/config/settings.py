@@ -108,7 +108,7 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
 LW_TASK_WAIT_MINUTES = env.int("LW_TASK_WAIT_MINUTES", default=15)
-# Retention (docs/retention.md, decision 0052), applied each night by the worker. Years after a person's last
+# Retention (docs/deploy.md, "Retention", decision 0052), applied each night by the worker. Years after a person's last
 # contact before their record is erased: 8, as the NHS Records Management Code of Practice 2023 sets for adult
 # social care records (an NHS trust giving mental health care may need 20, the Code's figure for its records).
 LW_RETAIN_PEOPLE_YEARS = env.int("LW_RETAIN_PEOPLE_YEARS", default=8)

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.forms import GovukForm
 
-class ErasureForm(forms.Form):
+
+class ErasureForm(GovukForm):
     confirmed = forms.BooleanField(
         label=_("I have checked with our data protection officer that the law allows this erasure"),
         help_text=_(

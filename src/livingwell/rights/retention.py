@@ -1,4 +1,4 @@
-"""The retention rules (settings ``LW_RETAIN_*``, docs/retention.md, decision 0052), applied each night by the
+"""The retention rules (settings ``LW_RETAIN_*``, docs/deploy.md, "Retention", decision 0052), applied each night by the
 worker's housekeeping. Each run is a ``RetentionRun`` row with how many records of each kind it cleared, and a
 line in the log.
 
