@@ -31,6 +31,7 @@ from livingwell.rights.models import SubjectAccess
 
 log = logging.getLogger(__name__)
 STYLES = Path(__file__).parent / "pdf_styles" / "subject_access.css"
+DOCUMENT_STYLES = Path(__file__).parent / "pdf_styles" / "subject_access_document.css"
 FOLDER = "subject-access"
 
 
@@ -50,6 +51,7 @@ def document_make(person: Person, made_at: datetime.datetime) -> dict[str, bytes
         "controller_address": settings.LW_CONTROLLER_ADDRESS,
         "dpo_email": settings.LW_DPO_EMAIL,
         "service_name": settings.LW_SERVICE_NAME,
+        "styles": DOCUMENT_STYLES.read_text(),
     }
     html = render_to_string("rights/subject_access_document.html", context)
     data = {

@@ -19,11 +19,16 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.models import Claim
 from livingwell.collaborative.models import Member as CollaborativeMember
-from livingwell.conftest import sign_in
+from livingwell.conftest import shipped_ensure, sign_in
+from livingwell.core.models import Delivery
+from livingwell.core.outbox import message_enqueue
 from livingwell.core.personal_data import ERASED, personal_data_modules
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.services import confirmation_message
+from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.people.models import Person
 from livingwell.rights.models import SubjectAccess
+from livingwell.rights.subject_access import held_everywhere
 from livingwell.safety.models import RiskFlag
 from livingwell.support.models import Episode, Plan
 from livingwell.timebank.models import Member as TimebankMember
@@ -41,6 +46,7 @@ def _files(settings, tmp_path: Path) -> None:
 
 @pytest.fixture
 def demo() -> None:
+    shipped_ensure()  # after a transactional test, what the migrations ship is gone
     call_command("demo_load", stdout=StringIO())
 
 
@@ -108,6 +114,7 @@ def _export(hub: Client, person: Person, django_capture_on_commit_callbacks) -> 
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_subject_access_holds_everything_from_every_app_and_downloads_once(
     demo, hub: Client, django_capture_on_commit_callbacks
 ) -> None:
@@ -158,8 +165,9 @@ def test_subject_access_holds_everything_from_every_app_and_downloads_once(
     assert sorted(details) == ["subject access asked", "subject access downloaded", "subject access made"]
 
 
-def test_the_file_kept_is_sealed(demo, hub: Client, django_capture_on_commit_callbacks, tmp_path: Path) -> None:
-    jo = Person.objects.get(preferred_name="Jo")
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
+def test_the_file_kept_is_sealed(hub: Client, django_capture_on_commit_callbacks, tmp_path: Path) -> None:
+    jo = Person.objects.create(preferred_name="Jo", email="jo.sealed@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         hub.post(reverse("rights:subject_access_ask", args=[jo.pk]))
         hub.post(reverse("rights:subject_access_ask", args=[jo.pk]))  # a double click makes one
@@ -256,3 +264,34 @@ def test_bad_ids_are_not_found(hub: Client) -> None:
     assert hub.post(reverse("rights:person_erase", args=[missing]), {"confirmed": "on"}).status_code == 404
     gone = hub.post(reverse("rights:subject_access_download", args=[missing]))
     assert gone.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
+def test_messages_sent_about_their_records_are_listed_without_their_words() -> None:
+    person = Person.objects.create(preferred_name="Ash", email="ash@example.org")
+    introduction = IntroductionFactory(person=person, email="ash@example.org", contact_methods=["email"])
+    other = IntroductionFactory(email="someone.else@example.org", contact_methods=["email"])
+    for each in (introduction, other):
+        message_enqueue(confirmation_message, introduction_id=each.pk, key=f"confirmation:{each.pk}")
+    _worker()
+    assert Delivery.objects.count() == 2
+    held = {held.title: held.rows for held in held_everywhere(person)}
+    (sent,) = held["Messages about your introductions"]
+    assert sent["channel"] == "email"
+    assert sent["status"] == "Sent"
+    assert "ash@example.org" not in json.dumps(sent)
+
+
+def test_the_rights_page_asks_the_same_few_queries_however_many_exports(
+    hub: Client, django_assert_max_num_queries
+) -> None:
+    person = Person.objects.create(preferred_name="Ash")
+    asker = User.objects.create_user(username="another-hub-manager", role=Role.HUB_MANAGER)
+    url = reverse("rights:person_rights", args=[person.pk])
+    hub.get(url)
+    with django_assert_max_num_queries(12) as few:
+        hub.get(url)
+    for _ in range(15):
+        SubjectAccess.objects.create(person=person, asked_by=asker, status=SubjectAccess.Status.DOWNLOADED)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert hub.get(url).status_code == 200
