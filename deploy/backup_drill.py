@@ -1,6 +1,7 @@
 """The backup drill (``./lw backup-drill``; CI runs it): a database with the demo's records is backed up with
 ``manage.py backup``, restored into a new database with ``manage.py restore``, and the two are compared:
-every table's rows, one person's whole record (every row that names them) and the audit trail.
+every table's rows, one person's whole record (every row that names them), the audit trail and the files kept
+(each restored into a folder of its own).
 Exits 1, saying what differs, if anything does."""
 
 import hashlib
@@ -16,6 +17,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES = os.environ.get("LW_DRILL_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 SOURCE, RESTORED = "livingwell_drill", "livingwell_drill_restored"
+FILES = Path(tempfile.mkdtemp(prefix="lw-drill-files-"))
 
 
 def _fresh(name: str) -> None:
@@ -32,6 +34,7 @@ def _drop(name: str) -> None:
 def _manage(database: str, *args: str) -> str:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "livingwell.config.settings"}
     env["DATABASE_URL"] = f"{POSTGRES}/{database}"
+    env["LW_FILES_ROOT"] = str(FILES / database)
     run = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -79,12 +82,20 @@ def main() -> int:
         if before != after or len(before) < 3:
             raise SystemExit(f"BACKUP DRILL FAILED: Jo's record differs, or is too small: {before} / {after}")
         print(f"Jo's whole record matches: {len(before)} tables ({', '.join(sorted(before))})")
+        kept = sorted(path.relative_to(FILES / SOURCE) for path in (FILES / SOURCE).rglob("*") if path.is_file())
+        restored = sorted(
+            path.relative_to(FILES / RESTORED) for path in (FILES / RESTORED).rglob("*") if path.is_file()
+        )
+        if not kept or kept != restored:
+            raise SystemExit(f"BACKUP DRILL FAILED: the files differ, or there are none: {kept} / {restored}")
+        print(f"The files kept match: {len(kept)} ({', '.join(str(path) for path in kept)})")
         print(f"BACKUP DRILL PASSED: {tables} tables, about {rows} rows, restored and checked")
         return 0
     finally:
         _drop(SOURCE)
         _drop(RESTORED)
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(FILES, ignore_errors=True)
 
 
 if __name__ == "__main__":

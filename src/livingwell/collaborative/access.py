@@ -303,7 +303,7 @@ def access_body_payments_for(user: User, slug: str) -> BodyPayments:
     claims = list(
         Claim.objects.filter(body=body, status__in=[Claim.Status.WAITING, Claim.Status.APPROVED])
         .select_related("member", "meeting")
-        .prefetch_related(Prefetch("expenses", queryset=Expense.objects.defer("receipt")))
+        .prefetch_related("expenses")
         .order_by("meeting__starts_at", "pk")
     )
     audit_reads_record(actor=user, records=claims, person_id_of=None)

@@ -10,6 +10,7 @@ import datetime
 import uuid
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from livingwell.accounts.models import User
@@ -367,6 +368,17 @@ def collaborative_demo_load() -> int:
     for claim in earlier.claims.all():
         if claim.member_id != sam.pk:
             payments.claim_approve(actor=sol, claim=claim, over_limit_agreed=False)
+    # Sam's claim waits, with the bus fare's receipt (kept in file storage).
+    sam_claim = earlier.claims.filter(member=sam).first()
+    if sam_claim is not None and sam.user is not None:
+        payments.expense_add(
+            actor=sam.user,
+            claim=sam_claim,
+            what="Bus fare to the Town Hall and back",
+            amount=Decimal("4.80"),
+            receipt=SimpleUploadedFile("bus-ticket.pdf", b"%PDF-1.4\n% Kingsmere Buses: return, 4.80\n%%EOF\n"),
+            submission_id=uuid.uuid5(uuid.NAMESPACE_URL, "livingwell-demo:sam-bus-fare"),
+        )
     services.rsvp_record(
         membership=b_members[1], meeting=today, answer="yes", access_needs="Papers in large print, please."
     )

@@ -716,15 +716,15 @@ class FinanceExport(models.Model):
 
 
 class Expense(models.Model):
-    """Travel, childcare or other costs of taking part, with the receipt (kept in the database, so the app
-    server holds no files)."""
+    """Travel, childcare or other costs of taking part, with the receipt, kept sealed in file storage
+    (``core.files``): ``receipt_file`` is its name there."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="expenses")
     what = models.CharField(_("what for"), max_length=200)
     amount = models.DecimalField(_("amount (£)"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)])
     receipt_name = models.CharField(max_length=200)
     receipt_type = models.CharField(max_length=100)
-    receipt = models.BinaryField()
+    receipt_file = models.CharField(max_length=200)
     submission_id = models.UUIDField(unique=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +30,7 @@ from livingwell.collaborative.models import (
     PaymentRate,
 )
 from livingwell.core.exports import csv_text
+from livingwell.core.files import file_delete, file_keep
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.core.yearly_limit import (
@@ -151,6 +152,8 @@ def claim_reject(*, actor: User, claim: Claim, reason: str) -> Claim:
 
 
 RECEIPT_LIMIT = 5 * 1024 * 1024
+# Where receipts are kept in file storage (core/files.py).
+RECEIPTS = "receipts"
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
 
@@ -177,6 +180,10 @@ def expense_add(
     if claim.status != Claim.Status.WAITING:
         raise PaymentRefused(_("Expenses are added before the claim is approved."))
     content = receipt.read(RECEIPT_LIMIT + 1)
+    existing = Expense.objects.filter(submission_id=submission_id).first()
+    if existing is not None:
+        return existing
+    name = file_keep(RECEIPTS, content)
 
     def create() -> Expense:
         expense = Expense.objects.create(
@@ -185,14 +192,21 @@ def expense_add(
             amount=amount,
             receipt_name=(receipt.name or "receipt")[-200:],
             receipt_type=receipt_type_of(content[:16]) or "application/octet-stream",
-            receipt=content,
+            receipt_file=name,
             submission_id=submission_id,
             added_by=actor,
         )
         member_record_audit(actor, expense, "expense added", AuditEvent.Action.CREATE)
         return expense
 
-    return created_once(Expense, create, submission_id=submission_id)
+    try:
+        expense = created_once(Expense, create, submission_id=submission_id)
+    except Exception:
+        file_delete(name)
+        raise
+    if expense.receipt_file != name:  # the same form sent twice at once: the other request kept its own
+        file_delete(name)
+    return expense
 
 
 FINANCE_HEADER = [
@@ -280,7 +294,7 @@ def statement_for(member: Member, year_start: datetime.date) -> Statement:
     claims = list(
         Claim.objects.filter(member=member, meeting__starts_at__date__gte=year_start, meeting__starts_at__date__lt=end)
         .select_related("meeting", "body")
-        .prefetch_related(Prefetch("expenses", queryset=Expense.objects.defer("receipt")))
+        .prefetch_related("expenses")
         .order_by("meeting__starts_at", "pk")
     )
     paid = sum(

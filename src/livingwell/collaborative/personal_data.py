@@ -1,7 +1,7 @@
 """What the Collaborative holds about someone who is a member through their account: their memberships,
 how they joined, training, supervision, replies to meetings, attendance and payment claims
 (``core.personal_data``). Erasing clears their name, contact details and words; claims and attendance stay,
-as payments made and a meeting's quorum must be accounted for."""
+as payments made and a meeting's quorum must be accounted for; so do expenses and their receipts."""
 
 import datetime
 from typing import Any
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from livingwell.collaborative.models import (
     Attendance,
     Claim,
+    Expense,
     JoinRequest,
     Member,
     Membership,
@@ -22,7 +23,7 @@ from livingwell.collaborative.models import (
 from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about
 from livingwell.people.models import Person
 
-MODELS = (Member, Membership, JoinRequest, TrainingRecord, Supervision, Claim, Rsvp, Attendance)
+MODELS = (Member, Membership, JoinRequest, TrainingRecord, Supervision, Claim, Expense, Rsvp, Attendance)
 
 
 def _members(person: Person) -> QuerySet[Member]:
@@ -42,6 +43,7 @@ def held(person: Person) -> list[Held]:
         held_as(_("Your replies to meetings"), Rsvp.objects.filter(membership__in=memberships)),
         held_as(_("Meetings you attended"), Attendance.objects.filter(membership__in=memberships)),
         held_as(_("Your payment claims"), Claim.objects.filter(member__in=members).order_by("created_at")),
+        held_as(_("Your expenses"), Expense.objects.filter(claim__member__in=members), leave_out=("receipt_file",)),
         messages_about(
             _("Messages from the Collaborative"),
             member_id=members.values_list("pk", flat=True),

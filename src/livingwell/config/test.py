@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings, with a fast password hasher."""
 
 import os
+import tempfile
 
 from livingwell.config.settings import *  # noqa: F403
 
@@ -13,6 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Files the tests keep (receipts, exports) go to a folder of this run's own, never the checkout's var/files.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="lw-test-files-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Rate limits are counted in each test process; tests/…/test_rate_limits.py also runs them on Redis.

@@ -1,21 +1,27 @@
 """Backups of the PostgreSQL database, and restoring one into a fresh database (``manage.py backup``,
 ``manage.py restore``; ``./lw backup``, ``./lw restore``).
 
-A backup is pg_dump's custom format, beside a manifest of how many rows each table held when it was taken
-and a digest of the audit trail, so that a restore can be checked against it. Every record is in the
-database, receipts included (they are kept in it), so the database's backup is the whole backup.
+A backup is pg_dump's custom format and a tar of the files the platform keeps (receipts and exports, sealed,
+read through the file storage whether a folder or a bucket: ``core.files``), beside a manifest of how many
+rows each table held when it was taken, a digest of the audit trail and of each file, so that a restore can be
+checked against it.
 """
 
 import datetime
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
@@ -30,6 +36,9 @@ class Manifest:
     taken_at: str
     counts: dict[str, int]
     audit_digest: str
+    # The tar of the files, and each file's digest by its name (a backup from before files were kept: none).
+    files: str = ""
+    file_digests: dict[str, str] = field(default_factory=dict)
 
     def write(self, path: Path) -> None:
         path.write_text(json.dumps(self.__dict__, indent=2, sort_keys=True))
@@ -43,7 +52,8 @@ def _postgres() -> dict[str, str]:
     """The connection's settings as libpq's environment variables, so no password is on a command line."""
     if connection.vendor != "postgresql":
         raise Refused(
-            "Backups here are of PostgreSQL. On the demo's SQLite, stop the platform and copy var/livingwell.sqlite3."
+            "Backups here are of PostgreSQL. On the demo's SQLite, stop the platform and copy var/livingwell.sqlite3 "
+            "and var/files."
         )
     db = settings.DATABASES["default"]
     env = {"PGDATABASE": db["NAME"], "PGHOST": db.get("HOST") or "", "PGPORT": str(db.get("PORT") or "")}
@@ -80,6 +90,47 @@ def audit_digest() -> str:
     return digest.hexdigest()
 
 
+def _stored(folder: str = "") -> Iterator[str]:
+    """Every file's name in the file storage, folder by folder."""
+    if folder and not default_storage.exists(folder):
+        return
+    folders, files = default_storage.listdir(folder)
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for inner in sorted(folders):
+        yield from _stored(f"{folder}/{inner}" if folder else inner)
+
+
+def _file_bytes(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return bytes(stored.read())
+
+
+def files_take(archive: Path) -> dict[str, str]:
+    """Every file kept, as stored (sealed), into the tar ``archive``; their digests by name."""
+    digests = {}
+    with tarfile.open(archive, "w") as tar:
+        for name in _stored():
+            content = _file_bytes(name)
+            digests[name] = hashlib.sha256(content).hexdigest()
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    return digests
+
+
+def files_restore(archive: Path) -> None:
+    """Put every file of the tar ``archive`` back in the file storage under its own name."""
+    with tarfile.open(archive, "r") as tar:
+        for member in tar.getmembers():
+            if not member.isfile() or member.name.startswith("/") or ".." in member.name.split("/"):
+                raise Refused(f"The backup's files hold an unexpected entry: {member.name!r}")
+            content = tar.extractfile(member)
+            if content is None or default_storage.exists(member.name):
+                continue
+            default_storage.save(member.name, ContentFile(content.read()))
+
+
 def backup_take(folder: Path) -> Path:
     """Dump the database into ``folder``, with its manifest; returns the manifest's path."""
     env = _postgres()
@@ -90,8 +141,11 @@ def backup_take(folder: Path) -> Path:
     subprocess.run(  # noqa: S603
         [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"], env=env, check=True
     )
+    files = folder / f"livingwell-{stamp}-files.tar"
+    file_digests = files_take(files)
     manifest = folder / f"livingwell-{stamp}.json"
-    Manifest(dump.name, datetime.datetime.now(datetime.UTC).isoformat(), counts, digest).write(manifest)
+    taken_at = datetime.datetime.now(datetime.UTC).isoformat()
+    Manifest(dump.name, taken_at, counts, digest, files.name, file_digests).write(manifest)
     return manifest
 
 
@@ -108,6 +162,8 @@ def restore(manifest_path: Path) -> list[str]:
          str(manifest_path.parent / manifest.dump)],
         env=env, check=True,
     )  # fmt: skip
+    if manifest.files:
+        files_restore(manifest_path.parent / manifest.files)
     return restore_differences(manifest)
 
 
@@ -120,4 +176,9 @@ def restore_differences(manifest: Manifest) -> list[str]:
     ]
     if audit_digest() != manifest.audit_digest:
         differences.append("the audit trail differs from the one backed up")
+    for name, digest in sorted(manifest.file_digests.items()):
+        if not default_storage.exists(name):
+            differences.append(f"the file {name} was not restored")
+        elif hashlib.sha256(_file_bytes(name)).hexdigest() != digest:
+            differences.append(f"the file {name} differs from the one backed up")
     return differences

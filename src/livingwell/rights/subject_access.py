@@ -11,8 +11,6 @@ import zipfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -22,10 +20,10 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.files import file_delete, file_keep, file_read
 from livingwell.core.pdf import PdfUnavailable, pdf_from_html
 from livingwell.core.personal_data import Held, personal_data_modules
 from livingwell.core.refusals import Refused
-from livingwell.core.sealed import seal_bytes, unseal_bytes
 from livingwell.people.models import Person
 from livingwell.rights.models import SubjectAccess
 
@@ -111,7 +109,7 @@ def subject_access_make(*, export_id: str) -> None:
     made_at = timezone.now()
     try:
         content = zip_of(document_make(export.person, made_at))
-        name = default_storage.save(f"{FOLDER}/{uuid.uuid4().hex}.zip.sealed", ContentFile(seal_bytes(content)))
+        name = file_keep(FOLDER, content)
     except Exception:
         SubjectAccess.objects.filter(pk=export.pk).update(status=SubjectAccess.Status.FAILED)
         log.exception("subject access export %s could not be made", export.pk)
@@ -135,8 +133,7 @@ def subject_access_download(*, actor: User, export_id: uuid.UUID) -> bytes:
         export = SubjectAccess.objects.select_for_update().filter(pk=export_id).first()
         if export is None or export.status != SubjectAccess.Status.READY:
             raise Refused(_("This export has already been downloaded, or is not ready. Ask for a new one."))
-        with default_storage.open(export.file_name, "rb") as sealed:
-            content = unseal_bytes(sealed.read())
+        content = file_read(export.file_name)
         name = export.file_name
         export.status = SubjectAccess.Status.DOWNLOADED
         export.downloaded_at = timezone.now()
@@ -150,13 +147,12 @@ def subject_access_download(*, actor: User, export_id: uuid.UUID) -> bytes:
             person_id=export.person_id,
             detail="subject access downloaded",
         )
-        transaction.on_commit(lambda: default_storage.delete(name))
+        transaction.on_commit(lambda: file_delete(name))
     return content
 
 
 def exports_delete(exports: "list[SubjectAccess]", status: str) -> int:
     """Delete the files of exports not downloaded (erased, or kept too long), marking them ``status``."""
     for export in exports:
-        if export.file_name:
-            default_storage.delete(export.file_name)
+        file_delete(export.file_name)
     return SubjectAccess.objects.filter(pk__in=[export.pk for export in exports]).update(status=status, file_name="")

@@ -29,6 +29,7 @@ from livingwell.collaborative.tests.factories import (
     MemberFactory,
     MembershipFactory,
 )
+from livingwell.core.files import file_keep
 from livingwell.core.tests.matrix import (
     COLLABORATIVE_CLAIMANT,
     COLLABORATIVE_MEMBER,
@@ -101,7 +102,7 @@ def _persons_expense() -> Expense:
         amount=3,
         receipt_name="r.pdf",
         receipt_type="application/pdf",
-        receipt=b"%PDF",
+        receipt_file=file_keep("receipts", b"%PDF"),
         submission_id=uuid.uuid4(),
         added_by=UserFactory(),
     )

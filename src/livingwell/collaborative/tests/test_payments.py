@@ -19,6 +19,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.models import Claim, Expense, Meeting, PaymentRate
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
 from livingwell.core import yearly_limit
+from livingwell.core.files import file_read
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,8 @@ def test_the_member_adds_expenses_with_receipts_and_the_coordinator_approves(
         )
         assert response.status_code == 302
     expense = Expense.objects.get()
-    assert bytes(expense.receipt) == b"%PDF-1.4 receipt"
+    assert file_read(expense.receipt_file) == b"%PDF-1.4 receipt"
+    assert expense.receipt_file.startswith("receipts/")
     download = member.get(reverse("collaborative:receipt", args=[expense.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")

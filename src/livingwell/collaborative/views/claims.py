@@ -30,6 +30,7 @@ from livingwell.collaborative.forms import (
 )
 from livingwell.collaborative.models import Claim
 from livingwell.core import yearly_limit
+from livingwell.core.files import file_read
 from livingwell.core.forms import fresh_token
 from livingwell.core.refusals import change_told
 
@@ -80,7 +81,7 @@ def _claim_page(
             "claim": the_claim,
             "running": running,
             "own": the_claim.member.user_id == request.user.pk,
-            "expenses": list(the_claim.expenses.defer("receipt")),
+            "expenses": list(the_claim.expenses.all()),
             "total": payments.claim_total(the_claim),
             "cap": payments.cap_for(the_claim),
             "expense_form": expense_form or ExpenseForm(initial=fresh_token()),
@@ -169,7 +170,7 @@ def claim_reject(request: AuthenticatedHttpRequest, claim_id: int) -> HttpRespon
 @role_required()
 def receipt(request: AuthenticatedHttpRequest, expense_id: int) -> HttpResponse:
     expense = access_receipt_for(request.user, expense_id)
-    response = HttpResponse(bytes(expense.receipt), content_type=expense.receipt_type)
+    response = HttpResponse(file_read(expense.receipt_file), content_type=expense.receipt_type)
     response["Content-Disposition"] = f'attachment; filename="receipt-{expense.pk}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -8,7 +8,7 @@ from livingwell.core.refusals import Refused
 
 
 class Command(BaseCommand):
-    help = "Back up the PostgreSQL database (every record, receipts included) with a manifest to check it by."
+    help = "Back up the PostgreSQL database and the files kept (receipts, exports) with a manifest to check them by."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--to", default="var/backups", help="the folder to write the backup into")
@@ -18,4 +18,4 @@ class Command(BaseCommand):
             manifest = backup_take(Path(options["to"]))
         except Refused as refused:
             raise CommandError(str(refused)) from refused
-        self.stdout.write(f"Backed up: {manifest} (and the dump beside it)")
+        self.stdout.write(f"Backed up: {manifest} (and the dump and the files beside it)")

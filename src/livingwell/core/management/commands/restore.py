@@ -20,4 +20,4 @@ class Command(BaseCommand):
             raise CommandError(str(refused)) from refused
         if differences:
             raise CommandError("The restore differs from the backup:\n" + "\n".join(differences))
-        self.stdout.write("Restored, and checked: every table's rows and the audit trail match the backup.")
+        self.stdout.write("Restored, and checked: every table's rows, the audit trail and the files match the backup.")
