@@ -1,13 +1,14 @@
 """Signing in and out, the second factor, and the signed-in landing page."""
 
 from base64 import b32encode
+from typing import Any
 
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import LoginView, LogoutView, PasswordResetConfirmView, redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from livingwell.accounts.services import (
     totp_device_pending_get_or_create,
     two_factor_enrolled_message,
 )
+from livingwell.accounts.sso import ID_TOKEN, provider_logout_url, sso_on
 from livingwell.core.forms import posted
 from livingwell.core.outbox import message_enqueue
 from livingwell.core.rate_limits import limited_response, over_limit
@@ -33,6 +35,9 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "sso_on": sso_on(), "sso_name": settings.LW_SSO_NAME}
 
     def get_success_url(self) -> str:
         url = super().get_success_url()
@@ -95,8 +100,11 @@ class PasswordResetView(PasswordResetConfirmView):
 
 class SignOutView(LogoutView):
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        id_token = request.session.get(ID_TOKEN, "")
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("You have signed out."))
+        if provider := provider_logout_url(request, id_token):
+            return redirect(provider)  # the organisation's sign-in ends too
         return response
 
 

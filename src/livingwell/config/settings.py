@@ -11,7 +11,7 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.settings_helpers import mailers_from_email_url, tile_origins
+from livingwell.core.settings_helpers import mailers_from_email_url, tile_origins, url_origin
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -183,6 +183,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "livingwell.accounts.sso.sso_second_factor_middleware",
     # Both before anything reads the body: a body too large is refused from its length, unread.
     "livingwell.core.middleware.RequestTooLargeMiddleware",
     "livingwell.core.middleware.RefuseNulBytesMiddleware",
@@ -249,6 +250,28 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign-in with the organisation's accounts (OpenID Connect, accounts/sso.py, decision 0054): off unless
+# LW_SSO_CLIENT_ID is set. The provider's endpoints are given, not discovered, so nothing is fetched at start.
+LW_SSO_CLIENT_ID = env.str("LW_SSO_CLIENT_ID", default="")
+LW_SSO_NAME = env.str("LW_SSO_NAME", default="your organisation's account")
+# The provider must say a second factor was used (amr: mfa), and Living Well asks for none of its own; false:
+# staff give their authenticator app's code after the provider's sign-in.
+LW_SSO_REQUIRE_MFA = env.bool("LW_SSO_REQUIRE_MFA", default=True)
+LW_SSO_LOGOUT_ENDPOINT = env.str("LW_SSO_LOGOUT_ENDPOINT", default="")
+OIDC_RP_CLIENT_ID = LW_SSO_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = env.str("LW_SSO_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("LW_SSO_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("LW_SSO_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("LW_SSO_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("LW_SSO_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email"
+OIDC_CREATE_USER = False
+OIDC_STORE_ID_TOKEN = True
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+if LW_SSO_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("livingwell.accounts.sso.StaffOIDCBackend")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -286,7 +309,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:", *tile_origins(LW_MAP_TILE_URL)],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Signing out sends the form on to the organisation's sign-in, to end its session too (accounts/sso.py).
+    "form-action": [CSP.SELF, *url_origin(LW_SSO_LOGOUT_ENDPOINT)],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],

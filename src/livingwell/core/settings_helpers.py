@@ -22,6 +22,14 @@ def mailers_from_email_url(email: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {"default": {"BACKEND": email["EMAIL_BACKEND"], "OPTIONS": options}}
 
 
+def url_origin(url: str) -> list[str]:
+    """The origin of ``url``, for the CSP; none for no address."""
+    if not url:
+        return []
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"]
+
+
 def tile_origins(tile_url: str) -> list[str]:
     """The origin a map tile server's images come from, for the CSP (``{s}`` subdomains become ``*``)."""
     if not tile_url:

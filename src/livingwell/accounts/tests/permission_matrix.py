@@ -19,6 +19,10 @@ MATRIX: dict[str, Who] = {
     "accounts:welcome": PUBLIC,
     "accounts:forgot_password": PUBLIC,
     "accounts:password_reset": PUBLIC,
+    # Single sign-on is off here (no provider), so nobody finds it; with it on, anyone may start it and the
+    # provider decides (tests/browser/test_sso.py).
+    "accounts:sso_start": frozenset(),
+    "accounts:sso_callback": frozenset(),
 }
 
 KWARGS: dict[str, Kwargs] = {
