@@ -9,6 +9,7 @@ import logging
 import uuid
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 from django.conf import settings
 from django.db import transaction
@@ -33,9 +34,21 @@ DOCUMENT_STYLES = Path(__file__).parent / "pdf_styles" / "subject_access_documen
 FOLDER = "subject-access"
 
 
+# Their record first, and their account and who read their records last; the rest in the apps' order.
+FIRST, LAST = (
+    ("livingwell.people.personal_data",),
+    ("livingwell.accounts.personal_data", "livingwell.audit.personal_data"),
+)
+
+
+def _place(module: ModuleType) -> int:
+    return -1 if module.__name__ in FIRST else (LAST.index(module.__name__) + 1 if module.__name__ in LAST else 0)
+
+
 def held_everywhere(person: Person) -> list[Held]:
-    """What every app holds about ``person``, kind by kind, in the order the apps are installed."""
-    return [held for module in personal_data_modules() for held in module.held(person)]
+    """What every app holds about ``person``, kind by kind: their record first, who read it last."""
+    modules = sorted(personal_data_modules(), key=_place)
+    return [held for module in modules for held in module.held(person)]
 
 
 def document_make(person: Person, made_at: datetime.datetime) -> dict[str, bytes]:
