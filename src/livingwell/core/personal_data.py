@@ -74,6 +74,8 @@ def _value(instance: models.Model, field: models.Field[Any, Any]) -> str:
         return "yes" if value else "no"
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
+    if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        return ", ".join(str(item) for item in value)  # a list of choices or words, as words
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
     return str(value)

@@ -12,6 +12,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
@@ -295,3 +296,17 @@ def test_the_rights_page_asks_the_same_few_queries_however_many_exports(
         SubjectAccess.objects.create(person=person, asked_by=asker, status=SubjectAccess.Status.DOWNLOADED)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert hub.get(url).status_code == 200
+
+
+def test_values_are_written_as_words() -> None:
+    person = Person.objects.create(
+        preferred_name="Ash <script>alert(1)</script>", contact_methods=["email", "text"], needs_interpreter=True
+    )
+    (record,) = {held.title: held.rows for held in held_everywhere(person)}["Your record"]
+    assert record["how you would like us to contact you"] == "email, text"
+    assert record["needs an interpreter"] == "yes"
+    assert record["date of birth"] == ""
+    assert record["the name you like to be called"] == "Ash <script>alert(1)</script>"  # escaped where shown
+    html = render_to_string("rights/subject_access_document.html", {"sections": held_everywhere(person)})
+    assert "<script>alert(1)" not in html
+    assert "Ash &lt;script&gt;" in html
