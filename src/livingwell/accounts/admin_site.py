@@ -4,11 +4,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django_otp.admin import OTPAdminSite
 
 from livingwell.accounts.models import Role, User
-from livingwell.accounts.permissions import user_is_verified
+from livingwell.accounts.permissions import two_factor_then, user_is_verified
 
 
 class LivingWellAdminSite(OTPAdminSite):
@@ -26,5 +25,5 @@ class LivingWellAdminSite(OTPAdminSite):
         if not isinstance(user, User):
             return redirect_to_login(next_url)
         if user.is_staff_role and not user_is_verified(user):
-            return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
+            return HttpResponseRedirect(two_factor_then(next_url))
         raise PermissionDenied

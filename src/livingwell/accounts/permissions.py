@@ -25,9 +25,14 @@ def user_is_verified(user: object) -> bool:
     return bool(is_verified and is_verified())
 
 
+def two_factor_then(next_url: str) -> str:
+    """The second-factor step's address, going on to ``next_url`` after it."""
+    return f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}"
+
+
 def two_factor_url(request: HttpRequest) -> str:
     """Where a signed-in staff member goes to prove their second factor, then come back."""
-    return f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
+    return two_factor_then(request.get_full_path())
 
 
 def role_required(*roles: Role) -> Callable[[View], View]:

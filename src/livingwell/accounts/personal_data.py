@@ -11,14 +11,14 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingwell.accounts.models import User
-from livingwell.core.personal_data import Held, held_as
+from livingwell.core.personal_data import Held, held_as, of_account
 
 MODELS = (User,)
 NEVER = ("password", "is_superuser", "is_staff")
 
 
 def held(person: Any) -> list[Held]:
-    return [held_as(_("Your account for signing in"), User.objects.filter(pk=person.user_id or 0), leave_out=NEVER)]
+    return [held_as(_("Your account for signing in"), of_account(User.objects.all(), person, "pk"), leave_out=NEVER)]
 
 
 def erase(person: Any) -> list[tuple[str, int]]:

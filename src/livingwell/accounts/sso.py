@@ -18,14 +18,16 @@ from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import SuspiciousOperation
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from livingwell.accounts.models import STAFF_ROLES, User
+from livingwell.accounts.permissions import two_factor_then
 
 # In the session: the provider proved a second factor at this sign-in.
 SSO_MFA = "lw_sso_mfa"
@@ -61,29 +63,28 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
         return user
 
 
-class SsoStartView(OIDCAuthenticationRequestView):
-    """Sends the browser to the organisation's sign-in. Off, it is not found."""
+class _OnlyWhenOn(View):
+    """Off, it is not found."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not sso_on():
             raise Http404
-        return super().get(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
-class SsoCallbackView(OIDCAuthenticationCallbackView):
-    """Where the organisation's sign-in sends the browser back. Off, it is not found."""
+class SsoStartView(_OnlyWhenOn, OIDCAuthenticationRequestView):
+    """Sends the browser to the organisation's sign-in."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        if not sso_on():
-            raise Http404
-        return super().get(request)
+
+class SsoCallbackView(_OnlyWhenOn, OIDCAuthenticationCallbackView):
+    """Where the organisation's sign-in sends the browser back."""
 
     def login_success(self) -> HttpResponse:
         response = super().login_success()
         if settings.LW_SSO_REQUIRE_MFA:
             self.request.session[SSO_MFA] = self.user.pk
             return response
-        return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': self.success_url})}")
+        return redirect(two_factor_then(self.success_url))
 
     def login_failure(self) -> HttpResponse:
         why = getattr(self.request, "lw_sso_refused", "") or _("Your organisation's sign-in did not finish.")

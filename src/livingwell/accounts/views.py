@@ -10,7 +10,7 @@ from django.contrib.auth.views import LoginView, LogoutView, PasswordResetConfir
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -18,7 +18,7 @@ from django_otp import match_token, user_has_device
 
 from livingwell.accounts.forms import ChoosePasswordForm, ForgotPasswordForm, SignInForm, TwoFactorCodeForm
 from livingwell.accounts.models import User
-from livingwell.accounts.permissions import role_required, user_is_verified
+from livingwell.accounts.permissions import role_required, two_factor_then, user_is_verified
 from livingwell.accounts.services import (
     password_reset_send,
     totp_device_confirm,
@@ -42,7 +42,7 @@ class SignInView(LoginView):
     def get_success_url(self) -> str:
         url = super().get_success_url()
         if getattr(self.request.user, "is_staff_role", False):
-            return f"{reverse('accounts:two_factor')}?{urlencode({'next': url})}"
+            return two_factor_then(url)
         return url
 
 

@@ -20,14 +20,14 @@ from livingwell.collaborative.models import (
     Supervision,
     TrainingRecord,
 )
-from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about
+from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about, of_account
 from livingwell.people.models import Person
 
 MODELS = (Member, Membership, JoinRequest, TrainingRecord, Supervision, Claim, Expense, Rsvp, Attendance)
 
 
 def _members(person: Person) -> QuerySet[Member]:
-    return Member.objects.filter(user_id=person.user_id or 0)
+    return of_account(Member.objects.all(), person)
 
 
 def held(person: Person) -> list[Held]:

@@ -97,6 +97,13 @@ def rows_of(queryset: models.QuerySet[Any], *, leave_out: Sequence[str] = ()) ->
     ]
 
 
+def of_account(queryset: models.QuerySet[Any], person: Any, field: str = "user_id") -> models.QuerySet[Any]:
+    """The rows of ``queryset`` whose ``field`` is the person's account; none when they have no account."""
+    if person.user_id is None:
+        return queryset.none()
+    return queryset.filter(**{field: person.user_id})
+
+
 def held_as(title: str, queryset: models.QuerySet[Any], *, leave_out: Sequence[str] = ()) -> Held:
     return Held(title=title, rows=rows_of(queryset, leave_out=leave_out))
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about
+from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about, of_account
 from livingwell.peer.models import PeerIntroduction, PeerProfile, PeerSession
 from livingwell.people.models import Person
 
@@ -20,14 +20,14 @@ def held(person: Person) -> list[Held]:
     return [
         held_as(_("Peer supporters you were introduced to"), introductions),
         held_as(_("Your sessions with a peer supporter"), PeerSession.objects.filter(introduction__person=person)),
-        held_as(_("Your peer supporter's profile"), PeerProfile.objects.filter(user_id=person.user_id or 0)),
+        held_as(_("Your peer supporter's profile"), of_account(PeerProfile.objects.all(), person)),
         messages_about(_("Messages about peer support"), introduction_id=introductions.values_list("pk", flat=True)),
     ]
 
 
 def erase(person: Person) -> list[tuple[str, int]]:
     sessions = PeerSession.objects.filter(introduction__person=person)
-    profiles = PeerProfile.objects.filter(user_id=person.user_id or 0)
+    profiles = of_account(PeerProfile.objects.all(), person)
     return [
         ("peer.peerintroduction", fields_blank(PeerIntroduction.objects.filter(person=person), "message")),
         ("peer.peersession", fields_blank(sessions, "where", "note", "follow_ups", "concern")),

@@ -74,7 +74,8 @@ def _introductions_clear(before: datetime.datetime) -> list[tuple[str, int]]:
         person__isnull=True, status=Introduction.Status.ROUTED, routed_at__lt=before
     ).exclude(preferred_name=ERASED)
     with transaction.atomic():
-        for introduction in stale.only("pk"):
+        introductions = list(stale.only("pk"))
+        for introduction in introductions:
             audit_event_record(
                 actor=None,
                 action=AuditEvent.Action.DELETE,
@@ -82,7 +83,7 @@ def _introductions_clear(before: datetime.datetime) -> list[tuple[str, int]]:
                 person_id=None,
                 detail="erased (retention)",
             )
-        return introductions_erase(stale)
+        return introductions_erase(Introduction.objects.filter(pk__in=[each.pk for each in introductions]))
 
 
 @task()

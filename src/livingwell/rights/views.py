@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from livingwell.accounts.models import HUB_MANAGER_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
-from livingwell.core.refusals import Refused
+from livingwell.core.refusals import Refused, change_told
 from livingwell.rights.access import (
     access_person_erase_for,
     access_rights_person_for,
@@ -75,14 +75,11 @@ def person_erase(request: AuthenticatedHttpRequest, person_id: UUID) -> HttpResp
     form = ErasureForm(request.POST)
     if not form.is_valid():
         return _page(request, person_id, form)
-    try:
-        counts = access_person_erase_for(request.user, person_id)
-    except Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(
-            request,
+    change_told(
+        request,
+        lambda: (
             _("Their record has been erased: %(rows)s entries cleared. The audit trail keeps that it was done.")
-            % {"rows": sum(counts.values())},
-        )
+            % {"rows": sum(access_person_erase_for(request.user, person_id).values())}
+        ),
+    )
     return redirect("rights:person_rights", person_id=person_id)

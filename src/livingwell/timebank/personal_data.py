@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about
+from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about, of_account
 from livingwell.people.models import Person
 from livingwell.timebank.models import Entry, Exchange, Listing, Member
 
@@ -17,7 +17,7 @@ MODELS = (Member, Listing, Exchange, Entry)
 
 
 def _members(person: Person) -> QuerySet[Member]:
-    return Member.objects.filter(user_id=person.user_id or 0)
+    return of_account(Member.objects.all(), person)
 
 
 def held(person: Person) -> list[Held]:

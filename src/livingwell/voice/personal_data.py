@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about
+from livingwell.core.personal_data import ERASED, Held, fields_blank, held_as, messages_about, of_account
 from livingwell.people.models import Person
 from livingwell.voice.models import Invitation, Story
 
@@ -18,11 +18,11 @@ MODELS = (Story, Invitation)
 
 
 def _stories(person: Person) -> QuerySet[Story]:
-    return Story.objects.filter(user_id=person.user_id or 0)
+    return of_account(Story.objects.all(), person)
 
 
 def _invitations(person: Person) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(member__user_id=person.user_id or 0)
+    return of_account(Invitation.objects.all(), person, "member__user_id")
 
 
 def held(person: Person) -> list[Held]:
