@@ -11,6 +11,7 @@ reported beside the minimal Django view's, measured under the same number of cli
 """
 
 import argparse
+import collections
 import http.cookiejar
 import os
 import re
@@ -68,7 +69,10 @@ def _references_saved(references: set[str]) -> int:
 
 
 class Person(threading.Thread):
-    """One person introducing themselves again and again until the time is up."""
+    """One person introducing themselves again and again until the time is up. ``retries``: how often a page
+    that fails (a server killed under it) is asked for again, as a person presses again; none by default."""
+
+    retries = 0
 
     def __init__(self, base: str, stop: float, number: int) -> None:
         super().__init__(daemon=True)
@@ -78,19 +82,38 @@ class Person(threading.Thread):
         self.latencies: list[float] = []
         self.references: list[str] = []
         self.errors = 0
+        self.why: collections.Counter[str] = collections.Counter()  # what made a journey fail
+        self.retried = 0
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+    def answers(self, count: int) -> list[tuple[str, dict[str, str]]]:
+        """What they answer on each question page, the ``count``-th time."""
+        return ANSWERS
 
     def _open(self, opener: urllib.request.OpenerDirector, path: str, data: dict | None = None) -> str:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        started = time.perf_counter()
-        with opener.open(self.base + path, data=body, timeout=60) as response:
-            text = response.read().decode()
-        self.latencies.append(time.perf_counter() - started)
-        return text
+        for attempt in range(self.retries + 1):
+            started = time.perf_counter()
+            try:
+                request = urllib.request.Request(self.base + path, data=body, headers=self.headers())
+                with opener.open(request, timeout=60) as response:
+                    text = response.read().decode()
+            except OSError:
+                if attempt == self.retries:
+                    raise
+                self.retried += 1
+                time.sleep(0.5)
+                continue
+            self.latencies.append(time.perf_counter() - started)
+            return text
+        raise AssertionError("unreachable")
 
-    def introduce(self, sends: int) -> str:
+    def introduce(self, count: int, sends: int) -> str:
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         page = self._open(opener, "/introduce/who/")
-        for slug, answers in ANSWERS:
+        for slug, answers in self.answers(count):
             csrf = CSRF.search(page)
             if csrf is None:
                 raise RuntimeError(f"no form on the page before {slug}")
@@ -108,14 +131,18 @@ class Person(threading.Thread):
             raise RuntimeError("no reference on the confirmation")
         return reference.group(1)
 
+    def confirmed(self, count: int, reference: str) -> None:
+        self.references.append(reference)
+
     def run(self) -> None:
         count = 0
         while time.monotonic() < self.stop_at:
             count += 1
             try:
-                self.references.append(self.introduce(sends=2 if (count + self.number) % 10 == 0 else 1))
-            except (OSError, RuntimeError):
+                self.confirmed(count, self.introduce(count, sends=2 if (count + self.number) % 10 == 0 else 1))
+            except (OSError, RuntimeError) as error:
                 self.errors += 1
+                self.why[str(error)[:120]] += 1
 
 
 def main() -> int:

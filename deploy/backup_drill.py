@@ -13,22 +13,12 @@ import tempfile
 from pathlib import Path
 
 import psycopg
+from layout import database_drop, database_fresh
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES = os.environ.get("LW_DRILL_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 SOURCE, RESTORED = "livingwell_drill", "livingwell_drill_restored"
 FILES = Path(tempfile.mkdtemp(prefix="lw-drill-files-"))
-
-
-def _fresh(name: str) -> None:
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {name}")
-
-
-def _drop(name: str) -> None:
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _manage(database: str, *args: str) -> str:
@@ -65,13 +55,13 @@ def person_record(database: str, person_id: str) -> dict[str, str]:
 def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="lw-drill-"))
     try:
-        _fresh(SOURCE)
+        database_fresh(SOURCE, POSTGRES)
         _manage(SOURCE, "migrate", "--noinput")
         _manage(SOURCE, "createcachetable")
         _manage(SOURCE, "demo_load")
         print(_manage(SOURCE, "backup", "--to", str(folder)).strip())
         (manifest,) = folder.glob("*.json")
-        _fresh(RESTORED)
+        database_fresh(RESTORED, POSTGRES)
         print(_manage(RESTORED, "restore", str(manifest)).strip())
         with psycopg.connect(f"{POSTGRES}/{SOURCE}") as connection:
             (person_id,) = connection.execute(
@@ -92,8 +82,8 @@ def main() -> int:
         print(f"BACKUP DRILL PASSED: {tables} tables, about {rows} rows, restored and checked")
         return 0
     finally:
-        _drop(SOURCE)
-        _drop(RESTORED)
+        database_drop(SOURCE, POSTGRES)
+        database_drop(RESTORED, POSTGRES)
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(FILES, ignore_errors=True)
 

@@ -38,8 +38,8 @@ class TextMessage(models.Model):
 
 
 class Delivery(models.Model):
-    """One message to one recipient, as the sending task saw it: the idempotency key that keeps delivery to at
-    most once, and the record that shows an urgent alert that could not be sent (hazard H-001).
+    """One message to one recipient, as the sending task saw it: the idempotency key that keeps delivery to once,
+    and the record that shows an urgent alert that could not be sent (hazard H-001).
 
     Holds no address and no words: the key is a digest, the label names a reference at most.
     """
@@ -76,6 +76,9 @@ class Delivery(models.Model):
     build = models.CharField(max_length=200, blank=True)
     ids = models.JSONField(default=dict, blank=True)
     message_key = models.CharField(max_length=200, blank=True)
+    # The queued task sending it now or last: when that very task runs again, its worker stopped mid-send, so
+    # it sends again (with the same Message-ID); a different task with the same message never does.
+    sender = models.CharField(max_length=36, blank=True)
 
     class Meta:
         verbose_name = _("delivery")

@@ -7,20 +7,23 @@ removed, the meeting cancelled). So a queued task, and the result kept after it 
 name, no words and no live link: a link's token is made as its message is sent, and never stored.
 
 Every message ends with the crisis routes, from the same partials the pages use. Sending is reliable
-(``core.tasks``): at most once to each recipient for each ``key``, retried with back-off, and an urgent
-alert that cannot be sent is shown on the duty queue.
+(``core.tasks``): once to each recipient for each ``key``, retried with back-off, and an urgent alert that
+cannot be sent is shown on the duty queue. An email's Message-ID is made from its delivery key, so that the
+same message sent again (after a failure that came once the server had it) is one message to its reader.
 """
 
 import datetime
 import functools
 import re
+import urllib.parse
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.conf import settings
 from django.core.mail import EmailMessage
-from django.tasks import TaskResult, task
+from django.tasks import TaskContext, TaskResult, task
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -66,9 +69,19 @@ class Message:
 
 
 def email_send(*, subject: str, body: str, to: str, reference: str) -> None:
-    """One email through the default mailer (SMTP, or GOV.UK Notify, which is given the reference)."""
-    headers = {REFERENCE_HEADER: reference} if reference and notify_on() else {}
+    """One email through the default mailer (SMTP, or GOV.UK Notify, which is given the reference); the
+    reference, a digest, makes its Message-ID, the same each time the same message is sent."""
+    headers: dict[str, str] = {}
+    if reference and notify_on():
+        headers[REFERENCE_HEADER] = reference
+    elif reference:
+        headers["Message-ID"] = f"<{reference}@{message_id_domain()}>"
     EmailMessage(subject=subject, body=body, to=[to], headers=headers).send()
+
+
+def message_id_domain() -> str:
+    """The domain of our Message-IDs: the site's own, as mail servers expect."""
+    return urllib.parse.urlsplit(settings.LW_SITE_URL).hostname or "localhost"
 
 
 Builder = Callable[..., Message | None]
@@ -105,7 +118,7 @@ def message_enqueue(
 ) -> TaskResult:
     """Queue the message ``build`` makes from ``ids``, for the worker to build and send.
 
-    ``key`` names the message, so that it reaches its recipient at most once however often it is queued (a
+    ``key`` names the message, so that it reaches its recipient once however often it is queued (a
     fresh one by default); ``urgent`` and ``label`` (a reference, never personal details) show it on the duty
     queue if it cannot be sent.
     """
@@ -144,9 +157,11 @@ def parcel_open(parcel_id: int) -> object:
     return unseal(parcel.sealed) if parcel is not None else None
 
 
-@task()
-def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = False, label: str = "") -> None:
-    """Build the message now and send it, at most once to its recipient, retrying with back-off."""
+@task(takes_context=True)
+def message_send(
+    context: TaskContext, *, build: str, ids: dict[str, Ids], key: str, urgent: bool = False, label: str = ""
+) -> None:
+    """Build the message now and send it, once to its recipient, retrying with back-off."""
     message = message_build(build, ids)
     if message is None:
         return
@@ -160,6 +175,7 @@ def message_send(*, build: str, ids: dict[str, Ids], key: str, urgent: bool = Fa
         label=label,
         again=functools.partial(message_send_later, build=build, ids=ids, key=key, urgent=urgent, label=label),
         rebuild={"build": build, "ids": ids, "message_key": key},
+        sender=str(context.task_result.id),
     )
 
 

@@ -1,9 +1,12 @@
 """Background tasks shared by every app. Run them with ``manage.py db_worker``.
 
-Sending is reliable (hazard H-001): each message has an idempotency key, checked before sending, so that a
-message reaches its recipient at most once; a failed send is tried again with back-off; the last failure of
-an urgent alert, or a send cut off by a stopped worker, is shown on the duty queue. ``housekeeping`` puts
-tasks stuck RUNNING by a stopped worker back in the queue.
+Sending is reliable (hazard H-001, decision 0055): each message has an idempotency key, checked before
+sending, so that a message reaches its recipient once however often it is queued; a failed send is tried again
+with back-off; the last failure of an urgent alert is shown on the duty queue. A send cut off by a stopped
+worker is shown there too, until its task runs again and sends it again, with the same Message-ID, so that a
+message the mail server had taken after all is still seen once. Tasks a stopped worker left RUNNING go back in
+the queue when that worker starts again (``manage.py tasks_recover --worker``), or after
+``LW_TASK_STUCK_MINUTES`` through ``housekeeping``.
 """
 
 import datetime
@@ -35,22 +38,29 @@ def delivery_key(message_key: str, recipient: str) -> str:
     return hashlib.sha256(f"{message_key}\n{recipient.strip().lower()}".encode()).hexdigest()
 
 
-def _delivery_begin(key: str, channel: str, urgent: bool, label: str, rebuild: dict[str, Any]) -> Delivery | None:
-    """Claim the right to send: None when it was sent, or is being (or may have been) sent already."""
+def _delivery_begin(
+    key: str, channel: str, urgent: bool, label: str, rebuild: dict[str, Any], sender: str
+) -> Delivery | None:
+    """Claim the right to send: None when it was sent, or another task is sending it (or may have sent it).
+
+    The task that began a send and was cut off (``sender``, the same task run again) sends it again."""
     with transaction.atomic():
         try:
             with transaction.atomic():
                 return Delivery.objects.create(
-                    key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1, **rebuild
+                    key=key, channel=channel, urgent=urgent, label=label[:200], attempts=1, sender=sender, **rebuild
                 )
         except IntegrityError:
             pass
         delivery = Delivery.objects.select_for_update().get(key=key)
-        if delivery.status not in (Delivery.Status.RETRYING, Delivery.Status.GAVE_UP):
+        failed = delivery.status in (Delivery.Status.RETRYING, Delivery.Status.GAVE_UP)
+        cut_off = bool(sender) and delivery.sender == sender and delivery.status != Delivery.Status.SENT
+        if not (failed or cut_off):
             return None
         delivery.status = Delivery.Status.SENDING
         delivery.attempts += 1
-        delivery.save(update_fields=["status", "attempts", "changed_at"])
+        delivery.sender = sender
+        delivery.save(update_fields=["status", "attempts", "sender", "changed_at"])
         return delivery
 
 
@@ -63,11 +73,13 @@ def send_reliably(
     label: str,
     again: Callable[[int], object],
     rebuild: dict[str, Any] | None = None,
+    sender: str = "",
 ) -> None:
     """Send once under ``key``; on failure, queue ``again`` (given the tries so far) unless that was the last.
     ``rebuild``: how to build the message again (its builder, ids and message key), kept on the delivery so
-    that a provider's later report of a temporary failure can send it again (``core.notify``)."""
-    delivery = _delivery_begin(key, channel, urgent, label, rebuild or {})
+    that a provider's later report of a temporary failure can send it again (``core.notify``). ``sender``: the
+    id of the queued task sending it, so that the same task run again after its worker stopped sends again."""
+    delivery = _delivery_begin(key, channel, urgent, label, rebuild or {}, sender)
     if delivery is None:
         return
     try:
@@ -89,19 +101,25 @@ def send_later(attempts: int) -> datetime.datetime:
     return timezone.now() + BACKOFF[min(attempts - 1, len(BACKOFF) - 1)]
 
 
-def tasks_recover() -> int:
-    """Put tasks stuck RUNNING (their worker stopped) back in the queue; a send they had begun is marked as
-    perhaps not sent, never sent twice. Returns how many were put back."""
+def tasks_recover(*, worker: str = "") -> int:
+    """Put tasks a stopped worker left RUNNING back in the queue: those of ``worker`` at once (the id of a worker
+    starting again, so none of them can still be running), or else those started over ``LW_TASK_STUCK_MINUTES``
+    ago. A send they had begun shows as perhaps not sent until the task runs again and sends it again.
+    Returns how many were put back."""
     from django_tasks_db.models import DBTaskResult
 
     stuck_before = timezone.now() - datetime.timedelta(minutes=settings.LW_TASK_STUCK_MINUTES)
     with transaction.atomic():
-        stuck = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stuck_before)
-        recovered = stuck.update(status=TaskResultStatus.READY, started_at=None)
-        Delivery.objects.filter(status=Delivery.Status.SENDING, changed_at__lt=stuck_before).update(
+        running = DBTaskResult.objects.select_for_update().filter(status=TaskResultStatus.RUNNING)
+        if worker:
+            stuck = [row.pk for row in running.only("pk", "worker_ids") if row.worker_ids[-1:] == [worker]]
+        else:
+            stuck = list(running.filter(started_at__lt=stuck_before).values_list("pk", flat=True))
+        DBTaskResult.objects.filter(pk__in=stuck).update(status=TaskResultStatus.READY, started_at=None)
+        Delivery.objects.filter(status=Delivery.Status.SENDING, sender__in=[str(pk) for pk in stuck]).update(
             status=Delivery.Status.UNKNOWN
         )
-    return recovered
+    return len(stuck)
 
 
 def parcels_clear() -> int:

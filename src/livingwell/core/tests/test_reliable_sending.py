@@ -1,7 +1,9 @@
 """Urgent alerts are never lost: sending retries with back-off, a task stuck by a stopped worker is picked up
-again, a message reaches each recipient at most once, and the duty queue shows what could not be sent."""
+again and sends again what it had begun, a message reaches each recipient once however often it is queued,
+and the duty queue shows what could not be sent."""
 
 import datetime
+import io
 import smtplib
 
 import pytest
@@ -96,7 +98,7 @@ def test_after_the_last_try_the_duty_queue_says_it_could_not_be_sent(monkeypatch
     assert f"{SEND_ATTEMPTS} tries" in html
 
 
-def test_the_same_message_reaches_a_recipient_at_most_once() -> None:
+def test_the_same_message_queued_twice_reaches_its_recipient_once() -> None:
     _urgent()
     _urgent()
     _worker()
@@ -116,18 +118,54 @@ def test_a_task_stuck_running_is_picked_up_again(settings) -> None:
     assert len(mail.outbox) == 1
 
 
-def test_a_send_cut_off_by_a_stopped_worker_is_not_sent_twice_but_shown(settings) -> None:
+def _cut_off(started: datetime.datetime, worker: str = "here-1") -> None:
+    """The queued message's worker stopped while it was sending it."""
+    task = DBTaskResult.objects.get(task_path__endswith="message_send")
+    DBTaskResult.objects.filter(pk=task.pk).update(status="RUNNING", started_at=started, worker_ids=[worker])
+    Delivery.objects.create(
+        key=_key(), channel="email", urgent=True, label="Duty email: urgent introduction LW-ABC234",
+        attempts=1, sender=str(task.pk),
+    )  # fmt: skip
+    Delivery.objects.update(changed_at=started)
+
+
+def test_a_send_cut_off_by_a_stopped_worker_is_shown_then_sent_again_as_the_same_message(settings) -> None:
     settings.LW_TASK_STUCK_MINUTES = 10
+    settings.LW_SITE_URL = "https://livingwell.example.org"
     _urgent()
-    long_ago = timezone.now() - datetime.timedelta(minutes=30)
-    DBTaskResult.objects.update(status="RUNNING", started_at=long_ago)
-    Delivery.objects.create(key=_key(), channel="email", urgent=True, label="Duty email: urgent introduction LW-ABC234")
-    Delivery.objects.update(changed_at=long_ago)  # it had begun to send when the worker stopped
-    tasks_recover()
-    _worker()
-    assert mail.outbox == []
+    _cut_off(timezone.now() - datetime.timedelta(minutes=30))
+    assert tasks_recover() == 1
     assert Delivery.objects.get().status == "unknown"
     assert "may not have been sent" in _duty_queue()
+    _worker()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].extra_headers["Message-ID"] == f"<{_key()}@livingwell.example.org>"
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("sent", 2)
+    assert "may not have been sent" not in _duty_queue()
+
+
+def test_a_worker_starting_again_puts_back_at_once_what_it_was_doing_and_nothing_else(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    _urgent()
+    _cut_off(timezone.now(), worker="here-1")
+    assert tasks_recover(worker="here-2") == 0  # another worker's task may still be running
+    assert tasks_recover() == 0  # and it is not stuck for long yet
+    call_command("tasks_recover", "--worker", "here-1", stdout=io.StringIO())
+    assert DBTaskResult.objects.get().status == "READY"
+    assert Delivery.objects.get().status == "unknown"
+    _worker()
+    assert len(mail.outbox) == 1
+    assert Delivery.objects.get().status == "sent"
+
+
+def test_the_same_message_queued_again_while_another_task_sends_it_is_not_sent(settings) -> None:
+    _urgent()
+    _cut_off(timezone.now())  # the first task is sending it now
+    _urgent()
+    _worker()
+    assert mail.outbox == []
+    assert Delivery.objects.get().status == "sending"
 
 
 def test_housekeeping_keeps_one_run_queued_and_recovers_stuck_tasks(settings) -> None:

@@ -1,0 +1,355 @@
+"""Several machines, and faults: the production layout from deploy/ on loopback (nginx, two web servers, two
+task workers, PostgreSQL, Redis), with 50 people introducing themselves at once for 60 seconds, while
+
+- one web server is killed (SIGKILL, as a machine dies) and started again;
+- one worker is killed and started again;
+- one worker is killed while it is sending an email, and started again.
+
+Email goes to a local SMTP sink, which counts every message it takes. Afterwards:
+
+- every confirmation a person was shown is saved, and nothing is saved twice (0 lost, 0 duplicated);
+- every introduction's confirmation email arrived exactly once, and the duty inbox's urgent emails too;
+- the duty queue is right: every urgent introduction is there, marked urgent, and no urgent alert is unsent.
+
+Request latency through nginx is reported beside the floor: the minimal Django view, through the same nginx
+and servers, under the same number of people. Exits 1 if anything was lost, duplicated or sent twice.
+
+    ./lw bench cluster                          60 seconds, 50 people
+    ./lw bench cluster --seconds 20 --people 20   CI's shorter run
+"""
+
+import argparse
+import asyncio
+import email
+import email.policy
+import os
+import statistics
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "deploy")]
+
+from layout import POSTGRES, Layout, free_port  # noqa: E402
+
+from bench.home import measure  # noqa: E402
+from bench.intake import ANSWERS, Person  # noqa: E402
+
+DUTY_EMAIL = "duty@cluster.example.org"
+# One person in ten writes words of immediate risk: their introduction is urgent.
+RISK_WORDS = "I can't go on. I want to end my life."
+
+
+@dataclass(frozen=True)
+class Received:
+    message_id: str
+    to: str
+    subject: str
+
+
+@dataclass
+class SmtpSink:
+    """A local SMTP server that keeps what it takes. A message counts as taken when the sink answers 250 to
+    its end of data, as a real server's responsibility begins; one held with ``hold_next`` is answered only
+    once released, and dropped, never taken, if its sender has gone by then."""
+
+    port: int = field(default_factory=free_port)
+    received: list[Received] = field(default_factory=list)
+    dropped: int = 0
+    holding: bool = False
+    held: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
+    held_port: int = 0
+
+    def start(self) -> None:
+        ready = threading.Event()
+
+        async def serve() -> None:
+            server = await asyncio.start_server(self._session, "127.0.0.1", self.port)
+            ready.set()
+            async with server:
+                await server.serve_forever()
+
+        threading.Thread(target=asyncio.run, args=(serve(),), daemon=True).start()
+        ready.wait(10)
+
+    def hold_next(self) -> None:
+        self.held.clear()
+        self.released.clear()
+        self.holding = True
+
+    async def _session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peer_port = writer.get_extra_info("peername")[1]
+
+        async def reply(line: str) -> None:
+            writer.write(f"{line}\r\n".encode())
+            await writer.drain()
+
+        try:
+            await reply("220 sink")
+            while line := await reader.readline():
+                verb = line[:4].upper()
+                if verb in (b"EHLO", b"HELO"):
+                    await reply("250 sink")
+                elif verb in (b"MAIL", b"RCPT", b"RSET", b"NOOP"):
+                    await reply("250 OK")
+                elif verb == b"QUIT":
+                    await reply("221 bye")
+                    break
+                elif verb == b"DATA":
+                    await reply("354 go on")
+                    lines = []
+                    while (data := await reader.readline()) not in (b".\r\n", b""):
+                        lines.append(data[1:] if data.startswith(b"..") else data)
+                    if not data:
+                        break  # the sender went mid-message: nothing taken
+                    message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+                    if self.holding:
+                        self.holding = False
+                        self.held_port = peer_port
+                        self.held.set()
+                        await asyncio.to_thread(self.released.wait, 60)
+                        await asyncio.sleep(0.2)
+                        if reader.at_eof():
+                            self.dropped += 1  # its sender was killed before the sink took it
+                            break
+                    self.received.append(
+                        Received(str(message["Message-ID"]), str(message["To"]), str(message["Subject"]))
+                    )
+                    await reply("250 taken")
+                else:
+                    await reply("502 not here")
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+
+def _pid_of_connection(local_port: int, pids: list[int]) -> int | None:
+    """Which of ``pids`` holds the TCP connection from ``local_port`` on loopback (Linux's /proc)."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            columns = row.split()
+            if int(columns[1].rsplit(":", 1)[1], 16) == local_port:
+                inodes.add(columns[9])
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in inodes:
+                return pid
+    return None
+
+
+class ClusterPerson(Person):
+    """A person on their own address (nginx passes it on), who gives an email address each time, writes words
+    of risk one time in ten, and presses again when a page fails (a server killed under it)."""
+
+    retries = 20
+
+    def __init__(self, base: str, stop: float, number: int) -> None:
+        super().__init__(base, stop, number)
+        self.sent: list[tuple[str, str, bool]] = []  # reference, email, urgent
+
+    def headers(self) -> dict[str, str]:
+        return {"X-Forwarded-For": f"198.51.{self.number // 250}.{self.number % 250 + 1}"}
+
+    def _email(self, count: int) -> str:
+        return f"person-{self.number}-{count}@cluster.example.org"
+
+    def _urgent(self, count: int) -> bool:
+        return (count + self.number) % 10 == 3
+
+    def answers(self, count: int) -> list[tuple[str, dict[str, str]]]:
+        answers = dict(ANSWERS)
+        answers["contact"] = {"contact_methods": "email", "email": self._email(count), "may_leave_message": "no"}
+        if self._urgent(count):
+            answers["whats-going-on"] = {"in_their_words": RISK_WORDS}
+        return list(answers.items())
+
+    def confirmed(self, count: int, reference: str) -> None:
+        super().confirmed(count, reference)
+        self.sent.append((reference, self._email(count), self._urgent(count)))
+
+
+def _query(layout: Layout, sql: str) -> list[tuple]:
+    with psycopg.connect(f"{POSTGRES}/{layout.database}") as connection:
+        return connection.execute(sql).fetchall()  # type: ignore[arg-type]
+
+
+def _drained(layout: Layout, within: float) -> bool:
+    """Wait until no message is waiting or being sent."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        ((waiting,),) = _query(
+            layout,
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path = 'livingwell.core.outbox.message_send' AND status IN ('READY', 'RUNNING')",
+        )
+        if not waiting:
+            return True
+        time.sleep(0.5)
+    return False
+
+
+class Faults:
+    """Kills and starts again while the people introduce themselves, each at its moment in the run: a worker,
+    a web server, and a worker while it is sending (caught by the sink holding its next email)."""
+
+    def __init__(self, layout: Layout, sink: SmtpSink, seconds: float) -> None:
+        self.layout, self.sink, self.seconds = layout, sink, seconds
+        self.began = time.monotonic()
+        self.events: list[str] = []
+        self.killed_sending = False
+
+    def _at(self, fraction: float) -> None:
+        time.sleep(max(0.0, self.began + self.seconds * fraction - time.monotonic()))
+
+    def _say(self, what: str) -> None:
+        self.events.append(f"{time.monotonic() - self.began:5.1f} s  {what}")
+
+    def worker(self) -> None:
+        self._at(0.1)
+        self.layout.kill("worker-2")
+        self._say("worker 2 killed")
+        time.sleep(1)
+        self.layout.worker_start(2)
+        self._say("worker 2 started again")
+
+    def web(self) -> None:
+        self._at(0.2)
+        port = self.layout.web_ports[0]
+        self.layout.kill(f"web-{port}")
+        self._say(f"web server on {port} killed")
+        time.sleep(1)
+        self.layout.web_start(port)
+        self._say(f"web server on {port} started again and ready")
+
+    def sending(self) -> None:
+        self._at(0.35)
+        self.sink.hold_next()
+        if not self.sink.held.wait(self.seconds):
+            self.sink.holding = False
+            self._say("no email was sent while the sink waited: no worker killed while sending")
+            return
+        workers = {process.pid: name for name, process in self.layout.processes.items() if name.startswith("worker")}
+        sender = _pid_of_connection(self.sink.held_port, list(workers))
+        if sender is None:
+            self.sink.released.set()
+            self._say("the sending worker could not be found")
+            return
+        name = workers[sender]
+        self.layout.kill(name)
+        self.sink.released.set()
+        self.killed_sending = True
+        self._say(f"{name.replace('-', ' ')} killed while sending an email, before the sink took it")
+        time.sleep(1)
+        self.layout.worker_start(int(name.rsplit("-", 1)[1]))
+        self._say(f"{name.replace('-', ' ')} started again")
+
+    def threads(self) -> list[threading.Thread]:
+        return [threading.Thread(target=fault) for fault in (self.worker, self.web, self.sending)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--people", type=int, default=50)
+    options = parser.parse_args()
+
+    sink = SmtpSink()
+    sink.start()
+    environment = {
+        "EMAIL_URL": f"smtp://127.0.0.1:{sink.port}",
+        "LW_DUTY_EMAIL": DUTY_EMAIL,
+        "LW_RATE_INTRODUCTIONS": "1000000/h",
+        "LW_RATE_PUBLIC_FORMS": "1000000/h",
+    }
+    with Layout(name="cluster", redis_db=6, settings="bench.production", environment=environment) as layout:
+        layout.migrated()
+        layout.web_start()
+        layout.web_start()
+        layout.worker_start(1)
+        layout.worker_start(2)
+        layout.nginx_start()
+        port = int(layout.site.rsplit(":", 1)[1])
+        floor = measure("minimal view", port, "/bench/minimal/", min(10.0, options.seconds), options.people)
+
+        started = time.monotonic()
+        stop = started + options.seconds
+        people = [ClusterPerson(layout.site, stop, number) for number in range(options.people)]
+        faults = Faults(layout, sink, options.seconds)
+        threads = faults.threads()
+        for thread in [*threads, *people]:
+            thread.start()
+        for thread in [*threads, *people]:
+            thread.join()
+        elapsed = time.monotonic() - started
+        drained = _drained(layout, 120)
+
+        saved = _query(layout, "SELECT reference, email, is_urgent, source_key FROM frontdoor_introduction")
+        unsent_urgent = _query(layout, "SELECT count(*) FROM core_delivery WHERE urgent AND status <> 'sent'")[0][0]
+
+    sent = [journey for person in people for journey in person.sent]
+    references = [reference for reference, _email, _urgent in sent]
+    saved_references = {reference for reference, *_rest in saved}
+    lost = len(set(references) - saved_references)
+    unconfirmed = len(saved_references - set(references))
+    duplicated = len(saved) - len({address for _reference, address, *_rest in saved})
+    double = len(references) - len(set(references))
+
+    wanted = Counter(address for _reference, address, *_rest in saved)
+    urgent_sources = {source for _reference, _address, urgent, source in saved if urgent}
+    wanted[DUTY_EMAIL] = len(urgent_sources)
+    taken = Counter(message.to for message in sink.received)
+    distinct = Counter(to for to, _id in {(message.to, message.message_id) for message in sink.received})
+    missing = sum(max(0, wanted[address] - distinct[address]) for address in wanted)
+    extra = sum(max(0, distinct[address] - wanted[address]) for address in distinct)
+    twice = sum(taken.values()) - sum(distinct.values())
+    urgent_sent = sum(1 for *_rest, urgent in sent if urgent)
+    urgent_saved = sum(1 for _reference, _address, urgent, _source in saved if urgent)
+
+    latencies = [latency for person in people for latency in person.latencies]
+    p50 = statistics.median(latencies) * 1000
+    p95 = statistics.quantiles(latencies, n=20)[18] * 1000
+    print(f"{options.people} people for {options.seconds:.0f} s through nginx: 2 web servers (gunicorn, 4 processes")
+    print("each), 2 workers, PostgreSQL, Redis; email to a local SMTP sink")
+    for event in sorted(faults.events):
+        print(f"  {event}")
+    print(f"introductions confirmed:   {len(references)} ({len(set(references))} different references)")
+    print(f"introductions saved:       {len(saved)}  lost: {lost}  saved without a confirmation: {unconfirmed}")
+    print(f"duplicated:                {duplicated} saved twice, {double} references shown twice")
+    print(f"pages asked again:         {sum(person.retried for person in people)} (a server killed under them)")
+    print(f"journeys given up:         {sum(person.errors for person in people)}")
+    for why, times in sum((person.why for person in people), Counter()).most_common(3):
+        print(f"  {times} x {why}")
+    print(f"emails wanted:             {sum(wanted.values())} ({len(urgent_sources)} to the duty inbox)")
+    print(f"emails taken by the sink:  {sum(taken.values())}  missing: {missing} extra: {extra} twice: {twice}")
+    print(f"email cut off by a kill:   {sink.dropped} (not taken, so sent again)")
+    print(f"queue drained:             {'yes' if drained else 'NO'}")
+    print(f"duty queue:                {urgent_saved} urgent of {urgent_sent} sent; alerts unsent: {unsent_urgent}")
+    rate, journeys = len(latencies) / elapsed, len(references) / elapsed
+    print(f"throughput:                {rate:.0f} requests/s, {journeys:.1f} introductions/s")
+    print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms")
+    floor_rate = floor.requests_per_second
+    print(f"floor (minimal view):      {floor.p50_ms:.0f} / {floor.p95_ms:.0f} ms, {floor_rate:.0f} requests/s")
+    print(f"p95 / floor p95:           {p95 / floor.p95_ms:.1f} (target: 3 or less)")
+    wrong = bool(
+        not references or not faults.killed_sending or lost or unconfirmed or duplicated or double or missing or extra or twice
+        or not drained or unsent_urgent or urgent_saved != urgent_sent
+    )  # fmt: skip
+    print("RESULT:", "WRONG" if wrong else "0 lost, 0 duplicated, every email exactly once, the duty queue right")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
