@@ -19,8 +19,8 @@ def _export() -> Path:
     target = Path("var") / "requirements-production.txt"
     target.parent.mkdir(exist_ok=True)
     exported = subprocess.run(  # noqa: S603
-        [str(VENV_BIN / "uv"), "export", "--locked", "--no-dev", "--no-emit-project", "--format",
-         "requirements-txt", "--quiet"],
+        [str(VENV_BIN / "uv"), "export", "--locked", "--no-dev", "--group", "production", "--no-emit-project",
+         "--format", "requirements-txt", "--quiet"],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     target.write_text(exported.stdout)

@@ -1,5 +1,7 @@
 """Fixtures shared by every test under src/."""
 
+import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -76,3 +78,30 @@ def shipped_ensure() -> None:
     principles_load(Principle, ScorePoint)
     questions_load(ExperienceQuestion)
     bank_load(Bank, Category)
+
+
+REDIS = ("127.0.0.1", 6379)
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(REDIS, timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache in Redis, as production runs it (database 15, emptied before and after)."""
+    if not _redis_up():
+        if os.environ.get("LW_REQUIRE_REDIS"):
+            pytest.fail("Redis is needed at 127.0.0.1:6379 for this test")
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"},
+    }
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()

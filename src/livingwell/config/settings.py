@@ -104,6 +104,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file w
 LW_CLINICAL_SAFETY_OFFICER = env.str("LW_CLINICAL_SAFETY_OFFICER", default="")
 # A task RUNNING this long has lost its worker: housekeeping puts it back in the queue.
 LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
+# How long a process uses the safety net's lexicon it read before reading it again, when no change has been
+# signalled: a change in the admin is in force at once everywhere; one made in the database directly within
+# this long (safety/net.py).
+LW_LEXICON_TRUSTED_SECONDS = env.int("LW_LEXICON_TRUSTED_SECONDS", default=30)
 # /health/ says something is wrong when no task worker has done its housekeeping (every 5 minutes) for this
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)
@@ -335,7 +339,7 @@ STORAGES = {
 
 # The shared cache holds rate limits: Redis in production (CACHE_URL=redis://127.0.0.1:6379/1), a table in
 # the embedded database for the demo (made by `manage.py createcachetable`). Pages cache their unchanging
-# fragments (footer, crisis routes, public page text) per process; nothing personal is ever cached.
+# fragments (footer, crisis routes, public page text) per process, never anything personal.
 CACHES = {
     "default": env.cache("CACHE_URL", default="dbcache://lw_cache"),
     "template_fragments": {
@@ -344,6 +348,12 @@ CACHES = {
         "TIMEOUT": 600,
     },
 }
+
+# With Redis as the shared cache, sessions are read from it and written through to the database
+# (decision 0055): a page reads its session without asking PostgreSQL, and a restarted Redis signs nobody out
+# and loses no half-written introduction. What a session holds about a person is sealed (core/sealed.py).
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 TASKS = {
     "default": {

@@ -20,3 +20,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Rate limits are counted in each test process; tests/…/test_rate_limits.py also runs them on Redis.
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}  # noqa: F405
+# Each test's database is rolled back, but the lexicon a process holds is not: read it every time, except in
+# the test of that holding (safety/tests/test_lexicon_held.py).
+LW_LEXICON_TRUSTED_SECONDS = 0

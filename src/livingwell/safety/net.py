@@ -1,28 +1,81 @@
 """The safety net as the rest of the platform uses it: the lexicon kept in the database, matched."""
 
 import functools
+import math
+import time
+import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 
 from livingwell.safety.lexicon import DEFAULT_LEXICON
 from livingwell.safety.matching import Entry, Lexicon, Risk
 from livingwell.safety.models import LexiconEntry
 
+# Which version of the lexicon is in force, in the shared cache: changed whenever an entry is saved or deleted,
+# so that every process reads the new lexicon at its next use. Each process keeps the one it read, and asks the
+# database again after LW_LEXICON_TRUSTED_SECONDS even when the version is the same, so that a change made
+# without the model (SQL, a restore) is in force within that long.
+VERSION_KEY = "safety:lexicon-version"
+
+
+@dataclass
+class _Held:
+    version: str = ""
+    read_at: float = -math.inf
+    lexicon: Lexicon | None = None
+
+
+_held = _Held()
+
 
 @functools.lru_cache(maxsize=4)
-def _lexicon(entries: tuple[Entry, ...]) -> Lexicon:
-    return Lexicon(entries)
+def _lexicon(rows: tuple[tuple[str, str, bool], ...]) -> Lexicon:
+    if not rows:
+        return Lexicon(tuple(Entry(pattern, category) for pattern, category, _note in DEFAULT_LEXICON))
+    return Lexicon(tuple(Entry(pattern, category) for pattern, category, active in rows if active))
 
 
-def lexicon_current() -> Lexicon:
-    """The lexicon as the clinical lead keeps it now: one query, compiled once per version.
+def _lexicon_read() -> Lexicon:
+    """The lexicon in the database: one query, compiled once per version.
 
     The net is never empty by accident: with no entries at all (a failed restore, a truncated table), the
     shipped lexicon is in force. Entries switched off still count, so switching off is always honoured.
     """
-    rows = list(LexiconEntry.objects.order_by("category", "pattern").values_list("pattern", "category", "active"))
-    if not rows:
-        return _lexicon(tuple(Entry(pattern, category) for pattern, category, _note in DEFAULT_LEXICON))
-    return _lexicon(tuple(Entry(pattern, category) for pattern, category, active in rows if active))
+    return _lexicon(
+        tuple(LexiconEntry.objects.order_by("category", "pattern").values_list("pattern", "category", "active"))
+    )
+
+
+def lexicon_current() -> Lexicon:
+    """The lexicon as the clinical lead keeps it now (decision 0055): this process's copy while the shared
+    cache says it is still the one in force, else read again."""
+    version = cache.get(VERSION_KEY)
+    now = time.monotonic()
+    trusted = now - _held.read_at < settings.LW_LEXICON_TRUSTED_SECONDS
+    if version is not None and version == _held.version and trusted and _held.lexicon is not None:
+        return _held.lexicon
+    lexicon = _lexicon_read()
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            return lexicon  # changed while it was read: keep nothing, read again next time
+    _held.version, _held.read_at, _held.lexicon = version, now, lexicon
+    return lexicon
+
+
+def lexicon_changed() -> None:
+    """Every process reads the lexicon again at its next use: at once, and again once the change is committed
+    (a process that read it in between read the old one)."""
+
+    def bump() -> None:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def risk_in(texts: Iterable[str]) -> Risk:

@@ -1,42 +1,13 @@
 """Rate limits in the shared cache: counted in Redis as production runs them, failing open when the cache is
 down; and the client's address behind our own proxies, for limits and for sign-in lockouts."""
 
-import os
-import socket
-
 import pytest
-from django.core.cache import caches
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.core.client_ip import client_ip
 from livingwell.core.rate_limits import over_limit
-
-REDIS = ("127.0.0.1", 6379)
-
-
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(REDIS, timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.fixture
-def redis_cache(settings):
-    if not _redis_up():
-        if os.environ.get("LW_REQUIRE_REDIS"):
-            pytest.fail("Redis is needed at 127.0.0.1:6379 for this test")
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"},
-    }
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
 
 
 def test_limits_are_counted_in_redis_across_processes(redis_cache, settings) -> None:
