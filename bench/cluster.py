@@ -407,7 +407,8 @@ def main() -> int:
     print(f"floor, the minimal view, p50 / p95, under {options.people} clients:")
     print(f"  the people's own client:  {floor_p50:.0f} / {floor_p95:.0f} ms")
     print(f"  client processes:         {floor.p50_ms:.0f} / {floor.p95_ms:.0f} ms, {floor_rate:.0f} requests/s")
-    print(f"CPU per request, of the {os.cpu_count()} cores' {elapsed * (os.cpu_count() or 1):.0f} s in all:")
+    killed = " (not counting the processes killed)" if options.faults else ""
+    print(f"CPU per request, of the {os.cpu_count()} cores' {elapsed * (os.cpu_count() or 1):.0f} s in all{killed}:")
     for kind, seconds in cpu.most_common():
         print(f"  {kind:30} {seconds * 1000 / requests:5.1f} ms  ({seconds:.0f} s)")
     print(
