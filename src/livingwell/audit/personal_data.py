@@ -8,15 +8,21 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from livingwell.audit.models import AuditEvent
-from livingwell.core.personal_data import Held, held_as
+from livingwell.audit.models import ArchivedAuditEvent, AuditEvent
+from livingwell.core.personal_data import Held, rows_of
 
-MODELS = (AuditEvent,)
+MODELS = (AuditEvent, ArchivedAuditEvent)
+LEFT_OUT = ("person_id", "request_id")
 
 
 def held(person: Any) -> list[Held]:
-    events = AuditEvent.objects.filter(person_id=person.pk).order_by("at", "id")
-    return [held_as(_("Who has read or changed your records"), events, leave_out=("person_id", "request_id"))]
+    """Every event about the person, those of archived months (``audit/partitions.py``) first."""
+    rows = [
+        row
+        for model in (ArchivedAuditEvent, AuditEvent)
+        for row in rows_of(model.objects.filter(person_id=person.pk).order_by("at", "id"), leave_out=LEFT_OUT)
+    ]
+    return [Held(title=_("Who has read or changed your records"), rows=rows)]
 
 
 def erase(person: Any) -> list[tuple[str, int]]:

@@ -108,6 +108,9 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # signalled: a change in the admin is in force at once everywhere; one made in the database directly within
 # this long (safety/net.py).
 LW_LEXICON_TRUSTED_SECONDS = env.int("LW_LEXICON_TRUSTED_SECONDS", default=30)
+# On PostgreSQL the audit table is partitioned by month; months older than this are archived out of it, still
+# read for a subject access request (audit/partitions.py, `manage.py audit_partitions`). 0: never archive.
+LW_AUDIT_ONLINE_MONTHS = env.int("LW_AUDIT_ONLINE_MONTHS", default=24)
 # /health/ says something is wrong when no task worker has done its housekeeping (every 5 minutes) for this
 # long, or when a task has waited this long to run (core/health.py).
 LW_WORKER_SILENT_MINUTES = env.int("LW_WORKER_SILENT_MINUTES", default=15)

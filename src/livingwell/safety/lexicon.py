@@ -609,8 +609,4 @@ def lexicon_load(entry_model: Any) -> int:
         if pattern not in have
     ]
     entry_model.objects.bulk_create(missing)
-    if missing:
-        from livingwell.safety.net import lexicon_changed
-
-        lexicon_changed()
     return len(missing)

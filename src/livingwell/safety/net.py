@@ -1,6 +1,7 @@
 """The safety net as the rest of the platform uses it: the lexicon kept in the database, matched."""
 
 import functools
+import logging
 import math
 import time
 import uuid
@@ -20,6 +21,7 @@ from livingwell.safety.models import LexiconEntry
 # database again after LW_LEXICON_TRUSTED_SECONDS even when the version is the same, so that a change made
 # without the model (SQL, a restore) is in force within that long.
 VERSION_KEY = "safety:lexicon-version"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,7 +74,10 @@ def lexicon_changed() -> None:
     (a process that read it in between read the old one)."""
 
     def bump() -> None:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        try:
+            cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        except Exception:
+            logger.warning("the safety net's lexicon changed, but the shared cache could not be told")
 
     bump()
     transaction.on_commit(bump)

@@ -1,5 +1,5 @@
 """On PostgreSQL, the application's own role cannot alter the audit trail: not by UPDATE or DELETE, not by
-TRUNCATE, and not by disabling the trigger first."""
+TRUNCATE, not by disabling the trigger first, and not through a month's partition or the archive."""
 
 import psycopg
 import pytest
@@ -42,6 +42,16 @@ def test_the_application_role_can_write_the_audit_trail_but_never_change_it(app_
     assert "permission denied" in _refused(app, "DELETE FROM audit_auditevent")
     assert "permission denied" in _refused(app, "TRUNCATE audit_auditevent")
     assert "must be owner" in _refused(app, "ALTER TABLE audit_auditevent DISABLE TRIGGER ALL")
+    # Nor by reaching a month's partition, or the archive, round the audit table (audit/partitions.py).
+    month = app.execute(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+        "WHERE i.inhparent = 'audit_auditevent'::regclass LIMIT 1"
+    ).fetchone()[0]
+    assert "permission denied" in _refused(app, f"DELETE FROM audit_partitions.{month}")  # noqa: S608
+    assert "permission denied" in _refused(app, f"TRUNCATE audit_partitions.{month}")
+    assert "must be owner" in _refused(app, "ALTER TABLE audit_auditevent DETACH PARTITION audit_partitions." + month)
+    assert "permission denied" in _refused(app, "DELETE FROM audit_archivedauditevent")
+    app.execute("SELECT count(*) FROM audit_archivedauditevent")  # read for a subject access request
     # It can still do its ordinary work on other tables.
     app.execute("SELECT count(*) FROM people_person")
     app.execute("UPDATE core_neighbourhood SET name = name")

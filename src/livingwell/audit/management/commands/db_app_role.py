@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 AUDIT_TABLE = "audit_auditevent"
+# Archived months of the audit trail, read through this view (audit/partitions.py): reading only.
+ARCHIVED_VIEW = "audit_archivedauditevent"
 
 
 class Command(BaseCommand):
@@ -40,6 +42,7 @@ class Command(BaseCommand):
                 f'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{role}"',
                 f'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "{role}"',
                 f'REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {AUDIT_TABLE} FROM "{role}"',
+                f'REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {ARCHIVED_VIEW} FROM "{role}"',
             ):
                 cursor.execute(statement)
         self.stdout.write(f"{role} may use the tables, and only INSERT and SELECT on {AUDIT_TABLE}.")
