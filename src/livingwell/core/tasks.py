@@ -17,6 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -116,9 +117,10 @@ def tasks_recover(*, worker: str = "") -> int:
         else:
             stuck = list(running.filter(started_at__lt=stuck_before).values_list("pk", flat=True))
         DBTaskResult.objects.filter(pk__in=stuck).update(status=TaskResultStatus.READY, started_at=None)
-        Delivery.objects.filter(status=Delivery.Status.SENDING, sender__in=[str(pk) for pk in stuck]).update(
-            status=Delivery.Status.UNKNOWN
-        )
+        cut_off = Q(sender__in=[str(pk) for pk in stuck])
+        if not worker:  # and any send begun that long ago, whatever became of its task
+            cut_off |= Q(changed_at__lt=stuck_before)
+        Delivery.objects.filter(cut_off, status=Delivery.Status.SENDING).update(status=Delivery.Status.UNKNOWN)
     return len(stuck)
 
 

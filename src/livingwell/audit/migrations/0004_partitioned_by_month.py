@@ -31,6 +31,12 @@ CREATE SCHEMA IF NOT EXISTS audit_archive;
 CREATE TABLE audit_partitions.audit_auditevent_default PARTITION OF audit_auditevent DEFAULT;
 """
 
+EMPTY_ON_SQLITE = (
+    "SELECT CAST(NULL AS integer) AS id, CAST(NULL AS datetime) AS at, '' AS action, '' AS record_type, "
+    "'' AS record_id, CAST(NULL AS char(32)) AS person_id, '' AS request_id, '' AS detail, "
+    "CAST(NULL AS integer) AS actor_id WHERE 0"
+)
+
 UNMAKE = """
 DROP VIEW IF EXISTS audit_archivedauditevent;
 ALTER TABLE audit_auditevent RENAME TO audit_auditevent_partitioned;
@@ -78,9 +84,8 @@ def partition(apps, schema_editor) -> None:
     connection = schema_editor.connection
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
-            cursor.execute(
-                f"CREATE VIEW {partitions.ARCHIVED_VIEW} AS SELECT {partitions.COLUMNS} FROM audit_auditevent WHERE 0"  # noqa: S608
-            )
+            # Of no table: SQLite makes a table again to alter it, which a view naming it would stop.
+            cursor.execute(f"CREATE VIEW {partitions.ARCHIVED_VIEW} AS {EMPTY_ON_SQLITE}")
             return
         cursor.execute(MAKE)
         cursor.execute("SELECT pg_get_serial_sequence('audit_auditevent_before', 'id')")

@@ -229,3 +229,12 @@ def test_housekeeping_clears_parcels_kept_long_enough() -> None:
     housekeeping_schedule()
     _worker()
     assert not Parcel.objects.exists()
+
+
+def test_a_send_begun_long_ago_whose_task_is_gone_is_shown_as_perhaps_not_sent(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    Delivery.objects.create(key=_key(), channel="email", urgent=True, label="Duty email: urgent introduction LW-ABC234")
+    Delivery.objects.update(changed_at=timezone.now() - datetime.timedelta(minutes=30))
+    tasks_recover()
+    assert Delivery.objects.get().status == "unknown"
+    assert "may not have been sent" in _duty_queue()
