@@ -407,8 +407,9 @@ def main() -> int:
     print(f"floor, the minimal view, p50 / p95, under {options.people} clients:")
     print(f"  the people's own client:  {floor_p50:.0f} / {floor_p95:.0f} ms")
     print(f"  client processes:         {floor.p50_ms:.0f} / {floor.p95_ms:.0f} ms, {floor_rate:.0f} requests/s")
-    killed = " (not counting the processes killed)" if options.faults else ""
-    print(f"CPU per request, of the {os.cpu_count()} cores' {elapsed * (os.cpu_count() or 1):.0f} s in all{killed}:")
+    # A process that ended during the run (killed, or a database connection closed at its age) is not counted.
+    print(f"CPU per request, of the {os.cpu_count()} cores' {elapsed * (os.cpu_count() or 1):.0f} s in all, by the")
+    print("processes still running at the end:")
     for kind, seconds in cpu.most_common():
         print(f"  {kind:30} {seconds * 1000 / requests:5.1f} ms  ({seconds:.0f} s)")
     print(
