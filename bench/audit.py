@@ -17,6 +17,7 @@ The events are loaded once and kept (in ``livingwell_bench_audit``); a later run
 
 import argparse
 import datetime
+import hashlib
 import itertools
 import os
 import random
@@ -36,8 +37,6 @@ BATCH = 1_000_000
 
 def _person_id(number: int) -> uuid.UUID:
     """The same person ids as the SQL that loads the events makes."""
-    import hashlib
-
     return uuid.UUID(hashlib.md5(str(number).encode()).hexdigest())  # noqa: S324 - ids, not security
 
 

@@ -52,7 +52,6 @@ RISK_WORDS = "I can't go on. I want to end my life."
 class Received:
     message_id: str
     to: str
-    subject: str
 
 
 @dataclass
@@ -121,9 +120,7 @@ class SmtpSink:
                         if reader.at_eof():
                             self.dropped += 1  # its sender was killed before the sink took it
                             break
-                    self.received.append(
-                        Received(str(message["Message-ID"]), str(message["To"]), str(message["Subject"]))
-                    )
+                    self.received.append(Received(str(message["Message-ID"]), str(message["To"])))
                     await reply("250 taken")
                 else:
                     await reply("502 not here")
@@ -336,7 +333,7 @@ def main() -> int:
         layout.worker_start(1)
         layout.worker_start(2)
         layout.nginx_start()
-        port = int(layout.site.rsplit(":", 1)[1])
+        port = layout.nginx_port
         floor_seconds = min(10.0, options.seconds)
         floor = measure("minimal view", port, "/bench/minimal/", floor_seconds, options.people)
         floor_people = _people(FloorPerson, layout.site, floor_seconds, options.people)

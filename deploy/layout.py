@@ -156,15 +156,11 @@ class Layout:
         (worker,) = unit_lines("livingwell-worker@.service", "ExecStart")
         self._start(f"worker-{number}", localised(worker, str(number)))
 
-    def kill(self, name: str) -> int:
-        """Kill one process at once, as a machine that dies would; its pid."""
+    def kill(self, name: str) -> None:
+        """Kill one process at once, as a machine that dies would."""
         process = self.processes.pop(name)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        return process.pid
-
-    def pid(self, name: str) -> int:
-        return self.processes[name].pid
 
     def nginx(self, *arguments: str, check: bool = True) -> None:
         conf = self.work / "nginx.conf"

@@ -23,6 +23,8 @@ from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from livingwell.core.months import month_of, months_between, months_later
+
 TABLE = "audit_auditevent"
 PARTITIONS = "audit_partitions"
 ARCHIVE = "audit_archive"
@@ -37,19 +39,6 @@ CREATE TRIGGER audit_auditevent_append_only
     BEFORE UPDATE OR DELETE ON {table}
     FOR EACH ROW EXECUTE FUNCTION audit_auditevent_refuse_change()
 """
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def month_next(month: datetime.date) -> datetime.date:
-    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
-def month_back(month: datetime.date, months: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 - months
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def partition_name(month: datetime.date) -> str:
@@ -78,7 +67,7 @@ def months_present(cursor: Any) -> list[datetime.date]:
 def _partition_create(cursor: Any, month: datetime.date) -> None:
     cursor.execute(
         f"CREATE TABLE {PARTITIONS}.{partition_name(month)} PARTITION OF {TABLE} "
-        f"FOR VALUES FROM ('{month.isoformat()}') TO ('{month_next(month).isoformat()}')"
+        f"FOR VALUES FROM ('{month.isoformat()}') TO ('{months_later(month, 1).isoformat()}')"
     )
 
 
@@ -98,14 +87,14 @@ def partitions_ensure(cursor: Any, today: datetime.date, *, since: datetime.date
     cursor.execute(f"SELECT min(at), max(at) FROM {DEFAULT}")  # noqa: S608
     waiting_from, waiting_to = cursor.fetchone()
     present = months_present(cursor)
-    first = month_start(today) if not present else present[0]
+    first = month_of(today) if not present else present[0]
     if since is not None:
-        first = min(first, month_start(since))
+        first = min(first, month_of(since))
     if waiting_from is not None:
-        first = min(first, month_start(waiting_from.date()))
-    last = month_back(month_start(today), -AHEAD)
+        first = min(first, month_of(waiting_from.date()))
+    last = months_later(today, AHEAD)
     if waiting_to is not None:
-        last = max(last, month_start(waiting_to.date()))
+        last = max(last, month_of(waiting_to.date()))
     with _checks_done_first(cursor):
         return _months_made(cursor, present, first, last, waiting=waiting_from is not None)
 
@@ -119,12 +108,10 @@ def _months_made(
         cursor.execute(f"ALTER TABLE {TABLE} DETACH PARTITION {DEFAULT}")
         cursor.execute(f"ALTER TABLE {DEFAULT} RENAME TO {TABLE}_default_waiting")
         cursor.execute(f"CREATE TABLE {DEFAULT} PARTITION OF {TABLE} DEFAULT")
-    month = first
-    while month <= last:
+    for month in months_between(first, last):
         if month not in present:
             _partition_create(cursor, month)
             made.append(partition_name(month))
-        month = month_next(month)
     if waiting:
         moved = f"{PARTITIONS}.{TABLE}_default_waiting"
         cursor.execute(f"INSERT INTO {TABLE} ({COLUMNS}) SELECT {COLUMNS} FROM {moved}")  # noqa: S608

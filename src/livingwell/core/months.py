@@ -17,6 +17,14 @@ def months_earlier(month: datetime.date, count: int) -> datetime.date:
     return month
 
 
+def months_later(month: datetime.date, count: int) -> datetime.date:
+    """The first day of the month ``count`` months after ``month``'s."""
+    month = month_of(month)
+    for _step in range(count):
+        month = month_of(month + datetime.timedelta(days=32))
+    return month
+
+
 def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     """The first day of every month from ``start``'s to ``end``'s, both included."""
     months = []

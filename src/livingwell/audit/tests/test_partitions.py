@@ -15,6 +15,7 @@ from livingwell.audit import partitions
 from livingwell.audit.models import ArchivedAuditEvent, AuditEvent
 from livingwell.audit.personal_data import held
 from livingwell.audit.tests.factories import AuditEventFactory
+from livingwell.core.months import month_of, months_earlier, months_later
 from livingwell.people.tests.factories import PersonFactory
 
 pytestmark = [
@@ -37,7 +38,7 @@ def _command() -> str:
 
 
 def _months_ago(months: int) -> datetime.datetime:
-    month = partitions.month_back(partitions.month_start(timezone.localdate()), months)
+    month = months_earlier(timezone.localdate(), months)
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time(12)), datetime.UTC)
 
 
@@ -46,9 +47,9 @@ def test_each_event_goes_to_its_month_and_the_months_are_ready_a_year_ahead() ->
     assert partitions.partitioned(connection)
     with connection.cursor() as cursor:
         months = partitions.months_present(cursor)
-    this_month = partitions.month_start(timezone.localdate())
+    this_month = month_of(timezone.localdate())
     assert this_month in months
-    assert partitions.month_back(this_month, -partitions.AHEAD) in months
+    assert months_later(this_month, partitions.AHEAD) in months
     event = AuditEventFactory()
     assert _where(event) == f"audit_partitions.{partitions.partition_name(this_month)}"
 

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from livingwell.audit import partitions
+from livingwell.core.months import months_earlier
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             made = partitions.partitions_ensure(cursor, today)
             archived: list[str] = []
             if archive and settings.LW_AUDIT_ONLINE_MONTHS:
-                before = partitions.month_back(partitions.month_start(today), settings.LW_AUDIT_ONLINE_MONTHS)
+                before = months_earlier(today, settings.LW_AUDIT_ONLINE_MONTHS)
                 archived = partitions.partitions_archive(cursor, before)
         self.stdout.write(f"Months made: {', '.join(made) or 'none needed'}.")
         self.stdout.write(f"Months archived: {', '.join(archived) or 'none'}.")
