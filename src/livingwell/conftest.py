@@ -2,8 +2,9 @@
 
 import os
 import socket
-from collections.abc import Callable
-from typing import Any
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 import pytest
 from django.core.cache import caches
@@ -12,6 +13,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import StaticDeviceFactory, UserFactory
+from livingwell.core.settings_helpers import files_s3_storage
 from livingwell.directory.taxonomy import default_taxonomy_ensure
 from livingwell.safety.lexicon import lexicon_load
 from livingwell.safety.models import LexiconEntry
@@ -105,3 +107,42 @@ def redis_cache(settings):
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[str]:
+    """A real S3-compatible server on loopback (moto's), for this run: its address."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+class Bucket(NamedTuple):
+    name: str
+    client: Any  # boto3's, to look in the bucket with
+
+
+@pytest.fixture
+def s3_files(settings, s3_server: str) -> Bucket:
+    """The files kept go to a new, empty bucket of their own on ``s3_server``, as ``LW_FILES_S3_BUCKET`` sets it."""
+    import boto3
+
+    bucket = f"livingwell-{uuid.uuid4().hex[:12]}"
+    keys = {"access_key_id": "test-key", "secret_access_key": "test-secret"}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": files_s3_storage(bucket=bucket, endpoint_url=s3_server, region="eu-west-2", **keys),
+    }
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        region_name="eu-west-2",
+        aws_access_key_id=keys["access_key_id"],
+        aws_secret_access_key=keys["secret_access_key"],
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+    return Bucket(bucket, client)

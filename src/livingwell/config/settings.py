@@ -11,7 +11,7 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.settings_helpers import mailers_from_email_url, tile_origins, url_origin
+from livingwell.core.settings_helpers import files_s3_storage, mailers_from_email_url, tile_origins, url_origin
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -335,10 +335,29 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 # Files the platform keeps (subject access exports, sealed), in the default storage above: a folder that is
 # never served; each file is handed over by a view that checks who is asking.
 MEDIA_ROOT = env.path("LW_FILES_ROOT", default=BASE_DIR / "var" / "files")
+# Or, with LW_FILES_S3_BUCKET set, an S3-compatible bucket (decision 0057), through django-storages: Amazon S3,
+# or a store of the council's own (MinIO, Ceph) at LW_FILES_S3_ENDPOINT_URL. With no access key set, boto3 finds
+# its own (an instance's role, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+LW_FILES_S3_BUCKET = env.str("LW_FILES_S3_BUCKET", default="")
+LW_FILES_S3_ENDPOINT_URL = env.str("LW_FILES_S3_ENDPOINT_URL", default="")
+LW_FILES_S3_REGION = env.str("LW_FILES_S3_REGION", default="")
+LW_FILES_S3_ACCESS_KEY_ID = env.str("LW_FILES_S3_ACCESS_KEY_ID", default="")
+LW_FILES_S3_SECRET_ACCESS_KEY = env.str("LW_FILES_S3_SECRET_ACCESS_KEY", default="")
+# "path" for most stores of one's own (bucket in the path, not the host name); "auto" lets boto3 choose.
+LW_FILES_S3_ADDRESSING_STYLE = env.str("LW_FILES_S3_ADDRESSING_STYLE", default="auto")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if LW_FILES_S3_BUCKET:
+    STORAGES["default"] = files_s3_storage(
+        bucket=LW_FILES_S3_BUCKET,
+        endpoint_url=LW_FILES_S3_ENDPOINT_URL,
+        region=LW_FILES_S3_REGION,
+        access_key_id=LW_FILES_S3_ACCESS_KEY_ID,
+        secret_access_key=LW_FILES_S3_SECRET_ACCESS_KEY,
+        addressing_style=LW_FILES_S3_ADDRESSING_STYLE,
+    )
 
 # The shared cache holds rate limits: Redis in production (CACHE_URL=redis://127.0.0.1:6379/1), a table in
 # the embedded database for the demo (made by `manage.py createcachetable`). Pages cache their unchanging

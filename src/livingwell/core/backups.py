@@ -92,9 +92,10 @@ def audit_digest() -> str:
 
 def _stored(folder: str = "") -> Iterator[str]:
     """Every file's name in the file storage, folder by folder."""
-    if folder and not default_storage.exists(folder):
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # a folder not made yet; a bucket lists an absent prefix as empty
         return
-    folders, files = default_storage.listdir(folder)
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for inner in sorted(folders):

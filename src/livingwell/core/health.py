@@ -4,7 +4,8 @@
 - ``/health/live/``: the process answers. Nothing else is asked.
 - ``/health/ready/``: this instance can serve: its database and cache answer. The proxy sends it requests
   only while it is ready.
-- ``/health/``: the platform as a whole: the database, the cache, a task worker seen lately (its
+- ``/health/``: the platform as a whole: the database, the cache, the file storage (a folder or a bucket: a
+  file written, read and deleted), a task worker seen lately (its
   housekeeping, every few minutes, leaves a heartbeat) and the age of the oldest task waiting to run. A
   stopped worker shows here, not in readiness: the pages still serve without one, and taking every instance
   out of the proxy because the worker stopped would stop the front door too.
@@ -26,7 +27,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_datetime
 from health_check.base import HealthCheck
-from health_check.checks import Cache, Database
+from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
@@ -75,6 +76,20 @@ class QueueWait(HealthCheck):
             raise ServiceUnavailable(f"The oldest task has waited {_minutes(wait)} minutes")
 
 
+@dataclasses.dataclass
+class Files(Storage):
+    """The file storage (a folder, or a bucket) takes a file, gives it back and deletes it: django-health-check's
+    check, saying in words what failed where the storage raised an error of its own."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except ServiceUnavailable:
+            raise
+        except Exception as error:  # a bucket's or a disk's own errors: only their kind is said
+            raise ServiceUnavailable(f"The file storage did not answer ({type(error).__name__})") from error
+
+
 class HealthView(HealthCheckView):
     """django-health-check's checks, answered as JSON alone, whatever the request's Accept header says (a
     malformed one is never an error), with 503 when a check fails."""
@@ -90,4 +105,4 @@ class HealthView(HealthCheckView):
 
 live = HealthView.as_view(checks=())
 ready = HealthView.as_view(checks=(Database, Cache))
-platform = HealthView.as_view(checks=(Database, Cache, WorkerHeartbeat, QueueWait))
+platform = HealthView.as_view(checks=(Database, Cache, Files, WorkerHeartbeat, QueueWait))

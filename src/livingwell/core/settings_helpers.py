@@ -36,3 +36,35 @@ def tile_origins(tile_url: str) -> list[str]:
         return []
     parts = urlsplit(tile_url)
     return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]
+
+
+def files_s3_storage(
+    *,
+    bucket: str,
+    endpoint_url: str = "",
+    region: str = "",
+    access_key_id: str = "",
+    secret_access_key: str = "",
+    addressing_style: str = "auto",
+) -> dict[str, Any]:
+    """``STORAGES["default"]`` for files kept in an S3-compatible bucket, through django-storages.
+
+    The bucket's objects stay private (no ACL is set, so the bucket's own, which must block public access,
+    holds), no file is overwritten, and no address to one is ever handed out: the platform reads each and hands
+    it over itself, after its access check (decision 0057). Blank settings are left to boto3's own defaults.
+    """
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+        "addressing_style": addressing_style if addressing_style != "auto" else None,
+    }
+    optional = {
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        "access_key": access_key_id,
+        "secret_key": secret_access_key,
+    }
+    options |= {name: value for name, value in optional.items() if value}
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -47,6 +47,30 @@ def _receipt(content=b"%PDF-1.4 receipt", name="bus.pdf", kind="application/pdf"
     return SimpleUploadedFile(name, content, content_type=kind)
 
 
+def test_a_receipt_kept_in_a_bucket_is_handed_over_only_through_its_check(
+    s3_files, member: Client, the_board, today, member_membership, secretary: Client
+):
+    """With LW_FILES_S3_BUCKET set (decision 0057), a receipt goes to the bucket sealed, once on a double
+    submit, and comes back only through the receipt view's access check."""
+    body, _groups = the_board
+    _rate(body)
+    _mark(secretary, today, member_membership)
+    url = reverse("collaborative:claim", args=[Claim.objects.get().pk])
+    data = {"what": "Bus fare", "amount": "4.50", "submission_id": str(uuid.uuid4())}
+    for _ in range(2):
+        member.post(url + "expense/", {**data, "receipt": _receipt(b"%PDF-1.4 Jo Bloggs's bus fare")})
+    expense = Expense.objects.get()
+    stored = s3_files.client.list_objects_v2(Bucket=s3_files.name)["Contents"]
+    assert [item["Key"] for item in stored] == [expense.receipt_file]
+    sealed = s3_files.client.get_object(Bucket=s3_files.name, Key=expense.receipt_file)["Body"].read()
+    assert b"Bloggs" not in sealed
+    download = member.get(reverse("collaborative:receipt", args=[expense.pk]))
+    assert b"".join(download.streaming_content if download.streaming else [download.content]) == (
+        b"%PDF-1.4 Jo Bloggs's bus fare"
+    )
+    assert Client().get(reverse("collaborative:receipt", args=[expense.pk])).status_code == 302  # to sign in
+
+
 def test_attending_an_eligible_meeting_makes_one_claim_at_the_rate(
     secretary: Client, the_board, today, member_membership
 ):
