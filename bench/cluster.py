@@ -22,13 +22,11 @@ import argparse
 import asyncio
 import email
 import email.policy
-import http.cookiejar
 import os
 import statistics
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +39,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "deploy")]
 from layout import POSTGRES, Layout, free_port  # noqa: E402
 
 from bench.home import measure  # noqa: E402
-from bench.intake import ANSWERS, Person  # noqa: E402
+from bench.intake import ANSWERS, Browser, Person  # noqa: E402
 
 DUTY_EMAIL = "duty@cluster.example.org"
 # One person in ten writes words of immediate risk: their introduction is urgent.
@@ -184,9 +182,9 @@ class FloorPerson(ClusterPerson):
     """The floor with the people's own client: the minimal view, asked again and again until the time is up."""
 
     def run(self) -> None:
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        browser = Browser(self.base)
         while time.monotonic() < self.stop_at:
-            self._open(opener, "/bench/minimal/")
+            self._open(browser, "/bench/minimal/")
 
 
 def _people(kind: type[ClusterPerson], base: str, seconds: float, count: int) -> list[ClusterPerson]:

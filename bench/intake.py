@@ -12,7 +12,8 @@ reported beside the minimal Django view's, measured under the same number of cli
 
 import argparse
 import collections
-import http.cookiejar
+import http.client
+import http.cookies
 import os
 import re
 import statistics
@@ -21,7 +22,6 @@ import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +68,40 @@ def _references_saved(references: set[str]) -> int:
     return int(_django("shell", "--no-imports", "-c", code, stdin="\n".join(references)).strip())
 
 
+REDIRECTS = {301, 302, 303, 307, 308}
+
+
+class Browser:
+    """What a browser does for these pages: one connection kept open to the server (HTTP/1.1 keep-alive,
+    opened again when the server closes it), its own cookies, and a page or where it redirects to."""
+
+    def __init__(self, base: str) -> None:
+        address = urllib.parse.urlsplit(base)
+        self.host, self.port = address.hostname or "127.0.0.1", address.port or 80
+        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, body: bytes | None, headers: dict[str, str]) -> tuple[int, str, str | None]:
+        """The status, the page and where it redirects to (None when it does not)."""
+        sending = {**headers, "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())}
+        if body is not None:
+            sending["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.connection.request("POST" if body is not None else "GET", path, body=body, headers=sending)
+            response = self.connection.getresponse()
+            text = response.read().decode()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()  # the next request opens it again
+            raise
+        for header in response.headers.get_all("Set-Cookie") or ():
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        if response.will_close:
+            self.connection.close()
+        location = response.headers["Location"] if response.status in REDIRECTS else None
+        return response.status, text, location
+
+
 class Person(threading.Thread):
     """One person introducing themselves again and again until the time is up. ``retries``: how often a page
     that fails (a server killed under it) is asked for again, as a person presses again; none by default."""
@@ -92,39 +126,53 @@ class Person(threading.Thread):
         """What they answer on each question page, the ``count``-th time."""
         return ANSWERS
 
-    def _open(self, opener: urllib.request.OpenerDirector, path: str, data: dict | None = None) -> str:
+    def _open(self, browser: Browser, path: str, data: dict | None = None) -> str:
+        """The page at ``path`` (posting ``data``), following redirects as a browser does; each request is timed
+        on its own, so a latency is always one request's, as the floor's is."""
+        text, location = self._request(browser, path, data)
+        while location is not None:
+            text, location = self._request(browser, location, None)
+        return text
+
+    def _request(self, browser: Browser, path: str, data: dict | None) -> tuple[str, str | None]:
+        """One request: its page, or where it redirects to. A server error or a dropped connection counts as a
+        page that failed."""
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         for attempt in range(self.retries + 1):
             started = time.perf_counter()
             try:
-                request = urllib.request.Request(self.base + path, data=body, headers=self.headers())
-                with opener.open(request, timeout=60) as response:
-                    text = response.read().decode()
-            except OSError:
+                status, text, location = browser.request(path, body, self.headers())
+                if status >= 400:
+                    raise OSError(f"HTTP Error {status}")
+            except (OSError, http.client.HTTPException):
                 if attempt == self.retries:
                     raise
-                self.retried += 1
-                time.sleep(0.5)
+                self._again()
                 continue
             self.latencies.append(time.perf_counter() - started)
-            return text
+            return text, location
         raise AssertionError("unreachable")
 
+    def _again(self) -> None:
+        """A page failed (a server killed under it): press again, as a person does, after a moment."""
+        self.retried += 1
+        time.sleep(0.5)
+
     def introduce(self, count: int, sends: int) -> str:
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        page = self._open(opener, "/introduce/who/")
+        browser = Browser(self.base)
+        page = self._open(browser, "/introduce/who/")
         for slug, answers in self.answers(count):
             csrf = CSRF.search(page)
             if csrf is None:
                 raise RuntimeError(f"no form on the page before {slug}")
-            page = self._open(opener, f"/introduce/{slug}/", {"csrfmiddlewaretoken": csrf.group(1), **answers})
-        page = self._open(opener, "/introduce/check/")
+            page = self._open(browser, f"/introduce/{slug}/", {"csrfmiddlewaretoken": csrf.group(1), **answers})
+        page = self._open(browser, "/introduce/check/")
         csrf, token = CSRF.search(page), TOKEN.search(page)
         if csrf is None or token is None:
             raise RuntimeError("no check-answers form")
         for _send in range(sends):  # a double click sends the same form twice
             page = self._open(
-                opener, "/introduce/check/", {"csrfmiddlewaretoken": csrf.group(1), "token": token.group(1)}
+                browser, "/introduce/check/", {"csrfmiddlewaretoken": csrf.group(1), "token": token.group(1)}
             )
         reference = REFERENCE.search(page)
         if reference is None:

@@ -20,19 +20,32 @@ class JsonLogger(Logger):
     """gunicorn's logger, with each request's line as fields for the JSON formatter below."""
 
     def access(self, resp: typing.Any, req: typing.Any, environ: dict, request_time: datetime.timedelta) -> None:
+        # Only the fields written, taken straight from the request and response: gunicorn's own ``atoms()``
+        # formats every header and environment variable for each request, a tenth of a front door request's
+        # time under load (decision 0055).
         if not self.access_log_enabled:
             return
-        atoms = self.atoms(resp, req, environ, request_time)
+        status = resp.status_code if resp.status_code is not None else str(resp.status).split(None, 1)[0]
+        request_id = next((value for name, value in resp.headers if name.lower() == "x-request-id"), "")
         self.access_log.info(
             "request",
             extra={
-                "method": atoms["m"],
-                "path": atoms["U"],
-                "status": int(atoms["s"]) if str(atoms["s"]).isdigit() else atoms["s"],
-                "duration_us": atoms["D"],
-                "request_id": atoms.get("{x-request-id}o", ""),
+                "method": environ.get("REQUEST_METHOD"),
+                "path": environ.get("PATH_INFO"),
+                "status": status,
+                "duration_us": request_time.seconds * 1_000_000 + request_time.microseconds,
+                "request_id": request_id,
             },
         )
+
+
+def post_worker_init(worker: typing.Any) -> None:
+    """Before a web server process takes its first request: the safety net's lexicon compiled (about a third
+    of a second), so that the first person to write after a start does not wait for it. A database that
+    cannot be reached yet leaves it to the first request, as before."""
+    from livingwell.safety.net import lexicon_warm
+
+    lexicon_warm()
 
 
 logger_class = JsonLogger

@@ -5,12 +5,16 @@ them, about the person ("they").
 """
 
 import datetime
+import hashlib
 import re
 from typing import Any
 
 from django import forms
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField, GovukForm, TelInput
@@ -32,9 +36,28 @@ class StepForm(GovukForm):
 
     def __init__(self, *args: Any, for_self: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.for_self = for_self
         if not for_self:
             for name, label in self.labels_about_them.items():
                 self.fields[name].label = label
+
+    def html(self) -> SafeString:
+        """The form's fields as HTML. A blank form (nothing typed, nothing answered before) reads the same for
+        everyone asked the same question in the same words, language and choices, so each process keeps it a
+        while (the template fragments' cache) instead of rendering it for each person: on the way forward
+        through the questions that is every page (decision 0055). A form with anything of a person's in it is
+        always rendered afresh and never kept."""
+        if self.is_bound or self.initial:
+            return self.render()
+        choices = [(name, [(str(value), str(label)) for value, label in getattr(field, "choices", ())])
+                   for name, field in self.fields.items()]  # fmt: skip
+        words = repr((type(self).__name__, self.for_self, get_language(), choices))
+        key = f"lw-blank-form:{hashlib.sha256(words.encode()).hexdigest()}"
+        kept = caches["template_fragments"].get(key)
+        if kept is None:
+            kept = str(self.render())
+            caches["template_fragments"].set(key, kept)
+        return mark_safe(kept)  # noqa: S308 - rendered by the form's own templates, which escape
 
 
 def _text(label: Any, *, required: bool = False, max_length: int = SHORT_TEXT, hint: Any = "") -> forms.CharField:

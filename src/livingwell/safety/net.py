@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from livingwell.safety.lexicon import DEFAULT_LEXICON
 from livingwell.safety.matching import Entry, Lexicon, Risk
@@ -67,6 +67,14 @@ def lexicon_current() -> Lexicon:
             return lexicon  # changed while it was read: keep nothing, read again next time
     _held.version, _held.read_at, _held.lexicon = version, now, lexicon
     return lexicon
+
+
+def lexicon_warm() -> None:
+    """Compile the lexicon now, ahead of the first words to be read (a web server process starting)."""
+    try:
+        lexicon_current()
+    except DatabaseError:
+        logger.warning("The safety net's lexicon could not be read ahead: the first words read will read it")
 
 
 def lexicon_changed() -> None:

@@ -354,3 +354,64 @@ def test_the_answers_are_sealed_in_the_session_table(journey: Client) -> None:
     assert "end it all" not in str(row.get_decoded())
     assert "end it" not in str(row.get_decoded())
     assert journey.get(_step("whats-going-on")).context["form"].initial["in_their_words"] == "I want to end it all"
+
+
+def test_a_blank_question_is_kept_but_nothing_anyone_answered_reaches_another(journey: Client, db: None) -> None:
+    """Blank forms are kept per process (decision 0055): the same for everyone, and never with a person's answers."""
+    from django.core.cache import caches
+
+    caches["template_fragments"].clear()
+    first = journey.get(_step("name")).content.decode()
+    assert 'name="preferred_name"' in first
+    journey.post(_step("who"), ANSWERS["who"])
+    journey.post(_step("name"), {"preferred_name": "Zebedee <b>Quill</b>"})
+    back = journey.get(_step("name")).content.decode()  # going back shows what they said
+    assert 'value="Zebedee &lt;b&gt;Quill&lt;/b&gt;"' in back
+    refused = journey.post(_step("contact"), {"contact_methods": ["phone"], "phone": "not a number Zebedee"})
+    assert "Zebedee" in refused.content.decode()
+    other = Client()
+    other.get(_step("who"))
+    for slug in ("name", "contact"):
+        assert "Zebedee" not in other.get(_step(slug)).content.decode()
+    other.post(_step("who"), {"for_whom": "someone_else"})  # their own words ("they"), not the kept "you"
+    assert "What name would they like us to call them?" in other.get(_step("name")).content.decode()
+    assert "What name would you like us to call you?" in first
+
+
+def test_a_kept_question_page_carries_each_visitors_own_token_and_nonce(db: None) -> None:
+    """A question page kept whole (frontdoor/shells.py): each visitor's copy has their own CSRF token, which
+    works, and a CSP nonce that matches the page's header; the marks never reach anyone."""
+    import re
+
+    from django.core.cache import caches
+
+    caches["template_fragments"].clear()
+    pages = []
+    for _visitor in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        visitor.get(_step("who"))
+        page = visitor.get(_step("name"))
+        html = page.content.decode()
+        assert "lw-shell" not in html
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        nonce = re.search(r'<script nonce="([^"]+)"', html).group(1)
+        assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
+        answered = visitor.post(_step("name"), {"csrfmiddlewaretoken": token, "preferred_name": "Sam"})
+        assert answered.status_code == 302  # the token put in works
+        pages.append((token, nonce))
+    assert pages[0][0] != pages[1][0]
+    assert pages[0][1] != pages[1][1]
+
+
+def test_someone_signed_in_gets_their_own_page_and_it_is_never_kept(signed_in_client) -> None:
+    from django.core.cache import caches
+
+    from livingwell.accounts.models import Role
+
+    caches["template_fragments"].clear()
+    person = signed_in_client(Role.PERSON)
+    person.get(_step("who"))
+    assert "Sign out" in person.get(_step("name")).content.decode()
+    visitor = Client()
+    visitor.get(_step("who"))
+    assert "Sign out" not in visitor.get(_step("name")).content.decode()

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_http_methods
 from livingwell.core.client_ip import source_key
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.sealed import seal, unseal
-from livingwell.frontdoor.forms import SendForm
+from livingwell.frontdoor.forms import SendForm, StepForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.services import (
     introduction_submit,
 )
+from livingwell.frontdoor.shells import shell_render
 from livingwell.frontdoor.views.common import promises
 
 
@@ -58,24 +59,33 @@ def _after(journey: Journey, page: Step, *, changing: bool) -> str:
     return reverse("frontdoor:step", kwargs={"slug": following.slug})
 
 
-def _render_step(request: HttpRequest, journey: Journey, page: Step, form: object) -> HttpResponse:
+def _render_step(request: HttpRequest, journey: Journey, page: Step, form: StepForm) -> HttpResponse:
     steps = journey.steps()
     previous = steps[steps.index(page) - 1] if steps.index(page) > 0 else None
-    return render(
-        request,
-        "frontdoor/step.html",
-        {
-            "page": page,
-            "form": form,
-            "previous": previous,
-            "for_self": journey.for_self,
-            "show_crisis": request.session.pop("frontdoor_show_crisis", False),
-            "risk_categories": journey.risk_categories,
-            "number": steps.index(page) + 1,
-            "count": len(steps),
-            **promises(),
-        },
+    context = {
+        "page": page,
+        "form": form,
+        "previous": previous,
+        "for_self": journey.for_self,
+        "show_crisis": request.session.pop("frontdoor_show_crisis", False),
+        "risk_categories": journey.risk_categories,
+        "number": steps.index(page) + 1,
+        "count": len(steps),
+        **promises(),
+    }
+    if form.is_bound or form.initial or context["show_crisis"] or journey.risk_categories:
+        return render(request, "frontdoor/step.html", context)
+    # Nothing typed or answered on this page, and no crisis routes to show: the same page for everyone who
+    # reaches it the same way.
+    same_for = (
+        page.slug,
+        journey.for_self,
+        previous.slug if previous else "",
+        context["number"],
+        len(steps),
+        promises(),
     )
+    return shell_render(request, "frontdoor/step.html", context, same_for)
 
 
 @require_http_methods(["GET", "POST"])
