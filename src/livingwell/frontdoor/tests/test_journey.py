@@ -1,12 +1,16 @@
 """The self-introduction through HTTP: every page, the safety net, double submits and lost sessions."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
+from livingwell.accounts.models import Role
 from livingwell.frontdoor.models import Introduction, IntroductionEquality
 
 START = reverse("frontdoor:start")
@@ -358,8 +362,6 @@ def test_the_answers_are_sealed_in_the_session_table(journey: Client) -> None:
 
 def test_a_blank_question_is_kept_but_nothing_anyone_answered_reaches_another(journey: Client, db: None) -> None:
     """Blank forms are kept per process (decision 0055): the same for everyone, and never with a person's answers."""
-    from django.core.cache import caches
-
     caches["template_fragments"].clear()
     first = journey.get(_step("name")).content.decode()
     assert 'name="preferred_name"' in first
@@ -381,10 +383,6 @@ def test_a_blank_question_is_kept_but_nothing_anyone_answered_reaches_another(jo
 def test_a_kept_question_page_carries_each_visitors_own_token_and_nonce(db: None) -> None:
     """A question page kept whole (frontdoor/shells.py): each visitor's copy has their own CSRF token, which
     works, and a CSP nonce that matches the page's header; the marks never reach anyone."""
-    import re
-
-    from django.core.cache import caches
-
     caches["template_fragments"].clear()
     pages = []
     for _visitor in range(2):
@@ -404,10 +402,6 @@ def test_a_kept_question_page_carries_each_visitors_own_token_and_nonce(db: None
 
 
 def test_someone_signed_in_gets_their_own_page_and_it_is_never_kept(signed_in_client) -> None:
-    from django.core.cache import caches
-
-    from livingwell.accounts.models import Role
-
     caches["template_fragments"].clear()
     person = signed_in_client(Role.PERSON)
     person.get(_step("who"))
