@@ -184,6 +184,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "livingwell.core.middleware.RequestIdMiddleware",
+    # The ORUK API answers everything, errors too, as JSON open to other sites (directory/api_errors.py).
+    "livingwell.directory.api_errors.OrukApiAnswersMiddleware",
     "livingwell.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -110,7 +110,9 @@ def _services_matching(services: QuerySet[Service], form: ListParameters) -> Que
         terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__taxonomy_id=data["taxonomy_id"])
         services = services.filter(Exists(terms))
     if data["modified_after"]:
-        services = services.filter(last_modified__gt=data["modified_after"])
+        # Inclusive: a record changed at the very moment asked for is not missed by a feed reader who asks from
+        # the last timestamp they saw.
+        services = services.filter(last_modified__gte=data["modified_after"])
     return services
 
 

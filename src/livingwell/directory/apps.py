@@ -17,3 +17,6 @@ class DirectoryConfig(AppConfig):
     demo_load = "livingwell.directory.demo.directory_demo"
     # Its share of the workers' housekeeping (core/tasks.py): the monthly reminder of listings not checked.
     housekeeping = "livingwell.directory.housekeeping.directory_housekeeping"
+
+    def ready(self) -> None:
+        from livingwell.directory import checks  # noqa: F401 (registers them)

@@ -77,7 +77,11 @@ def listing_confirm_checked(*, actor: User, service: Service) -> Service:
     """Record that someone checked the listing today and it is still true. The published "checked by" is
     the organisation's own contact address (or nothing), never the account of the person who checked."""
     contact = service.organization.email if service.organization_id else ""
-    Service.objects.filter(pk=service.pk).update(assured_date=timezone.localdate(), assurer_email=contact)
+    # A change to what is published: its last_modified moves too, so that a feed asked for changes since
+    # (modified_after) carries it (an update() sets no auto_now field by itself).
+    Service.objects.filter(pk=service.pk).update(
+        assured_date=timezone.localdate(), assurer_email=contact, last_modified=timezone.now()
+    )
     service.refresh_from_db()
     return service
 

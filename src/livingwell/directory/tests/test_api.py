@@ -143,6 +143,9 @@ def test_filters(client: Client, service: Service) -> None:
     later = _get(client, "service_list", query={"modified_after": "2999-01-01T00:00:00Z"})
     assert later["contents"] == []
     assert later["empty"] is True
+    # Inclusive: the record changed at the very moment asked for is in.
+    at = _get(client, "service_list", query={"modified_after": service.last_modified.isoformat()})
+    assert str(service.id) in [item["id"] for item in at["contents"]]
 
 
 def test_paging(client: Client, db: None) -> None:
@@ -253,3 +256,54 @@ def test_service_at_locations_search_by_text(client: Client, db: None) -> None:
     ServiceAtLocationFactory(service=ServiceFactory(name="Choir"))
     body = _get(client, "service_at_location_list", query={"search": "allotment"})
     assert [item["id"] for item in body["contents"]] == [str(wanted.id)]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "words"),
+    [
+        ("get", "/api/oruk/nothing-here", 404, "Not found"),
+        ("get", "/api/oruk/services/not-a-uuid", 404, "Not found"),
+        ("get", "/api/oruk/services/", 404, "Not found"),
+        ("post", "/api/oruk/services", 405, "Only GET and HEAD are answered here"),
+        (
+            "delete",
+            "/api/oruk/services/ac148810-d857-441c-9679-408f346de14b",
+            405,
+            "Only GET and HEAD are answered here",
+        ),
+        ("get", "/api/oruk/services?page=<script>", 400, None),
+    ],
+)
+def test_every_error_of_the_api_is_json_open_to_other_sites(
+    client: Client, db: None, method: str, path: str, status: int, words: str | None
+) -> None:
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    if words:
+        assert response.json() == {"error": words}
+    if status == 405:
+        assert response["Allow"] == "GET, HEAD"
+
+
+def test_a_failure_on_our_side_is_json_too(client: Client, db: None, monkeypatch) -> None:
+    from livingwell.directory import api
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(api, "_services_matching", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/oruk/services")
+    assert response.status_code == 500
+    assert response.json() == {"error": "Something went wrong on our side. Try again later."}
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "a bug" not in response.content.decode()
+
+
+def test_pages_outside_the_api_keep_their_own_errors(client: Client, db: None) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+    assert "Access-Control-Allow-Origin" not in response

@@ -138,6 +138,34 @@ def test_a_partly_bad_feed_imports_the_good_records_and_reports_each_bad_one() -
 
 
 @pytest.mark.django_db
+def test_a_bad_date_or_address_is_refused_as_the_production_install_checks_it() -> None:
+    """The formats jsonschema checks only with rfc3339-validator and rfc3986-validator: both are in the production
+    install, and the platform refuses to start without them (directory/checks.py)."""
+    records = [
+        ("bad date", {**GOOD, "id": "a3b1c6d0-0000-4000-8000-000000000011", "last_modified": "next Tuesday"}),
+        ("bad address", {**GOOD, "id": "a3b1c6d0-0000-4000-8000-000000000012", "url": "not an address"}),
+    ]
+    report = import_services(records)
+    reasons = {problem.record: problem.reason for problem in report.problems}
+    assert reasons == {
+        "bad date": "last_modified: 'next Tuesday' is not a 'date-time'",
+        "bad address": "url: 'not an address' is not a 'uri'",
+    }
+    assert not Service.objects.exists()
+
+
+def test_the_platform_refuses_to_start_where_a_format_would_go_unchecked(monkeypatch) -> None:
+    from jsonschema import FormatChecker
+
+    from livingwell.directory.checks import oruk_formats_checked
+
+    assert oruk_formats_checked() == []
+    monkeypatch.delitem(FormatChecker.checkers, "date-time")
+    (error,) = oruk_formats_checked()
+    assert (error.id, "date-time" in error.msg) == ("directory.E001", True)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("text", ["{not json", "", "[1, 2, 3]", '"a string"', "\x00\x01"])
 def test_malformed_json_is_reported_not_raised(tmp_path: Path, text: str) -> None:
     path = tmp_path / "feed.json"

@@ -122,13 +122,19 @@ def test_unusual_text_is_kept_safely(provider, text) -> None:
 
 def test_confirming_a_listing_marks_it_checked_today(provider) -> None:
     client, user, own = provider
-    Service.objects.filter(pk=own.pk).update(assured_date=datetime.date(2020, 1, 1))
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Service.objects.filter(pk=own.pk).update(assured_date=datetime.date(2020, 1, 1), last_modified=long_ago)
     own.organization.email = "hello@garden.example"
     own.organization.save()
+    before = timezone.now()
     response = client.post(reverse("directory:listing_confirm", kwargs={"service_id": own.pk}))
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.assured_date == timezone.localdate()
+    assert own.last_modified >= before  # a feed asking for changes since then carries it
+    since = {"modified_after": before.isoformat()}
+    changed = client.get(reverse("directory_api:service_list"), since).json()["contents"]
+    assert [item["id"] for item in changed] == [str(own.pk)]
     # Published in the ORUK API: the organisation's own contact, never the editor's account.
     assert own.assurer_email == "hello@garden.example"
     api = client.get(reverse("directory_api:service_detail", kwargs={"service_id": own.pk})).content.decode()
