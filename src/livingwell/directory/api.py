@@ -1,5 +1,7 @@
 """The Open Referral UK 3.0 read API: public, CORS *, only published records."""
 
+import functools
+import json
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -16,12 +18,17 @@ from django.views.decorators.http import require_safe
 
 from livingwell.directory import oruk
 from livingwell.directory.fulltext import fulltext_filter
-from livingwell.directory.models import Attribute, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from livingwell.directory.models import Attribute, Schedule, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
 
 OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+# ``minimal`` asks for every service on one call: this many at most a page.
+MAX_MINIMAL_PER_PAGE = 10_000
+# RFC 5545's days, as the opening times keep them, with their English names.
+DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
+        "SU": "Sunday"}  # fmt: skip
 METRES_PER_MILE = 1609.344
 View = Callable[..., HttpResponse]
 
@@ -51,6 +58,22 @@ class ListParameters(forms.Form):
     modified_after = forms.DateTimeField(required=False)
     postcode = forms.CharField(max_length=20, required=False)
     proximity = forms.IntegerField(min_value=1, max_value=100_000, required=False)
+    organization_id = forms.UUIDField(required=False)
+    minimum_age = forms.IntegerField(min_value=0, max_value=150, required=False)
+    maximum_age = forms.IntegerField(min_value=0, max_value=150, required=False)
+    day = forms.CharField(max_length=10, required=False)
+    start_time = forms.TimeField(required=False)
+    end_time = forms.TimeField(required=False)
+
+    def clean_day(self) -> str:
+        """A day as RFC 5545 writes it (MO to SU), from that or its English name, in any case."""
+        text = self.cleaned_data["day"].strip().upper()
+        if not text:
+            return ""
+        code = text if text in DAYS else {name.upper(): key for key, name in DAYS.items()}.get(text)
+        if code is None:
+            raise forms.ValidationError(gettext_lazy("Give a day as MO, TU, WE, TH, FR, SA or SU, or its name."))
+        return code
 
     def clean_postcode(self) -> str:
         text = self.cleaned_data["postcode"]
@@ -113,7 +136,35 @@ def _services_matching(services: QuerySet[Service], form: ListParameters) -> Que
         # Inclusive: a record changed at the very moment asked for is not missed by a feed reader who asks from
         # the last timestamp they saw.
         services = services.filter(last_modified__gte=data["modified_after"])
+    if data["organization_id"]:
+        services = services.filter(organization_id=data["organization_id"])
+    # The UK profile's words: "a minimum age of at least" the value, "a maximum age equal to or below" it
+    # (decision 0058); a service that gives no age is not one of them.
+    if data["minimum_age"] is not None:
+        services = services.filter(minimum_age__gte=data["minimum_age"])
+    if data["maximum_age"] is not None:
+        services = services.filter(maximum_age__lte=data["maximum_age"])
+    times = _schedules_matching(data)
+    if times is not None:
+        own = times.filter(service=OuterRef("pk"))
+        at_places = times.filter(service_at_location__service=OuterRef("pk"))
+        services = services.filter(Exists(own) | Exists(at_places))
     return services
+
+
+def _schedules_matching(data: dict[str, Any]) -> QuerySet[Schedule] | None:
+    """Opening times on ``day``, opening at ``start_time`` or later and closing at ``end_time``
+    or earlier, all in one schedule; None when none of them is asked for."""
+    if not (data["day"] or data["start_time"] or data["end_time"]):
+        return None
+    schedules = Schedule.objects.all()
+    if data["day"]:
+        schedules = schedules.filter(byday__contains=data["day"])  # MO,TU or 2TH: the codes never overlap
+    if data["start_time"]:
+        schedules = schedules.filter(opens_at__gte=data["start_time"])
+    if data["end_time"]:
+        schedules = schedules.filter(closes_at__lte=data["end_time"])
+    return schedules
 
 
 @oruk_endpoint
@@ -127,18 +178,62 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+# What the UK profile's OpenAPI describes that this API does not do (no ndjson, no organisation endpoints),
+# left out of the copy it serves; and the parameters it does take, named on the paths that take them.
+NOT_SERVED = ("format", "full_service")
+TAKEN = {
+    "/services": ("modified_after", "organization_id", "minimal", "full"),
+    "/service_at_locations": ("modified_after", "organization_id"),
+}
+
+
+@functools.cache
+def openapi_served() -> bytes:
+    """The UK profile's OpenAPI as this API answers it: every parameter named is one it takes (tested)."""
+    document = json.loads(OPENAPI_PATH.read_text())
+    parameters = document["components"]["parameters"]
+    for name in NOT_SERVED:
+        parameters.pop(name, None)
+    for path, names in TAKEN.items():
+        listed = document["paths"][path]["get"].setdefault("parameters", [])
+        listed.extend({"$ref": f"#/components/parameters/{name}"} for name in names if name in parameters)
+    return json.dumps(document).encode()
+
+
 @oruk_endpoint
 def openapi(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(OPENAPI_PATH.read_bytes(), content_type="application/json")
+    return HttpResponse(openapi_served(), content_type="application/json")
+
+
+class ServiceListParameters(ListParameters):
+    """/services also takes ``minimal`` (each service's id and last change alone, every one on one page where
+    they fit) and ``full`` (each service as its own page gives it)."""
+
+    minimal = forms.BooleanField(required=False)
+    full = forms.BooleanField(required=False)
+    per_page = forms.IntegerField(min_value=1, max_value=MAX_MINIMAL_PER_PAGE, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("minimal") and cleaned.get("full"):
+            self.add_error("full", gettext_lazy("Ask for minimal or full, not both."))
+        if not cleaned.get("minimal") and (cleaned.get("per_page") or 0) > MAX_PER_PAGE:
+            self.add_error("per_page", gettext_lazy("Ask for %(most)s or fewer a page.") % {"most": MAX_PER_PAGE})
+        return cleaned
 
 
 @oruk_endpoint
 def service_list(request: HttpRequest) -> HttpResponse:
-    form = ListParameters(request.GET)
+    form = ServiceListParameters(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    services = _services_matching(Service.objects.published(), form).select_related("organization")
-    return _page_of(services, form, oruk.service_list_item)
+    services = _services_matching(Service.objects.published(), form)
+    if form.cleaned_data["minimal"]:
+        form.cleaned_data["per_page"] = form.cleaned_data["per_page"] or MAX_MINIMAL_PER_PAGE
+        return _page_of(services.only("id", "last_modified"), form, oruk.service_minimal)
+    if form.cleaned_data["full"]:
+        return _page_of(oruk.services_with_everything(services), form, oruk.service)
+    return _page_of(services.select_related("organization"), form, oruk.service_list_item)
 
 
 @oruk_endpoint

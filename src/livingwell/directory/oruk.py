@@ -192,6 +192,11 @@ def _service_fields(item: Service) -> tuple[Json, Json]:
     return required, optional
 
 
+def service_minimal(item: Service) -> Json:
+    """A service as ``minimal`` asks: its id and when it last changed."""
+    return {"id": str(item.id), "last_modified": _value(item.last_modified)}
+
+
 def service_list_item(item: Service) -> Json:
     """A service with only its one-to-one fields and its organisation (compiled/service_list.json)."""
     required, optional = _service_fields(item)

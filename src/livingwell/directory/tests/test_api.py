@@ -307,3 +307,106 @@ def test_pages_outside_the_api_keep_their_own_errors(client: Client, db: None) -
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
     assert "Access-Control-Allow-Origin" not in response
+
+
+def _ids(client: Client, name: str = "service_list", **query: object) -> set[str]:
+    body = _get(client, name, query=query)
+    if name == "service_list":
+        return {item["id"] for item in body["contents"]}
+    return {item["service"]["id"] for item in body["contents"]}
+
+
+@pytest.fixture
+def kinds(db: None) -> dict[str, Service]:
+    """Services of two organisations, for several ages, open at several times."""
+    from livingwell.directory.models import Schedule
+
+    young = ServiceFactory(name="Youth club", minimum_age=11, maximum_age=18)
+    adults = ServiceFactory(name="Adult walk", minimum_age=18, maximum_age=None)
+    anyone = ServiceFactory(name="Open café", organization=young.organization)
+    Schedule.objects.create(service=young, freq="WEEKLY", byday="TU,TH", opens_at="16:00", closes_at="18:00")
+    Schedule.objects.create(service=adults, freq="MONTHLY", byday="2SA", opens_at="10:00", closes_at="12:00")
+    at_place = ServiceAtLocationFactory(service=anyone)
+    Schedule.objects.create(
+        service_at_location=at_place, freq="WEEKLY", byday="MO", opens_at="09:00", closes_at="17:00"
+    )
+    return {"young": young, "adults": adults, "anyone": anyone}
+
+
+def test_services_by_organisation_age_day_and_time(client: Client, kinds: dict[str, Service]) -> None:
+    young, adults, anyone = (str(kinds[name].id) for name in ("young", "adults", "anyone"))
+    assert _ids(client, organization_id=kinds["young"].organization_id) == {young, anyone}
+    assert _ids(client, minimum_age=18) == {adults}  # "a minimum age of at least" 18
+    assert _ids(client, minimum_age=0) == {young, adults}  # a service giving no age is not counted
+    assert _ids(client, maximum_age=18) == {young}  # "a maximum age equal to or below" 18
+    assert _ids(client, day="TH") == {young}
+    assert _ids(client, day="saturday") == {adults}  # its name, in any case; a monthly "2SA" too
+    assert _ids(client, day="Monday") == {anyone}  # opening times of the service at one of its places
+    assert _ids(client, start_time="10:00") == {young, adults}  # opening at ten or later
+    assert _ids(client, end_time="12:00") == {adults}  # closing by noon
+    assert _ids(client, day="TU", start_time="16:00", end_time="18:00") == {young}
+    assert _ids(client, day="TU", start_time="17:00") == set()  # one schedule has to fit them all
+    assert _ids(client, "service_at_location_list", day="MO") == {anyone}
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"organization_id": "not-a-uuid"}, "organization_id"),
+        ({"minimum_age": "-1"}, "minimum_age"),
+        ({"maximum_age": "ten"}, "maximum_age"),
+        ({"day": "Caturday"}, "day"),
+        ({"day": "<script>"}, "day"),
+        ({"start_time": "25:00"}, "start_time"),
+        ({"end_time": "'; DROP TABLE directory_service; --"}, "end_time"),
+        ({"minimal": "true", "full": "true"}, "full"),
+        ({"per_page": "5000"}, "per_page"),
+    ],
+)
+def test_a_bad_parameter_says_which_and_why(client: Client, db: None, query: dict, field: str) -> None:
+    response = client.get(reverse("directory_api:service_list"), query)
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == [field]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_minimal_gives_every_id_and_last_change_at_once(client: Client, db: None) -> None:
+    services = ServiceFactory.create_batch(60)
+    body = _get(client, "service_list", query={"minimal": "true"})
+    assert body["total_items"] == body["size"] == 60  # past the usual 50 a page
+    assert {item["id"] for item in body["contents"]} == {str(item.id) for item in services}
+    assert all(set(item) == {"id", "last_modified"} for item in body["contents"])
+    _assert_page(body, {"type": "object"})
+
+
+def test_full_gives_each_service_as_its_own_page_does_in_a_fixed_number_of_queries(
+    client: Client, db: None, django_assert_num_queries
+) -> None:
+    for _index in range(3):
+        full_service()
+    one = Service.objects.first()
+    with django_assert_num_queries(16):
+        body = _get(client, "service_list", query={"full": "true"})
+    full_service()
+    with django_assert_num_queries(16):
+        _get(client, "service_list", query={"full": "true"})
+    _assert_page(body, _schema("compiled/service.json"))
+    detail = _get(client, "service_detail", service_id=one.id)
+    assert next(item for item in body["contents"] if item["id"] == str(one.id)) == detail
+
+
+def test_the_openapi_served_names_only_what_is_answered(client: Client, db: None) -> None:
+    served = _get(client, "openapi")
+    parameters = served["components"]["parameters"]
+    assert "format" not in parameters  # no ndjson here
+    assert "full_service" not in parameters  # no organisation endpoints yet
+    taken = set(api_form_fields("service_list"))
+    for path, answered in (("/services", taken), ("/service_at_locations", set(api_form_fields("sal")))):
+        named = {ref["$ref"].rsplit("/", 1)[1] for ref in served["paths"][path]["get"]["parameters"]}
+        assert named <= answered, named - answered
+
+
+def api_form_fields(endpoint: str) -> list[str]:
+    from livingwell.directory.api import ListParameters, ServiceListParameters
+
+    return list((ServiceListParameters if endpoint == "service_list" else ListParameters).base_fields)
