@@ -18,7 +18,15 @@ from django.views.decorators.http import require_safe
 
 from livingwell.directory import oruk
 from livingwell.directory.fulltext import fulltext_filter
-from livingwell.directory.models import Attribute, Schedule, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from livingwell.directory.models import (
+    Attribute,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
 from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
 
 OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
@@ -101,9 +109,7 @@ def _bad_request(form: forms.Form) -> JsonResponse:
     )
 
 
-def _page_of(
-    items: QuerySet[Any] | list[Any], form: ListParameters, serialise: Callable[[Any], oruk.Json]
-) -> JsonResponse:
+def _page_of(items: QuerySet[Any] | list[Any], form: forms.Form, serialise: Callable[[Any], oruk.Json]) -> JsonResponse:
     page_number = form.cleaned_data["page"] or 1
     per_page = form.cleaned_data["per_page"] or DEFAULT_PER_PAGE
     total = items.count() if isinstance(items, QuerySet) else len(items)
@@ -180,11 +186,35 @@ def index(request: HttpRequest) -> HttpResponse:
 
 # What the UK profile's OpenAPI describes that this API does not do (no ndjson, no organisation endpoints),
 # left out of the copy it serves; and the parameters it does take, named on the paths that take them.
-NOT_SERVED = ("format", "full_service")
+NOT_SERVED = ("format",)
 TAKEN = {
     "/services": ("modified_after", "organization_id", "minimal", "full"),
     "/service_at_locations": ("modified_after", "organization_id"),
 }
+# The organisation endpoints, which the profile has schemas for and peers serve, but its OpenAPI has no path for.
+ORGANISATION_PATHS = {
+    "/organizations": {
+        "get": {
+            "summary": "Organisations with a published service",
+            "parameters": [{"$ref": f"#/components/parameters/{name}"} for name in ("search", "page", "per_page",
+                                                                                   "modified_after")],
+            "responses": {"200": {"description": "A page of organisations (organization_list.json)"}},
+        }
+    },
+    "/organizations/{id}": {
+        "get": {
+            "summary": "An organisation with its published services",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}},
+                {"$ref": "#/components/parameters/full_service"},
+            ],
+            "responses": {
+                "200": {"description": "The organisation (organization.json)"},
+                "404": {"description": "Not found"},
+            },
+        }
+    },
+}  # fmt: skip
 
 
 @functools.cache
@@ -197,6 +227,7 @@ def openapi_served() -> bytes:
     for path, names in TAKEN.items():
         listed = document["paths"][path]["get"].setdefault("parameters", [])
         listed.extend({"$ref": f"#/components/parameters/{name}"} for name in names if name in parameters)
+    document["paths"].update(ORGANISATION_PATHS)
     return json.dumps(document).encode()
 
 
@@ -282,6 +313,54 @@ def service_at_location_detail(request: HttpRequest, service_at_location_id: UUI
         raise Http404
     item = oruk.services_with_everything(Service.objects.filter(pk=service_at_location.service_id)).get()
     return JsonResponse(oruk.service(item))
+
+
+def _organisations_shown() -> QuerySet[Organization]:
+    """Organisations with a service the public sees: one whose listings are all hidden is not published."""
+    return Organization.objects.filter(Exists(Service.objects.published().filter(organization=OuterRef("pk"))))
+
+
+class OrganisationListParameters(forms.Form):
+    page = forms.IntegerField(min_value=1, required=False)
+    per_page = forms.IntegerField(min_value=1, max_value=MAX_PER_PAGE, required=False)
+    search = forms.CharField(max_length=200, required=False)
+    modified_after = forms.DateTimeField(required=False)
+
+
+@oruk_endpoint
+def organization_list(request: HttpRequest) -> HttpResponse:
+    """Organisations, as Outpost and LocalGov Drupal's directories offer them (the profile's
+    organization_list schema)."""
+    form = OrganisationListParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    organisations = _organisations_shown()
+    if form.cleaned_data["search"]:
+        organisations = organisations.filter(name__icontains=form.cleaned_data["search"])
+    if form.cleaned_data["modified_after"]:
+        organisations = organisations.filter(last_modified__gte=form.cleaned_data["modified_after"])
+    return _page_of(organisations.order_by("name", "id"), form, oruk.organization)
+
+
+class OrganisationParameters(forms.Form):
+    full_service = forms.BooleanField(required=False)
+
+
+@oruk_endpoint
+def organization_detail(request: HttpRequest, organization_id: UUID) -> HttpResponse:
+    """An organisation with its published services: each as in a list, or whole with ``full_service``."""
+    form = OrganisationParameters(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    item = _organisations_shown().filter(pk=organization_id).first()
+    if item is None:
+        raise Http404
+    services = Service.objects.published().filter(organization=item).order_by("name", "id")
+    if form.cleaned_data["full_service"]:
+        shown = [oruk.service(service) for service in oruk.services_with_everything(services)]
+    else:
+        shown = [oruk.service_list_item(service) for service in services.select_related("organization")]
+    return JsonResponse({**oruk.organization(item), "services": shown})
 
 
 @oruk_endpoint

@@ -14,6 +14,8 @@ urlpatterns = [
         api.service_at_location_detail,
         name="service_at_location_detail",
     ),
+    path("organizations", api.organization_list, name="organization_list"),
+    path("organizations/<uuid:organization_id>", api.organization_detail, name="organization_detail"),
     path("taxonomies", api.taxonomy_list, name="taxonomy_list"),
     path("taxonomies/<uuid:taxonomy_id>", api.taxonomy_detail, name="taxonomy_detail"),
     path("taxonomy_terms", api.taxonomy_term_list, name="taxonomy_term_list"),

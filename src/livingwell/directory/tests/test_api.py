@@ -399,7 +399,6 @@ def test_the_openapi_served_names_only_what_is_answered(client: Client, db: None
     served = _get(client, "openapi")
     parameters = served["components"]["parameters"]
     assert "format" not in parameters  # no ndjson here
-    assert "full_service" not in parameters  # no organisation endpoints yet
     taken = set(api_form_fields("service_list"))
     for path, answered in (("/services", taken), ("/service_at_locations", set(api_form_fields("sal")))):
         named = {ref["$ref"].rsplit("/", 1)[1] for ref in served["paths"][path]["get"]["parameters"]}
@@ -410,3 +409,40 @@ def api_form_fields(endpoint: str) -> list[str]:
     from livingwell.directory.api import ListParameters, ServiceListParameters
 
     return list((ServiceListParameters if endpoint == "service_list" else ListParameters).base_fields)
+
+
+def test_organisations_with_a_published_service_and_their_services(
+    client: Client, db: None, django_assert_num_queries
+) -> None:
+    from livingwell.directory.tests.factories import OrganizationFactory
+
+    garden = ServiceFactory(
+        name="Garden club", organization=OrganizationFactory(name="Kingsmere Gardeners")
+    ).organization
+    ServiceFactory(name="Hidden plot", organization=garden, is_published=False)
+    quiet = OrganizationFactory(name="Only hidden listings")
+    ServiceFactory(organization=quiet, is_published=False)
+    OrganizationFactory(name="No listings at all")
+    page = _get(client, "organization_list")
+    _assert_page(page, _schema("compiled/organization_list.json"))
+    assert [item["id"] for item in page["contents"]] == [str(garden.id)]
+    assert _get(client, "organization_list", query={"search": "garden"})["contents"] == page["contents"]
+    assert _get(client, "organization_list", query={"search": "nothing like it"})["contents"] == []
+    with django_assert_num_queries(2):
+        one = _get(client, "organization_detail", organization_id=garden.id)
+    _assert_valid(one, _schema("compiled/organization.json"))
+    assert [service["name"] for service in one["services"]] == ["Garden club"]  # never the hidden one
+    whole = _get(client, "organization_detail", organization_id=garden.id, query={"full_service": "true"})
+    _assert_valid(whole, _schema("compiled/organization.json"))
+    garden_club = Service.objects.get(name="Garden club")
+    assert whole["services"] == [_get(client, "service_detail", service_id=garden_club.id)]  # each whole
+    for hidden in (quiet, OrganizationFactory()):
+        response = client.get(reverse("directory_api:organization_detail", kwargs={"organization_id": hidden.id}))
+        assert (response.status_code, response.json()) == (404, {"error": "Not found"})
+    assert client.get(reverse("directory_api:organization_list"), {"per_page": "0"}).status_code == 400
+
+
+def test_the_openapi_served_has_the_organisation_paths(client: Client, db: None) -> None:
+    served = _get(client, "openapi")
+    assert {"/organizations", "/organizations/{id}"} <= set(served["paths"])
+    assert "full_service" in served["components"]["parameters"]
