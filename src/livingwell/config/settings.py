@@ -4,7 +4,7 @@ These are the settings for the demo and for development. ``livingwell.config.pro
 real deployment needs on top.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -133,6 +133,16 @@ LW_CONTROLLER_NAME = env.str("LW_CONTROLLER_NAME", default="Kingsmere Council")
 LW_CONTROLLER_ADDRESS = env.str("LW_CONTROLLER_ADDRESS", default="Kingsmere Town Hall, High Street, Kingsmere")
 LW_DPO_EMAIL = env.str("LW_DPO_EMAIL", default="dpo@kingsmere.example")
 LW_ICO_REGISTRATION = env.str("LW_ICO_REGISTRATION", default="")
+# The accessibility statement (/accessibility/), in the GOV.UK model's form: when it was prepared and last
+# reviewed, when the site was last tested and by whom, and in how many working days a request for another
+# format is answered. Change them when you review or test it.
+LW_ACCESSIBILITY_PREPARED = date.fromisoformat(env.str("LW_ACCESSIBILITY_PREPARED", default="2026-12-05"))
+LW_ACCESSIBILITY_REVIEWED = date.fromisoformat(env.str("LW_ACCESSIBILITY_REVIEWED", default="2026-12-05"))
+LW_ACCESSIBILITY_TESTED = date.fromisoformat(env.str("LW_ACCESSIBILITY_TESTED", default="2026-12-05"))
+LW_ACCESSIBILITY_TESTED_BY = env.str(
+    "LW_ACCESSIBILITY_TESTED_BY", default="the Living Well project, with automated checks in a real web browser"
+)
+LW_ACCESSIBILITY_REPLY_DAYS = env.int("LW_ACCESSIBILITY_REPLY_DAYS", default=5)
 LW_LAWFUL_BASIS_ARTICLE_6 = env.str(
     "LW_LAWFUL_BASIS_ARTICLE_6",
     default="Article 6(1)(e): a task carried out in the public interest, our duties to provide care and support",

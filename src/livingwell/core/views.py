@@ -22,7 +22,16 @@ def get_help_now(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/pages/accessibility.html")
+    """The accessibility statement in the GOV.UK model's form, its dates and names from the settings."""
+    context = {
+        "controller_name": settings.LW_CONTROLLER_NAME,
+        "prepared": settings.LW_ACCESSIBILITY_PREPARED,
+        "reviewed": settings.LW_ACCESSIBILITY_REVIEWED,
+        "tested": settings.LW_ACCESSIBILITY_TESTED,
+        "tested_by": settings.LW_ACCESSIBILITY_TESTED_BY,
+        "reply_days": settings.LW_ACCESSIBILITY_REPLY_DAYS,
+    }
+    return render(request, "core/pages/accessibility.html", context)
 
 
 @require_safe

@@ -182,3 +182,50 @@ def test_the_privacy_notice_is_filled_from_the_settings(client: Client, settings
     assert "Article 6(1)(e)" in page
     assert "ico.org.uk/make-a-complaint" in page
     assert "Sentry" not in page
+
+
+@pytest.mark.django_db
+def test_the_accessibility_statement_follows_the_govuk_model_with_its_dates_from_settings(
+    client: Client, settings
+) -> None:
+    import datetime
+
+    settings.LW_CONTROLLER_NAME = "Riverside Borough Council"
+    settings.LW_ACCESSIBILITY_PREPARED = datetime.date(2026, 9, 23)
+    settings.LW_ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 2)
+    settings.LW_ACCESSIBILITY_TESTED = datetime.date(2026, 10, 14)
+    settings.LW_ACCESSIBILITY_TESTED_BY = "the Digital Accessibility Centre"
+    settings.LW_ACCESSIBILITY_REPLY_DAYS = 1
+    html = client.get(reverse("core:accessibility")).content.decode()
+    for heading in [
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Compliance status",
+        "Non-accessible content",
+        "Disproportionate burden",
+        "Content that is not within the scope of the accessibility regulations",
+        "Preparation of this accessibility statement",
+    ]:
+        assert f">{heading}</h" in html, heading
+    assert "Riverside Borough Council runs it." in html
+    assert "partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2, level AA" in html
+    assert "This statement was prepared on 23 September 2026. It was last reviewed on 2 November 2026." in html
+    assert "last tested on 14 October 2026. The test was carried out by the Digital Accessibility Centre." in html
+    assert "reply within 1 working day." in html
+    assert 'href="https://www.equalityadvisoryservice.com/"' in html
+
+
+def test_pdfs_are_tagged_for_screen_readers() -> None:
+    from livingwell.core.pdf import PDF_OPTIONS, pdf_available
+
+    if not pdf_available():
+        pytest.skip("no Pango here to draw PDFs")
+    import weasyprint
+
+    page = '<html lang="en-GB"><head><title>A statement</title></head><body><h1>Payments</h1><p>£4.50</p></body></html>'
+    drawn = weasyprint.HTML(string=page).write_pdf(**PDF_OPTIONS, uncompressed_pdf=True)
+    assert b"/StructTreeRoot" in drawn
+    assert b"pdfuaid" in drawn  # declared PDF/UA
+    assert b"/Lang (en-GB)" in drawn
