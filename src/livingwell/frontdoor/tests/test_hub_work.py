@@ -145,3 +145,13 @@ def test_community_support_is_an_introduction_to_one_service(duty: Client) -> No
     ] == _url("introduction", introduction)
     introduction.refresh_from_db()
     assert list(introduction.services.all()) == [first]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["contact_attempt", "conversation"])
+def test_an_interpreter_they_need_is_shown_before_anyone_contacts_them(duty: Client, page: str) -> None:
+    needing = IntroductionFactory(language="Polski", needs_interpreter=True)
+    shown = duty.get(_url(page, needing)).content.decode()
+    assert "Needs an interpreter for Polski: book one before you contact them." in shown
+    not_needing = IntroductionFactory(language="English", needs_interpreter=False)
+    assert "Needs an interpreter" not in duty.get(_url(page, not_needing)).content.decode()

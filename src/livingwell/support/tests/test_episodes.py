@@ -221,3 +221,11 @@ def test_a_guide_hands_over_with_a_note_kept_in_the_history(guide: Client, episo
     assert (change.kind, change.reason, change.guide) == ("guide_changed", "Likes mornings; dog called Rex", ben.user)
     # The old guide no longer sees them.
     assert guide.get(_url("episode", episode)).status_code == 403
+
+
+def test_an_interpreter_they_need_is_shown_with_how_to_contact_them(guide: Client, episode: Episode) -> None:
+    person = episode.person
+    person.language, person.needs_interpreter = "Soomaali", True
+    person.save()
+    page = guide.get(_url("episode", episode)).content.decode()
+    assert "Needs an interpreter for Soomaali: book one before you contact them." in page
