@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.forms import GovukModelForm, TelInput
+from livingwell.core.forms import GovukForm, GovukModelForm, TelInput
 from livingwell.people.models import ContactMethod, Person
+from livingwell.people.nhs_number import nhs_number_clean
 
 
 class ContactPreferencesForm(GovukModelForm):
@@ -67,3 +68,17 @@ class ContactPreferencesForm(GovukModelForm):
         if methods & {ContactMethod.PHONE, ContactMethod.TEXT} and not cleaned.get("phone"):
             self.add_error("phone", _("Enter your phone number, or choose another way to be contacted"))
         return cleaned
+
+
+class NhsNumberForm(GovukForm):
+    nhs_number = forms.CharField(
+        label=_("NHS number (optional)"),
+        required=False,
+        max_length=20,
+        help_text=_("10 digits, like 943 476 5919. Leave it empty if it is not known."),
+        error_messages={"max_length": _("An NHS number has 10 digits, like 943 476 5919")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_nhs_number(self) -> str:
+        return nhs_number_clean(self.cleaned_data["nhs_number"])

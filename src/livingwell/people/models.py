@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.people.matching import contact_keys_set
+from livingwell.people.nhs_number import nhs_number_ending, nhs_number_shown
 
 
 class ContactMethod(models.TextChoices):
@@ -53,6 +54,8 @@ class Person(models.Model):
         blank=True,
         help_text=_("For example, the best times to call, or not to leave a voicemail."),
     )
+    # Optional: ten digits, checked (people/nhs_number.py); whole on their record, never on a list.
+    nhs_number = models.CharField(_("NHS number"), max_length=10, blank=True)
     language = models.CharField(_("language you prefer"), max_length=50, default="English")
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     access_needs = models.TextField(_("access needs"), blank=True)
@@ -80,6 +83,14 @@ class Person(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         contact_keys_set(self, kwargs)
         super().save(*args, **kwargs)
+
+    @property
+    def nhs_number_shown(self) -> str:
+        return nhs_number_shown(self.nhs_number)
+
+    @property
+    def nhs_number_ending(self) -> str:
+        return nhs_number_ending(self.nhs_number)
 
     @property
     def email_to_use(self) -> str:

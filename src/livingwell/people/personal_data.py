@@ -14,6 +14,7 @@ from livingwell.people.models import Person, SharingConsent
 MODELS = (Person, SharingConsent)
 IDENTIFYING = (
     "date_of_birth",
+    "nhs_number",
     "pronouns",
     "email",
     "phone",

@@ -51,10 +51,13 @@ MATRIX: dict[str, Who] = {
     "directory_api:taxonomy_detail": PUBLIC,
     "directory_api:taxonomy_term_list": PUBLIC,
     "directory_api:taxonomy_term_detail": PUBLIC,
+    "directory_api:organization_list": PUBLIC,
+    "directory_api:organization_detail": PUBLIC,
 }
 
 KWARGS: dict[str, Kwargs] = {
     "directory_api:service_detail": lambda: {"service_id": ServiceFactory().pk},
+    "directory_api:organization_detail": lambda: {"organization_id": ServiceFactory().organization_id},
     "directory:service_detail": lambda: {"service_id": ServiceFactory().pk},
     "directory:listing_edit": lambda: {"service_id": _providers_service().pk},
     "directory:listing_confirm": lambda: {"service_id": _providers_service().pk},

@@ -13,10 +13,12 @@ MATRIX: dict[str, Who] = {
     "people:my_contact_preferences": frozenset({Role.PERSON}),
     "people:person_list": HUB_RECORDS,
     "people:person_detail": HUB_RECORDS,
+    "people:person_nhs_number": HUB_RECORDS,
 }
 
 KWARGS: dict[str, Kwargs] = {
     "people:person_detail": lambda: {"person_id": PersonFactory().pk},
+    "people:person_nhs_number": lambda: {"person_id": PersonFactory().pk},
 }
 
 # URLs that only take POST are checked with POST.
