@@ -57,3 +57,27 @@ def test_the_hub_manager_exports_a_persons_records_once_and_erases_them(
     expect(page.get_by_text("robin@example.org")).to_have_count(0)
     check_page(page)
     assert Person.objects.get(pk=person.pk).preferred_name == "[erased]"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_hub_manager_records_an_nhs_number_checked_by_its_check_digit(page: Page, live_server) -> None:
+    staff_signed_in(page, live_server.url, "hana", Role.HUB_MANAGER)
+    person = PersonFactory(preferred_name="Robin")
+    page.goto(f"{live_server.url}/people/{person.pk}/")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Not known")
+    page.get_by_role("link", name="Change NHS number").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("NHS number")
+    check_page(page)
+    page.get_by_label("NHS number (optional)").fill("943 476 5918")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("This is not a valid NHS number: check each digit")
+    check_page(page)
+    page.get_by_label("NHS number (optional)").fill("943 476 5919")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("NHS number saved.")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("943 476 5919")
+    check_page(page)
+    page.goto(f"{live_server.url}/people/")
+    expect(page.get_by_role("table")).to_contain_text("Ending 5919")
+    expect(page.get_by_text("943 476 5919")).to_have_count(0)
+    check_page(page)
