@@ -112,7 +112,13 @@ def test_the_person_fills_in_measures_online(signed_in_client: Callable[[Role], 
     person = PersonFactory(user=User.objects.get(username="test-person"))
     EpisodeFactory(person=person)
     url = reverse("support:my_measure_new", kwargs={"code": "ons4"})
-    assert "When in their support" not in client.get(url).content.decode()  # no occasion to choose online
+    form = client.get(url).content.decode()
+    assert "When in their support" not in form  # no occasion to choose online
+    assert '<h1 class="govuk-heading-l">Your wellbeing in four questions</h1>' in form  # in their words
+    for code, plain in (("swemwbs", "How you have been feeling"), ("dialog", "Your life and your support")):
+        filling_in = client.get(reverse("support:my_measure_new", kwargs={"code": code})).content.decode()
+        assert f'<h1 class="govuk-heading-l">{plain}</h1>' in filling_in
+        assert plain in filling_in.split("</title>")[0]
     client.post(url, _answers([4, 5, 4, 8]))
     client.post(url, _answers([7, 7, 8, 2]))
     first, second = Measurement.objects.order_by("taken_at")

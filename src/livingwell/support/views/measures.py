@@ -73,6 +73,8 @@ def _measure_form(
         ask_occasion=not by_person,
         initial={"token": uuid.uuid4()},
     )
+    # The person filling in their own sees the measure in their words, not its name in the literature (issue 19).
+    shown = name_for_the_person(instrument.code, instrument.name) if by_person else instrument.name
     if request.method == "POST" and form.is_valid():
         occasion = form.cleaned_data.get("occasion") or _occasion_for(person, instrument)
         words = form.cleaned_data.get("more_help_words", "")
@@ -96,12 +98,10 @@ def _measure_form(
                 RiskFlag.Where.MEASURE,
                 once=once_for(RiskFlag.Where.MEASURE, str(form.cleaned_data["token"])),
             )
-        shown = name_for_the_person(instrument.code, instrument.name) if by_person else instrument.name
         messages.success(request, _("%(measure)s recorded.") % {"measure": shown})
         return redirect(back)
-    return render(
-        request, "support/measure_form.html", {"instrument": instrument, "form": form, "back": back, "person": person}
-    )
+    context = {"instrument": instrument, "name": shown, "form": form, "back": back, "person": person}
+    return render(request, "support/measure_form.html", context)
 
 
 def _occasion_for(person: Person, instrument: Instrument) -> str:
