@@ -184,8 +184,8 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-# What the UK profile's OpenAPI describes that this API does not do (no ndjson, no organisation endpoints),
-# left out of the copy it serves; and the parameters it does take, named on the paths that take them.
+# What the UK profile's OpenAPI describes that this API does not do (ndjson), left out of the copy it serves;
+# and the parameters it does take, named on the paths that take them.
 NOT_SERVED = ("format",)
 TAKEN = {
     "/services": ("modified_after", "organization_id", "minimal", "full"),
