@@ -198,11 +198,11 @@ def _latencies(people: list[ClusterPerson]) -> tuple[float, float]:
     return statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000
 
 
-def cpu_by_kind() -> Counter[str]:
-    """CPU seconds used so far by each kind of process on this machine (Linux's /proc): the benchmark's own
-    people, the web servers, the workers, PostgreSQL, nginx and Redis, to see where the time goes."""
+def cpu_by_process() -> dict[int, tuple[str, float]]:
+    """CPU seconds used so far by each process of a kind watched here (Linux's /proc), by process id: the
+    benchmark's own people, the web servers, the workers, PostgreSQL, nginx and Redis."""
     ticks = os.sysconf("SC_CLK_TCK")
-    used: Counter[str] = Counter()
+    used: dict[int, tuple[str, float]] = {}
     me = os.getpid()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -217,7 +217,17 @@ def cpu_by_kind() -> Counter[str]:
             "the people (this benchmark)" if int(entry.name) == me else "",
         )
         if kind:
-            used[kind] += (int(fields[11]) + int(fields[12])) / ticks
+            used[int(entry.name)] = (kind, (int(fields[11]) + int(fields[12])) / ticks)
+    return used
+
+
+def cpu_by_kind(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> Counter[str]:
+    """The CPU each kind of process used between the two readings: of the processes still running at the end
+    (one started during the run counts from nothing; one killed during it is not counted)."""
+    used: Counter[str] = Counter()
+    for pid, (kind, seconds) in after.items():
+        earlier = before.get(pid)
+        used[kind] += seconds - (earlier[1] if earlier is not None and earlier[0] == kind else 0.0)
     return used
 
 
@@ -342,7 +352,7 @@ def main() -> int:
 
         started = time.monotonic()
         people = _people(ClusterPerson, layout.site, options.seconds, options.people)
-        cpu_before = cpu_by_kind()
+        cpu_before = cpu_by_process()
         faults = Faults(layout, sink, options.seconds)
         threads = faults.threads() if options.faults else []
         for thread in [*threads, *people]:
@@ -350,8 +360,7 @@ def main() -> int:
         for thread in [*threads, *people]:
             thread.join()
         elapsed = time.monotonic() - started
-        cpu = cpu_by_kind()
-        cpu.subtract(cpu_before)
+        cpu = cpu_by_kind(cpu_before, cpu_by_process())
         drained = _drained(layout, 120)
 
         saved = _query(layout, "SELECT reference, email, is_urgent, source_key FROM frontdoor_introduction")

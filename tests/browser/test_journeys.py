@@ -29,7 +29,7 @@ def test_a_visitor_finds_help_and_the_public_pages(page: Page, live_server) -> N
     check_page(page)
 
     for link, heading in [
-        ("Accessibility statement", "Accessibility statement"),
+        ("Accessibility statement", "Accessibility statement for Living Well Kingsmere"),
         ("Privacy notice", "Privacy notice"),
         ("Cookies", "Cookies"),
         ("Contact us", "Contact us"),
