@@ -5,12 +5,10 @@ them, about the person ("they").
 """
 
 import datetime
-import hashlib
 import re
 from typing import Any
 
 from django import forms
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +19,7 @@ from livingwell.core.forms import GovukDateField, GovukForm, TelInput
 from livingwell.core.models import Neighbourhood
 from livingwell.core.outcomes import Big3Outcome
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.shells import kept_per_process
 from livingwell.people.matching import EARLIEST_BIRTH_YEAR
 from livingwell.people.models import ContactMethod
 
@@ -51,12 +50,8 @@ class StepForm(GovukForm):
             return self.render()
         choices = [(name, [(str(value), str(label)) for value, label in getattr(field, "choices", ())])
                    for name, field in self.fields.items()]  # fmt: skip
-        words = repr((type(self).__name__, self.for_self, get_language(), choices))
-        key = f"lw-blank-form:{hashlib.sha256(words.encode()).hexdigest()}"
-        kept = caches["template_fragments"].get(key)
-        if kept is None:
-            kept = str(self.render())
-            caches["template_fragments"].set(key, kept)
+        same_for = (type(self).__name__, self.for_self, get_language(), choices)
+        kept = kept_per_process("lw-blank-form", same_for, lambda: str(self.render()))
         return mark_safe(kept)  # noqa: S308 - rendered by the form's own templates, which escape
 
 

@@ -9,6 +9,7 @@ safety alert): anything of a person's is always rendered afresh and never kept.
 """
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +27,18 @@ from livingwell.safety.alerts import SESSION_KEY as SAFETY_ALERT_KEY
 # Neither can come from a person: both are set here, and the page is rendered before anything is typed.
 CSRF_MARK = "lw-shell-csrf-token-mark"
 NONCE_MARK = "lw-shell-csp-nonce-mark"
+
+
+def kept_per_process(kind: str, same_for: object, render_html: Callable[[], str]) -> str:
+    """HTML that reads the same for everyone given ``same_for``, rendered once and kept a while in this process's
+    template fragments' cache under ``kind``."""
+    key = f"{kind}:{hashlib.sha256(repr(same_for).encode()).hexdigest()}"
+    fragments = caches["template_fragments"]
+    html = fragments.get(key)
+    if html is None:
+        html = render_html()
+        fragments.set(key, html)
+    return html
 
 
 def _kept_for_anyone(request: HttpRequest) -> bool:
@@ -46,11 +59,9 @@ def shell_render(
     if not _kept_for_anyone(request):
         return render(request, template, context)
     service = [settings.LW_SERVICE_NAME, settings.LW_PLACE_NAME, settings.LW_CONTACT_PHONE, settings.LW_EXIT_PAGE_URL]
-    words = repr((template, request.path, get_language(), service, same_for))
-    key = f"lw-shell:{hashlib.sha256(words.encode()).hexdigest()}"
-    fragments = caches["template_fragments"]
-    page = fragments.get(key)
-    if page is None:
-        page = render_to_string(template, {**context, "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request)
-        fragments.set(key, page)
+    page = kept_per_process(
+        "lw-shell",
+        (template, request.path, get_language(), service, same_for),
+        lambda: render_to_string(template, {**context, "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request),
+    )
     return HttpResponse(page.replace(CSRF_MARK, get_token(request)).replace(NONCE_MARK, str(get_nonce(request))))
