@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from livingwell.core.models import Neighbourhood
+from livingwell.core.models import Neighbourhood, PlainWord
 
 
 @admin.register(Neighbourhood)
@@ -19,3 +19,10 @@ def _messages_out_of_reach() -> None:
 
 
 _messages_out_of_reach()
+
+
+@admin.register(PlainWord)
+class PlainWordAdmin(admin.ModelAdmin):
+    list_display = ["words", "kind", "instead"]
+    list_filter = ["kind"]
+    search_fields = ["words", "instead"]

@@ -114,3 +114,36 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.period}"
+
+
+class PlainWord(models.Model):
+    """One entry of the plain-words glossary (``core/plain_words.py``), kept in the admin by the people who
+    write and publish: jargon with a plainer choice, or an acronym everyone knows that needs no spelling out."""
+
+    class Kind(models.TextChoices):
+        JARGON = "jargon", _("Jargon: suggest the plainer words")
+        KNOWN = "known", _("An acronym everyone knows: no need to spell it out")
+
+    words = models.CharField(
+        _("word, phrase or acronym"),
+        max_length=100,
+        unique=True,
+        help_text=_("As it is written. Plurals and tenses are found too: “utilise” finds “utilised”."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.JARGON)
+    instead = models.CharField(
+        _("plainer words"), max_length=200, blank=True, help_text=_("What to suggest instead. Jargon only.")
+    )
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = _("plain word")
+        verbose_name_plural = _("plain words")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="known") | ~models.Q(instead=""), name="plainword_jargon_has_instead"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.words
