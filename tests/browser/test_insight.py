@@ -69,7 +69,7 @@ def test_a_commissioner_reads_the_figures_for_a_period_and_downloads_a_table(pag
         label=page.get_by_label("From", exact=True).locator("option").first.inner_text()
     )
     page.get_by_role("button", name="Show this period").click()
-    expect(page.get_by_role("heading", level=2, name="Referrals to secondary care")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Introductions to secondary care")).to_be_visible()
     check_page(page)
 
     with page.expect_download() as download:
@@ -96,7 +96,7 @@ def test_a_visitor_reads_how_we_are_doing_and_takes_the_open_data(page: Page, li
     page.goto(live_server.url + "/")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="How we are doing").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("How we are doing")
-    expect(page.get_by_role("heading", level=2, name="Referrals to secondary care")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Introductions to secondary care")).to_be_visible()
     chart = page.locator(".lw-chart img").first
     assert chart.evaluate("image => image.decode().then(() => image.naturalWidth > 0)")
     check_page(page, screenshot="how-we-are-doing")
@@ -109,11 +109,12 @@ def test_a_visitor_reads_how_we_are_doing_and_takes_the_open_data(page: Page, li
     check_page(page)
 
     with page.expect_download() as download:
-        page.get_by_role("link", name=f"{earlier} as CSV").click()
+        page.get_by_role("link", name=f"{earlier} as a spreadsheet (CSV)").click()
     text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
     assert text.startswith("quarter,table,row,column,value,number")
     data = page.request.get(
-        live_server.url + (page.get_by_role("link", name=f"{earlier} as JSON").get_attribute("href") or "")
+        live_server.url
+        + (page.get_by_role("link", name=f"{earlier} as data for computers (JSON)").get_attribute("href") or "")
     )
     assert data.json()["licence"]["name"] == "Open Government Licence v3.0"
 

@@ -19,8 +19,8 @@ FOR_THE_PERSON: dict[str, dict[str, str]] = {
     },
     "ons4": {
         "name": "Your wellbeing in four questions",
-        "about": "How satisfied you are with your life, whether what you do feels worthwhile, and how happy and "
-        "how anxious you felt yesterday: the questions the Office for National Statistics asks across the UK.",
+        "about": "How satisfied you are with your life, and whether what you do feels worthwhile. How happy and "
+        "how anxious you felt yesterday. The Office for National Statistics asks these questions across the UK.",
         "life_satisfaction": "Satisfied with life (0 to 10)",
         "worthwhile": "What you do feels worthwhile (0 to 10)",
         "happy": "Happy yesterday (0 to 10)",
@@ -28,7 +28,7 @@ FOR_THE_PERSON: dict[str, dict[str, str]] = {
     },
     "dialog": {
         "name": "Your life and your support",
-        "about": "How satisfied you are with eight parts of your life and three parts of your support, and "
+        "about": "How satisfied you are with eight parts of your life and three parts of your support. And "
         "whether you would like more help with any of them.",
         "life": "Satisfied with your life, on average (1 to 7)",
         "treatment": "Satisfied with your support, on average (1 to 7)",
@@ -88,8 +88,8 @@ INSTRUMENTS: list[dict[str, Any]] = [
         "scoring": "converted_sum",
         "conversion": {str(raw): metric for raw, metric in SWEMWBS_CONVERSION.items()},
         "scores": {
-            "metric": {"label": "Wellbeing (metric score, 7 to 35)", "bands": [], "higher_is_better": True},
-            "raw": {"label": "Raw score (7 to 35)", "bands": [], "higher_is_better": True},
+            "metric": {"label": "Wellbeing score (7 to 35)", "bands": [], "higher_is_better": True},
+            "raw": {"label": "Score before conversion (7 to 35)", "bands": [], "higher_is_better": True},
         },
         "licence_note": (
             "SWEMWBS is © University of Warwick and NHS Health Scotland. Registration is needed; public bodies "
@@ -106,7 +106,7 @@ INSTRUMENTS: list[dict[str, Any]] = [
     },
     {
         "code": "ons4",
-        "name": "ONS personal wellbeing (ONS4)",
+        "name": "Office for National Statistics personal wellbeing (ONS4)",
         "scoring": "separate",
         "conversion": {},
         "scores": {
@@ -135,7 +135,7 @@ INSTRUMENTS: list[dict[str, Any]] = [
     },
     {
         "code": "dialog",
-        "name": "DIALOG",
+        "name": "DIALOG (how satisfied people are with their life and support)",
         "scoring": "group_means",
         "conversion": {},
         "scores": {

@@ -61,8 +61,8 @@ def meetings_table(months: list[CoproductionMonth]) -> Table:
         first_column=_("Month"),
         columns=[
             _("Meetings held"),
-            _("Quorate"),
-            _("Share quorate"),
+            _("With enough members to decide"),
+            _("Share with enough members"),
             _("Attendance not taken"),
             _("Decisions"),
             _("In the scope of co-production"),
@@ -99,7 +99,7 @@ def participation_table(months: list[CoproductionMonth]) -> Table:
         slug="participation",
         title=_("Decisions by level of participation"),
         summary=_(
-            "How far people with lived experience shaped each decision, from being informed to co-producing it: "
+            "How far people with lived experience shaped each decision, from being informed to co-producing it. "
             "%(together)s of the %(decisions)s decisions in this period were co-designed or co-produced (%(share)s)."
         )
         % {"together": f"{together:,}", "decisions": f"{decisions:,}", "share": share(Cell(together), Cell(decisions))},

@@ -139,13 +139,13 @@ def secondary_care_table(figures: Figures, grids: Grids) -> Table:
     column = ROUTE_ORDER.index(Route.SECONDARY_CARE)
     months = [[row[column]] for row in grids.routes.rows]
     total = grids.routes.column_totals[column]
-    summary, before = count_summary(figures, total, _("referrals to secondary care"), "secondary_care_referrals")
+    summary, before = count_summary(figures, total, _("introductions to secondary care"), "secondary_care_referrals")
     return Table(
         slug="secondary-care",
-        title=_("Referrals to secondary care"),
+        title=_("Introductions to secondary care"),
         summary=summary,
         first_column=_("Month"),
-        columns=[_("Referrals to secondary care")],
+        columns=[_("Introductions to secondary care")],
         rows=[(month_label(month.month), list[Value](months[index])) for index, month in enumerate(figures.months)],
         footer=[(_("All months"), [total])],
         charted=[0],
@@ -174,7 +174,7 @@ def waits_table(figures: Figures) -> Table:
         title=_("How long people waited"),
         summary=_(
             "Calendar days from an introduction arriving to the first contact attempt and to the first "
-            "conversation, by the month it arrived, and how many were still waiting for contact at the month's end."
+            "conversation, by the month it arrived. And how many were still waiting for contact at the month's end."
         )
         + change_text(before, mean(medians), _("days to first contact")),
         first_column=_("Month"),

@@ -55,9 +55,9 @@ def onward_tables(figures: Figures) -> list[Table]:
             slug="onward",
             title=_("Onward introductions"),
             summary=_(
-                "Introductions the Hub made to services in the network, by the month they were sent: how many "
-                "were accepted, started, finished or declined, had no response or are still waiting for a reply, "
-                "and the calendar days to the service's reply."
+                "Introductions the Hub made to services in the network, by the month they were sent. How many "
+                "were accepted, started, finished or declined, had no response or are still waiting for a reply. "
+                "And the calendar days to the service's reply."
             ),
             first_column=_("Month"),
             columns=_columns(),
@@ -72,8 +72,8 @@ def onward_tables(figures: Figures) -> list[Table]:
             slug="onward-by-organisation",
             title=_("Onward introductions by kind of organisation"),
             summary=_(
-                "The period's onward introductions by the kind of organisation they went to, so that it shows "
-                "where people are welcomed quickly and where introductions go unanswered."
+                "The period's onward introductions by the kind of organisation they went to. It shows where "
+                "people are welcomed quickly, and where introductions go unanswered."
             ),
             first_column=_("Kind of organisation"),
             columns=_columns(),

@@ -56,9 +56,9 @@ def outcomes_table(outcomes: Outcomes, band_grids: dict[str, Grid]) -> Table:
         slug="outcomes",
         title=_("Wellbeing and other outcome measures"),
         summary=_(
-            "For everyone whose latest measurement of a measure was taken in the period and who had an earlier "
-            "one: the mean score at their first and at their latest, the change, and how many were better or "
-            "worse by at least the change the deployment counts as meaningful (a dash where it has set none)."
+            "For everyone whose latest answers to a questionnaire were in the period, after earlier ones. "
+            "The average score at their first and at their latest, and the change. How many were better or "
+            "worse, by at least the change we count as meaningful (a dash where none is set)."
         ),
         first_column=_("Measure and score"),
         columns=[
@@ -111,8 +111,8 @@ def goals_table(outcomes: Outcomes) -> Table:
         slug="goals",
         title=_("Goals under each Big 3 outcome"),
         summary=_(
-            "The goals people set in the period under each of the Big 3 outcomes, how many they have achieved, "
-            "and their progress now, out of 10 (every goal starts at nought)."
+            "The goals people set in the period under each of the Big 3 outcomes, and how many they have "
+            "achieved. Their progress now, out of 10 (every goal starts at nought)."
         ),
         first_column=_("Big 3 outcome"),
         columns=[_("Goals set"), _("Achieved"), _("Mean progress, out of 10")],
@@ -135,9 +135,9 @@ def life_table(outcomes: Outcomes) -> Table:
         slug="life",
         title=_("Life circumstances, from first to latest"),
         summary=_(
-            "For everyone whose life circumstances were last recorded in the period, after earlier ones: of "
-            "those who answered a question at first and at latest, how many were where they hoped to be each "
-            "time, and how many moved into it or out of it."
+            "For everyone whose life circumstances were last recorded in the period, after earlier ones. Of "
+            "those who answered a question at first and at latest, it shows how many were where they hoped to "
+            "be each time. And how many moved into it or out of it."
         ),
         first_column=_("Where people hope to be"),
         columns=[

@@ -34,8 +34,8 @@ def early_support_table(figures: Figures) -> Table:
         slug="early-support",
         title=_("Early support from the Hub"),
         summary=_(
-            "People in Hub support at any time in each month, including those on hold; the episodes of "
-            "support opened, reopened when someone came back through the way back, and closed; and how many "
+            "People in Hub support at any time in each month, including those on hold. The episodes of "
+            "support opened, reopened when someone came back through the way back, and closed. And how many "
             "people each guide had on average."
         ),
         first_column=_("Month"),

@@ -99,7 +99,7 @@ def _csv(client: Client, slug: str) -> list[list[str]]:
 def test_meetings_and_decisions_are_counted_in_full(meetings: None, signed_in_client: Callable[[Role], Client]) -> None:
     rows = _csv(signed_in_client(Role.ANALYST), "coproduction")
     assert rows[0][1:] == [
-        "Meetings held", "Quorate", "Share quorate", "Attendance not taken", "Decisions",
+        "Meetings held", "With enough members to decide", "Share with enough members", "Attendance not taken", "Decisions",
         "In the scope of co-production", "Out of scope",
     ]  # fmt: skip
     assert rows[1:] == [

@@ -73,7 +73,7 @@ def test_a_chart_is_an_svg_image_that_may_run_nothing(
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
     assert response["Content-Security-Policy"].startswith("default-src 'none'")
-    assert "Referrals to secondary care" in response.content.decode()
+    assert "Introductions to secondary care" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -124,9 +124,9 @@ def test_the_outcome_tables_hide_small_counts_and_means_of_few_people(
     assert rows[0][1:] == ["People measured twice or more", "Mean at first", "Mean at latest", "Mean change",
                            "Better by at least the threshold", "Share better", "Worse by at least the threshold",
                            "Share worse"]  # fmt: skip
-    metric = next(row for row in rows if "Wellbeing (metric" in row[0])
+    metric = next(row for row in rows if "Wellbeing score" in row[0])
     assert metric[1:] == ["fewer than 5", few, few, few, "fewer than 5", "–", "fewer than 5", "–"]
-    raw = next(row for row in rows if "Raw score" in row[0])
+    raw = next(row for row in rows if "Score before conversion" in row[0])
     assert raw[5:] == ["–"] * 4  # no threshold set
     bands = list(csv.reader(io.StringIO(client.get("/figures/outcome-bands.csv", period).content.decode())))
     assert ["Life satisfaction: Low", "fewer than 5", "0"] in bands
