@@ -120,6 +120,15 @@ def test_a_provider_editor_updates_their_listing(page: Page, live_server) -> Non
     expect(page.locator(".govuk-error-summary")).to_contain_text("Say what it is")
     check_page(page)
 
+    # The wording checked first: suggestions, nothing saved, and the editor may still save as it is.
+    page.get_by_label("What it is, in plain words").fill("We facilitate a holistic lunch for each SU.")
+    page.get_by_role("button", name="Check the wording first").click()
+    suggestions = page.locator("#plain-words")
+    expect(suggestions).to_contain_text("Spell out “SU” the first time you use it")
+    expect(suggestions).to_contain_text("Try “about your whole life” instead of “holistic”")
+    expect(page.get_by_label("What it is, in plain words")).to_have_value("We facilitate a holistic lunch for each SU.")
+    check_page(page)
+
     page.get_by_label("What it is, in plain words").fill("A hot lunch and good company, every weekday.")
     page.get_by_label("Anything people must know now").fill("Closed on bank holidays.")
     page.get_by_role("button", name="Save changes").click()

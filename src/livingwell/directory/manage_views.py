@@ -12,10 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from livingwell.accounts.models import Role
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.core import plain_words
 from livingwell.directory.access import access_service_to_edit, reports_for_editor, services_editable_by
 from livingwell.directory.forms import ListingForm
 from livingwell.directory.models import ListingChange, ListingReport
 from livingwell.directory.services import (
+    WORDED_FIELDS,
     listing_confirm_checked,
     listing_report_resolve,
     listing_update,
@@ -47,14 +49,22 @@ def listing_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def listing_edit(request: AuthenticatedHttpRequest, service_id: UUID) -> HttpResponse:
     service = access_service_to_edit(request.user, service_id)
     form = ListingForm(request.POST if request.method == "POST" else None, instance=service)
-    if request.method == "POST" and form.is_valid():
+    checking = "check_wording" in request.POST
+    if request.method == "POST" and not checking and form.is_valid():
         change = listing_update(actor=request.user, service=service, values=form.cleaned_data)
         if change is not None:
             messages.success(request, _("Thank you. Your changes will go live once they have been reviewed."))
         else:
             messages.success(request, _("Your changes are live."))
         return redirect("directory:listing_list")
-    context = {"form": form, "service": service, "review": settings.LW_DIRECTORY_REVIEW_CHANGES}
+    # The wording as sent when they asked for it to be checked, else as it is now: suggestions, never a block.
+    words = request.POST if checking else {field: getattr(service, field) for field in WORDED_FIELDS}
+    context = {
+        "form": form,
+        "service": service,
+        "review": settings.LW_DIRECTORY_REVIEW_CHANGES,
+        "plain": plain_words.read_texts(*(str(words.get(field, "")) for field in WORDED_FIELDS)),
+    }
     return render(request, "directory/manage/listing_edit.html", context)
 
 

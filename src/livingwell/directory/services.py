@@ -22,6 +22,8 @@ EDITABLE_FIELDS = [
     "alert",
     "status",
 ]
+# What people read of a listing, in words its editor wrote: checked for plain words (decision 0061).
+WORDED_FIELDS = ("name", "description", "eligibility_description", "fees_description", "alert")
 
 
 def _apply(service: Service, values: dict[str, object]) -> list[str]:

@@ -287,3 +287,16 @@ def test_changing_the_minutes_makes_the_public_version_afresh(the_board, secreta
     assert Minutes.objects.get().public_corrected == "First, corrected"
     secretary.post(url + "save/", {"text": "Second"})
     assert Minutes.objects.get().public_corrected == ""
+
+
+def test_the_secretary_sees_plainer_words_for_the_public_version_before_publishing(the_board, secretary: Client):
+    body, _groups = the_board
+    meeting = MeetingFactory(body=body)
+    url = reverse("collaborative:minutes", args=[meeting.pk])
+    secretary.post(url + "save/", {"text": "The ICB will facilitate stakeholder engagement going forward."})
+    page = secretary.get(url).content.decode()
+    assert "Suggestions to make it easier to read" in page
+    assert "Spell out “ICB”" in page
+    assert "Try “from now on” instead of “going forward”" in page
+    secretary.post(url + "save/", {"text": "We agreed to meet again in March."})
+    assert "Suggestions to make it easier to read" not in secretary.get(url).content.decode()

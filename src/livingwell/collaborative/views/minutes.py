@@ -23,6 +23,7 @@ from livingwell.collaborative.forms import (
 )
 from livingwell.collaborative.models import Meeting, Minutes
 from livingwell.collaborative.views.meetings import _back_to_meeting
+from livingwell.core import plain_words
 from livingwell.core.access import one_or_404
 from livingwell.core.refusals import Refused, change_told
 
@@ -52,6 +53,8 @@ def _minutes_page(
             "public_form": public_form,
             "public_text": public_text,
             "public_attendance": public_attendance,
+            # What will be published, checked for plain words while it can still change.
+            "plain": plain_words.read(public_text) if current else None,
         },
         status=400 if in_error else 200,
     )

@@ -254,3 +254,26 @@ def test_the_owner_sees_their_reports_and_deals_with_them(provider) -> None:
     assert mine.status == ListingReport.Status.RESOLVED
     assert theirs.status == ListingReport.Status.OPEN
     assert "There is nothing to look at" in client.get(reverse("directory:report_list")).content.decode()
+
+
+def test_the_editor_is_offered_plainer_words_before_saving_and_may_save_as_it_is(provider) -> None:
+    client, _user, own = provider
+    jargon = {**VALID, "description": "We facilitate a holistic intervention for each SU in order to help."}
+    checked = client.post(_edit(own), {**jargon, "check_wording": "yes"})
+    page = checked.content.decode()
+    assert checked.status_code == 200
+    assert "Suggestions to make it easier to read" in page
+    assert "“SU”" in page
+    assert "Try “to” instead of “in order to”" in page
+    assert "You can still publish it as it is" in page
+    own.refresh_from_db()
+    assert own.description != jargon["description"]  # checking saves nothing
+
+    assert client.post(_edit(own), jargon).status_code == 302  # never a block
+    own.refresh_from_db()
+    assert own.description == jargon["description"]
+    assert "“SU”" in client.get(_edit(own)).content.decode()  # the saved words, checked again
+
+    own.description = "Gentle walks round the park, every Wednesday morning."
+    own.save()
+    assert "Suggestions to make it easier to read" not in client.get(_edit(own)).content.decode()

@@ -141,3 +141,20 @@ def test_a_story_for_the_team_only_is_never_published(client: Client, signed_in_
     coordinator.post(reverse("stories:keep", args=[story.pk]))
     assert Story.objects.get().status == Story.Status.KEPT
     assert Client().get(reverse("stories:story", args=[story.pk])).status_code == 404
+
+
+def test_the_coordinator_sees_plainer_words_for_what_they_suggest_and_the_author_decides(
+    client: Client, signed_in_client
+) -> None:
+    _story(client, text="My CPN said the care plan was robust. " + "I waited and I waited and I waited. " * 2)
+    story = Story.objects.get()
+    coordinator = signed_in_client(Role.SECRETARY)
+    url = reverse("stories:moderate", args=[story.pk])
+    page = coordinator.get(url).content.decode()
+    assert "Spell out “CPN”" in page
+    assert "Try “plan” instead of “care plan”" in page
+    assert "These are their words: suggest a change only where it helps people reading, and they decide." in page
+    # What they are about to suggest is checked as sent, when the form comes back with a mistake.
+    page = coordinator.post(url, {"suggested": "", "note": "My ward round."}).content.decode()
+    assert "Spell out" not in page
+    assert "Suggestions to make it easier to read" not in page

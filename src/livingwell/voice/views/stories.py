@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from livingwell.accounts.models import STORY_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
+from livingwell.core import plain_words
 from livingwell.core.forms import fresh_token, posted
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.core.refusals import Refused
@@ -152,7 +153,9 @@ def moderate(request: AuthenticatedHttpRequest, story_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Sent to the author to approve. Nothing is published until they do."))
             return redirect("stories:moderation")
-    return render(request, "voice/moderate.html", {"story": story, "form": form})
+    # The words about to go to the author, checked for plain words: suggestions for the coordinator only.
+    words = str(request.POST.get("suggested", "")) if request.method == "POST" else story.suggested or story.text
+    return render(request, "voice/moderate.html", {"story": story, "form": form, "plain": plain_words.read(words)})
 
 
 @require_POST
