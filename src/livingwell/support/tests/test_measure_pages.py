@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from livingwell.accounts.models import Role, User
+from livingwell.core import plain_words
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.access import access_measures_for, access_own_measures_for
 from livingwell.support.models import Episode, Instrument, Measurement
@@ -124,13 +125,17 @@ def test_the_person_fills_in_measures_online(signed_in_client: Callable[[Role], 
     first, second = Measurement.objects.order_by("taken_at")
     assert (first.occasion, second.occasion, first.recorded_by) == ("start", "review", None)
     html = client.get(reverse("support:my_measures")).content.decode()
-    assert "Satisfied with life (0 to 10): 4 → 7 (+3, better)" in html
+    said = " ".join(html.split())
+    assert "Satisfied with life (0 to 10): 4 the first time, 7 the latest time. That is better." in said
+    assert "Anxious yesterday (0 to 10: lower is better): 8 the first time, 2 the latest time. That is better." in said
     assert "(filled in online)" in html
     # In plain words for the person: no acronyms, no raw or metric scores.
     for jargon in ("ONS4", "SWEMWBS", "DIALOG", "Raw score", "metric score"):
         assert jargon not in html, jargon
     assert "Your wellbeing in four questions" in html
     assert "Fill in: How you have been feeling" in html
+    # The plain-words check finds nothing to suggest (decision 0061).
+    assert plain_words.read(plain_words.main_text(html)).suggestions == ()
 
 
 @pytest.mark.parametrize("role", list(Role))
