@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from livingwell.accounts.models import Role, User
@@ -60,6 +62,13 @@ def signed_in_client(client: Client, user_with_role: Callable[[Role], User]) -> 
 def _rate_limits_start_afresh() -> None:
     """Rate limits are counted in the cache; each test starts with none used."""
     caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> None:
+    """Each test starts in the site's own language: a request in another (/pl/…) leaves it active in the
+    thread, as each request activates its own, and ``reverse`` would then give that language's addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

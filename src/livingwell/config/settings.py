@@ -9,7 +9,6 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.settings_helpers import files_s3_storage, mailers_from_email_url, tile_origins, url_origin
 
@@ -198,6 +197,8 @@ MIDDLEWARE = [
     "livingwell.directory.api_errors.OrukApiAnswersMiddleware",
     "livingwell.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (/pl/…), or the one chosen before (core/languages.py).
+    "livingwell.core.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -336,8 +337,29 @@ SECURE_CSP = {
 }
 
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+# The languages Living Well ships (decision 0062): English, and the top community languages of the London
+# boroughs it was written with, each named in itself. The public pages, the front door, the crisis routes and
+# the confirmation messages are translated; each file says whether a fluent speaker has checked it yet
+# (core/languages.py), and a page in a language not yet checked says so. A deployment offers a language
+# only once it switches it on here, as codes: LW_LANGUAGES_ON=pl,ar.
+SHIPPED_LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("es", "Español"),
+    ("so", "Soomaali"),
+    ("bn", "বাংলা"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+]
+LW_LANGUAGES_ON = env.list("LW_LANGUAGES_ON", default=[])
+LANGUAGES = [(code, name) for code, name in SHIPPED_LANGUAGES if code == LANGUAGE_CODE or code in LW_LANGUAGES_ON]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The language someone chose, remembered for a year (the cookies page says so).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

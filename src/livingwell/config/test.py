@@ -23,3 +23,5 @@ CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.Lo
 # Each test's database is rolled back, but the lexicon a process holds is not: read it every time, except in
 # the test of that holding (safety/tests/test_lexicon_held.py).
 LW_LEXICON_TRUSTED_SECONDS = 0
+# Every shipped language is on in the tests, so that each is tried (decision 0062).
+LANGUAGES = SHIPPED_LANGUAGES  # noqa: F405

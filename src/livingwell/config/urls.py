@@ -1,7 +1,12 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [
+from livingwell.core import languages
+
+# Every page people read may be in another language, with it in the address (/pl/…); English has none
+# (decision 0062). The API, the admin and the language switcher are the same in every language.
+in_every_language = i18n_patterns(
     path("", include("livingwell.core.urls")),
     path("account/", include("livingwell.accounts.urls")),
     path("", include("livingwell.people.urls")),
@@ -18,6 +23,11 @@ urlpatterns = [
     path("peer-support/", include("livingwell.peer.urls")),
     path("figures/", include("livingwell.insight.urls")),
     path("how-we-are-doing/", include("livingwell.insight.public_urls")),
+    prefix_default_language=False,
+)
+urlpatterns = [
+    *in_every_language,
+    path("language/<str:code>/", languages.choose, name="language"),
     path("api/oruk/", include("livingwell.directory.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,8 +5,10 @@ from functools import cache
 from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
+from livingwell.core import languages
 from livingwell.core.navigation import navigation_for
 
 
@@ -30,4 +32,7 @@ def service(request: HttpRequest) -> dict[str, object]:
         "exit_page_url": settings.LW_EXIT_PAGE_URL,
         # Worked out only if the page shows it: visitors' navigation comes from the fragment cache.
         "navigation": SimpleLazyObject(lambda: navigation_for(request)),
+        "languages": SimpleLazyObject(lambda: languages.switcher(request)),
+        "language_awaiting_review": languages.awaiting_review(translation.get_language()),
+        "in_english": SimpleLazyObject(lambda: languages.in_english(request)),
     }

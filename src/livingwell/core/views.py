@@ -54,7 +54,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def cookies(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/pages/cookies.html")
+    return render(request, "core/pages/cookies.html", {"language_cookie": settings.LANGUAGE_COOKIE_NAME})
 
 
 @require_safe

@@ -61,7 +61,7 @@ def shell_render(
     service = [settings.LW_SERVICE_NAME, settings.LW_PLACE_NAME, settings.LW_CONTACT_PHONE, settings.LW_EXIT_PAGE_URL]
     page = kept_per_process(
         "lw-shell",
-        (template, request.path, get_language(), service, same_for),
+        (template, request.get_full_path(), get_language(), service, same_for),
         lambda: render_to_string(template, {**context, "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request),
     )
     return HttpResponse(page.replace(CSRF_MARK, get_token(request)).replace(NONCE_MARK, str(get_nonce(request))))

@@ -20,6 +20,8 @@ MATRIX: dict[str, Who] = {
     "core:health_ready": PUBLIC,
     # GOV.UK Notify's delivery receipts: for Notify alone, with our token; no person reaches it.
     "core:notify_receipt": frozenset(),
+    # The language switcher: anyone may choose the language they read in.
+    "language": PUBLIC,
 }
 
 
@@ -29,7 +31,7 @@ def _worker_seen() -> dict[str, object]:
     return {}
 
 
-KWARGS: dict[str, Kwargs] = {"core:health": _worker_seen}
+KWARGS: dict[str, Kwargs] = {"core:health": _worker_seen, "language": lambda: {"code": "pl"}}
 
 # URLs that only take POST are checked with POST.
 POST_ONLY: set[str] = {"core:notify_receipt"}

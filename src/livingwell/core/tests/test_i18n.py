@@ -16,6 +16,8 @@ STRIP = [
     re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S),
     re.compile(r"<script.*?</script>", re.S),
     re.compile(r"<svg.*?</svg>", re.S),
+    # Words marked as English on purpose, to be read in English whatever the page's language.
+    re.compile(r'<(\w+)[^>]*\blang="en-GB"[^>]*>.*?</\1>', re.S),
     re.compile(r"{#.*?#}", re.S),
     re.compile(r"{%.*?%}", re.S),
     re.compile(r"{{.*?}}", re.S),
@@ -43,3 +45,4 @@ def test_template_text_is_marked_for_translation(template: Path) -> None:
 def test_the_check_finds_unmarked_text() -> None:
     assert _untranslated_words('<p class="govuk-body">Hello {{ name }}</p>') == ["Hello"]
     assert _untranslated_words('<p>{% translate "Hello" %}</p>') == []
+    assert _untranslated_words('<a lang="en-GB" href="/">Read this in English</a>') == []
