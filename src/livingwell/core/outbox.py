@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from livingwell.core.languages import in_language
 from livingwell.core.models import Parcel
 from livingwell.core.notify import REFERENCE_HEADER, letter_send, notify_on
 from livingwell.core.sealed import seal, unseal
@@ -51,12 +52,15 @@ class Message:
     context: Mapping[str, object] = field(default_factory=dict)
     subject: str = ""  # an email's; a text has none
     channel: Literal["email", "text", "letter"] = "email"
+    # The language it is written in: the recipient's (decision 0062); the site's own when not known.
+    language: str = ""
 
     def body(self) -> str:
-        words = render_to_string(self.template_name, dict(self.context), using=PLAIN_TEXT).strip()
-        if self.channel == "text":
-            return f"{words}\n{render_to_string('core/includes/crisis.sms', using=PLAIN_TEXT).strip()}"
-        return f"{words}\n\n{render_to_string('core/includes/crisis.txt', using=PLAIN_TEXT).strip()}\n"
+        with in_language(self.language):
+            words = render_to_string(self.template_name, dict(self.context), using=PLAIN_TEXT).strip()
+            if self.channel == "text":
+                return f"{words}\n{render_to_string('core/includes/crisis.sms', using=PLAIN_TEXT).strip()}"
+            return f"{words}\n\n{render_to_string('core/includes/crisis.txt', using=PLAIN_TEXT).strip()}\n"
 
     def send(self, reference: str = "") -> None:
         """Send it; ``reference`` (its delivery key, a digest) goes with it to a provider that reports back."""

@@ -73,6 +73,8 @@ class Introduction(models.Model):
     access_needs = models.TextField(_("access needs"), blank=True)
     language = models.CharField(_("language"), max_length=50, blank=True)
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
+    # The language they used the front door in: what we send them is written in it (decision 0062).
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     gp_practice = models.CharField(_("GP practice"), max_length=200, blank=True)
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.languages import in_language
 from livingwell.core.models import Neighbourhood
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.frontdoor.matching import PossibleMatch
@@ -25,6 +26,7 @@ from livingwell.frontdoor.models import (
     Introduction,
     IntroductionEquality,
 )
+from livingwell.frontdoor.promises import promises
 from livingwell.people.models import ContactMethod, Person
 from livingwell.people.services import person_details_update
 from livingwell.safety.net import risk_in
@@ -57,12 +59,13 @@ def _new_reference() -> str:
 
 
 def introduction_submit(
-    *, token: str, answers: dict[str, Any], equality: dict[str, Any], source: str = ""
+    *, token: str, answers: dict[str, Any], equality: dict[str, Any], source: str = "", written_in: str = ""
 ) -> Submitted:
     """Save an introduction once per form token, and queue its messages for after the save commits.
 
     Submitting the same token again (a double click, a replay) returns the first introduction. ``source``
-    is a pseudonym for where it came from (``core.client_ip.source_key``), to group a flood.
+    is a pseudonym for where it came from (``core.client_ip.source_key``), to group a flood; ``written_in``
+    the language the front door was used in, which every message we send them is written in.
     """
     submission_token = uuid.UUID(token)
     existing = Introduction.objects.filter(submission_token=submission_token).first()
@@ -85,6 +88,7 @@ def introduction_submit(
                     urgent_phrases=risk.phrases,
                     risk_categories=risk.categories,
                     source_key=source,
+                    written_in=written_in,
                     **values,
                 )
                 if equality:
@@ -119,19 +123,14 @@ def confirmation_message(introduction_id: str) -> Message | None:
     introduction = Introduction.objects.filter(pk=introduction_id).first()
     if introduction is None:
         return None
-    return Message(
-        to=introduction.email,
-        subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
-        template_name="frontdoor/email/confirmation.txt",
-        context={
-            "introduction": introduction,
-            "service_name": settings.LW_SERVICE_NAME,
-            "read_when": settings.LW_INTRODUCTIONS_READ,
-            "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
-            "conversation_days": settings.LW_FIRST_CONVERSATION_DAYS,
-            "contact_phone": settings.LW_CONTACT_PHONE,
-        },
-    )
+    with in_language(introduction.written_in):
+        return Message(
+            to=introduction.email,
+            subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
+            template_name="frontdoor/email/confirmation.txt",
+            context={"introduction": introduction, "service_name": settings.LW_SERVICE_NAME, **promises()},
+            language=introduction.written_in,
+        )
 
 
 @message_builder
@@ -148,6 +147,7 @@ def confirmation_text(introduction_id: str) -> Message | None:
             "service_name": settings.LW_SERVICE_NAME,
             "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
         },
+        language=introduction.written_in,
     )
 
 

@@ -23,6 +23,7 @@ from livingwell.frontdoor.access import (
 from livingwell.frontdoor.forms import LinkForm
 from livingwell.frontdoor.hub_forms import ContactAttemptForm, FirstConversationForm
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.promises import promises
 from livingwell.frontdoor.selectors import introduction_page
 from livingwell.frontdoor.services import (
     contact_attempt_record,
@@ -31,7 +32,6 @@ from livingwell.frontdoor.services import (
     introduction_link,
     introduction_unlink,
 )
-from livingwell.frontdoor.views.common import promises
 from livingwell.frontdoor.waiting import (
     first_call_overdue,
     first_contact_wait,

@@ -5,6 +5,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from livingwell.core.client_ip import source_key
@@ -13,11 +14,11 @@ from livingwell.core.sealed import seal, unseal
 from livingwell.frontdoor.forms import SendForm, StepForm
 from livingwell.frontdoor.journey import DONE_KEY, STEP_BY_SLUG, Journey, Step, summary_rows
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.promises import promises
 from livingwell.frontdoor.services import (
     introduction_submit,
 )
 from livingwell.frontdoor.shells import shell_render
-from livingwell.frontdoor.views.common import promises
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -133,7 +134,11 @@ def _submit(request: HttpRequest) -> HttpResponse:
         return limited_response(request, answers_kept=True)
     try:
         submitted = introduction_submit(
-            token=token, answers=journey.merged(), equality=journey.equality(), source=source_key(request)
+            token=token,
+            answers=journey.merged(),
+            equality=journey.equality(),
+            source=source_key(request),
+            written_in=get_language(),
         )
     except DatabaseError:
         # Nothing was saved and nothing was sent; the answers are still here to try again.

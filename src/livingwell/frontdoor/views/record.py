@@ -21,9 +21,9 @@ from livingwell.frontdoor.access import (
 )
 from livingwell.frontdoor.forms import RecordRequestForm
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.promises import promises
 from livingwell.frontdoor.record_links import record_link_send, record_link_usable, record_link_use
 from livingwell.frontdoor.selectors import introduction_page
-from livingwell.frontdoor.views.common import promises
 from livingwell.safety.alerts import words_read
 from livingwell.safety.models import RiskFlag
 from livingwell.safety.services import once_for

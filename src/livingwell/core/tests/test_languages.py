@@ -1,0 +1,217 @@
+"""Every resident's language (decision 0062): the language in the address, remembered, right to left for
+Arabic, a word on every page not yet checked by a fluent speaker, the confirmation in the person's language,
+and message files complete for what is translated: the layout, the home page, "Get help now", the crisis
+routes of every kind, and the front door from start to confirmation, its mistakes included."""
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import polib
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import trans_real
+
+from livingwell.core import languages
+from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.tests.test_journey import ANSWERS
+
+pytestmark = pytest.mark.django_db
+
+OTHERS = [code for code, _name in settings.SHIPPED_LANGUAGES if code != settings.LANGUAGE_CODE]
+LOCALE = Path(settings.LOCALE_PATHS[0])
+# Words that show each kind of crisis route at the front door (safety/net.py): each kind's routes are
+# translated, and the test reads them in every language.
+RISKS = [
+    "Honestly I can't go on like this",
+    "He hits me and I am scared to go home",
+    "i've started cutting again",
+    "the voices tell me to hurt people",
+]
+# Mistakes a person may make on each question, so that every message about one is translated too.
+MISTAKES: dict[str, dict[str, object]] = {
+    "date-of-birth": {"date_of_birth_day": "31", "date_of_birth_month": "2", "date_of_birth_year": "1985"},
+    "contact": {"contact_methods": ["phone", "email", "text", "letter"], "email": "not an address", "phone": "12"},
+}
+
+
+def _in(code: str, name: str, **kwargs: object) -> str:
+    with translation.override(code):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def _the_translated_surface(client: Client, code: str, sent: Callable[[], Any]) -> Iterator[str]:
+    """Visit everything that is translated, in ``code``, and send the introduction; yields each page."""
+    for name in ("core:home", "core:get_help_now", "frontdoor:start", "frontdoor:expired"):
+        yield client.get(_in(code, name)).content.decode()
+    # By text message too, so that the confirmation text is sent.
+    texts_too = {**ANSWERS, "contact": {**ANSWERS["contact"], "contact_methods": ["phone", "email", "text"]}}
+    for slug, answers in texts_too.items():
+        url = _in(code, "frontdoor:step", slug=slug)
+        yield client.get(url).content.decode()
+        yield client.post(url, {name: "" for name in answers}).content.decode()
+        if slug in MISTAKES:
+            yield client.post(url, MISTAKES[slug]).content.decode()
+        if slug == "whats-going-on":
+            for words in RISKS:  # each on a journey of its own, as each shows its own routes
+                someone = Client()
+                someone.get(_in(code, "frontdoor:step", slug="who"))
+                yield someone.post(url, {"in_their_words": words}, follow=True).content.decode()
+        assert client.post(url, answers).status_code == 302
+    yield client.get(_in(code, "frontdoor:step", slug="equality")).content.decode()  # optional: left out
+    check = _in(code, "frontdoor:check")
+    yield client.get(check).content.decode()
+    with sent():  # the confirmation is queued once the introduction is saved
+        client.post(check, {"token": client.get(check).context["journey"].token})
+    yield client.get(_in(code, "frontdoor:done")).content.decode()
+    # An urgent introduction's confirmation page says what has been done.
+    someone = Client()
+    someone.get(_in(code, "frontdoor:step", slug="who"))
+    for slug, answers in {**ANSWERS, "whats-going-on": {"in_their_words": RISKS[0]}}.items():
+        someone.post(_in(code, "frontdoor:step", slug=slug), answers)
+    someone.post(check, {"token": someone.get(check).context["journey"].token})
+    yield someone.get(_in(code, "frontdoor:done")).content.decode()
+
+
+class Untranslated:
+    """The messages looked up in ``code`` that its files have no translation for, while it is in use."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+        self.found: dict[str, None] = {}
+        gettext, ngettext = trans_real.DjangoTranslation.gettext, trans_real.DjangoTranslation.ngettext
+
+        def looked_up(translator: trans_real.DjangoTranslation, message: str) -> str:
+            if translator.language() == code and message not in translator._catalog:  # type: ignore[operator]
+                self.found[message] = None
+            return gettext(translator, message)
+
+        def looked_up_plural(translator: trans_real.DjangoTranslation, one: str, many: str, count: int) -> str:
+            if translator.language() == code and (one, 0) not in translator._catalog:  # type: ignore[operator]
+                self.found[json.dumps([one, many])] = None
+            return ngettext(translator, one, many, count)
+
+        monkeypatch.setattr(trans_real.DjangoTranslation, "gettext", looked_up)
+        monkeypatch.setattr(trans_real.DjangoTranslation, "ngettext", looked_up_plural)
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_in_it(
+    client: Client, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any, code: str
+) -> None:
+    untranslated = Untranslated(monkeypatch, code)
+    sent = functools.partial(django_capture_on_commit_callbacks, execute=True)
+    pages = list(_the_translated_surface(client, code, sent))
+    assert all(f'lang="{code}"' in page for page in pages if page)  # a redirect has none
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    introduction = Introduction.objects.filter(is_urgent=False).get()
+    for message in mail.outbox:
+        message.message()
+    assert introduction.written_in == code
+    (confirmation,) = [message for message in mail.outbox if message.to == [ANSWERS["contact"]["email"]]]
+    assert introduction.reference in confirmation.subject
+    assert "We have your introduction" not in confirmation.subject
+    assert "Thank you for introducing yourself" not in confirmation.body
+    assert list(untranslated.found) == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_each_file_is_whole_with_nothing_fuzzy_and_compiled_as_it_reads(code: str) -> None:
+    source = polib.pofile(str(LOCALE / translation.to_locale(code) / "LC_MESSAGES" / "django.po"))
+    assert source.fuzzy_entries() == []
+    assert source.metadata["Language"] == code
+    assert source.metadata["X-Review-Status"]
+    compiled = polib.mofile(str(LOCALE / translation.to_locale(code) / "LC_MESSAGES" / "django.mo"))
+    assert {entry.msgid: entry.msgstr for entry in compiled if not entry.msgid_plural} == {
+        entry.msgid: entry.msgstr for entry in source.translated_entries() if not entry.msgid_plural
+    }, "Run manage.py messages_compile"
+
+
+def test_a_page_in_another_language_has_it_in_the_address_and_english_has_none(client: Client) -> None:
+    english = client.get(reverse("frontdoor:start")).content.decode()
+    assert '<html lang="en-gb" dir="ltr"' in english
+    assert "Introduce yourself to the Living Well Network" in english
+    polish = client.get("/pl/introduce/")
+    assert polish.status_code == 200
+    assert '<html lang="pl" dir="ltr"' in polish.content.decode()
+    assert polish["Content-Language"] == "pl"
+
+
+def test_arabic_reads_right_to_left() -> None:
+    page = Client().get("/ar/introduce/").content.decode()
+    assert '<html lang="ar" dir="rtl"' in page
+
+
+def test_the_choice_is_remembered_and_taken_back_to_english(client: Client) -> None:
+    chosen = client.get(reverse("language", kwargs={"code": "pl"}), {"next": "/introduce/who/?x=1"})
+    assert chosen.status_code == 302
+    assert chosen["Location"] == "/pl/introduce/who/?x=1"
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "pl"
+    assert client.get("/get-help-now/")["Location"] == "/pl/get-help-now/"  # remembered
+    assert client.post("/introduce/who/", {"for_whom": "self"}).status_code == 302  # a form is never turned away
+    back = client.get(reverse("language", kwargs={"code": "en-gb"}), {"next": "/pl/get-help-now/"})
+    assert back["Location"] == "/get-help-now/"
+    assert client.get("/get-help-now/").status_code == 200
+
+
+def test_an_address_in_a_language_remembers_it_and_the_api_has_none(client: Client) -> None:
+    client.get("/ar/")
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+    assert client.get("/api/oruk/").status_code == 200  # the same in every language: not sent elsewhere
+
+
+@pytest.mark.parametrize(
+    "there", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", ""]
+)
+def test_the_switcher_goes_nowhere_but_here(client: Client, there: str) -> None:
+    response = client.get(reverse("language", kwargs={"code": "pl"}), {"next": there})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/pl/")
+
+
+def test_a_language_not_offered_is_not_reached(client: Client, settings) -> None:
+    settings.LANGUAGES = [("en-gb", "English"), ("pl", "Polski")]
+    assert client.get("/ar/introduce/").status_code == 404
+    assert client.get(reverse("language", kwargs={"code": "ar"}), {"next": "/introduce/"})["Location"] == "/introduce/"
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en-gb"
+
+
+def test_the_switcher_offers_each_language_named_in_itself_and_says_when_not_yet_checked(client: Client) -> None:
+    page = client.get("/pl/").content.decode()
+    for code, name in settings.SHIPPED_LANGUAGES:
+        assert f'lang="{code}"' in page
+        assert name in page
+    assert 'aria-current="true" lang="pl">Polski<' in page
+    assert languages.awaiting_review("pl")
+    assert "Read this page in English" in page
+    assert "Read this page in English" not in client.get("/").content.decode()
+
+
+def test_a_checked_language_says_nothing_of_review(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(languages, "awaiting_review", lambda code: False)
+    assert "Read this page in English" not in client.get("/pl/").content.decode()
+
+
+def test_a_message_to_someone_is_in_their_language_while_it_is_offered(settings) -> None:
+    from livingwell.frontdoor.services import confirmation_text
+    from livingwell.frontdoor.tests.factories import IntroductionFactory
+
+    introduction = IntroductionFactory(written_in="pl", phone="07700 900123")
+    text = confirmation_text(str(introduction.pk))
+    assert text is not None
+    assert "This is not a crisis service" not in text.body()
+    settings.LANGUAGES = [("en-gb", "English")]  # switched off since: English
+    assert "This is not a crisis service" in text.body()
+
+
+def test_a_language_switched_on_must_be_shipped_and_one_unchecked_is_said(settings) -> None:
+    settings.LW_LANGUAGES_ON = ["pl", "xx"]
+    found = {message.id: message.msg for message in languages.languages_switched_on()}
+    assert "'xx'" in found["core.E010"]
+    assert "Polski (pl) is switched on but not yet checked" in found["core.W011"]
