@@ -1,0 +1,102 @@
+"""The front door end to end in Arabic (right to left) and in Polish, in a real browser with axe on every page,
+and the confirmation email in the language it was sent in (decision 0062)."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import Page, expect
+
+from livingwell.frontdoor.models import Introduction
+from tests.browser.conftest import check_page
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("code", "name", "direction"), [("ar", "العربية", "rtl"), ("pl", "Polski", "ltr")])
+def test_someone_introduces_themselves_in_their_language(
+    page: Page, live_server, code: str, name: str, direction: str
+) -> None:
+    with translation.override(code):  # the words as this language's file has them
+        said = {english: gettext(english) for english in WORDS}
+    assert [english for english in WORDS if said[english] == english] in ([], ["Menu"])  # Polish says "Menu" too
+
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name=name).click()
+    expect(page).to_have_url(f"{live_server.url}/{code}/")
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", code)
+    expect(html).to_have_attribute("dir", direction)
+    expect(page.locator(".govuk-phase-banner")).to_contain_text(said[NOT_CHECKED])
+    check_page(page)
+
+    page.get_by_role("navigation", name=said["Menu"]).get_by_role("link", name=said["Introduce yourself"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Introduce yourself to the Living Well Network"])
+    check_page(page)
+    page.get_by_role("button", name=said["Start now"]).click()
+
+    def next_page() -> None:
+        page.get_by_role("button", name=said["Continue"]).click()
+
+    next_page()  # nothing chosen: the mistake is said in the language too
+    expect(page.locator(".govuk-error-summary")).to_contain_text(said["Select who this introduction is for"])
+    check_page(page, screenshot=f"frontdoor-question-error-{code}")
+    page.get_by_role("radio", name=said["Me"], exact=True).check()
+    next_page()
+    page.get_by_label(said["What name would you like us to call you?"]).fill("Sam")
+    check_page(page)
+    next_page()
+    check_page(page)
+    next_page()  # date of birth: may be left out
+    page.get_by_role("checkbox", name=said["Email"], exact=True).check()
+    page.get_by_label(said["Email address"]).fill("sam@example.org")
+    page.get_by_label(said["No, please do not leave a message"]).check()
+    check_page(page)
+    next_page()
+    page.get_by_label(said["What is going on for you at the moment?"]).fill("Od miesięcy źle śpię. لا أنام جيدًا.")
+    check_page(page)
+    next_page()
+    for _question in ("what matters", "what would help", "access and language", "GP"):
+        check_page(page)
+        next_page()
+    check_page(page)
+    page.get_by_role("link", name=said["Skip these questions"]).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Check your answers before sending"])
+    check_page(page)
+    page.get_by_role("button", name=said["Send introduction"]).click()
+    expect(page.locator(".govuk-panel__title")).to_have_text(said["Introduction sent"])
+    expect(html).to_have_attribute("dir", direction)
+    check_page(page)
+
+    introduction = Introduction.objects.get()
+    assert introduction.written_in == code
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (confirmation,) = [message for message in mail.outbox if message.to == ["sam@example.org"]]
+    with translation.override(code):
+        subject = gettext("We have your introduction: %(reference)s") % {"reference": introduction.reference}
+    assert confirmation.subject == subject
+    assert "Samaritans" in confirmation.body
+    assert "Thank you for introducing yourself" not in confirmation.body
+
+
+NOT_CHECKED = "A fluent speaker has not checked this translation yet."
+WORDS = [
+    NOT_CHECKED,
+    "Menu",
+    "Introduce yourself",
+    "Introduce yourself to the Living Well Network",
+    "Start now",
+    "Continue",
+    "Select who this introduction is for",
+    "Me",
+    "What name would you like us to call you?",
+    "Email",
+    "Email address",
+    "No, please do not leave a message",
+    "What is going on for you at the moment?",
+    "Skip these questions",
+    "Check your answers before sending",
+    "Send introduction",
+    "Introduction sent",
+]
