@@ -20,9 +20,26 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 AWAITING_REVIEW = "awaiting review by a fluent speaker"
+# Each shipped language's name in English, for the staff who read what people wrote in it.
+NAMES_IN_ENGLISH = {
+    "pl": _("Polish"),
+    "pt": _("Portuguese"),
+    "es": _("Spanish"),
+    "so": _("Somali"),
+    "bn": _("Bengali"),
+    "tr": _("Turkish"),
+    "ar": _("Arabic"),
+}
+
+
+def language_name(code: str) -> str:
+    """``code`` named for staff: "Polish (Polski)"."""
+    itself = dict(settings.SHIPPED_LANGUAGES).get(code, code)
+    return f"{NAMES_IN_ENGLISH[code]} ({itself})" if code in NAMES_IN_ENGLISH else itself
 
 
 def offered() -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.languages import language_name
 from livingwell.people.matching import contact_keys_set
 from livingwell.people.models import EqualityAnswers, contact_method_labels
 from livingwell.safety.categories import RiskCategory
@@ -151,6 +152,11 @@ class Introduction(models.Model):
 
     def contact_method_labels(self) -> list[str]:
         return contact_method_labels(self.contact_methods)
+
+    @property
+    def written_in_other_language(self) -> str:
+        """The language they used the front door in, named for the duty team, when it was not English."""
+        return language_name(self.written_in) if self.written_in and self.written_in != settings.LANGUAGE_CODE else ""
 
 
 class ContactAttempt(models.Model):

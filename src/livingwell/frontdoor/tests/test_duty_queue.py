@@ -104,3 +104,15 @@ def test_an_unknown_introduction_is_not_found(signed_in_client: Callable[[Role],
     client = signed_in_client(Role.DUTY_WORKER)
     assert client.get(reverse("frontdoor:introduction", kwargs={"introduction_id": bad})).status_code == 404
     assert client.get(reverse("frontdoor:claim", kwargs={"introduction_id": bad})).status_code == 405
+
+
+def test_an_introduction_written_in_another_language_says_so_to_the_duty_team(
+    signed_in_client: Callable[[Role], Client],
+) -> None:
+    duty_client = signed_in_client(Role.DUTY_WORKER)
+    introduction = IntroductionFactory(written_in="pl")
+    IntroductionFactory(written_in="en-gb", preferred_name="Alex")
+    queue = duty_client.get(reverse("frontdoor:queue")).content.decode()
+    assert queue.count("Written in Polish (Polski)") == 1
+    detail = duty_client.get(reverse("frontdoor:introduction", args=[introduction.pk])).content.decode()
+    assert "Written in Polish (Polski): read it with a translation." in detail
