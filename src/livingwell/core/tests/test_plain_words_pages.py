@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def _matrix_pages(client: Client) -> Iterator[tuple[str, str]]:
     for name, who in sorted(MATRIX.items()):
-        if who != PUBLIC or name in POST_ONLY or name == "frontdoor:step":
+        # The question pages are walked below; the language switcher is not a page, and would leave the
+        # client's language chosen, sending every page after it elsewhere.
+        if who != PUBLIC or name in POST_ONLY or name in ("frontdoor:step", "language"):
             continue
         kwargs = DETAIL_KWARGS[name]() if name in DETAIL_KWARGS else {}
         try:
@@ -58,7 +60,7 @@ EVERY_PAGE_AGE = 10.9
 def test_the_public_pages_are_in_plain_words() -> None:
     words = plain_words.glossary()
     texts = {name: plain_words.main_text(html) for name, html in public_pages()}
-    assert len(texts) > 50
+    assert len(texts) >= 60
     suggestions = {
         name: [suggestion.advice for suggestion in plain_words.read(text, words).suggestions]
         for name, text in texts.items()
