@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.frontdoor.models import Introduction, RecordLink
 from livingwell.people.matching import email_key, phone_key
@@ -64,21 +65,27 @@ def record_link_message(link_id: str) -> Message | None:
         return None
     introduction = link.introduction
     token = signing.dumps(str(link.pk), salt=SALT)
-    context = {
-        "introduction": introduction,
-        "url": f"{settings.LW_SITE_URL}{reverse('frontdoor:record_open')}?{urlencode({'link': token})}",
-        "hours": settings.LW_RECORD_LINK_HOURS,
-        "service_name": settings.LW_SERVICE_NAME,
-    }
-    if link.sent_to == RecordLink.SentTo.EMAIL:
-        return Message(
-            to=introduction.email,
-            subject=_("What we recorded from your introduction"),
-            template_name="frontdoor/email/record_link.txt",
-            context=context,
-        )
+    with in_language(introduction.written_in):  # in their language, the link to the page in it too
+        context = {
+            "introduction": introduction,
+            "url": f"{settings.LW_SITE_URL}{reverse('frontdoor:record_open')}?{urlencode({'link': token})}",
+            "hours": settings.LW_RECORD_LINK_HOURS,
+            "service_name": settings.LW_SERVICE_NAME,
+        }
+        if link.sent_to == RecordLink.SentTo.EMAIL:
+            return Message(
+                to=introduction.email,
+                subject=_("What we recorded from your introduction"),
+                template_name="frontdoor/email/record_link.txt",
+                context=context,
+                language=introduction.written_in,
+            )
     return Message(
-        to=introduction.phone, channel="text", template_name="frontdoor/text/record_link.txt", context=context
+        to=introduction.phone,
+        channel="text",
+        template_name="frontdoor/text/record_link.txt",
+        context=context,
+        language=introduction.written_in,
     )
 
 
