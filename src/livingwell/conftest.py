@@ -15,6 +15,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import StaticDeviceFactory, UserFactory
+from livingwell.core.models import PlainWord
+from livingwell.core.plain_words import glossary_load
 from livingwell.core.settings_helpers import files_s3_storage
 from livingwell.directory.taxonomy import default_taxonomy_ensure
 from livingwell.safety.lexicon import lexicon_load
@@ -89,6 +91,7 @@ def shipped_ensure() -> None:
     principles_load(Principle, ScorePoint)
     questions_load(ExperienceQuestion)
     bank_load(Bank, Category)
+    glossary_load(PlainWord)
 
 
 REDIS = ("127.0.0.1", 6379)

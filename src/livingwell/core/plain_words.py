@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,61 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
 _SPELLED_OUT_AFTER = re.compile(r"\s*\(\s*[^)\s][^)]{2,}\)")  # "ONS4 (Office for National Statistics)"
 # Not acronyms: postcodes ("KM1 4AB", "KM1") and references ("LW-PCQQ6T").
 _CODES = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b|\b[A-Z0-9]+-(?:[A-Z0-9]+-?)*")
+
+
+# The glossary Living Well ships: the words DESIGN.md says not to use with the ones we use instead, GOV.UK's
+# words to avoid with its plainer choices, and health services' own; and the acronyms everyone knows. Loaded
+# once by a migration; after that, people keep it in the admin.
+SHIPPED_JARGON = {
+    # DESIGN.md §2: say / not.
+    "patient": "person",
+    "client": "person",
+    "service user": "person, or someone who uses services",
+    "referral": "introduction",
+    "self-referral": "introduce yourself",
+    "triage": "reading what comes in and deciding who helps first",
+    "case manager": "personal guide",
+    "care plan": "plan",
+    "onward referral": "onward introduction",
+    "lay member": "Expert by Experience",
+    # GOV.UK's style guide, words to avoid, and its plainer choices.
+    "additional": "more, or extra",
+    "approximately": "about",
+    "assistance": "help",
+    "commence": "start",
+    "empower": "help, or let",
+    "going forward": "from now on",
+    "in order to": "to",
+    "initiate": "start",
+    "leverage": "use",
+    "prior to": "before",
+    "regarding": "about",
+    "robust": "strong",
+    "signpost": "tell someone about, or point someone to",
+    "stakeholder": "the people involved",
+    "streamline": "simplify",
+    "sufficient": "enough",
+    "utilise": "use",
+    # Health and care services' own words.
+    "eligibility criteria": "who it is for",
+    "holistic": "about your whole life",
+    "intervention": "support",
+    "multi-agency": "several organisations working together",
+    "cohort": "group",
+    "quorate": "with enough members there to decide",
+    "raw score": "score",
+    "metric score": "score",
+}
+SHIPPED_KNOWN = ["NHS", "UK", "GP", "OK", "PDF"]
+
+
+def glossary_load(model: Any) -> None:
+    """Add the shipped entries that are missing (the model passed in, so a migration can call it too)."""
+    model.objects.bulk_create(
+        [model(words=words, kind="jargon", instead=instead) for words, instead in SHIPPED_JARGON.items()]
+        + [model(words=words, kind="known") for words in SHIPPED_KNOWN],
+        ignore_conflicts=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -98,7 +154,8 @@ def _listed_as(found: str, instead: dict[str, str]) -> str | None:
 
 
 def glossary() -> Glossary:
-    """The glossary as people keep it now (one query)."""
+    """The glossary as people keep it now (one query). Never empty by accident: with no entries at all (a
+    failed restore, an emptied table), the shipped glossary is used."""
     from livingwell.core.models import PlainWord
 
     instead: dict[str, str] = {}
@@ -108,6 +165,8 @@ def glossary() -> Glossary:
             known.add(words)
         else:
             instead[words.lower()] = plainer
+    if not instead and not known:
+        return Glossary(instead=dict(SHIPPED_JARGON), known=frozenset(SHIPPED_KNOWN))
     return Glossary(instead=instead, known=frozenset(known))
 
 

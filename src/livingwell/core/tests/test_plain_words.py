@@ -89,3 +89,10 @@ def test_the_glossary_is_kept_as_data_and_starts_with_the_words_we_do_not_use() 
     assert [found.found for found in plain_words.read("Your wellness journeys start here.").suggestions] == [
         "wellness journeys"
     ]
+
+
+@pytest.mark.django_db
+def test_an_emptied_glossary_is_never_an_empty_check() -> None:
+    PlainWord.objects.all().delete()
+    assert plain_words.glossary().instead["referral"] == "introduction"
+    assert [found.kind for found in plain_words.read("A referral for the NHS.").suggestions] == ["jargon"]
