@@ -109,12 +109,14 @@ def _messages_enqueue(introduction: Introduction) -> None:
     if introduction.phone and ContactMethod.TEXT in introduction.contact_methods:
         message_enqueue(confirmation_text, introduction_id=introduction.pk)
     if introduction.is_urgent and not _urgent_already_told(introduction):
+        with in_language(settings.LANGUAGE_CODE):  # the duty queue's words, whatever language they wrote in
+            label = _("Duty email: urgent introduction %(reference)s") % {"reference": introduction.reference}
         message_enqueue(
             duty_urgent_message,
             introduction_id=introduction.pk,
             key=f"duty-urgent:{introduction.pk}",
             urgent=True,
-            label=_("Duty email: urgent introduction %(reference)s") % {"reference": introduction.reference},
+            label=label,
         )
 
 
@@ -157,12 +159,14 @@ def duty_urgent_message(introduction_id: str) -> Message | None:
     introduction = Introduction.objects.filter(pk=introduction_id).first()
     if introduction is None:
         return None
-    return Message(
-        to=settings.LW_DUTY_EMAIL,
-        subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
-        template_name="frontdoor/email/duty_urgent.txt",
-        context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
-    )
+    with in_language(settings.LANGUAGE_CODE):  # for the duty team, in the site's own language
+        return Message(
+            to=settings.LW_DUTY_EMAIL,
+            subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
+            template_name="frontdoor/email/duty_urgent.txt",
+            context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+            language=settings.LANGUAGE_CODE,
+        )
 
 
 def _urgent_already_told(introduction: Introduction) -> bool:

@@ -119,6 +119,7 @@ class Untranslated:
         monkeypatch.setattr(trans_real.DjangoTranslation, "ngettext", looked_up_plural)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs here, and closes its connections when done
 @pytest.mark.parametrize("code", OTHERS)
 def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_in_it(
     client: Client, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any, code: str
