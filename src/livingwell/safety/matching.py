@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from livingwell.safety.categories import RiskCategory
+from livingwell.safety.marks import marks_class
 
 EXCEPTION = RiskCategory.EXCEPTION.value
 
@@ -40,21 +41,8 @@ _HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
 _NUMBER = r"(?:[0-9]+|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|dozens)"
 
 
-def _combining_marks() -> str:
-    """The combining marks of the Basic Multilingual Plane as a character class's ranges: the vowel signs of
-    Bengali and other scripts are marks, not letters, and a word must not be cut at each of them."""
-    ranges: list[tuple[int, int]] = []
-    for point in range(0x300, 0x10000):
-        if unicodedata.category(chr(point)).startswith("M"):
-            if ranges and ranges[-1][1] == point - 1:
-                ranges[-1] = (ranges[-1][0], point)
-            else:
-                ranges.append((point, point))
-    return "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
-
-
 # A word: letters and numbers, with the marks that belong to them ("আত্মহত্যা" is one word).
-_WORDS = re.compile(rf"(?:[^\W_]|[{_combining_marks()}])+")
+_WORDS = re.compile(rf"(?:[^\W_]|[{marks_class()}])+")
 # Real words one slip away from a lexicon word, never "corrected" to it.
 NEVER_CORRECTED = frozenset({"overdoes", "scarred", "bride"})
 
