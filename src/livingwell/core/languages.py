@@ -10,6 +10,7 @@ page in that language says so, with a link to the page in English.
 
 import functools
 import gettext
+from typing import Literal, cast
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -128,7 +129,7 @@ def _remember(response: HttpResponseBase, code: str) -> None:
         max_age=settings.LANGUAGE_COOKIE_AGE,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite="Lax",  # as LANGUAGE_COOKIE_SAMESITE
+        samesite=cast(Literal["Lax", "Strict", "None", False], settings.LANGUAGE_COOKIE_SAMESITE),
     )
 
 

@@ -185,6 +185,14 @@ def test_an_address_in_a_language_remembers_it_and_the_api_has_none(client: Clie
     assert client.get("/api/oruk/").status_code == 200  # the same in every language: not sent elsewhere
 
 
+def test_the_remembering_cookie_keeps_the_cookie_settings(client: Client, settings) -> None:
+    settings.LANGUAGE_COOKIE_SAMESITE = "Strict"
+    client.get("/ar/")
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie["samesite"] == "Strict"
+    assert cookie["httponly"]
+
+
 @pytest.mark.parametrize(
     "there", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", ""]
 )
