@@ -240,9 +240,9 @@ def read(text: str, words: Glossary | None = None) -> Reading:
     return Reading(suggestions=tuple(found), words=total, sentences=len(split), reading_age=age)
 
 
-def read_texts(*texts: str) -> Reading:
+def read_texts(*texts: str, words: Glossary | None = None) -> Reading:
     """What could be plainer in several texts published together (a listing's fields, say)."""
-    return read("\n".join(text for text in texts if text))
+    return read("\n".join(text for text in texts if text), words)
 
 
 class _MainText(HTMLParser):

@@ -16,21 +16,21 @@ from livingwell.insight.models import QuarterlyReport
 from livingwell.voice.stories import stories_published
 
 
-def published_texts() -> Iterator[tuple[str, str]]:
-    """Each published text as ``(what it is, its words)``."""
+def published_texts() -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each published text as ``(what it is, the texts published together in it)``."""
     for service in Service.objects.published().only("pk", *WORDED_FIELDS).order_by("name", "pk"):
-        yield f"listing {service.pk}", "\n".join(str(getattr(service, field)) for field in WORDED_FIELDS)
+        yield f"listing {service.pk}", tuple(str(getattr(service, field)) for field in WORDED_FIELDS)
     for story in stories_published().only("pk", "title", "approved_text"):
-        yield f"story {story.pk}", f"{story.title}\n{story.approved_text}"
+        yield f"story {story.pk}", (story.title, story.approved_text)
     for minutes in Minutes.objects.filter(status=Minutes.Status.PUBLISHED).select_related("meeting"):
-        yield f"minutes {minutes.pk}", collaborative.minutes_public_version(minutes)[0]
+        yield f"minutes {minutes.pk}", (collaborative.minutes_public_version(minutes)[0],)
     for decision in Decision.objects.only("pk", "what", "out_explanation").order_by("pk"):
-        yield f"decision {decision.pk}", f"{decision.what}\n{decision.out_explanation}"
+        yield f"decision {decision.pk}", (decision.what, decision.out_explanation)
     items = AgendaItem.objects.filter(meeting__agenda_published_at__isnull=False).order_by("meeting_id", "position")
     for item in items.only("pk", "title"):
-        yield f"agenda item {item.pk}", item.title
+        yield f"agenda item {item.pk}", (item.title,)
     for report in QuarterlyReport.objects.filter(status=QuarterlyReport.Status.PUBLISHED).only("pk", "introduction"):
-        yield f"quarterly report {report.pk}", report.introduction
+        yield f"quarterly report {report.pk}", (report.introduction,)
 
 
 class Command(BaseCommand):
@@ -39,9 +39,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         words = plain_words.glossary()
         checked = suggested = 0
-        for what, text in published_texts():
+        for what, texts in published_texts():
             checked += 1
-            reading = plain_words.read(text, words)
+            reading = plain_words.read_texts(*texts, words=words)
             if not reading.suggestions and not reading.above_aimed_age:
                 continue
             suggested += 1
