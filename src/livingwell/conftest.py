@@ -41,6 +41,13 @@ def sign_in(client: Client, user: User) -> None:
         session.save()
 
 
+def free_port() -> int:
+    """A port on the loopback nobody is listening on, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def user_with_role(db: None) -> Callable[[Role], User]:
     def make(role: Role) -> User:

@@ -12,6 +12,10 @@ def this_month() -> str:
     return timezone.localdate().strftime("%Y-%m")
 
 
+def this_hour() -> str:
+    return timezone.localtime().strftime("%Y-%m-%dT%H")
+
+
 def today() -> str:
     return timezone.localdate().isoformat()
 

@@ -15,7 +15,10 @@ def services_editable_by(user: User) -> QuerySet[Service]:
         raise PermissionDenied
     if user.role != Role.PROVIDER_EDITOR:
         raise PermissionDenied
-    return Service.objects.filter(organization__in=user.organisations.all())
+    return Service.objects.filter(
+        organization__in=user.organisations.all(),
+        source__isnull=True,  # a neighbour's listing is kept there, even under an organisation of ours
+    )
 
 
 def access_service_to_edit(user: User, service_id: UUID) -> Service:

@@ -12,6 +12,7 @@ from livingwell.directory.models import (
     Language,
     ListingChange,
     Location,
+    Neighbour,
     Organization,
     Phone,
     Schedule,
@@ -22,64 +23,100 @@ from livingwell.directory.models import (
     TaxonomyTerm,
 )
 from livingwell.directory.services import listing_change_decide
+from livingwell.directory.tasks import neighbour_fetch_task
+
+
+class _TheirsToView:
+    """A listing or organisation from a neighbouring directory is kept there: here it can be seen, not changed
+    or deleted (decision 0063). Used by the listing's page and each of its parts alike, where ``obj`` is the
+    listing or organisation the page is about."""
+
+    def _theirs(self, obj: object) -> bool:
+        return getattr(obj, "source_id", None) is not None
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return not self._theirs(obj) and super().has_change_permission(request, obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return not self._theirs(obj) and super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        if isinstance(self, admin.options.InlineModelAdmin):
+            return not self._theirs(obj) and super().has_add_permission(request, obj)  # type: ignore[misc]
+        return super().has_add_permission(request)  # type: ignore[misc]
+
+
+@admin.register(Neighbour)
+class NeighbourAdmin(admin.ModelAdmin):
+    list_display = ["name", "feed_url", "is_active", "fetched_at"]
+    readonly_fields = ["changes_since", "fetched_at", "fetch_result"]
+    actions = ["fetch_now"]
+
+    @admin.action(description=_("Fetch the selected directories' listings now"))
+    def fetch_now(self, request: HttpRequest, neighbours: QuerySet[Neighbour]) -> None:
+        for neighbour in neighbours:
+            neighbour_fetch_task.enqueue(str(neighbour.pk))
+        self.message_user(
+            request, _("Fetching. Each one's page says what was found when it is done."), messages.SUCCESS
+        )
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "email", "website"]
-    list_filter = ["kind"]
+class OrganizationAdmin(_TheirsToView, admin.ModelAdmin):
+    list_display = ["name", "kind", "email", "website", "source"]
+    list_filter = ["kind", "source"]
     search_fields = ["name"]
 
 
-class AttributeInline(admin.TabularInline):
+class AttributeInline(_TheirsToView, admin.TabularInline):
     model = Attribute
     extra = 0
 
 
-class ServiceAtLocationInline(admin.TabularInline):
+class ServiceAtLocationInline(_TheirsToView, admin.TabularInline):
     model = ServiceAtLocation
     extra = 0
 
 
-class ScheduleInline(admin.StackedInline):
+class ScheduleInline(_TheirsToView, admin.StackedInline):
     model = Schedule
     fk_name = "service"
     extra = 0
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(_TheirsToView, admin.TabularInline):
     model = Contact
     extra = 0
 
 
-class PhoneInline(admin.TabularInline):
+class PhoneInline(_TheirsToView, admin.TabularInline):
     model = Phone
     fk_name = "service"
     exclude = ["contact", "location"]
     extra = 0
 
 
-class CostOptionInline(admin.TabularInline):
+class CostOptionInline(_TheirsToView, admin.TabularInline):
     model = CostOption
     extra = 0
 
 
-class LanguageInline(admin.TabularInline):
+class LanguageInline(_TheirsToView, admin.TabularInline):
     model = Language
     extra = 0
 
 
-class ServiceAreaInline(admin.TabularInline):
+class ServiceAreaInline(_TheirsToView, admin.TabularInline):
     model = ServiceArea
     extra = 0
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "organization", "kind", "status", "is_published", "assured_date"]
-    list_filter = ["kind", "status", "is_published"]
+class ServiceAdmin(_TheirsToView, admin.ModelAdmin):
+    list_display = ["name", "organization", "kind", "status", "is_published", "assured_date", "source"]
+    list_filter = ["kind", "status", "is_published", "source"]
     search_fields = ["name", "description"]
-    list_select_related = ["organization"]
+    list_select_related = ["organization", "source"]
     inlines = [
         AttributeInline,
         ServiceAtLocationInline,

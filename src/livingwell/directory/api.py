@@ -258,7 +258,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     form = ServiceListParameters(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    services = _services_matching(Service.objects.published(), form)
+    services = _services_matching(Service.objects.published_by_us(), form)
     if form.cleaned_data["minimal"]:
         form.cleaned_data["per_page"] = form.cleaned_data["per_page"] or MAX_MINIMAL_PER_PAGE
         return _page_of(services.only("id", "last_modified"), form, oruk.service_minimal)
@@ -269,7 +269,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 @oruk_endpoint
 def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
-    item = oruk.services_with_everything(Service.objects.published()).filter(pk=service_id).first()
+    item = oruk.services_with_everything(Service.objects.published_by_us()).filter(pk=service_id).first()
     if item is None:
         raise Http404
     return JsonResponse(oruk.service(item))
@@ -280,7 +280,7 @@ def service_at_location_list(request: HttpRequest) -> HttpResponse:
     form = ListParameters(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    matching = _services_matching(Service.objects.published(), form)
+    matching = _services_matching(Service.objects.published_by_us(), form)
     service_at_locations = ServiceAtLocation.objects.filter(service__in=matching).select_related(
         "location", "service__organization"
     )
@@ -307,7 +307,7 @@ def service_at_location_list(request: HttpRequest) -> HttpResponse:
 @oruk_endpoint
 def service_at_location_detail(request: HttpRequest, service_at_location_id: UUID) -> HttpResponse:
     service_at_location = ServiceAtLocation.objects.filter(
-        pk=service_at_location_id, service__in=Service.objects.published()
+        pk=service_at_location_id, service__in=Service.objects.published_by_us()
     ).first()
     if service_at_location is None:
         raise Http404
@@ -317,7 +317,7 @@ def service_at_location_detail(request: HttpRequest, service_at_location_id: UUI
 
 def _organisations_shown() -> QuerySet[Organization]:
     """Organisations with a service the public sees: one whose listings are all hidden is not published."""
-    return Organization.objects.filter(Exists(Service.objects.published().filter(organization=OuterRef("pk"))))
+    return Organization.objects.filter(Exists(Service.objects.published_by_us().filter(organization=OuterRef("pk"))))
 
 
 class OrganisationListParameters(forms.Form):
@@ -355,7 +355,7 @@ def organization_detail(request: HttpRequest, organization_id: UUID) -> HttpResp
     item = _organisations_shown().filter(pk=organization_id).first()
     if item is None:
         raise Http404
-    services = Service.objects.published().filter(organization=item).order_by("name", "id")
+    services = Service.objects.published_by_us().filter(organization=item).order_by("name", "id")
     if form.cleaned_data["full_service"]:
         shown = [oruk.service(service) for service in oruk.services_with_everything(services)]
     else:

@@ -52,6 +52,38 @@ class TaxonomyTerm(models.Model):
         return self.name
 
 
+class Neighbour(models.Model):
+    """Another publisher's Open Referral UK feed, whose listings are shown here marked with where they come from
+    and are never edited here (decision 0063). Fetched every hour: the changes since the last time, through
+    ``modified_after``, and the ids of all, so that a listing gone from the feed is taken down here too."""
+
+    id = _id()
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("Shown with each of its listings, such as “Northgate Living Well”.")
+    )
+    feed_url = models.URLField(
+        _("address of its Open Referral UK API"),
+        unique=True,
+        help_text=_("The address the API's paths start from, such as https://northgate.example/api/oruk"),
+    )
+    website = models.URLField(_("its website"), blank=True, help_text=_("Where people can tell it something is wrong."))
+    is_active = models.BooleanField(
+        _("show its listings"), default=True, help_text=_("Untick to take all its listings down at the next fetch.")
+    )
+    # The newest ``last_modified`` its feed has shown us, by its clock: the next fetch asks for changes since.
+    changes_since = models.DateTimeField(_("changes fetched up to"), null=True, blank=True)
+    fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
+    fetch_result = models.TextField(_("what the last fetch found"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("neighbouring directory")
+        verbose_name_plural = _("neighbouring directories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organization(models.Model):
     class Kind(models.TextChoices):
         """What kind of organisation it is, as the figures group onward introductions (decision 0025). Open
@@ -73,6 +105,10 @@ class Organization(models.Model):
     website = models.URLField(_("website"), blank=True)
     uri = models.URLField(_("identifier address"), blank=True)
     last_modified = models.DateTimeField(_("last changed"), auto_now=True)
+    # Set when it came from a neighbour's feed: kept there, never edited here.
+    source = models.ForeignKey(
+        Neighbour, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("comes from")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -85,8 +121,12 @@ class Organization(models.Model):
 
 class ServiceQuerySet(models.QuerySet["Service"]):
     def published(self) -> "ServiceQuerySet":
-        """What the public sees: published and not defunct."""
+        """What the public sees: published and not defunct, neighbours' listings included."""
         return self.filter(is_published=True).exclude(status=Service.Status.DEFUNCT)
+
+    def published_by_us(self) -> "ServiceQuerySet":
+        """What this place publishes as its own, in its Open Referral UK feed: not its neighbours' listings."""
+        return self.published().filter(source__isnull=True)
 
 
 class Service(models.Model):
@@ -135,6 +175,15 @@ class Service(models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     last_modified = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
     terms = models.ManyToManyField(TaxonomyTerm, through="Attribute", related_name="services", blank=True)
+    # Set when it came from a neighbour's feed: shown marked with it, kept there, never edited here.
+    source = models.ForeignKey(
+        Neighbour,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("comes from"),
+    )
 
     objects = ServiceQuerySet.as_manager()
 

@@ -299,7 +299,7 @@ def service_at_location_list_item(item: ServiceAtLocation) -> Json:
 
 def services_with_everything(services: QuerySet[Service]) -> QuerySet[Service]:
     """Prefetch what ``service`` needs, in a fixed number of queries."""
-    return services.select_related("organization").prefetch_related(
+    return services.select_related("organization", "source").prefetch_related(
         "schedules",
         "service_areas",
         "languages",

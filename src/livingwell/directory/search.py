@@ -162,7 +162,7 @@ def _open_at(services: QuerySet[Service] | Collection[UUID], moment: datetime.da
 
 def for_cards(services: QuerySet[Service]) -> QuerySet[Service]:
     """What a result card shows, in a fixed number of queries."""
-    return services.select_related("organization").prefetch_related(
+    return services.select_related("organization", "source").prefetch_related(
         Prefetch(
             "service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("location__addresses"),

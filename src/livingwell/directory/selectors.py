@@ -12,8 +12,9 @@ from livingwell.directory.schedules import schedule_in_words
 from livingwell.directory.services import listings_stale_before
 
 
-def published_service_or_404(service_id: UUID) -> Service:
-    service = Service.objects.published().select_related("organization").filter(pk=service_id).first()
+def reportable_service_or_404(service_id: UUID) -> Service:
+    """A published listing of ours: a neighbour's is reported to the neighbour, who keeps it (decision 0063)."""
+    service = Service.objects.published_by_us().select_related("organization").filter(pk=service_id).first()
     if service is None:
         raise Http404
     return service

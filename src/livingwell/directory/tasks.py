@@ -8,8 +8,17 @@ from django.utils.translation import gettext as _
 
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.directory.fulltext import fulltext_tidy
-from livingwell.directory.models import Organization, Service
+from livingwell.directory.models import Neighbour, Organization, Service
 from livingwell.directory.services import listings_stale_before
+
+
+@task()
+def neighbour_fetch_task(neighbour_id: str) -> str:
+    """Fetch one neighbouring directory's changes (``neighbours.neighbour_fetch``). Returns what it found."""
+    from livingwell.directory.neighbours import neighbour_fetch
+
+    neighbour = Neighbour.objects.filter(pk=neighbour_id).first()
+    return "" if neighbour is None else str(neighbour_fetch(neighbour))
 
 
 @task()
@@ -18,7 +27,7 @@ def stale_listings_remind() -> int:
     if no editor has it. Returns the emails queued."""
     sent = 0
     for organisation in Organization.objects.filter(
-        services__in=Service.objects.published().filter(_stale())
+        services__in=Service.objects.published_by_us().filter(_stale())
     ).distinct():
         editors = [user for user in organisation.users.filter(is_active=True) if user.email]
         recipients: list[int | None] = [editor.pk for editor in editors]
@@ -46,7 +55,7 @@ def stale_listings_message(organisation_id: str, user_id: int | None) -> Message
         editor = organisation.users.filter(pk=user_id, is_active=True).first()
         to = editor.email if editor is not None else ""
     names = list(
-        Service.objects.published()
+        Service.objects.published_by_us()
         .filter(_stale(), organization=organisation)
         .order_by("name")
         .values_list("name", flat=True)

@@ -18,7 +18,7 @@ from livingwell.directory.forms import DirectorySearchForm, ListingReportForm
 from livingwell.directory.my_list import my_list_ids
 from livingwell.directory.postcodes import Point, postcode_point
 from livingwell.directory.search import DEFAULT_MILES, DirectoryQuery, directory_search, location_summary
-from livingwell.directory.selectors import published_service_or_404, service_page
+from livingwell.directory.selectors import reportable_service_or_404, service_page
 from livingwell.directory.services import listing_report_submit
 
 RESULTS_PER_PAGE = 20
@@ -130,7 +130,7 @@ def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
     """Anyone may say a listing is wrong; it goes to the organisation's queue."""
-    service = published_service_or_404(service_id)
+    service = reportable_service_or_404(service_id)
     if request.method == "POST":
         form = ListingReportForm(request.POST)
         if form.is_valid():
@@ -149,4 +149,4 @@ def report(request: HttpRequest, service_id: UUID) -> HttpResponse:
 
 @require_safe
 def report_thanks(request: HttpRequest, service_id: UUID) -> HttpResponse:
-    return render(request, "directory/report_thanks.html", {"service": published_service_or_404(service_id)})
+    return render(request, "directory/report_thanks.html", {"service": reportable_service_or_404(service_id)})

@@ -2,7 +2,6 @@
 (starting, booting a worker) and one for each request, with the request id and never the query string."""
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -11,17 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from livingwell.conftest import free_port
+
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_gunicorn_writes_json_lines_with_the_request_id(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     out, err = tmp_path / "out.log", tmp_path / "err.log"
     with out.open("w") as stdout, err.open("w") as stderr:
         server = subprocess.Popen(

@@ -45,15 +45,23 @@ def import_json_file(path: Path) -> ImportReport:
     return import_services((f"{path.name} service {s.get('id', index + 1)}", s) for index, s in enumerate(services))
 
 
-def _fetch_json(url: str) -> Any:
+# A page or record bigger than this is refused rather than read into memory: no ORUK page comes near it.
+MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+
+
+def fetch_json(url: str) -> Any:
+    """The JSON at ``url`` (http or https only), read with a time limit and a size limit."""
     if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
         raise ValueError("only http and https addresses can be imported")
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - scheme checked
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - scheme checked
-        return json.loads(response.read().decode("utf-8"))
+        body = response.read(MAX_RESPONSE_BYTES + 1)
+    if len(body) > MAX_RESPONSE_BYTES:
+        raise ValueError(f"more than {MAX_RESPONSE_BYTES // (1024 * 1024)} MB")
+    return json.loads(body.decode("utf-8"))
 
 
-def import_json_feed(base_url: str, *, per_page: int = 50, fetch: Fetch = _fetch_json) -> ImportReport:
+def import_json_feed(base_url: str, *, per_page: int = 50, fetch: Fetch = fetch_json) -> ImportReport:
     """Import every service from an ORUK API: page through /services, then fetch each in full."""
     base = base_url.rstrip("/")
     report = ImportReport()

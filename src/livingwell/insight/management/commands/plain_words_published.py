@@ -18,7 +18,7 @@ from livingwell.voice.stories import stories_published
 
 def published_texts() -> Iterator[tuple[str, tuple[str, ...]]]:
     """Each published text as ``(what it is, the texts published together in it)``."""
-    for service in Service.objects.published().only("pk", *WORDED_FIELDS).order_by("name", "pk"):
+    for service in Service.objects.published_by_us().only("pk", *WORDED_FIELDS).order_by("name", "pk"):
         yield f"listing {service.pk}", tuple(str(getattr(service, field)) for field in WORDED_FIELDS)
     for story in stories_published().only("pk", "title", "approved_text"):
         yield f"story {story.pk}", (story.title, story.approved_text)
