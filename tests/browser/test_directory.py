@@ -6,8 +6,11 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
+from livingwell.accounts.models import Role
 from livingwell.directory.demo import directory_demo_load
-from livingwell.directory.models import Schedule, Service
+from livingwell.directory.models import Neighbour, Schedule, Service
+from livingwell.directory.neighbours import neighbour_fetch
+from livingwell.directory.tests.test_neighbours import START, Feed
 from tests.browser.conftest import check_page, staff_signed_in
 
 
@@ -163,3 +166,39 @@ def test_a_visitor_sees_results_on_a_map_without_a_tile_server(page: Page, live_
     page.go_back()
     page.get_by_role("link", name="See these results as a list").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Find support in Kingsmere")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_administrator_adds_a_neighbouring_directory_and_its_listings_are_found_marked(
+    page: Page, live_server
+) -> None:
+    staff_signed_in(page, live_server.url, "ada", Role.ADMINISTRATOR)
+    page.goto(f"{live_server.url}/admin/directory/neighbour/add/")
+    check_page(page, admin=True)
+    page.get_by_label("Name").fill("Northgate Living Well")
+    page.get_by_label("Address of its Open Referral UK API").fill("https://north.example/api/oruk")
+    page.get_by_label("Its website").fill("https://north.example/")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    check_page(page, admin=True)
+
+    feed = Feed()
+    feed.put("Riverside walk", at=START)
+    neighbour_fetch(Neighbour.objects.get(), fetch=feed)  # as the hourly fetch does, with a feed in memory
+    page.locator("#result_list").get_by_role("link", name="Northgate Living Well").click()
+    expect(page.locator(".field-fetch_result")).to_contain_text("1 new, 0 changed")
+    check_page(page, admin=True)
+    walk = Service.objects.get(name="Riverside walk")
+    page.goto(f"{live_server.url}/admin/directory/service/{walk.pk}/change/")
+    expect(page.get_by_role("button", name="Save", exact=True)).to_have_count(0)  # seen here, kept there
+    check_page(page, admin=True)
+
+    page.goto(f"{live_server.url}/directory/?q=riverside")
+    result = page.locator(".lw-result").filter(has_text="Riverside walk")
+    expect(result).to_contain_text("From Northgate Living Well")
+    check_page(page)
+    result.get_by_role("link", name="Riverside walk").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Riverside walk")
+    expect(page.get_by_role("link", name="Tell Northgate Living Well if something is wrong")).to_be_visible()
+    expect(page.get_by_role("link", name="Report something wrong with this listing")).to_have_count(0)
+    check_page(page)
