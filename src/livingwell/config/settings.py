@@ -71,6 +71,10 @@ LW_RECORD_LINK_HOURS = env.int("LW_RECORD_LINK_HOURS", default=24)
 # (a team is the organisations they act for) unless this is false.
 # Where this instance is reached, for links in emails and texts sent by the task worker.
 LW_SITE_URL = env.str("LW_SITE_URL", default="http://localhost:8000").rstrip("/")
+# The mental health trust's FHIR server, to which a structured referral to secondary care is POSTed as a
+# transaction Bundle (support/referrals.py, decision 0064); empty: the Hub downloads it to upload by hand.
+LW_FHIR_REFERRAL_URL = env.str("LW_FHIR_REFERRAL_URL", default="")
+LW_FHIR_REFERRAL_TOKEN = env.str("LW_FHIR_REFERRAL_TOKEN", default="")
 LW_EASY_IN_DAYS = env.int("LW_EASY_IN_DAYS", default=180)
 LW_REVIEW_WEEKS = env.int("LW_REVIEW_WEEKS", default=6)
 LW_GUIDES_SEE_TEAM = env.bool("LW_GUIDES_SEE_TEAM", default=True)

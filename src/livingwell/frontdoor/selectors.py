@@ -22,4 +22,6 @@ def introduction_page(introduction: Introduction) -> dict[str, Any]:
         "routed_services": introduction.services.order_by("name"),
         # What support made of it (``support.EpisodeChange``, above the front door): read by its relation.
         "episode_changes": introduction.episode_changes.select_related("episode", "guide__guide_profile"),
+        # Its structured referral to secondary care (``support.SecondaryCareReferral``), when it went there.
+        "referral": getattr(introduction, "secondary_care_referral", None),
     }

@@ -11,12 +11,14 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
+from django.http import Http404
 
 from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES, Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record, audit_reads_record
 from livingwell.core.access import one_or_404
 from livingwell.directory.access import services_editable_by
+from livingwell.frontdoor.access import access_introduction_for
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
 from livingwell.support.accommodation import PathwayFigures, pathway_figures
@@ -30,6 +32,7 @@ from livingwell.support.models import (
     LifeCircumstances,
     OnwardIntroduction,
     Plan,
+    SecondaryCareReferral,
 )
 from livingwell.support.selectors import (
     CaseloadRow,
@@ -363,3 +366,14 @@ def access_timeline_for(user: User, episode: Episode) -> Timeline:
     """Everything that has happened in the person's support, newest first. Not for limited views."""
     support_records_check(user, episode)
     return person_timeline(episode.person)
+
+
+def access_secondary_care_referral_for(user: User, introduction_id: UUID | str) -> SecondaryCareReferral:
+    """The structured referral of an introduction routed to secondary care, for the duty team to download;
+    the read of the introduction it is built from is audited (``access_introduction_for``)."""
+    introduction = access_introduction_for(user, introduction_id)
+    referral = SecondaryCareReferral.objects.filter(introduction=introduction).first()
+    if referral is None:
+        raise Http404
+    referral.introduction = introduction
+    return referral

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core.models import Delivery
 from livingwell.core.outcomes import Big3Outcome
 
 
@@ -606,3 +607,43 @@ class LifeCircumstances(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.recorded_at:%Y-%m-%d}"
+
+
+class SecondaryCareReferral(models.Model):
+    """The structured referral made when the Hub routes an introduction to secondary care: an HL7 FHIR R4
+    ``ServiceRequest`` with its ``Patient`` (``support/fhir.py``, decision 0064), built afresh from the
+    introduction whenever it is sent or downloaded. It is delivered to the mental health trust's system where
+    one is configured (``LW_FHIR_REFERRAL_URL``), with retries (``core.tasks.send_reliably``), and can always be
+    downloaded by the Hub to upload by hand. Holds no words about the person: only when, and the trust's
+    receipt."""
+
+    introduction = models.OneToOneField(
+        "frontdoor.Introduction", on_delete=models.CASCADE, related_name="secondary_care_referral"
+    )
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    # Where the trust's system keeps it, as its answer said (``ServiceRequest/123/_history/1``), or its status.
+    receipt = models.CharField(_("the trust's receipt"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("structured referral to secondary care")
+        verbose_name_plural = _("structured referrals to secondary care")
+
+    def __str__(self) -> str:
+        return str(self.introduction_id)
+
+    @property
+    def sent_automatically(self) -> bool:
+        """Whether a trust's system is configured to send it to; if not, the Hub uploads it by hand."""
+        return bool(settings.LW_FHIR_REFERRAL_URL)
+
+    @property
+    def delivery(self) -> "Delivery | None":
+        """How sending it stands (tries, failing, given up), or None before the first try or with nowhere to
+        send it. Sent once to each address, under this key (``support/referrals.py``)."""
+        from livingwell.core.tasks import delivery_key
+
+        if not self.sent_automatically:
+            return None
+        key = delivery_key(f"fhir-referral:{self.introduction_id}", settings.LW_FHIR_REFERRAL_URL)
+        return Delivery.objects.filter(key=key).first()

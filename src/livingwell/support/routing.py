@@ -1,7 +1,8 @@
 """Routing an introduction: the Hub sends it where the Hub and the person agreed.
 
 Routing lives with support, above the front door (decision 0019): Hub support opens an episode with a
-personal guide, community support makes an onward introduction, and information is emailed.
+personal guide, community support makes an onward introduction, information is emailed, and secondary care
+gets a structured referral (decision 0064).
 """
 
 import functools
@@ -19,6 +20,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.services import introduction_change_audit, person_from_introduction
 from livingwell.support.models import OnwardIntroduction
 from livingwell.support.onward import onward_send
+from livingwell.support.referrals import referral_make
 from livingwell.support.services import episode_open
 
 
@@ -71,6 +73,8 @@ def introduction_route(
                 reason=reason
                 or str(_("Hub support, from introduction %(reference)s") % {"reference": locked.reference}),
             )
+        if route == Introduction.Route.SECONDARY_CARE:
+            referral_make(locked)  # the structured referral, delivered or downloaded (decision 0064)
         if route == Introduction.Route.INFORMATION and locked.email:
             transaction.on_commit(
                 functools.partial(

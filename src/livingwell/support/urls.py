@@ -9,6 +9,11 @@ urlpatterns = [
         routing.introduction_route_view,
         name="introduction_route",
     ),
+    path(
+        "hub/introductions/<uuid:introduction_id>/referral.json",
+        routing.secondary_care_referral,
+        name="secondary_care_referral",
+    ),
     path("personal-guides/", episodes.guides, name="guides"),
     path("come-back/", episodes.come_back, name="come_back"),
     path("come-back/welcome-back/", episodes.came_back, name="came_back"),

@@ -18,8 +18,17 @@ from livingwell.core.tests.matrix import (
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.directory.tests.permission_matrix import _providers_service
+from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
-from livingwell.support.models import Action, Connection, Episode, Goal, OnwardIntroduction, Plan
+from livingwell.support.models import (
+    Action,
+    Connection,
+    Episode,
+    Goal,
+    OnwardIntroduction,
+    Plan,
+    SecondaryCareReferral,
+)
 from livingwell.support.tests.factories import EpisodeFactory
 
 
@@ -29,6 +38,13 @@ def _guides_episode() -> Episode:
         role=Role.PERSONAL_GUIDE
     )
     return EpisodeFactory(guide=guide)
+
+
+def _referred_introduction() -> Introduction:
+    """An introduction routed to secondary care, with its structured referral."""
+    introduction = IntroductionFactory(route=Introduction.Route.SECONDARY_CARE, status=Introduction.Status.ROUTED)
+    SecondaryCareReferral.objects.create(introduction=introduction)
+    return introduction
 
 
 def _guides_action() -> Action:
@@ -65,6 +81,7 @@ def _onward(episode: Episode, service: Service) -> OnwardIntroduction:
 
 MATRIX: dict[str, Who] = {
     "support:introduction_route": DUTY_QUEUE,
+    "support:secondary_care_referral": DUTY_QUEUE,
     "support:guides": PUBLIC,
     "support:my_guide_profile": GUIDES,
     # Easy in: the link in a closing summary needs no account.
@@ -118,6 +135,7 @@ MATRIX: dict[str, Who] = {
 
 KWARGS: dict[str, Kwargs] = {
     "support:introduction_route": lambda: {"introduction_id": IntroductionFactory().pk},
+    "support:secondary_care_referral": lambda: {"introduction_id": _referred_introduction().pk},
     "support:episode": lambda: {"episode_id": _guides_episode().pk},
     "support:contact_log": lambda: {"episode_id": _guides_episode().pk},
     "support:action_new": lambda: {"episode_id": _guides_episode().pk},

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from livingwell.accounts.models import DUTY_ROLES
 from livingwell.accounts.permissions import role_required
@@ -14,10 +14,29 @@ from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.forms import posted
 from livingwell.directory.search import services_to_choose
 from livingwell.frontdoor.access import access_introduction_for
+from livingwell.support.access import access_secondary_care_referral_for
+from livingwell.support.fhir import CONTENT_TYPE, ReferralInvalid, referral_json
 from livingwell.support.forms import (
     RouteForm,
 )
 from livingwell.support.routing import introduction_route
+
+
+@require_safe
+@role_required(*DUTY_ROLES)
+def secondary_care_referral(request: AuthenticatedHttpRequest, introduction_id: uuid.UUID) -> HttpResponse:
+    """The structured referral as a FHIR JSON file, to upload to the trust's system by hand (decision 0064)."""
+    referral = access_secondary_care_referral_for(request.user, introduction_id)
+    try:
+        body = referral_json(referral.introduction)
+    except ReferralInvalid:
+        messages.error(request, _("The referral could not be made from this introduction. Tell the Hub manager."))
+        return redirect("frontdoor:introduction", introduction_id=introduction_id)
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    # The introduction's reference, never a name: nothing personal in a file name.
+    name = f"referral-{referral.introduction.reference}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
