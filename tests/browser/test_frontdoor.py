@@ -1,7 +1,9 @@
 """The front door in a real browser, with axe on every page in every state."""
 
 import datetime
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -250,6 +252,17 @@ def test_a_duty_worker_routes_an_introduction(page: Page, live_server, route: st
     check_page(page)
     introduction.refresh_from_db()
     assert introduction.status == "routed"
+    if route.startswith("Secondary care"):  # the structured referral, to upload by hand here (decision 0064)
+        expect(page.get_by_text("This site is not connected to the trust's system")).to_be_visible()
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Download the referral (FHIR file)").click()
+        assert download.value.suggested_filename == f"referral-{introduction.reference}.json"
+        bundle = json.loads(Path(download.value.path()).read_text())
+        assert [entry["resource"]["resourceType"] for entry in bundle["entry"]] == [
+            "Patient",
+            "Organization",
+            "ServiceRequest",
+        ]
 
 
 @pytest.mark.django_db(transaction=True)
