@@ -30,6 +30,7 @@ from livingwell.support.models import (
     Episode,
     Goal,
     LifeCircumstances,
+    Measurement,
     OnwardIntroduction,
     Plan,
     SecondaryCareReferral,
@@ -278,6 +279,25 @@ def _measures_read(user: User, person: Person, *, for_the_person: bool = False) 
         person_id_of="person_id",
     )
     return results
+
+
+def access_measures_export_for(user: User, episode: Episode) -> list[Measurement]:
+    """Every completion of the person's outcome measures, for their guide to send to the NHS as FHIR; the export
+    audited as one (decision 0064)."""
+    support_records_check(user, episode)
+    audit_event_record(
+        actor=user,
+        action=AuditEvent.Action.EXPORT,
+        record=episode.person,
+        person_id=episode.person_id,
+        detail="measures",
+    )
+    return list(
+        Measurement.objects.filter(person=episode.person)
+        .select_related("instrument")
+        .prefetch_related("instrument__items")
+        .order_by("taken_at", "id")
+    )
 
 
 def access_budget_for(user: User, episode: Episode) -> list[AllocationView]:

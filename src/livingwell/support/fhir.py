@@ -12,6 +12,7 @@ Bundle (its ids are made from the introduction's), and sending it again cannot m
 entry is a conditional create (``ifNoneExist``) on its identifier.
 """
 
+import datetime
 import json
 import uuid
 from typing import Any
@@ -67,22 +68,45 @@ def _source(introduction: Introduction) -> list[dict[str, Any]]:
 
 
 def _patient(introduction: Introduction) -> dict[str, Any]:
-    nhs_number = introduction.person.nhs_number if introduction.person is not None else ""
-    telecom = [{"system": "phone", "value": introduction.phone}] if introduction.phone else []
-    telecom += [{"system": "email", "value": introduction.email}] if introduction.email else []
+    return _patient_resource(
+        name=introduction.preferred_name,
+        nhs_number=introduction.person.nhs_number if introduction.person is not None else "",
+        birth_date=introduction.date_of_birth,
+        phone=introduction.phone,
+        email=introduction.email,
+        address=introduction.address,
+        language=introduction.language,
+        needs_interpreter=introduction.needs_interpreter,
+        gp_practice=introduction.gp_practice,
+    )
+
+
+def _patient_resource(
+    *,
+    name: str,
+    nhs_number: str,
+    birth_date: datetime.date | None,
+    phone: str,
+    email: str,
+    address: str,
+    language: str,
+    needs_interpreter: bool,
+    gp_practice: str = "",
+) -> dict[str, Any]:
+    """A UK Core Patient: the NHS number when known, and their language and need of an interpreter."""
+    telecom = [{"system": "phone", "value": phone}] if phone else []
+    telecom += [{"system": "email", "value": email}] if email else []
     patient: dict[str, Any] = {
         "resourceType": "Patient",
         "meta": {"profile": [f"{UK_CORE}UKCore-Patient"]},
         "identifier": [{"system": NHS_NUMBER, "value": nhs_number}] if nhs_number else [],
-        "name": [{"use": "usual", "text": introduction.preferred_name}],
+        "name": [{"use": "usual", "text": name}],
         "telecom": telecom,
-        "birthDate": introduction.date_of_birth.isoformat() if introduction.date_of_birth else None,
-        "address": [{"text": introduction.address}] if introduction.address.strip() else [],
-        "communication": [{"language": {"text": introduction.language}, "preferred": True}]
-        if introduction.language.strip()
-        else [],
-        "generalPractitioner": [{"display": introduction.gp_practice}] if introduction.gp_practice.strip() else [],
-        "extension": [{"url": INTERPRETER_REQUIRED, "valueBoolean": True}] if introduction.needs_interpreter else [],
+        "birthDate": birth_date.isoformat() if birth_date else None,
+        "address": [{"text": address}] if address.strip() else [],
+        "communication": [{"language": {"text": language}, "preferred": True}] if language.strip() else [],
+        "generalPractitioner": [{"display": gp_practice}] if gp_practice.strip() else [],
+        "extension": [{"url": INTERPRETER_REQUIRED, "valueBoolean": True}] if needs_interpreter else [],
     }
     return _without_empty(patient)
 
@@ -132,7 +156,7 @@ def _without_empty(resource: dict[str, Any]) -> dict[str, Any]:
 
 
 def referral_bundle(introduction: Introduction) -> dict[str, Any]:
-    """The transaction Bundle for ``introduction``, checked: ``ReferralInvalid`` if it does not validate."""
+    """The transaction Bundle for ``introduction``, checked: ``BundleInvalid`` if it does not validate."""
     patient, requester = _full_url(introduction, "patient"), _full_url(introduction, "organisation")
     nhs_number = introduction.person.nhs_number if introduction.person is not None else ""
     entries = [
@@ -158,21 +182,145 @@ def referral_bundle(introduction: Introduction) -> dict[str, Any]:
             for full_url, resource, if_none_exist in entries
         ],
     }
-    referral_check(bundle)
+    bundle_check(bundle)
     return bundle
 
 
-class ReferralInvalid(ValueError):
-    """The Bundle does not validate as FHIR: it is never sent."""
+class BundleInvalid(ValueError):
+    """The Bundle does not validate as FHIR: it is never sent or downloaded."""
 
 
-def referral_check(bundle: dict[str, Any]) -> Bundle:
+def bundle_check(bundle: dict[str, Any]) -> Bundle:
     """``bundle`` read and checked as a FHIR Bundle and every resource in it."""
     try:
         return Bundle.model_validate(bundle)
     except ValueError as error:  # pydantic's ValidationError is a ValueError
-        raise ReferralInvalid(str(error)) from error
+        raise BundleInvalid(str(error)) from error
 
 
 def referral_json(introduction: Introduction) -> bytes:
     return json.dumps(referral_bundle(introduction), ensure_ascii=False, indent=2).encode()
+
+
+# Outcome measures (decision 0064). Each published code is from NHS England's Mental Health Services Data Set
+# reference data for assessment scales (NHSDigital/mental-health-monthly-statistics on GitHub,
+# Mental_Health_Monthly_Statistics/menh_bbrb/notebooks/01_Generic_Prepare/04_mhsds_ref_tables.py, the
+# "v2" rows), each checked with SNOMED CT's Verhoeff check digit. SWEMWBS's concept is its score on 7 to 35:
+# the sum of its items. DIALOG's are one for each item, by what it asks about: SNOMED numbers them in another
+# order from ours (friendships 6th, partner or family 7th), so the domain, not the number, picks the code.
+# ONS4 and DIALOG's means have no published code: their Observations say what they are in words alone.
+SWEMWBS_SCORE = {
+    "system": SNOMED,
+    "code": "718466001",
+    "display": "Short Warwick-Edinburgh Mental Well-being Scale score",
+}
+DIALOG_ITEMS = {
+    "mental health": "1037651000000100",
+    "physical health": "1037661000000102",
+    "job situation": "1037671000000109",
+    "accommodation": "1037681000000106",
+    "leisure activities": "1037691000000108",
+    "friendships": "1037701000000108",
+    "relationship with your partner or family": "1037711000000105",
+    "personal safety": "1037721000000104",
+    "medication": "1037731000000102",
+    "practical help you receive": "1037741000000106",
+    "meetings with mental health professionals": "1037751000000109",
+}
+SURVEY = {
+    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+    "code": "survey",
+    "display": "Survey",
+}
+
+
+def _measurement_url(measurement: Any, what: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{measurement.pk}:{what}')}"
+
+
+def _questionnaire_response(measurement: Any, items: list[Any], patient: str) -> dict[str, Any]:
+    answered = []
+    for item in items:
+        number = str(item.number)
+        if number not in measurement.answers:
+            continue
+        answered.append(
+            {"linkId": number, "text": item.text, "answer": [{"valueInteger": measurement.answers[number]}]}
+        )
+        if number in measurement.more_help:
+            answered.append(
+                {
+                    "linkId": f"{number}.more-help",
+                    "text": "Would you like more help with this?",
+                    "answer": [{"valueBoolean": bool(measurement.more_help[number])}],
+                }
+            )
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "identifier": {"system": f"{settings.LW_SITE_URL}/id/measurement", "value": str(measurement.pk)},
+        "questionnaire": f"{settings.LW_SITE_URL}/fhir/Questionnaire/{measurement.instrument.code}",
+        "status": "completed",
+        "subject": {"reference": patient},
+        "authored": measurement.taken_at.isoformat(),
+        "item": answered,
+    }
+
+
+def _observation(measurement: Any, patient: str, code: dict[str, Any], value: float) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "meta": {"profile": [f"{UK_CORE}UKCore-Observation"]},
+        "status": "final",
+        "category": [{"coding": [SURVEY]}],
+        "code": code,
+        "subject": {"reference": patient},
+        "effectiveDateTime": measurement.taken_at.isoformat(),
+        "valueQuantity": {"value": value, "system": "http://unitsofmeasure.org", "code": "{score}"},
+        "derivedFrom": [{"reference": _measurement_url(measurement, "questionnaire-response")}],
+    }
+
+
+def _observations(measurement: Any, items: list[Any], patient: str) -> list[dict[str, Any]]:
+    instrument = measurement.instrument
+    observations = []
+    for key, value in measurement.scores.items():
+        label = instrument.scores.get(key, {}).get("label", key)
+        code: dict[str, Any] = {"text": f"{instrument.name}: {label}"}
+        if instrument.code == "swemwbs" and key == "raw":
+            code["coding"] = [SWEMWBS_SCORE]
+        observations.append(_observation(measurement, patient, code, value))
+    if instrument.code == "dialog":
+        for item in items:
+            topic = item.text.removeprefix("How satisfied are you with your ").removesuffix("?")
+            answer = measurement.answers.get(str(item.number))
+            if topic in DIALOG_ITEMS and answer is not None:
+                coding = {"system": SNOMED, "code": DIALOG_ITEMS[topic]}
+                code = {"coding": [coding], "text": f"DIALOG: how satisfied with {topic}"}
+                observations.append(_observation(measurement, patient, code, answer))
+    return observations
+
+
+def measures_bundle(person: Any, measurements: list[Any]) -> dict[str, Any]:
+    """A person's outcome measures as a FHIR collection Bundle: their Patient, and for each completion a
+    QuestionnaireResponse and an Observation for each score, coded where a published code exists. Checked."""
+    patient_url = f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{person.pk}:patient')}"
+    patient = _patient_resource(
+        name=person.preferred_name,
+        nhs_number=person.nhs_number,
+        birth_date=person.date_of_birth,
+        phone=person.phone,
+        email=person.email,
+        address=person.address,
+        language=person.language,
+        needs_interpreter=person.needs_interpreter,
+    )
+    entries = [{"fullUrl": patient_url, "resource": patient}]
+    for measurement in measurements:
+        items = list(measurement.instrument.items.all())
+        response = _questionnaire_response(measurement, items, patient_url)
+        entries.append({"fullUrl": _measurement_url(measurement, "questionnaire-response"), "resource": response})
+        for number, observation in enumerate(_observations(measurement, items, patient_url)):
+            entries.append({"fullUrl": _measurement_url(measurement, f"observation-{number}"), "resource": observation})
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    bundle_check(bundle)
+    return bundle

@@ -46,6 +46,7 @@ urlpatterns = [
     path("your-introductions/", onward.provider_queue, name="provider_queue"),
     path("your-introductions/<uuid:onward_id>/", onward.provider_onward, name="provider_onward"),
     path("support/episodes/<uuid:episode_id>/measures/", measures.measures, name="measures"),
+    path("support/episodes/<uuid:episode_id>/measures.json", measures.measures_fhir, name="measures_fhir"),
     path("support/episodes/<uuid:episode_id>/measures/<slug:code>/", measures.measure_new, name="measure_new"),
     path("support/episodes/<uuid:episode_id>/budget/", budgets.budget, name="budget"),
     path("support/episodes/<uuid:episode_id>/budget.csv", budgets.budget_export, name="budget_export"),

@@ -119,6 +119,7 @@ MATRIX: dict[str, Who] = {
     # Aggregates naming nobody: the Hub manager, administrators and analysts (small numbers suppressed).
     "support:pathway": frozenset({Role.HUB_MANAGER, Role.ADMINISTRATOR, Role.ANALYST}),
     "support:measure_new": EPISODE,
+    "support:measures_fhir": EPISODE,
     "support:my_measures": frozenset({Role.PERSON}),
     "support:my_measure_new": frozenset({Role.PERSON}),
     "support:onward_no_response": EPISODE,
@@ -156,6 +157,7 @@ KWARGS: dict[str, Kwargs] = {
     "support:connection_sharing": lambda: {"connection_id": _guides_connection().pk},
     "support:onward_new": lambda: {"episode_id": _guides_episode().pk},
     "support:measures": lambda: {"episode_id": _guides_episode().pk},
+    "support:measures_fhir": lambda: {"episode_id": _guides_episode().pk},
     "support:budget": lambda: {"episode_id": _guides_episode().pk},
     "support:budget_export": lambda: {"episode_id": _guides_episode().pk},
     "support:allocation_new": lambda: {"episode_id": _guides_episode().pk},

@@ -1,5 +1,6 @@
 """Outcome measures, the guide's and the person's own, and life circumstances."""
 
+import json
 import uuid
 from uuid import UUID
 
@@ -22,10 +23,12 @@ from livingwell.safety.services import once_for
 from livingwell.support.access import (
     access_episode_for,
     access_life_for,
+    access_measures_export_for,
     access_measures_for,
     access_own_measures_for,
     support_records_check,
 )
+from livingwell.support.fhir import CONTENT_TYPE, measures_bundle
 from livingwell.support.forms import (
     LifeCircumstancesForm,
     MeasureForm,
@@ -50,6 +53,18 @@ def _instrument(code: str) -> tuple[Instrument, list[InstrumentItem]]:
     if instrument is None:
         raise Http404
     return instrument, list(instrument.items.all())
+
+
+@require_GET
+@role_required(*SUPPORT_ROLES)
+def measures_fhir(request: AuthenticatedHttpRequest, episode_id: UUID) -> HttpResponse:
+    """The person's outcome measures as FHIR QuestionnaireResponses and Observations, to send to the NHS."""
+    episode = access_episode_for(request.user, episode_id)
+    measurements = access_measures_export_for(request.user, episode)
+    body = json.dumps(measures_bundle(episode.person, measurements), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="outcome-measures.json"'  # nothing personal in it
+    return response
 
 
 @require_GET

@@ -15,7 +15,7 @@ from livingwell.core.forms import posted
 from livingwell.directory.search import services_to_choose
 from livingwell.frontdoor.access import access_introduction_for
 from livingwell.support.access import access_secondary_care_referral_for
-from livingwell.support.fhir import CONTENT_TYPE, ReferralInvalid, referral_json
+from livingwell.support.fhir import CONTENT_TYPE, BundleInvalid, referral_json
 from livingwell.support.forms import (
     RouteForm,
 )
@@ -29,7 +29,7 @@ def secondary_care_referral(request: AuthenticatedHttpRequest, introduction_id: 
     referral = access_secondary_care_referral_for(request.user, introduction_id)
     try:
         body = referral_json(referral.introduction)
-    except ReferralInvalid:
+    except BundleInvalid:
         messages.error(request, _("The referral could not be made from this introduction. Tell the Hub manager."))
         return redirect("frontdoor:introduction", introduction_id=introduction_id)
     response = HttpResponse(body, content_type=CONTENT_TYPE)
