@@ -1,5 +1,6 @@
 """The front door end to end in Arabic (right to left) and in Polish, in a real browser with axe on every page,
-and the confirmation email in the language it was sent in (decision 0062)."""
+and the confirmation email in the language it was sent in; and finding support in the directory in both
+(decision 0062)."""
 
 import pytest
 from django.core import mail
@@ -8,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
+from livingwell.directory.demo import directory_demo_load
 from livingwell.frontdoor.models import Introduction
 from tests.browser.conftest import check_page
 
@@ -100,3 +102,28 @@ WORDS = [
     "Send introduction",
     "Introduction sent",
 ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("code", "direction"), [("ar", "rtl"), ("pl", "ltr")])
+def test_someone_finds_support_in_their_language(page: Page, live_server, code: str, direction: str) -> None:
+    directory_demo_load()
+    with translation.override(code):
+        said = {english: gettext(english) for english in DIRECTORY_WORDS}
+    assert [english for english in DIRECTORY_WORDS if said[english] == english] == []
+
+    page.goto(f"{live_server.url}/{code}/directory/")
+    expect(page.locator("html")).to_have_attribute("dir", direction)
+    check_page(page)
+    page.get_by_label(said["What are you looking for?"]).fill("walk")
+    page.get_by_role("button", name=said["Search"]).click()
+    page.locator(".lw-result h3 a").first.click()
+    expect(page.get_by_role("button", name=said["Add to my list"])).to_be_visible()
+    check_page(page)
+    page.get_by_role("button", name=said["Add to my list"]).click()
+    page.get_by_role("link", name=said["See your list"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Your list"])
+    check_page(page)
+
+
+DIRECTORY_WORDS = ["What are you looking for?", "Search", "Add to my list", "See your list", "Your list"]

@@ -23,7 +23,12 @@ DISTANCE_CHOICES = [
 
 
 def _categories() -> list[tuple[str, str]]:
-    return [("", str(_("All categories"))), *TaxonomyTerm.objects.order_by("name").values_list("code", "name")]
+    """Every category, by its name in the reader's language, in that language's order."""
+    terms = sorted(
+        ((term.code, term.label) for term in TaxonomyTerm.objects.only("code", "name", "taxonomy_id")),
+        key=lambda choice: choice[1].casefold(),
+    )
+    return [("", str(_("All categories"))), *terms]
 
 
 def _languages() -> list[tuple[str, str]]:

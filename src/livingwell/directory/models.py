@@ -10,6 +10,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,15 @@ class TaxonomyTerm(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language: the default categories are translated, others are as named."""
+        from livingwell.directory.taxonomy import DEFAULT_CODES, TAXONOMY_ID
+
+        if self.taxonomy_id == TAXONOMY_ID and self.code in DEFAULT_CODES:
+            return gettext(self.name)
         return self.name
 
 

@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue, parcel_keep, parcel_open
 from livingwell.core.rate_limits import limited_response, over_limit
 from livingwell.directory.forms import MyListEmailForm, MyListItemForm
@@ -94,7 +96,9 @@ def my_list_email(request: HttpRequest) -> HttpResponse:
                 return limited_response(request)
             if my_list_mark_sent(request.session, form.cleaned_data["submission_id"]):
                 # The address is typed once and kept nowhere else: sealed until the list has been sent.
-                kept = parcel_keep({"to": form.cleaned_data["email"], "ids": my_list_ids(request.session)})
+                # With the language they read it in, to write the email in (decision 0062).
+                to, ids, language = form.cleaned_data["email"], my_list_ids(request.session), get_language()
+                kept = parcel_keep({"to": to, "ids": ids, "language": language})
                 message_enqueue(my_list_message, parcel_id=kept)
             messages.success(request, _("We have sent your list. It may take a few minutes to arrive."))
             return redirect("directory:my_list")
@@ -108,9 +112,12 @@ def my_list_message(parcel_id: int) -> Message | None:
     kept = parcel_open(parcel_id)
     if not isinstance(kept, dict):
         return None
-    return Message(
-        to=str(kept.get("to", "")),
-        subject=_("Your list from %(service)s") % {"service": settings.LW_SERVICE_NAME},
-        template_name="directory/email/my_list.txt",
-        context={"saved": saved_services(list(kept.get("ids", []))), "site": settings.LW_SITE_URL},
-    )
+    language = str(kept.get("language", ""))
+    with in_language(language):  # the subject, the opening times and the links, in their language
+        return Message(
+            to=str(kept.get("to", "")),
+            subject=_("Your list from %(service)s") % {"service": settings.LW_SERVICE_NAME},
+            template_name="directory/email/my_list.txt",
+            context={"saved": saved_services(list(kept.get("ids", []))), "site": settings.LW_SITE_URL},
+            language=language,
+        )

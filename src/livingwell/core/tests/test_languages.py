@@ -6,6 +6,7 @@ routes of every kind, and the front door from start to confirmation, its mistake
 import functools
 import json
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ from django.utils import translation
 from django.utils.translation import trans_real
 
 from livingwell.core import languages
+from livingwell.directory.demo import directory_demo_load
+from livingwell.directory.models import Neighbour, Service
+from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.test_journey import ANSWERS
 
@@ -98,6 +102,49 @@ def _the_translated_surface(client: Client, code: str, sent: Callable[[], Any]) 
     yield someone.get(_in(code, "frontdoor:done")).content.decode()
 
 
+def _the_directory(client: Client, code: str, sent: Callable[[], Any]) -> Iterator[str]:
+    """Find support in ``code``: every kind of search and its mistakes, the map, a listing (one of ours and a
+    neighbour's), the list a person keeps and emails to themselves, and reporting something wrong."""
+    directory_demo_load()
+    search = _in(code, "directory:search")
+    for query in (
+        {},
+        {"q": "walk"},
+        {"category": "peer-support", "postcode": "km1 1aa", "miles": "3"},
+        {"kind": "opportunity", "open_now": "on", "free": "on", "access": "step-free", "language": "Polish"},
+        {"postcode": "not a postcode"},
+        {"postcode": "ZZ9 9ZZ"},
+        {"q": "nothing is called this"},
+        {"q": "x" * 201},
+    ):
+        yield client.get(search, query).content.decode()
+    yield client.get(_in(code, "directory:map"), {"postcode": "km1 1aa"}).content.decode()
+    kept_there = Neighbour.objects.create(name="Northgate Living Well", feed_url="https://north.example/api/oruk")
+    theirs = ServiceFactory(source=kept_there, name="Riverside walk", minimum_age=18, maximum_age=25)
+    yield client.get(_in(code, "directory:service_detail", service_id=theirs.pk)).content.decode()
+    for service in Service.objects.filter(source__isnull=True, is_published=True).order_by("name")[:12]:
+        yield client.get(_in(code, "directory:service_detail", service_id=service.pk)).content.decode()
+    ours = Service.objects.filter(source__isnull=True, is_published=True).order_by("name").first()
+    assert ours is not None
+    yield client.post(_in(code, "directory:my_list_add"), {"service_id": ours.pk}, follow=True).content.decode()
+    yield client.get(_in(code, "directory:my_list")).content.decode()
+    email = _in(code, "directory:my_list_email")
+    yield client.get(email).content.decode()
+    yield client.post(email, {"email": "not an address", "submission_id": uuid.uuid4()}).content.decode()
+    with sent():
+        yield client.post(
+            email, {"email": "sam@example.org", "submission_id": uuid.uuid4()}, follow=True
+        ).content.decode()
+    yield client.post(_in(code, "directory:my_list_remove"), {"service_id": ours.pk}, follow=True).content.decode()
+    report = _in(code, "directory:report", service_id=ours.pk)
+    yield client.get(report).content.decode()
+    yield client.post(report, {"message": "", "submission_id": uuid.uuid4()}).content.decode()
+    yield client.post(report, {"message": "x" * 2001, "submission_id": uuid.uuid4()}).content.decode()
+    yield client.post(
+        report, {"message": "The times changed", "submission_id": uuid.uuid4()}, follow=True
+    ).content.decode()
+
+
 class Untranslated:
     """The messages looked up in ``code`` that its files have no translation for, while it is in use."""
 
@@ -127,6 +174,7 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     untranslated = Untranslated(monkeypatch, code)
     sent = functools.partial(django_capture_on_commit_callbacks, execute=True)
     pages = list(_the_translated_surface(client, code, sent))
+    pages += list(_the_directory(Client(), code, sent))
     assert all(f'lang="{code}"' in page for page in pages if page)  # a redirect has none
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     introduction = Introduction.objects.filter(is_urgent=False).get()
