@@ -261,6 +261,7 @@ def _person_details(introduction: Introduction) -> dict[str, Any]:
         "contact_methods": list(introduction.contact_methods),
         "contact_notes": _contact_notes(introduction),
         "language": introduction.language or "English",
+        "written_in": introduction.written_in,
         "needs_interpreter": introduction.needs_interpreter,
         "access_needs": introduction.access_needs,
     }

@@ -57,6 +57,9 @@ class Person(models.Model):
     # Optional: ten digits, checked (people/nhs_number.py); whole on their record, never on a list.
     nhs_number = models.CharField(_("NHS number"), max_length=10, blank=True)
     language = models.CharField(_("language you prefer"), max_length=50, default="English")
+    # The language what we send them is written in (a code of settings.LANGUAGES): the one they used the
+    # front door in (decision 0062); empty for the site's own.
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     access_needs = models.TextField(_("access needs"), blank=True)
     consents_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.people.models import ContactMethod
 from livingwell.support.models import Action, Episode
@@ -77,19 +78,25 @@ def closing_summary_message(episode_id: str) -> Message | None:
     if episode is None or episode.status != Episode.Status.CLOSED:
         return None
     person = episode.person
-    context = closing_summary_context(episode)
-    if person.email:
-        return Message(
-            to=person.email,
-            subject=_("Your support from %(service)s has ended, and how to come back")
-            % {"service": settings.LW_SERVICE_NAME},
-            template_name="support/email/closing_summary.txt",
-            context=context,
-        )
-    if person.phone and (ContactMethod.TEXT in person.contact_methods or not person.contact_methods):
-        return Message(
-            to=person.phone, channel="text", template_name="support/text/closing_summary.txt", context=context
-        )
+    with in_language(person.written_in):  # their link back, too, in the language they read (decision 0062)
+        context = closing_summary_context(episode)
+        if person.email:
+            return Message(
+                to=person.email,
+                subject=_("Your support from %(service)s has ended, and how to come back")
+                % {"service": settings.LW_SERVICE_NAME},
+                template_name="support/email/closing_summary.txt",
+                context=context,
+                language=person.written_in,
+            )
+        if person.phone and (ContactMethod.TEXT in person.contact_methods or not person.contact_methods):
+            return Message(
+                to=person.phone,
+                channel="text",
+                template_name="support/text/closing_summary.txt",
+                context=context,
+                language=person.written_in,
+            )
     return None
 
 

@@ -15,6 +15,7 @@ from livingwell.accounts.models import User
 from livingwell.accounts.services import invited_account_create, welcome_url
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.people.matching import email_key
@@ -56,14 +57,16 @@ def invitation_message(person_id: str) -> Message | None:
     person = Person.objects.select_related("user").filter(pk=person_id).first()
     if person is None or person.user is None or person.user.has_usable_password():
         return None
-    return Message(
-        to=person.email,
-        subject=_("Your plan with %(service)s, online") % {"service": settings.LW_SERVICE_NAME},
-        template_name="support/email/invitation.txt",
-        context={
-            "name": person.preferred_name,
-            "url": welcome_url(person.user),
-            "service_name": settings.LW_SERVICE_NAME,
-            "email": person.email,
-        },
-    )
+    with in_language(person.written_in):  # the language they read (decision 0062)
+        return Message(
+            to=person.email,
+            subject=_("Your plan with %(service)s, online") % {"service": settings.LW_SERVICE_NAME},
+            template_name="support/email/invitation.txt",
+            context={
+                "name": person.preferred_name,
+                "url": welcome_url(person.user),
+                "service_name": settings.LW_SERVICE_NAME,
+                "email": person.email,
+            },
+            language=person.written_in,
+        )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.directory.models import Service
@@ -94,13 +95,15 @@ def information_message(introduction_id: str, service_ids: list[str]) -> Message
     if introduction is None:
         return None
     found = {str(service.pk): service for service in Service.objects.filter(pk__in=service_ids)}
-    return Message(
-        to=introduction.email,
-        subject=_("Services that may help, from %(service)s") % {"service": settings.LW_SERVICE_NAME},
-        template_name="frontdoor/email/information.txt",
-        context={
-            "introduction": introduction,
-            "services": [found[str(service_id)] for service_id in service_ids if str(service_id) in found],
-            "service_name": settings.LW_SERVICE_NAME,
-        },
-    )
+    with in_language(introduction.written_in):  # the language they used the front door in (decision 0062)
+        return Message(
+            to=introduction.email,
+            subject=_("Services that may help, from %(service)s") % {"service": settings.LW_SERVICE_NAME},
+            template_name="frontdoor/email/information.txt",
+            context={
+                "introduction": introduction,
+                "services": [found[str(service_id)] for service_id in service_ids if str(service_id) in found],
+                "service_name": settings.LW_SERVICE_NAME,
+            },
+            language=introduction.written_in,
+        )

@@ -22,12 +22,20 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 
+from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
 from livingwell.core import languages
 from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Neighbour, Service
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
+from livingwell.frontdoor.services import person_from_introduction
+from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.frontdoor.tests.test_journey import ANSWERS
+from livingwell.support.come_back import closing_summary_message
+from livingwell.support.invite import invitation_message, person_account_invite
+from livingwell.support.routing import information_message
+from livingwell.support.tests.factories import episode_closed
 
 pytestmark = pytest.mark.django_db
 
@@ -185,6 +193,34 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     assert introduction.reference in confirmation.subject
     assert "We have your introduction" not in confirmation.subject
     assert "Thank you for introducing yourself" not in confirmation.body
+    assert list(untranslated.found) == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_what_is_sent_to_them_later_is_in_the_language_they_used(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """The person record keeps the language of the front door, and what support sends them later is in it: the
+    services the Hub suggests, the invitation to read their plan online, and the closing summary by email and
+    by text."""
+    guide = UserFactory(username="gus", role=Role.PERSONAL_GUIDE)
+    introduction = IntroductionFactory(
+        written_in=code, email="sam@example.org", phone="07700 900123", contact_methods=["email", "text"]
+    )
+    person = person_from_introduction(guide, introduction)
+    assert person.written_in == code
+    untranslated = Untranslated(monkeypatch, code)
+    service = ServiceFactory(name="Debt advice drop-in")
+    information = information_message(introduction_id=str(introduction.pk), service_ids=[str(service.pk)])
+    person_account_invite(actor=guide, person=person)
+    invitation = invitation_message(person_id=str(person.pk))
+    closed = episode_closed(person, guide)
+    summary = closing_summary_message(episode_id=str(closed.pk))
+    person.email = ""
+    person.save()
+    text = closing_summary_message(episode_id=str(closed.pk))
+    sent = [information, invitation, summary, text]
+    assert [message is not None and message.language == code for message in sent] == [True] * 4
+    bodies = [message.body() for message in sent if message is not None]  # every word looked up in it
+    assert all(f"/{code}/" in body for body in bodies[1:])  # the links in them open in their language too
     assert list(untranslated.found) == []
 
 
