@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from livingwell.core import languages
 from livingwell.core.forms import GovukForm, GovukModelForm, TelInput
 from livingwell.people.models import ContactMethod, Person
 from livingwell.people.nhs_number import nhs_number_clean
@@ -15,6 +17,11 @@ class ContactPreferencesForm(GovukModelForm):
         help_text=_("Select all that are all right."),
         error_messages={"invalid_choice": _("Select a way for us to contact you from the list")},
     )
+    written_in = forms.ChoiceField(
+        label=_("The language of the emails, texts and letters we send you"),
+        required=False,
+        error_messages={"invalid_choice": _("Select a language from the list")},
+    )
 
     class Meta:
         model = Person
@@ -24,6 +31,7 @@ class ContactPreferencesForm(GovukModelForm):
             "phone",
             "contact_methods",
             "contact_notes",
+            "written_in",
             "consents_to_contact",
         ]
         labels = {
@@ -47,6 +55,14 @@ class ContactPreferencesForm(GovukModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Each language offered, named in itself; the one they chose before stays a choice if since switched off.
+        offered = dict(languages.offered())
+        chosen = self.instance.written_in if self.instance else ""
+        if chosen and chosen not in offered:
+            offered[chosen] = languages.language_name(chosen)
+        field = self.fields["written_in"]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", offered.pop(settings.LANGUAGE_CODE, "English")), *offered.items()]
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["phone"].widget = TelInput(attrs={**self.fields["phone"].widget.attrs, "autocomplete": "tel"})
 

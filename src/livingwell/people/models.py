@@ -92,6 +92,13 @@ class Person(models.Model):
         return nhs_number_shown(self.nhs_number)
 
     @property
+    def written_in_name(self) -> str:
+        """The language what we send them is written in, named in itself ("Polski"); the site's own if none."""
+        from livingwell.core.languages import language_name
+
+        return language_name(self.written_in or settings.LANGUAGE_CODE)
+
+    @property
     def nhs_number_ending(self) -> str:
         return nhs_number_ending(self.nhs_number)
 

@@ -54,6 +54,22 @@ def test_a_person_changes_how_we_contact_them(person_client) -> None:
 
 
 @pytest.mark.django_db
+def test_a_person_chooses_the_language_of_what_we_send_them(person_client) -> None:
+    client, person = person_client
+    form = client.get(reverse("people:my_contact_preferences")).content.decode()
+    assert '<option value="pl">Polski</option>' in form
+    assert client.post(reverse("people:my_contact_preferences"), {**VALID, "written_in": "pl"}).status_code == 302
+    person.refresh_from_db()
+    assert person.written_in == "pl"
+    assert "Polish (Polski)" in client.get(reverse("people:my_details")).content.decode()
+    refused = client.post(reverse("people:my_contact_preferences"), {**VALID, "written_in": "xx"})
+    assert "Select a language from the list" in refused.content.decode()
+    assert client.post(reverse("people:my_contact_preferences"), {**VALID, "written_in": ""}).status_code == 302
+    person.refresh_from_db()
+    assert person.written_in == ""  # the site's own language
+
+
+@pytest.mark.django_db
 def test_a_double_submit_changes_once(person_client) -> None:
     client, _person = person_client
     for _ in range(2):
