@@ -2,7 +2,7 @@
 file carries them: Django ships no translation for some of our languages (Somali), so a page in one of them
 would otherwise show these in English. Never imported: ``makemessages`` reads it."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 WORDS = [
     gettext_noop(":"),
@@ -19,4 +19,19 @@ WORDS = [
     gettext_noop("October"),
     gettext_noop("November"),
     gettext_noop("December"),
+    # Signing in, and choosing a password (django.contrib.auth and its password validators).
+    gettext_noop("Username"),
+    gettext_noop("Password"),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("(Hidden field %(name)s) %(error)s"),
+]
+PLURAL_WORDS = [
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
 ]

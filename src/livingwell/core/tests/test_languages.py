@@ -25,6 +25,8 @@ from django.utils.translation import trans_real
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.core import languages
+from livingwell.core.tests.test_permission_matrix import DETAIL_KWARGS
+from livingwell.core.tests.test_plain_words_pages import matrix_pages
 from livingwell.directory.demo import directory_demo_load
 from livingwell.directory.models import Neighbour, Service
 from livingwell.directory.tests.factories import ServiceFactory
@@ -153,6 +155,37 @@ def _the_directory(client: Client, code: str, sent: Callable[[], Any]) -> Iterat
     ).content.decode()
 
 
+# The other public pages translated so far (decision 0062), each as the permission matrix reaches it.
+TRANSLATED_PAGES = frozenset(
+    {
+        "core:contact",
+        "core:cookies",
+        "accounts:sign_in",
+        "accounts:forgot_password",
+        "accounts:password_reset",
+        "accounts:welcome",
+        "collaborative:index",
+        "collaborative:body",
+        "collaborative:code_of_conduct",
+        "collaborative:decisions",
+        "collaborative:join",
+        "collaborative:join_sent",
+        "collaborative:meeting",
+    }
+)
+
+
+def _the_other_pages(client: Client, code: str) -> Iterator[str]:
+    """The contact and cookies pages, signing in, and the Collaborative's public pages with asking to join."""
+    with translation.override(code):
+        for _name, page in matrix_pages(client, TRANSLATED_PAGES):
+            yield page
+        join = reverse("collaborative:join", kwargs=DETAIL_KWARGS["collaborative:join"]())
+        sign_in = reverse("accounts:sign_in")
+    yield client.post(join, {}).content.decode()  # every mistake at once
+    yield client.post(sign_in, {"username": "x" * 151, "password": ""}).content.decode()
+
+
 class Untranslated:
     """The messages looked up in ``code`` that its files have no translation for, while it is in use."""
 
@@ -183,6 +216,7 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     sent = functools.partial(django_capture_on_commit_callbacks, execute=True)
     pages = list(_the_translated_surface(client, code, sent))
     pages += list(_the_directory(Client(), code, sent))
+    pages += list(_the_other_pages(Client(), code))
     assert all(f'lang="{code}"' in page for page in pages if page)  # a redirect has none
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     introduction = Introduction.objects.filter(is_urgent=False).get()

@@ -16,11 +16,14 @@ from livingwell.frontdoor.tests.test_journey import ANSWERS, CHECK, DONE
 pytestmark = pytest.mark.django_db
 
 
-def _matrix_pages(client: Client) -> Iterator[tuple[str, str]]:
+def matrix_pages(client: Client, only: frozenset[str] | None = None) -> Iterator[tuple[str, str]]:
+    """Each public page of the permission matrix (or ``only`` those named), as its name and its HTML."""
     for name, who in sorted(MATRIX.items()):
         # The question pages are walked below; the language switcher is not a page, and would leave the
         # client's language chosen, sending every page after it elsewhere.
         if who != PUBLIC or name in POST_ONLY or name in ("frontdoor:step", "language"):
+            continue
+        if only is not None and name not in only:
             continue
         kwargs = DETAIL_KWARGS[name]() if name in DETAIL_KWARGS else {}
         try:
@@ -44,7 +47,7 @@ def _front_door_pages(client: Client) -> Iterator[tuple[str, str]]:
 
 
 def public_pages() -> Iterator[tuple[str, str]]:
-    yield from _matrix_pages(Client())
+    yield from matrix_pages(Client())
     yield from _front_door_pages(Client())
 
 
