@@ -12,7 +12,6 @@ Bundle (its ids are made from the introduction's), and sending it again cannot m
 entry is a conditional create (``ifNoneExist``) on its identifier.
 """
 
-import datetime
 import json
 import uuid
 from typing import Any
@@ -68,32 +67,15 @@ def _source(introduction: Introduction) -> list[dict[str, Any]]:
 
 
 def _patient(introduction: Introduction) -> dict[str, Any]:
-    return _patient_resource(
-        name=introduction.preferred_name,
-        nhs_number=introduction.person.nhs_number if introduction.person is not None else "",
-        birth_date=introduction.date_of_birth,
-        phone=introduction.phone,
-        email=introduction.email,
-        address=introduction.address,
-        language=introduction.language,
-        needs_interpreter=introduction.needs_interpreter,
-        gp_practice=introduction.gp_practice,
-    )
+    nhs_number = introduction.person.nhs_number if introduction.person is not None else ""
+    return _patient_resource(introduction, nhs_number=nhs_number, gp_practice=introduction.gp_practice)
 
 
-def _patient_resource(
-    *,
-    name: str,
-    nhs_number: str,
-    birth_date: datetime.date | None,
-    phone: str,
-    email: str,
-    address: str,
-    language: str,
-    needs_interpreter: bool,
-    gp_practice: str = "",
-) -> dict[str, Any]:
-    """A UK Core Patient: the NHS number when known, and their language and need of an interpreter."""
+def _patient_resource(about: Any, *, nhs_number: str, gp_practice: str = "") -> dict[str, Any]:
+    """A UK Core Patient from an introduction or a person record (they name their details alike): the NHS
+    number when known, and their language and need of an interpreter."""
+    phone, email, address, language = about.phone, about.email, about.address, about.language
+    birth_date, name, needs_interpreter = about.date_of_birth, about.preferred_name, about.needs_interpreter
     telecom = [{"system": "phone", "value": phone}] if phone else []
     telecom += [{"system": "email", "value": email}] if email else []
     patient: dict[str, Any] = {
@@ -304,16 +286,7 @@ def measures_bundle(person: Any, measurements: list[Any]) -> dict[str, Any]:
     """A person's outcome measures as a FHIR collection Bundle: their Patient, and for each completion a
     QuestionnaireResponse and an Observation for each score, coded where a published code exists. Checked."""
     patient_url = f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{person.pk}:patient')}"
-    patient = _patient_resource(
-        name=person.preferred_name,
-        nhs_number=person.nhs_number,
-        birth_date=person.date_of_birth,
-        phone=person.phone,
-        email=person.email,
-        address=person.address,
-        language=person.language,
-        needs_interpreter=person.needs_interpreter,
-    )
+    patient = _patient_resource(person, nhs_number=person.nhs_number)
     entries = [{"fullUrl": patient_url, "resource": patient}]
     for measurement in measurements:
         items = list(measurement.instrument.items.all())
