@@ -160,6 +160,7 @@ TRANSLATED_PAGES = frozenset(
     {
         "core:contact",
         "core:cookies",
+        "core:privacy",
         "accounts:sign_in",
         "accounts:forgot_password",
         "accounts:password_reset",
