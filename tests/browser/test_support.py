@@ -1,7 +1,9 @@
 """Support in a real browser: a guide's caseload and episode work, easy out and easy in, with axe throughout."""
 
 import datetime
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -259,6 +261,12 @@ def test_swemwbs_ons4_and_dialog_recorded_twice_show_the_change(page: Page, live
     expect(page.locator("main")).to_contain_text("Anxious yesterday: 8 → 3 (-5, better)")
     expect(page.locator("main")).to_contain_text("Treatment satisfaction (mean of 3, 1 to 7): 3 → 4 (+1, better)")
     check_page(page, screenshot="outcome-measures")
+    with page.expect_download() as download:  # for an NHS system, as FHIR (decision 0064)
+        page.get_by_role("link", name="Download every measure as a FHIR file, for an NHS system").click()
+    assert download.value.suggested_filename == "outcome-measures.json"
+    bundle = json.loads(Path(download.value.path()).read_text())
+    kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+    assert kinds.count("QuestionnaireResponse") == 6
 
 
 def _fill_date(page: Page, day: int, month: int, year: int, nth: int = 0) -> None:
