@@ -161,6 +161,7 @@ TRANSLATED_PAGES = frozenset(
         "core:contact",
         "core:cookies",
         "core:privacy",
+        "core:accessibility",
         "accounts:sign_in",
         "accounts:forgot_password",
         "accounts:password_reset",
