@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,6 +35,7 @@ PER_PAGE = 200  # as many as an ORUK feed gives on a page, by the UK profile's e
 MINIMAL_PER_PAGE = 10_000
 MAX_PAGES = 5_000  # a feed that never says its last page is left there
 CHUNK = 500  # ids a query names at once, within every database's limit
+CLOCKS_APART = datetime.timedelta(days=1)  # how far ahead of ours a neighbour's clock may be believed
 
 
 class _Unreadable(Exception):
@@ -136,6 +137,8 @@ def _pages(fetch: Fetch, base: str, query: dict[str, Any]) -> Iterator[list[Reco
 
 
 def _newest(current: datetime.datetime | None, value: object) -> datetime.datetime | None:
+    """The later of ``current`` and the time ``value`` says. A time more than a day ahead of ours is a wrong
+    clock or a wrong date, not a change: asking from it would miss every real change until then."""
     try:
         seen = parse_datetime(str(value)) if value else None
     except ValueError:
@@ -144,6 +147,8 @@ def _newest(current: datetime.datetime | None, value: object) -> datetime.dateti
         return current
     if timezone.is_naive(seen):
         seen = timezone.make_aware(seen, datetime.UTC)
+    if seen > timezone.now() + CLOCKS_APART:
+        return current
     return seen if current is None or seen > current else current
 
 
@@ -162,7 +167,7 @@ class _Fetch:
         records = []
         self.read.update(upstream_ids)
         for upstream_id in upstream_ids:
-            url = f"{self.base}/services/{upstream_id}"
+            url = f"{self.base}/services/{quote(upstream_id, safe='')}"  # an id is never a path
             try:
                 record = self.fetch(url)
             except (OSError, ValueError) as error:

@@ -59,7 +59,7 @@ class Feed:
         parts = urllib.parse.urlsplit(url)
         path = parts.path.removeprefix(urllib.parse.urlsplit(BASE).path)
         if path.startswith("/services/"):
-            record = self.services.get(path.removeprefix("/services/"))
+            record = self.services.get(urllib.parse.unquote(path.removeprefix("/services/")))
             if record is None:
                 raise OSError("HTTP Error 404: Not Found")
             return record
@@ -159,6 +159,20 @@ def test_only_changes_are_read_in_full_after_the_first_fetch(north, feed) -> Non
     assert report.updated == 1
     assert _theirs(north, choir).name == "Community choir (Tuesdays)"
     assert north.changes_since == datetime.datetime(2026, 11, 2, 10, tzinfo=datetime.UTC)
+
+
+def test_a_date_far_in_the_future_does_not_stop_later_changes_being_fetched(north, feed) -> None:
+    feed.put("Riverside walk", at=START)
+    feed.put("Community choir", at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC))  # a wrong clock
+    _fetch(north, feed)
+    assert north.changes_since == START
+
+
+def test_an_id_is_never_read_as_a_path(north, feed) -> None:
+    odd = feed.put("Riverside walk", at=START, upstream_id="../admin?x=1")
+    _fetch(north, feed)
+    assert f"{BASE}/services/..%2Fadmin%3Fx%3D1" in feed.asked
+    assert _theirs(north, odd).name == "Riverside walk"
 
 
 def test_a_listing_gone_from_the_feed_is_taken_down_and_put_back_when_it_returns(client, north, feed) -> None:
