@@ -638,12 +638,16 @@ class SecondaryCareReferral(models.Model):
         return bool(settings.LW_FHIR_REFERRAL_URL)
 
     @property
-    def delivery(self) -> "Delivery | None":
-        """How sending it stands (tries, failing, given up), or None before the first try or with nowhere to
-        send it. Sent once to each address, under this key (``support/referrals.py``)."""
+    def send_key(self) -> str:
+        """Its idempotency key: sent once to each address (``support/referrals.py``)."""
         from livingwell.core.tasks import delivery_key
 
+        return delivery_key(f"fhir-referral:{self.introduction_id}", settings.LW_FHIR_REFERRAL_URL)
+
+    @property
+    def delivery(self) -> "Delivery | None":
+        """How sending it stands (tries, failing, given up), or None before the first try or with nowhere to
+        send it."""
         if not self.sent_automatically:
             return None
-        key = delivery_key(f"fhir-referral:{self.introduction_id}", settings.LW_FHIR_REFERRAL_URL)
-        return Delivery.objects.filter(key=key).first()
+        return Delivery.objects.filter(key=self.send_key).first()

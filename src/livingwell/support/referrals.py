@@ -14,7 +14,7 @@ from django.db import transaction
 from django.tasks import TaskContext, TaskResult, task
 from django.utils import timezone
 
-from livingwell.core.tasks import delivery_key, send_later, send_reliably
+from livingwell.core.tasks import send_later, send_reliably
 from livingwell.frontdoor.models import Introduction
 from livingwell.support.fhir import CONTENT_TYPE, referral_json
 from livingwell.support.models import SecondaryCareReferral
@@ -33,11 +33,6 @@ def referral_make(introduction: Introduction) -> SecondaryCareReferral:
     if settings.LW_FHIR_REFERRAL_URL and referral.delivered_at is None:
         transaction.on_commit(lambda: referral_deliver.enqueue(str(introduction.pk)))
     return referral
-
-
-def _key(introduction_id: object) -> str:
-    """Its idempotency key, as ``SecondaryCareReferral.delivery`` finds it."""
-    return delivery_key(f"fhir-referral:{introduction_id}", settings.LW_FHIR_REFERRAL_URL)
 
 
 def _receipt(answer: Any) -> str:
@@ -85,7 +80,7 @@ def referral_deliver(context: TaskContext, introduction_id: str) -> None:
         return
     send_reliably(
         functools.partial(_post, referral),
-        key=_key(introduction_id),
+        key=referral.send_key,
         channel=CHANNEL,
         urgent=referral.introduction.is_urgent,
         label=f"Structured referral to secondary care, introduction {referral.introduction.reference}",
