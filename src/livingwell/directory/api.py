@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from livingwell.directory.models import (
     TaxonomyTerm,
 )
 from livingwell.directory.postcodes import bounding_box, postcode_normalise, postcode_point, within
+from livingwell.directory.taxonomy import categories_standing_for
 
 OPENAPI_PATH = Path(__file__).parent / "oruk" / "schema" / "openapi.json"
 DEFAULT_PER_PAGE = 50
@@ -132,11 +133,15 @@ def _services_matching(services: QuerySet[Service], form: ListParameters) -> Que
     if data["search"]:
         services = fulltext_filter(services, data["search"])
     # Exists rather than joins, so no row comes twice and no DISTINCT is needed.
+    # A published list's term is also found through our categories that stand for it (decision 0065).
     if data["taxonomy_term_id"]:
-        terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=data["taxonomy_term_id"])
+        term_ids = [data["taxonomy_term_id"], *categories_standing_for(term_id=data["taxonomy_term_id"])]
+        terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id__in=term_ids)
         services = services.filter(Exists(terms))
     if data["taxonomy_id"]:
-        terms = Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__taxonomy_id=data["taxonomy_id"])
+        in_it = Q(taxonomy_term__taxonomy_id=data["taxonomy_id"])
+        in_it |= Q(taxonomy_term_id__in=categories_standing_for(taxonomy_id=data["taxonomy_id"]))
+        terms = Attribute.objects.filter(in_it, service=OuterRef("pk"))
         services = services.filter(Exists(terms))
     if data["modified_after"]:
         # Inclusive: a record changed at the very moment asked for is not missed by a feed reader who asks from

@@ -6,6 +6,7 @@ from livingwell.directory.models import Service, TaxonomyTerm
 from livingwell.directory.postcodes import postcode_normalise
 from livingwell.directory.search import languages_offered
 from livingwell.directory.services import EDITABLE_FIELDS
+from livingwell.directory.taxonomy import STANDARD_TAXONOMY_IDS
 
 ACCESS_CHOICES = [
     ("step-free", _("Step-free or wheelchair access")),
@@ -25,7 +26,12 @@ DISTANCE_CHOICES = [
 def _categories() -> list[tuple[str, str]]:
     """Every category, by its name in the reader's language, in that language's order."""
     terms = sorted(
-        ((term.code, term.label) for term in TaxonomyTerm.objects.only("code", "name", "taxonomy_id")),
+        (
+            (term.code, term.label)
+            for term in TaxonomyTerm.objects.exclude(taxonomy_id__in=STANDARD_TAXONOMY_IDS).only(
+                "code", "name", "taxonomy_id"
+            )
+        ),
         key=lambda choice: choice[1].casefold(),
     )
     return [("", str(_("All categories"))), *terms]

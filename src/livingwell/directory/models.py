@@ -53,6 +53,14 @@ class TaxonomyTerm(models.Model):
         return self.name
 
     @property
+    def for_people(self) -> bool:
+        """Shown to people: every category but the terms of the published lists, which are for machines
+        (decision 0065)."""
+        from livingwell.directory.taxonomy import STANDARD_TAXONOMY_IDS
+
+        return self.taxonomy_id not in STANDARD_TAXONOMY_IDS
+
+    @property
     def label(self) -> str:
         """Its name in the reader's language: the default categories are translated, others are as named."""
         from livingwell.directory.taxonomy import DEFAULT_CODES, TAXONOMY_ID
@@ -218,6 +226,10 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def categories(self) -> list[TaxonomyTerm]:
+        """Its categories as people see them (from ``attributes`` prefetched with their terms)."""
+        return [attribute.taxonomy_term for attribute in self.attributes.all() if attribute.taxonomy_term.for_people]
 
 
 class Attribute(models.Model):

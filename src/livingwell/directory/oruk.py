@@ -4,9 +4,11 @@ Each function returns the object that the ORUK schema of the same name describes
 that are empty are left out rather than sent as "" or null, which the schemas' formats would refuse.
 """
 
+import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -28,6 +30,7 @@ from livingwell.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from livingwell.directory.taxonomy import MAPPINGS, TAXONOMY_ID, StandardTerm
 
 Json = dict[str, Any]
 HSDS_VERSION = "3.0"
@@ -91,6 +94,38 @@ def _attribute(item: Attribute) -> Json:
             "taxonomy_term": taxonomy_term(item.taxonomy_term),
         },
     )
+
+
+@cache
+def _standard_term(term: StandardTerm) -> TaxonomyTerm:
+    """A published list's term as ``default_taxonomy_ensure`` keeps it, without asking the database."""
+    row = TaxonomyTerm(id=term.id, **term.values())
+    row.taxonomy = Taxonomy(id=term.standard.id, name=term.standard.name)
+    return row
+
+
+def _attributes(item: Service) -> list[Json]:
+    """A listing's own attributes, then the terms of the published lists that its categories stand for
+    (decision 0065), each once, with an id made from the attribute's and the term's."""
+    attributes = list(item.attributes.all())
+    given = {attribute.taxonomy_term_id for attribute in attributes}
+    result = [_attribute(attribute) for attribute in attributes]
+    for attribute in attributes:
+        term = attribute.taxonomy_term
+        if term.taxonomy_id != TAXONOMY_ID:
+            continue
+        for standard in MAPPINGS.get(term.code, []):
+            if standard.id in given:
+                continue
+            given.add(standard.id)
+            derived = Attribute(
+                id=uuid.uuid5(attribute.id, standard.term_uri),
+                service_id=item.id,
+                taxonomy_term=_standard_term(standard),
+                link_type=attribute.link_type,
+            )
+            result.append(_attribute(derived))
+    return result
 
 
 def _phone(item: Phone) -> Json:
@@ -278,7 +313,7 @@ def service(item: Service) -> Json:
             "cost_options": [_cost_option(cost) for cost in item.cost_options.all()],
             "contacts": [_contact(contact) for contact in item.contacts.all()],
             "phones": [_phone(phone) for phone in item.phones.all()],
-            "attributes": [_attribute(attribute) for attribute in item.attributes.all()],
+            "attributes": _attributes(item),
         }
     )
     return _object(required, optional)

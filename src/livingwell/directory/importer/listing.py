@@ -29,9 +29,20 @@ from livingwell.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from livingwell.directory.taxonomy import (
+    NAMESPACE,
+    StandardList,
+    StandardTerm,
+    category_for,
+    standard_list_of,
+    terms_stood_for,
+)
 
 
 def _taxonomy_term(writer: Writer, record: Record, changes: _Changes) -> Any:
+    standard = standard_list_of(str(record.get("term_uri") or ""))
+    if standard is not None:
+        return _standard_term(writer, record, *standard, changes)
     name = record.get("taxonomy") or "Imported"
     # Without an id, the taxonomy is known by its name, with an id made from it.
     taxonomy_id = record.get("taxonomy_id") or uuid.uuid5(IMPORT_NAMESPACE, f"taxonomy:{name}")
@@ -42,6 +53,14 @@ def _taxonomy_term(writer: Writer, record: Record, changes: _Changes) -> Any:
     values["code"] = slugify(record.get("term") or record["name"])[:100] or str(record["id"])
     values["taxonomy"] = taxonomy
     return writer.upsert(TaxonomyTerm, record["id"], values, changes)
+
+
+def _standard_term(writer: Writer, record: Record, standard: StandardList, identifier: str, changes: _Changes) -> Any:
+    """A term of a published list, known by its address whatever id the feed gave it, so that every feed's
+    "Walking" is the one term here (decision 0065). One already here is linked to, never changed."""
+    term = StandardTerm(standard, identifier, str(record.get("name") or identifier)[:255])
+    known = writer.get(TaxonomyTerm, term.id)
+    return known if known is not None else writer.upsert(TaxonomyTerm, term.id, term.values(), changes)
 
 
 def _known(writer: Writer, model: type[models.Model], pk: Any) -> Any:
@@ -200,14 +219,30 @@ def _sync_phones(writer: Writer, service: Service, records: list[Record], change
 
 
 def _sync_attributes(writer: Writer, service: Service, records: list[Record], changes: _Changes) -> None:
-    writer.prune(Attribute, "service", service, _ids(records), changes)  # first, as for places
+    links: dict[Any, tuple[Any, Any, str]] = {}  # by term: the attribute's id, the term, its link type
+    categories: list[tuple[str, Any, str]] = []
     for attribute in records:
         if "taxonomy_term" in attribute:
             term = _taxonomy_term(writer, attribute["taxonomy_term"], changes)
         else:
             term = _known(writer, TaxonomyTerm, attribute["taxonomy_term_id"])
-        values = {"service": service, "taxonomy_term": term, "link_type": attribute.get("link_type", "")}
-        writer.upsert(Attribute, attribute["id"], values, changes)
+        links.setdefault(term.pk, (attribute["id"], term, attribute.get("link_type", "")))
+        # A published list's term that stands for one of our categories puts the listing in that category too.
+        code = category_for(term.pk, (attribute.get("taxonomy_term") or {}).get("term_uri"))
+        if code:
+            categories.append((code, attribute["id"], attribute.get("link_type", "")))
+    for code, attribute_id, link_type in categories:
+        category = writer.get(TaxonomyTerm, uuid.uuid5(NAMESPACE, code))
+        if category is not None and category.pk not in links:
+            links[category.pk] = (uuid.uuid5(IMPORT_NAMESPACE, f"{attribute_id}:{code}"), category, link_type)
+    # And the terms our categories stand for are not kept twice: they are given with the category (a Living
+    # Well feed sends them so), so reading our own feed back changes nothing.
+    for term_id in terms_stood_for(links):
+        links.pop(term_id, None)
+    writer.prune(Attribute, "service", service, [link[0] for link in links.values()], changes)  # first, as for places
+    for attribute_id, term, link_type in links.values():
+        values = {"service": service, "taxonomy_term": term, "link_type": link_type}
+        writer.upsert(Attribute, attribute_id, values, changes)
 
 
 SERVICE_COLLECTIONS: list[tuple[str, Callable[[Writer, Service, list[Record], _Changes], None]]] = [

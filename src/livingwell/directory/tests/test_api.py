@@ -11,6 +11,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from livingwell.directory.models import Service, Taxonomy, TaxonomyTerm
+from livingwell.directory.taxonomy import TAXONOMY_ID
 from livingwell.directory.tests.factories import ServiceAtLocationFactory, ServiceFactory, full_service
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "oruk" / "schema"
@@ -88,10 +89,11 @@ def test_service_at_locations_list_and_detail(client: Client, service: Service) 
 def test_taxonomies_and_terms(client: Client, db: None) -> None:
     body = _get(client, "taxonomy_list")
     _assert_page(body, _schema("taxonomy.json"))
-    taxonomy = Taxonomy.objects.get()
+    assert body["total_items"] == Taxonomy.objects.count() == 4  # ours, and the three lists (decision 0065)
+    taxonomy = Taxonomy.objects.get(pk=TAXONOMY_ID)
     detail = _get(client, "taxonomy_detail", taxonomy_id=taxonomy.id)
     _assert_valid(detail, _schema("taxonomy.json"))
-    assert len(detail["taxonomy_terms"]) == TaxonomyTerm.objects.count()
+    assert len(detail["taxonomy_terms"]) == TaxonomyTerm.objects.filter(taxonomy=taxonomy).count()
 
     terms = _get(client, "taxonomy_term_list", query={"per_page": 100})
     _assert_page(terms, _schema("taxonomy_term.json"))
