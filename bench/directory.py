@@ -48,6 +48,7 @@ from livingwell.directory.models import (  # noqa: E402
 )
 from livingwell.directory.postcodes import Point, bounding_box  # noqa: E402
 from livingwell.directory.search import DirectoryQuery, directory_search  # noqa: E402
+from livingwell.directory.taxonomy import TAXONOMY_ID  # noqa: E402
 
 SERVICES = 100_000
 SERVICE_AT_LOCATIONS = 150_000
@@ -126,7 +127,7 @@ def generate() -> None:
         return
     print(f"Generating {SERVICES:,} services and {SERVICE_AT_LOCATIONS:,} services at locations…", flush=True)
     started = time.perf_counter()
-    terms = list(TaxonomyTerm.objects.all())
+    terms = list(TaxonomyTerm.objects.filter(taxonomy_id=TAXONOMY_ID))
     with transaction.atomic():
         organisations = [Organization(name=f"Bench organisation {i}") for i in range(ORGANISATIONS)]
         _batched(Organization, organisations)
@@ -247,7 +248,7 @@ def _raw_search_sql(words: list[str], term_id: uuid.UUID, box: tuple[float, floa
 
 
 def bench_search(runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    terms = list(TaxonomyTerm.objects.all())
+    terms = list(TaxonomyTerm.objects.filter(taxonomy_id=TAXONOMY_ID))
     postcodes = list(Postcode.objects.all())
     searches = []
     floors = []

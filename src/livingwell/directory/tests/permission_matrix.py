@@ -65,7 +65,7 @@ KWARGS: dict[str, Kwargs] = {
     "directory:report_thanks": lambda: {"service_id": ServiceFactory().pk},
     "directory:report_resolve": lambda: {"report_id": _providers_report().pk},
     "directory_api:service_at_location_detail": lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
-    "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.get().pk},
+    "directory_api:taxonomy_detail": lambda: {"taxonomy_id": Taxonomy.objects.first().pk},
     "directory_api:taxonomy_term_detail": lambda: {"taxonomy_term_id": TaxonomyTerm.objects.first().pk},
 }
 
