@@ -13,6 +13,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingwell.accounts.models import Role, User
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 BACKUP_CODE_COUNT = 10
@@ -102,18 +103,26 @@ def password_reset_send(*, email: str) -> int:
     return sent
 
 
+def their_language(user: User) -> str:
+    """The language an account's owner reads: for someone we support, the one they chose (decision 0062);
+    for staff, the site's own."""
+    person = getattr(user, "person", None)  # the account of someone we support
+    return getattr(person, "written_in", "") or settings.LANGUAGE_CODE
+
+
 @message_builder
 def password_reset_message(user_id: int) -> Message | None:
     """The link to choose a new password, its token made now, as it is sent."""
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.has_usable_password():
         return None
-    return Message(
-        to=user.email,
-        subject=_("Choose a new password for %(service)s") % {"service": settings.LW_SERVICE_NAME},
-        template_name="accounts/email/password_reset.txt",
-        context={"url": _password_link(user, "accounts:password_reset"), "service_name": settings.LW_SERVICE_NAME},
-    )
+    with in_language(their_language(user)):
+        return Message(
+            to=user.email,
+            subject=_("Choose a new password for %(service)s") % {"service": settings.LW_SERVICE_NAME},
+            template_name="accounts/email/password_reset.txt",
+            context={"url": _password_link(user, "accounts:password_reset"), "service_name": settings.LW_SERVICE_NAME},
+        )
 
 
 @message_builder
@@ -122,13 +131,14 @@ def two_factor_enrolled_message(user_id: int) -> Message | None:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         return None
-    return Message(
-        to=user.email,
-        subject=_("A security code app was set up for your account"),
-        template_name="accounts/email/two_factor_enrolled.txt",
-        context={
-            "username": user.username,
-            "service_name": settings.LW_SERVICE_NAME,
-            "contact_email": settings.LW_CONTACT_EMAIL,
-        },
-    )
+    with in_language(their_language(user)):
+        return Message(
+            to=user.email,
+            subject=_("A security code app was set up for your account"),
+            template_name="accounts/email/two_factor_enrolled.txt",
+            context={
+                "username": user.username,
+                "service_name": settings.LW_SERVICE_NAME,
+                "contact_email": settings.LW_CONTACT_EMAIL,
+            },
+        )

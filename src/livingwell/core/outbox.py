@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import TaskContext, TaskResult, task
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from livingwell.core.languages import in_language
@@ -52,8 +52,9 @@ class Message:
     context: Mapping[str, object] = field(default_factory=dict)
     subject: str = ""  # an email's; a text has none
     channel: Literal["email", "text", "letter"] = "email"
-    # The language it is written in: the recipient's (decision 0062); the site's own when not known.
-    language: str = ""
+    # The language it is written in: the one it was built in, which is the site's own unless its builder
+    # wrote it ``in_language`` of its recipient (decision 0062), so its subject, links and words agree.
+    language: str = field(default_factory=lambda: translation.get_language() or settings.LANGUAGE_CODE)
 
     def body(self) -> str:
         with in_language(self.language):
@@ -142,7 +143,8 @@ def message_build(build: str, ids: Mapping[str, Ids]) -> Message | None:
     builder = import_string(build)
     if not getattr(builder, "message_builder", False):
         raise TypeError(f"{build} is not marked @message_builder")
-    message: Message | None = builder(**ids)
+    with in_language(settings.LANGUAGE_CODE):  # the site's own, whatever the worker last wrote in
+        message: Message | None = builder(**ids)
     return message if message is not None and message.to else None
 
 

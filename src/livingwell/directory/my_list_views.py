@@ -119,5 +119,4 @@ def my_list_message(parcel_id: int) -> Message | None:
             subject=_("Your list from %(service)s") % {"service": settings.LW_SERVICE_NAME},
             template_name="directory/email/my_list.txt",
             context={"saved": saved_services(list(kept.get("ids", []))), "site": settings.LW_SITE_URL},
-            language=language,
         )

@@ -78,15 +78,13 @@ def record_link_message(link_id: str) -> Message | None:
                 subject=_("What we recorded from your introduction"),
                 template_name="frontdoor/email/record_link.txt",
                 context=context,
-                language=introduction.written_in,
             )
-    return Message(
-        to=introduction.phone,
-        channel="text",
-        template_name="frontdoor/text/record_link.txt",
-        context=context,
-        language=introduction.written_in,
-    )
+        return Message(
+            to=introduction.phone,
+            channel="text",
+            template_name="frontdoor/text/record_link.txt",
+            context=context,
+        )
 
 
 def _link_id(token: str) -> str | None:

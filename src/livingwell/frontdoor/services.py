@@ -131,7 +131,6 @@ def confirmation_message(introduction_id: str) -> Message | None:
             subject=_("We have your introduction: %(reference)s") % {"reference": introduction.reference},
             template_name="frontdoor/email/confirmation.txt",
             context={"introduction": introduction, "service_name": settings.LW_SERVICE_NAME, **promises()},
-            language=introduction.written_in,
         )
 
 
@@ -140,17 +139,17 @@ def confirmation_text(introduction_id: str) -> Message | None:
     introduction = Introduction.objects.filter(pk=introduction_id).first()
     if introduction is None:
         return None
-    return Message(
-        to=introduction.phone,
-        channel="text",
-        template_name="frontdoor/text/confirmation.txt",
-        context={
-            "introduction": introduction,
-            "service_name": settings.LW_SERVICE_NAME,
-            "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
-        },
-        language=introduction.written_in,
-    )
+    with in_language(introduction.written_in):
+        return Message(
+            to=introduction.phone,
+            channel="text",
+            template_name="frontdoor/text/confirmation.txt",
+            context={
+                "introduction": introduction,
+                "service_name": settings.LW_SERVICE_NAME,
+                "first_call_days": settings.LW_FIRST_CALL_WORKING_DAYS,
+            },
+        )
 
 
 @message_builder
@@ -165,7 +164,6 @@ def duty_urgent_message(introduction_id: str) -> Message | None:
             subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
             template_name="frontdoor/email/duty_urgent.txt",
             context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
-            language=settings.LANGUAGE_CODE,
         )
 
 

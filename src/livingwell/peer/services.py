@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
@@ -89,16 +90,17 @@ def answered_message(introduction_id: str) -> Message | None:
     to = introduction.person.email_to_use
     if not to:
         return None
-    return Message(
-        to=to,
-        subject=_("News about the peer support you asked for"),
-        template_name="peer/email/answered.txt",
-        context={
-            "name": introduction.person.preferred_name,
-            "signs_in": introduction.person.user_id is not None,
-            "url": f"{settings.LW_SITE_URL}{reverse('peer:mine')}",
-        },
-    )
+    with in_language(introduction.person.written_in):  # the language they chose (decision 0062)
+        return Message(
+            to=to,
+            subject=_("News about the peer support you asked for"),
+            template_name="peer/email/answered.txt",
+            context={
+                "name": introduction.person.preferred_name,
+                "signs_in": introduction.person.user_id is not None,
+                "url": f"{settings.LW_SITE_URL}{reverse('peer:mine')}",
+            },
+        )
 
 
 @transaction.atomic

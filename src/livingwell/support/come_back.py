@@ -87,7 +87,6 @@ def closing_summary_message(episode_id: str) -> Message | None:
                 % {"service": settings.LW_SERVICE_NAME},
                 template_name="support/email/closing_summary.txt",
                 context=context,
-                language=person.written_in,
             )
         if person.phone and (ContactMethod.TEXT in person.contact_methods or not person.contact_methods):
             return Message(
@@ -95,7 +94,6 @@ def closing_summary_message(episode_id: str) -> Message | None:
                 channel="text",
                 template_name="support/text/closing_summary.txt",
                 context=context,
-                language=person.written_in,
             )
     return None
 

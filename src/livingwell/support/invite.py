@@ -68,5 +68,4 @@ def invitation_message(person_id: str) -> Message | None:
                 "service_name": settings.LW_SERVICE_NAME,
                 "email": person.email,
             },
-            language=person.written_in,
         )

@@ -105,5 +105,4 @@ def information_message(introduction_id: str, service_ids: list[str]) -> Message
                 "services": [found[str(service_id)] for service_id in service_ids if str(service_id) in found],
                 "service_name": settings.LW_SERVICE_NAME,
             },
-            language=introduction.written_in,
         )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
@@ -129,15 +130,16 @@ def experience_message(offer_id: str) -> Message | None:
     if offer is None or offer.answered:
         return None
     person = offer.episode.person
-    context = {"name": person.preferred_name, "url": link_for(str(offer.pk)), "service": settings.LW_SERVICE_NAME}
-    if offer.way == ExperienceOffer.Way.TEXT:
-        return Message(to=person.phone, channel="text", template_name="voice/text/experience.txt", context=context)
-    return Message(
-        to=person.email,
-        subject=_("How was your support?"),
-        template_name="voice/email/experience.txt",
-        context=context,
-    )
+    with in_language(person.written_in):  # the language they chose, its page's link too (decision 0062)
+        context = {"name": person.preferred_name, "url": link_for(str(offer.pk)), "service": settings.LW_SERVICE_NAME}
+        if offer.way == ExperienceOffer.Way.TEXT:
+            return Message(to=person.phone, channel="text", template_name="voice/text/experience.txt", context=context)
+        return Message(
+            to=person.email,
+            subject=_("How was your support?"),
+            template_name="voice/email/experience.txt",
+            context=context,
+        )
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,14 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import trans_real
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.services import password_reset_message, two_factor_enrolled_message
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.core import languages
+from livingwell.core.languages import in_language
 from livingwell.core.tests.test_permission_matrix import DETAIL_KWARGS
 from livingwell.core.tests.test_plain_words_pages import matrix_pages
 from livingwell.directory.demo import directory_demo_load
@@ -34,10 +37,15 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.services import person_from_introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.frontdoor.tests.test_journey import ANSWERS
+from livingwell.peer.services import answered_message, asked_message
+from livingwell.peer.tests.factories import introduction_for, profile_for
+from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.come_back import closing_summary_message
 from livingwell.support.invite import invitation_message, person_account_invite
 from livingwell.support.routing import information_message
-from livingwell.support.tests.factories import episode_closed
+from livingwell.support.tests.factories import EpisodeFactory, episode_closed
+from livingwell.voice.experience import experience_message, offer_make
+from livingwell.voice.models import Moment
 
 pytestmark = pytest.mark.django_db
 
@@ -258,6 +266,41 @@ def test_what_is_sent_to_them_later_is_in_the_language_they_used(monkeypatch: py
     bodies = [message.body() for message in sent if message is not None]  # every word looked up in it
     assert all(f"/{code}/" in body for body in bodies[1:])  # the links in them open in their language too
     assert list(untranslated.found) == []
+
+
+@pytest.mark.parametrize("code", ["pl", "ar"])
+def test_every_message_to_someone_we_support_is_in_their_language(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """Beyond support's own: how their support was (evaluation), news of the peer support they asked for, and
+    their account's password and security code emails. Staff's stay in the site's own language."""
+    guide = UserFactory(username="gus", role=Role.PERSONAL_GUIDE)
+    person = PersonFactory(
+        user=UserFactory(role=Role.PERSON, email="jo@example.org"), email="jo@example.org", written_in=code
+    )
+    episode = EpisodeFactory(person=person, guide=guide)
+    offer = offer_make(actor=guide, episode=episode, moment=Moment.FIRST, way="email", submission_id=uuid.uuid4())
+    asked = introduction_for(person, profile_for(), status="asked")
+    untranslated = Untranslated(monkeypatch, code)
+    person.user.set_password("a long and unguessable password")
+    person.user.save()
+    sent = [
+        experience_message(str(offer.pk)),
+        answered_message(str(asked.pk)),
+        password_reset_message(person.user.pk),
+        two_factor_enrolled_message(person.user.pk),
+    ]
+    assert [message is not None and message.language == code for message in sent] == [True] * 4
+    with in_language(code):
+        subjects = [
+            str(_(subject)) for subject in ["How was your support?", "News about the peer support you asked for"]
+        ]
+    assert [sent[0].subject, sent[1].subject] == subjects  # type: ignore[union-attr]
+    assert f"/{code}/" in sent[0].body()  # type: ignore[union-attr]  # its page opens in their language
+    for message in sent:
+        message.body()  # type: ignore[union-attr]  # every word looked up in their language
+    assert list(untranslated.found) == []
+    # The peer supporter, and staff, are written to in the site's own.
+    assert asked_message(str(asked.pk)).language == "en-gb"  # type: ignore[union-attr]
+    assert password_reset_message(guide.pk) is None or password_reset_message(guide.pk).language == "en-gb"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("code", OTHERS)
