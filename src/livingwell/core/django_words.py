@@ -2,7 +2,7 @@
 file carries them: Django ships no translation for some of our languages (Somali), so a page in one of them
 would otherwise show these in English. Never imported: ``makemessages`` reads it."""
 
-from django.utils.translation import gettext_noop, ngettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 WORDS = [
     gettext_noop(":"),
@@ -27,6 +27,8 @@ WORDS = [
     gettext_noop("Your password can’t be entirely numeric."),
     gettext_noop("Enter the same password as before, for verification."),
     gettext_noop("(Hidden field %(name)s) %(error)s"),
+    # A long text cut short (django.utils.text.Truncator), as stories' summaries are.
+    pgettext_lazy("String to return when truncating text", "%(truncated_text)s…"),
 ]
 PLURAL_WORDS = [
     ngettext_lazy(

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
@@ -32,12 +33,13 @@ from livingwell.voice.models import AGREEMENT, ExperienceOffer, ExperienceQuesti
 
 SALT = "livingwell.voice.experience"
 LINK_DAYS = 60
+# Kept in English and asked in the reader's language (``ExperienceQuestion.label``).
 QUESTIONS = [
-    ("I was listened to", ExperienceQuestion.Kind.AGREE),
-    ("I chose who supported me", ExperienceQuestion.Kind.AGREE),
-    ("I got help with what matters to me", ExperienceQuestion.Kind.AGREE),
-    ("I know how to come back", ExperienceQuestion.Kind.AGREE),
-    ("Anything else you would like to tell us, in your own words", ExperienceQuestion.Kind.WORDS),
+    (gettext_noop("I was listened to"), ExperienceQuestion.Kind.AGREE),
+    (gettext_noop("I chose who supported me"), ExperienceQuestion.Kind.AGREE),
+    (gettext_noop("I got help with what matters to me"), ExperienceQuestion.Kind.AGREE),
+    (gettext_noop("I know how to come back"), ExperienceQuestion.Kind.AGREE),
+    (gettext_noop("Anything else you would like to tell us, in your own words"), ExperienceQuestion.Kind.WORDS),
 ]
 
 
@@ -167,5 +169,5 @@ def experience_figures(first: datetime.date, before: datetime.date, moment: str 
         [[counts.get((str(q.pk), value), 0) for value, _label in AGREEMENT] for q in statements],
         width=len(AGREEMENT),
     )
-    rows = [(q.text, cells, total) for q, cells, total in zip(statements, grid.rows, grid.row_totals, strict=True)]
+    rows = [(q.label, cells, total) for q, cells, total in zip(statements, grid.rows, grid.row_totals, strict=True)]
     return ExperienceFigures([str(label) for _value, label in AGREEMENT], rows, cell(total))

@@ -297,10 +297,10 @@ class ExperienceForm(GovukForm):
         for question in questions:
             name = f"q_{question.pk}"
             if question.kind == ExperienceQuestion.Kind.WORDS:
-                self.fields[name] = _text(question.text + str(_(" (optional)")), 3000, rows=4)
+                self.fields[name] = _text(question.label + str(_(" (optional)")), 3000, rows=4)
             else:
                 self.fields[name] = forms.ChoiceField(
-                    label=question.text,
+                    label=question.label,
                     choices=AGREEMENT,
                     widget=forms.RadioSelect,
                     required=False,

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import ConstituencyKind
@@ -421,6 +422,15 @@ class ExperienceQuestion(models.Model):
         verbose_name_plural = _("experience questions")
 
     def __str__(self) -> str:
+        return self.text
+
+    @property
+    def label(self) -> str:
+        """The question in the reader's language: the shipped ones are translated, others are as written."""
+        from livingwell.voice.experience import QUESTIONS
+
+        if any(self.text == text for text, _kind in QUESTIONS):
+            return gettext(self.text)
         return self.text
 
 

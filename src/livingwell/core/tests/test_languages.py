@@ -26,8 +26,10 @@ from django.utils.translation import trans_real
 from livingwell.accounts.models import Role
 from livingwell.accounts.services import password_reset_message, two_factor_enrolled_message
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import shipped_ensure
 from livingwell.core import languages
 from livingwell.core.languages import in_language
+from livingwell.core.outbox import message_build
 from livingwell.core.tests.test_permission_matrix import DETAIL_KWARGS
 from livingwell.core.tests.test_plain_words_pages import matrix_pages
 from livingwell.directory.demo import directory_demo_load
@@ -37,7 +39,7 @@ from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.services import person_from_introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
 from livingwell.frontdoor.tests.test_journey import ANSWERS
-from livingwell.peer.services import answered_message, asked_message
+from livingwell.peer.services import answered_message
 from livingwell.peer.tests.factories import introduction_for, profile_for
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.come_back import closing_summary_message
@@ -181,18 +183,51 @@ TRANSLATED_PAGES = frozenset(
         "collaborative:join",
         "collaborative:join_sent",
         "collaborative:meeting",
+        "peer:groups",
+        "peer:group",
+        "peer:profiles",
+        "peer:profile",
+        "public_figures:page",
+        "public_figures:report",
+        "stories:list",
+        "stories:story",
+        "stories:write",
+        "stories:sent",
+        "stories:yours",
+        "support:guides",
+        "support:came_back",
+        "support:come_back",
+        "timebank:home",
+        "timebank:conduct",
+        "timebank:join",
+        "timebank:asked",
+        "timebank:listing",
+        "voice:results",
+        "voice:body_results",
+        "voice:audit_public",
+        "voice:review",
+        "voice:answer",
+        "voice:answer_thanks",
+        "voice:experience",
     }
 )
 
 
 def _the_other_pages(client: Client, code: str) -> Iterator[str]:
-    """The contact and cookies pages, signing in, and the Collaborative's public pages with asking to join."""
+    """The contact and cookies pages, signing in, the Collaborative's public pages with asking to join, peer
+    support, stories, the time bank, How we are doing and the evaluation's public pages; each form with every
+    mistake at once."""
     with translation.override(code):
         for _name, page in matrix_pages(client, TRANSLATED_PAGES):
             yield page
-        join = reverse("collaborative:join", kwargs=DETAIL_KWARGS["collaborative:join"]())
+        forms = [
+            reverse("collaborative:join", kwargs=DETAIL_KWARGS["collaborative:join"]()),
+            reverse("stories:write"),
+            reverse("timebank:join"),
+        ]
         sign_in = reverse("accounts:sign_in")
-    yield client.post(join, {}).content.decode()  # every mistake at once
+    for form in forms:
+        yield client.post(form, {}).content.decode()  # every mistake at once
     yield client.post(sign_in, {"username": "x" * 151, "password": ""}).content.decode()
 
 
@@ -222,6 +257,7 @@ class Untranslated:
 def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_in_it(
     client: Client, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any, code: str
 ) -> None:
+    shipped_ensure()  # after the transactional test before, what the migrations ship is gone
     untranslated = Untranslated(monkeypatch, code)
     sent = functools.partial(django_capture_on_commit_callbacks, execute=True)
     pages = list(_the_translated_surface(client, code, sent))
@@ -297,10 +333,19 @@ def test_every_message_to_someone_we_support_is_in_their_language(monkeypatch: p
     assert f"/{code}/" in sent[0].body()  # type: ignore[union-attr]  # its page opens in their language
     for message in sent:
         message.body()  # type: ignore[union-attr]  # every word looked up in their language
+    # The questions the first one links to are in it too.
+    link = urlsplit(re.search(r"http://\S+/experience/open/\S+", sent[0].body()).group(0))  # type: ignore[union-attr]
+    questions = Client().get(f"{link.path}?{link.query}", follow=True)
+    assert questions.status_code == 200
+    assert f'lang="{code}"' in questions.content.decode()
     assert list(untranslated.found) == []
-    # The peer supporter, and staff, are written to in the site's own.
-    assert asked_message(str(asked.pk)).language == "en-gb"  # type: ignore[union-attr]
-    assert password_reset_message(guide.pk) is None or password_reset_message(guide.pk).language == "en-gb"  # type: ignore[union-attr]
+    # The peer supporter, and staff, are written to in the site's own, as the worker builds them, whatever
+    # language was last used.
+    to_peer = message_build("livingwell.peer.services.asked_message", {"introduction_id": str(asked.pk)})
+    guide.set_password("another long and unguessable password")
+    guide.save()
+    to_guide = message_build("livingwell.accounts.services.password_reset_message", {"user_id": guide.pk})
+    assert [to_peer.language, to_guide.language] == ["en-gb", "en-gb"]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("code", OTHERS)
