@@ -364,6 +364,8 @@ class Story(models.Model):
     audience = models.CharField(_("who may read it"), max_length=10, choices=Audience.choices)
     name = models.CharField(_("your name"), max_length=150, blank=True)
     email = models.EmailField(_("email address"), max_length=254, blank=True)
+    # The language of the page it was written on: what we send the author is written in it (decision 0062).
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

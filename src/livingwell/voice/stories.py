@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
@@ -68,6 +69,7 @@ def story_write(
     email: str,
     user: User | None,
     submission_id: uuid.UUID,
+    written_in: str = "",
 ) -> Story:
     """Keep a story for the coordinator to read; thank the author with their link, where they gave an email
     address. Sending the same form twice keeps one."""
@@ -86,6 +88,7 @@ def story_write(
             email=email,
             user=user,
             submission_id=submission_id,
+            written_in=written_in,
         )
         _record(user, story, "written", AuditEvent.Action.CREATE)
         if email:
@@ -191,10 +194,11 @@ def story_message(story_id: str, kind: str) -> Message | None:
         return None
     if kind == "approve" and story.status != Story.Status.WITH_AUTHOR:
         return None
-    subject = _("Please approve the words of your story") if kind == "approve" else _("Thank you for your story")
-    return Message(
-        to=story.email,
-        subject=subject,
-        template_name="voice/email/story.txt",
-        context={"story": story, "approve": kind == "approve", "url": link_for(str(story.pk))},
-    )
+    with in_language(story.written_in):  # the language they wrote it in, its link too (decision 0062)
+        subject = _("Please approve the words of your story") if kind == "approve" else _("Thank you for your story")
+        return Message(
+            to=story.email,
+            subject=subject,
+            template_name="voice/email/story.txt",
+            context={"story": story, "approve": kind == "approve", "url": link_for(str(story.pk))},
+        )

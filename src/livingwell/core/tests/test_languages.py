@@ -47,7 +47,7 @@ from livingwell.support.invite import invitation_message, person_account_invite
 from livingwell.support.routing import information_message
 from livingwell.support.tests.factories import EpisodeFactory, episode_closed
 from livingwell.voice.experience import experience_message, offer_make
-from livingwell.voice.models import Moment
+from livingwell.voice.models import Moment, Story
 
 pytestmark = pytest.mark.django_db
 
@@ -450,3 +450,36 @@ def test_a_language_switched_on_must_be_shipped_and_one_unchecked_is_said(settin
     found = {message.id: message.msg for message in languages.languages_switched_on()}
     assert "'xx'" in found["core.E010"]
     assert "Polski (pl) is switched on but not yet checked" in found["core.W011"]
+
+
+@pytest.mark.parametrize("code", ["pl", "ar"])
+def test_a_story_written_in_a_language_is_answered_in_it(
+    client: Client, signed_in_client: Any, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    """The thanks and the words to approve go in the language the story was written in, and the author's own
+    page, where they approve or withdraw it, opens in it."""
+    data = {
+        "title": "Kawiarnia",
+        "text": "Poszłam do kawiarni o drugiej w nocy. Ktoś mnie wysłuchał.",
+        "writer": "person",
+        "audience": "anonymous",
+        "email": "robin@example.org",
+        "submission_id": str(uuid.uuid4()),
+    }
+    assert client.post(f"/{code}/stories/write/", data).status_code == 302
+    story = Story.objects.get()
+    assert story.written_in == code
+    coordinator = signed_in_client(Role.SECRETARY)  # in English, the site's own
+    coordinator.post(reverse("stories:moderate", args=[story.pk]), {"suggested": "Ktoś mnie wysłuchał.", "note": ""})
+    untranslated = Untranslated(monkeypatch, code)
+    thanks = message_build("livingwell.voice.stories.story_message", {"story_id": str(story.pk), "kind": "thanks"})
+    approve = message_build("livingwell.voice.stories.story_message", {"story_id": str(story.pk), "kind": "approve"})
+    assert [thanks.language, approve.language] == [code, code]  # type: ignore[union-attr]
+    link = urlsplit(re.search(r"http://\S+/stories/yours/open/\S+", approve.body()).group(0))  # type: ignore[union-attr]
+    assert link.path.startswith(f"/{code}/")
+    author = Client()
+    page = author.get(f"{link.path}?{link.query}", follow=True).content.decode()
+    assert f'lang="{code}"' in page
+    assert "Ktoś mnie wysłuchał." in page
+    thanks.body()  # type: ignore[union-attr]
+    assert list(untranslated.found) == []

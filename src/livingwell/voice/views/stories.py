@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -66,6 +67,7 @@ def story_write(request: HttpRequest) -> HttpResponse:
                 email=data["email"],
                 user=user,  # type: ignore[arg-type]
                 submission_id=data["submission_id"],
+                written_in=get_language(),
             )
         except Refused as refused:
             form.add_error(None, str(refused))
