@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('voice', '0008_review_reports'),
+        ("voice", "0008_review_reports"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='story',
-            name='written_in',
-            field=models.CharField(blank=True, max_length=10, verbose_name='language of the messages we send'),
+            model_name="story",
+            name="written_in",
+            field=models.CharField(blank=True, max_length=10, verbose_name="language of the messages we send"),
         ),
     ]
