@@ -2,6 +2,8 @@
 and the confirmation email in the language it was sent in; and finding support in the directory in both
 (decision 0062)."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -127,3 +129,50 @@ def test_someone_finds_support_in_their_language(page: Page, live_server, code: 
 
 
 DIRECTORY_WORDS = ["What are you looking for?", "Search", "Add to my list", "See your list", "Your list"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_tells_their_story_in_arabic(page: Page, live_server) -> None:
+    """Right to left from the list to the thanks, and the email's link back to their own page in Arabic."""
+    with translation.override("ar"):
+        said = {english: gettext(english) for english in STORY_WORDS}
+    assert [english for english in STORY_WORDS if said[english] == english] == []
+
+    page.goto(f"{live_server.url}/ar/stories/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    check_page(page)
+    page.get_by_role("link", name=said["Tell your story"]).click()
+    page.get_by_role("button", name=said["Send my story"]).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(said["Write your story"])
+    check_page(page, screenshot="story-write-error-ar")
+    page.get_by_label(said["A title for your story"]).fill("المقهى")
+    page.get_by_label(said["Your story"], exact=True).fill("ذهبت إلى المقهى في الثانية ليلًا، وجلس أحدهم معي.")
+    page.get_by_label(said["Someone who has had support"]).check()
+    page.get_by_label(said["Only the team"]).check()
+    page.get_by_label(said["Email address (optional)"]).fill("robin@example.org")
+    page.get_by_role("button", name=said["Send my story"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Thank you for your story"])
+    check_page(page)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    (thanks,) = mail.outbox
+    assert thanks.subject == said["Thank you for your story"]
+    link = re.search(r"http://\S+/ar/stories/yours/open/\?link=\S+", thanks.body).group(0)  # type: ignore[union-attr]
+    page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.get_by_role("button", name=said["Withdraw my story"])).to_be_visible()
+    check_page(page)
+
+
+STORY_WORDS = [
+    "Tell your story",
+    "Send my story",
+    "Write your story",
+    "A title for your story",
+    "Your story",
+    "Someone who has had support",
+    "Only the team",
+    "Email address (optional)",
+    "Thank you for your story",
+    "Withdraw my story",
+]

@@ -481,5 +481,8 @@ def test_a_story_written_in_a_language_is_answered_in_it(
     page = author.get(f"{link.path}?{link.query}", follow=True).content.decode()
     assert f'lang="{code}"' in page
     assert "Ktoś mnie wysłuchał." in page
+    for action in ["approve", "withdraw"]:  # each with what it says back
+        said = author.post(f"/{code}/stories/yours/", {"action": action}, follow=True).content.decode()
+        assert f'lang="{code}"' in said
     thanks.body()  # type: ignore[union-attr]
     assert list(untranslated.found) == []
