@@ -53,6 +53,11 @@ TERMS = [
 ]
 
 
+def category_id(code: str) -> uuid.UUID:
+    """The id of our category with ``code``, the same in every installation."""
+    return uuid.uuid5(NAMESPACE, code)
+
+
 @dataclass(frozen=True)
 class StandardList:
     """A published list of terms, each term at ``term_uri`` with its identifier put in."""
@@ -73,6 +78,7 @@ class StandardList:
 
     def term_identifier(self, term_uri: str) -> str | None:
         """The identifier in one of this list's term addresses, or None when the address is not this list's."""
+        # esd.org.uk's addresses are http; a feed may write them https, and means the same term.
         found = self._term_pattern.fullmatch(term_uri.strip().replace("https://id.esd", "http://id.esd"))
         return found.group(1) if found else None
 
@@ -168,7 +174,7 @@ MAPPINGS: dict[str, list[StandardTerm]] = {
     "advocacy": _services(("728", "Advocacy for social care clients")) + _needs(("48", "Access to advocacy")),
     "information": _services(("199", "Health advice")) + _needs(IMPROVING_MENTAL_HEALTH),
 }
-# The OpenActive activities the demo's listings use; a feed's others are read as they come (``standard_term``).
+# The OpenActive activities the demo's listings use; the importer adds any other as a feed first uses it.
 ACTIVITIES = [
     StandardTerm(OPENACTIVE, "95092977-5a20-4d6e-b312-8fddabe71544", "Walking", "walking"),
     StandardTerm(OPENACTIVE, "72ddb2dc-7d75-424e-880a-d90eabe91381", "Running", "running"),
@@ -195,7 +201,7 @@ def categories_standing_for(
 ) -> list[uuid.UUID]:
     """Our categories that stand for a published list's term, or for some term of a published list."""
     return [
-        uuid.uuid5(NAMESPACE, code)
+        category_id(code)
         for code, terms in MAPPINGS.items()
         if any(term.id == term_id or term.standard.id == taxonomy_id for term in terms)
     ]
@@ -204,7 +210,7 @@ def categories_standing_for(
 def terms_stood_for(term_ids: Iterable[object]) -> set[uuid.UUID]:
     """The published lists' terms that these of our categories stand for."""
     ids = set(term_ids)
-    return {term.id for code, terms in MAPPINGS.items() if uuid.uuid5(NAMESPACE, code) in ids for term in terms}
+    return {term.id for code, terms in MAPPINGS.items() if category_id(code) in ids for term in terms}
 
 
 def standard_list_of(term_uri: str) -> tuple[StandardList, str] | None:
@@ -243,7 +249,7 @@ def default_taxonomy_ensure(*, taxonomy_model: Any = None, term_model: Any = Non
     for code, name, description in TERMS:
         # gettext_noop gives back the English name, which is what is kept.
         term_model.objects.update_or_create(
-            id=uuid.uuid5(NAMESPACE, code),
+            id=category_id(code),
             defaults={"taxonomy": taxonomy, "code": code, "name": name, "description": description},
         )
     for standard in STANDARD_LISTS:

@@ -30,10 +30,10 @@ from livingwell.directory.models import (
     TaxonomyTerm,
 )
 from livingwell.directory.taxonomy import (
-    NAMESPACE,
     StandardList,
     StandardTerm,
     category_for,
+    category_id,
     standard_list_of,
     terms_stood_for,
 )
@@ -232,7 +232,7 @@ def _sync_attributes(writer: Writer, service: Service, records: list[Record], ch
         if code:
             categories.append((code, attribute["id"], attribute.get("link_type", "")))
     for code, attribute_id, link_type in categories:
-        category = writer.get(TaxonomyTerm, uuid.uuid5(NAMESPACE, code))
+        category = writer.get(TaxonomyTerm, category_id(code))
         if category is not None and category.pk not in links:
             links[category.pk] = (uuid.uuid5(IMPORT_NAMESPACE, f"{attribute_id}:{code}"), category, link_type)
     # And the terms our categories stand for are not kept twice: they are given with the category (a Living

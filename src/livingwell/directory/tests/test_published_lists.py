@@ -22,6 +22,7 @@ from livingwell.directory.taxonomy import (
     STANDARD_LISTS,
     STANDARD_TERMS,
     TERMS,
+    category_id,
     standard_list_of,
 )
 from livingwell.directory.tests.factories import ServiceFactory, full_service
@@ -36,7 +37,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _category(code: str) -> TaxonomyTerm:
-    return TaxonomyTerm.objects.get(pk=uuid.uuid5(NAMESPACE, code))
+    return TaxonomyTerm.objects.get(pk=category_id(code))
 
 
 def _in(code: str, **kwargs: object) -> Service:
