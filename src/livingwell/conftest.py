@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -87,6 +88,12 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     transactional test emptied it."""
     with django_db_blocker.unblock():
         shipped_ensure()
+
+
+def worker_run() -> None:
+    """The task worker once through the queue, as a deployment's runs it. Its test must be
+    ``django_db(transaction=True)``: the worker closes its database connections when done."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def shipped_ensure() -> None:

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -16,6 +15,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import AgendaItem, Body, Meeting, Minutes, PaymentRate, Topic
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory, board, secretary_of
+from livingwell.conftest import worker_run
 from tests.browser.conftest import check_page, sign_in, staff_signed_in
 
 
@@ -408,7 +408,7 @@ def test_a_guest_presents_at_a_board_meeting(page: Page, live_server) -> None:
     expect(page.get_by_role("button", name="Not there Dr Priya Shah")).to_be_visible()
     expect(page.locator(".govuk-tag", has_text="quorate").first).to_have_text(quorum)  # guests do not count
     check_page(page, screenshot="collaborative-guest")
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert [m.subject for m in mail.outbox if m.to == ["priya@trust.example"]] == [
         "You are invited to Co-production Board"
     ]

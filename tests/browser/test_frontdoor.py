@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
+from livingwell.conftest import worker_run
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
@@ -317,7 +317,7 @@ def test_a_person_sees_what_their_introduction_recorded_through_a_one_time_link(
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email or text messages")
     check_page(page)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = mail.outbox
     link = re.search(r"http\S+", message.body)
     assert link is not None

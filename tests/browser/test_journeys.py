@@ -5,7 +5,6 @@ import time
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
@@ -13,6 +12,7 @@ from playwright.sync_api import Page, expect
 from livingwell.accounts.models import Role
 from livingwell.accounts.services import backup_codes_replace
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import worker_run
 from livingwell.people.tests.factories import PersonFactory
 from tests.browser.conftest import check_page, sign_in
 
@@ -212,7 +212,7 @@ def test_someone_who_forgot_their_password_chooses_a_new_one(page: Page, live_se
     page.get_by_role("button", name="Send me a link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     check_page(page)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = [m for m in mail.outbox if m.to == ["robin@example.org"]]
     link = re.search(r"http://\S+/account/new-password/\S+", message.body)
     assert link is not None

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
+from livingwell.conftest import worker_run
 from livingwell.directory.demo import directory_demo_load
 from livingwell.frontdoor.models import Introduction
 from tests.browser.conftest import check_page
@@ -75,7 +75,7 @@ def test_someone_introduces_themselves_in_their_language(
 
     introduction = Introduction.objects.get()
     assert introduction.written_in == code
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (confirmation,) = [message for message in mail.outbox if message.to == ["sam@example.org"]]
     with translation.override(code):
         subject = gettext("We have your introduction: %(reference)s") % {"reference": introduction.reference}
@@ -154,7 +154,7 @@ def test_someone_tells_their_story_in_arabic(page: Page, live_server) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(said["Thank you for your story"])
     check_page(page)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (thanks,) = mail.outbox
     assert thanks.subject == said["Thank you for your story"]
     link = re.search(r"http://\S+/ar/stories/yours/open/\?link=\S+", thanks.body).group(0)  # type: ignore[union-attr]

@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
+from livingwell.conftest import worker_run
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.tests.factories import episode_closed
@@ -34,7 +34,7 @@ def test_the_hub_manager_exports_a_persons_records_once_and_erases_them(
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Their export is being made")
     check_page(page)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     page.reload()
     check_page(page, screenshot="person-rights")
     with page.expect_download() as download:

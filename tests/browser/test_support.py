@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role, User
+from livingwell.conftest import worker_run
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.support.instruments import instruments_load
 from livingwell.support.models import Action, Episode, Instrument, InstrumentItem, OnwardIntroduction
@@ -87,7 +87,7 @@ def test_a_guide_works_with_a_person_closes_their_support_and_they_come_back(pag
     expect(page.locator("main")).to_contain_text("walking group and feels better")
     check_page(page)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (summary,) = [message for message in mail.outbox if message.to == ["robin@example.org"]]
     link = re.search(r"http://\S+/come-back/\?link=\S+", summary.body)
     assert link is not None
@@ -156,7 +156,7 @@ def test_the_person_and_their_guide_build_a_plan_with_goals_under_each_big_3_out
     page.get_by_role("button", name="Invite them to read it online").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Invitation sent")
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (invitation,) = [message for message in mail.outbox if message.to == ["robin@example.org"]]
     link = re.search(r"http://\S+/account/welcome/\S+", invitation.body)
     assert link is not None

@@ -7,20 +7,18 @@ import uuid
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import worker_run
 from livingwell.directory.tests.factories import OrganizationFactory
 from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Exchange, Member
 from livingwell.timebank.shipped import BANK_ID, bank_load
 from livingwell.timebank.tests.factories import listing_for, member_for
 from tests.browser.conftest import check_page, fill_date, sign_in, staff_signed_in
-
-WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
 def _join(page: Page, base_url: str, name: str) -> None:
@@ -141,7 +139,7 @@ def test_the_coordinator_welcomes_nudges_and_credits(page: Page, live_server) ->
     page.get_by_role("button", name="Send a nudge to Hugh").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("A note is on its way to Hugh")
     check_page(page)
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     assert {message.to[0] for message in mail.outbox} >= {"edna@example.org", "hugh@example.org"}
 
     page.get_by_role("link", name="Credit hours for a group activity").click()

@@ -6,19 +6,17 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
 from livingwell.collaborative.tests.factories import MembershipFactory, board, secretary_of
+from livingwell.conftest import worker_run
 from livingwell.voice import services
 from livingwell.voice.ladder import ladder_load
 from livingwell.voice.models import Audit, Invitation, Principle, Rung, ScorePoint
 from livingwell.voice.principles import principles_load
 from tests.browser.conftest import check_page, fill_date, staff_signed_in
-
-WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -63,7 +61,7 @@ def test_a_baseline_round_from_invitation_to_published_results(page: Page, other
     check_page(page)
 
     # The worker sends the invitations; an adviser answers by the link in theirs.
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     (invitation,) = [m for m in mail.outbox if m.to == ["adviser0@x.org"]]
     link = re.search(r"http://\S+/evaluation/answer/open/\?link=\S+", invitation.body).group(0)
     other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
@@ -135,7 +133,7 @@ def test_a_six_principle_audit_from_scoring_to_action_plan(page: Page, other_pag
     expect(page.locator(".govuk-notification-banner")).to_contain_text("invited")
     check_page(page)
 
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     (invitation,) = [m for m in mail.outbox if m.to == ["amara@x.org"]]
     link = re.search(r"http://\S+/evaluation/answer/open/\?link=\S+", invitation.body).group(0)
     other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
@@ -222,7 +220,7 @@ def test_a_story_written_moderated_approved_published_and_withdrawn(page: Page, 
     check_page(page)
 
     # The author approves by the link in their email, beside what they wrote; it is published.
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     approve = next(m for m in mail.outbox if m.subject == "Please approve the words of your story")
     link = re.search(r"http://\S+/stories/yours/open/\?link=\S+", approve.body).group(0)
     other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
@@ -265,7 +263,7 @@ def test_an_experience_survey_offered_and_answered_online(page: Page, other_page
     expect(page.locator(".govuk-notification-banner")).to_contain_text("You will not see their answers")
     check_page(page)
 
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     (message,) = [m for m in mail.outbox if m.to == ["robin@example.org"]]
     link = re.search(r"http://\S+/evaluation/experience/open/\?link=\S+", message.body).group(0)
     other_page.goto(live_server.url + link.removeprefix("http://localhost:8000"))

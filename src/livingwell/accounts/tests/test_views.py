@@ -18,6 +18,7 @@ from livingwell.accounts.middleware import LAST_SEEN_KEY
 from livingwell.accounts.models import Role
 from livingwell.accounts.services import backup_codes_replace
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import worker_run
 
 PASSWORD = "a-long-test-password"
 
@@ -98,7 +99,7 @@ def test_staff_enrol_an_authenticator_then_reach_staff_pages(client: Client) -> 
     assert client.get(reverse("people:person_list")).status_code == 200
 
     # A security email goes out through the task queue.
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert [message.to for message in mail.outbox] == [["hana@livingwell.example"]]
 
 
@@ -225,7 +226,6 @@ def test_forgot_your_password_sends_a_link_and_staff_still_give_their_second_fac
     from urllib.parse import urlsplit
 
     from django.core import mail
-    from django.core.management import call_command
 
     user = UserFactory(username="dana", role=role, email="dana@example.org")
     client = Client()
@@ -236,7 +236,7 @@ def test_forgot_your_password_sends_a_link_and_staff_still_give_their_second_fac
         assert "Check your email" in answer.content.decode()
         assert "If an account uses that email address" in answer.content.decode()
     assert "Enter your email address" in client.post(reverse("accounts:forgot_password"), {}).content.decode()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = mail.outbox
     assert message.to == ["dana@example.org"]
     link = re.search(r"http://\S+/account/new-password/\S+", message.body)

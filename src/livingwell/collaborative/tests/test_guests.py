@@ -6,13 +6,13 @@ import uuid
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.collaborative.models import AgendaItem, Attendance, Body, ConstituencyKind, Guest, Meeting
 from livingwell.collaborative.tests.factories import ConstituencyFactory, MeetingFactory, MembershipFactory
+from livingwell.conftest import worker_run
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_a_guest_presents_gets_the_details_and_does_not_count_towards_quorum(
         _invite(secretary, meeting, agenda_item=item.pk, submission_id=token)
         _invite(secretary, meeting, agenda_item=item.pk, submission_id=token)  # sent twice: invited once
     guest = Guest.objects.get()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = [m for m in mail.outbox if m.to == ["priya@trust.example"]]
     assert "present" in message.body
     assert "The crisis café's first year" in message.body

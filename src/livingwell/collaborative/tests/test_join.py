@@ -13,6 +13,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.models import JoinRequest, Member, Membership
 from livingwell.collaborative.tests.factories import BodyFactory, MemberFactory, MembershipFactory
+from livingwell.conftest import worker_run
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +31,6 @@ def _join(client: Client, body, group, **changes):
         **changes,
     }
     return client.post(reverse("collaborative:join", args=[body.slug]), data)
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_anyone_can_read_the_body_and_its_code_and_ask_to_join(client: Client, the_board):
@@ -134,7 +131,7 @@ def test_approving_makes_a_member_with_an_account_and_invites_them(
     assert membership.agreed_code_at == request.agreed_code_at
     assert member.user.role == Role.PERSON
     assert not member.user.has_usable_password()
-    _worker()
+    worker_run()
     assert mail.outbox[-1].to == ["ola@example.org"]
     assert "choose a password" in mail.outbox[-1].body
     assert "116 123" in mail.outbox[-1].body  # crisis routes in every email
@@ -158,7 +155,7 @@ def test_someone_already_taking_part_elsewhere_keeps_one_member_record(
         secretary.post(reverse("collaborative:join_request", args=[request.pk]), {"decision": "approve"})
     assert Member.objects.filter(email__iexact="ola@example.org").count() == 1
     assert Membership.objects.get(body=body, member=existing)
-    _worker()
+    worker_run()
     assert "Sign in with your account" in mail.outbox[-1].body
 
 
@@ -175,7 +172,7 @@ def test_declining_needs_a_reason_and_tells_them(the_board, secretary: Client, d
     request.refresh_from_db()
     assert request.status == "declined"
     assert not Member.objects.filter(email="ola@example.org").exists()
-    _worker()
+    worker_run()
     assert "places are full" in mail.outbox[-1].body
 
 
@@ -270,7 +267,7 @@ def test_the_secretary_appoints_a_member_to_a_closed_body(
     assert membership.member.user is not None
     again = secretary.post(url, {**data, "agreed": "on"})
     assert b"They are already a member." in again.content
-    _worker()
+    worker_run()
     assert mail.outbox[-1].to == ["grace@council.example"]
 
 

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import Attendance, Minutes
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+from livingwell.conftest import worker_run
 from livingwell.core.tests.pages import without_random_tokens
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_the_full_cycle_of_minutes(
     minutes.refresh_from_db()
     assert minutes.status == "circulated"
     assert b"Ola opened the meeting" in member.get(draft).content
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert any("draft minutes" in m.subject for m in mail.outbox)
     # Not published before a later meeting approves them.
     secretary.post(url + "publish/")

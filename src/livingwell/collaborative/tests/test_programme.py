@@ -6,19 +6,15 @@ import uuid
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.collaborative.models import AgendaItem, Meeting, Rsvp, Topic
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+from livingwell.conftest import worker_run
 
 pytestmark = pytest.mark.django_db
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _suggest(client: Client, body, **changes):
@@ -141,7 +137,7 @@ def test_the_secretary_builds_the_agenda_and_publishes_it_with_notice(
     assert b"(led by a member (Experts by Experience))" in public.content  # no stray space before ")"
     # Who runs the body knows the lead: their own agenda names them.
     assert b"(led by Ola)" in secretary.get(running).content
-    _worker()
+    worker_run()
     assert any("the agenda" in m.subject for m in mail.outbox)
 
 
@@ -171,8 +167,8 @@ def test_reminders_go_to_members_who_have_not_said_no_and_follow_a_move(
     Rsvp.objects.create(meeting=meeting, membership=coming, answer="yes")
     with django_capture_on_commit_callbacks(execute=True):
         secretary.post(reverse("collaborative:agenda_publish", args=[meeting.pk]), {"short_notice": "yes"})
-    _worker()  # the agenda emails, and the reminder (due now: the meeting is tomorrow)
-    _worker()  # the reminder's emails
+    worker_run()  # the agenda emails, and the reminder (due now: the meeting is tomorrow)
+    worker_run()  # the reminder's emails
     reminded = {m.to[0] for m in mail.outbox if m.subject.startswith("Reminder")}
     assert "coming@example.org" in reminded
     assert "away@example.org" not in reminded

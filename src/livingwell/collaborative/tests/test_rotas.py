@@ -4,13 +4,13 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.collaborative.models import Meeting, Rota, RotaTurn
 from livingwell.collaborative.tests.factories import MeetingFactory, MembershipFactory
+from livingwell.conftest import worker_run
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,8 @@ def test_every_month_someone_else_from_the_hub_goes(
             reverse("collaborative:rota_swap", args=[rota.pk]),
             {"turn": turns[0].pk, "membership": order[1].pk},
         )
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
+    worker_run()
     reminded = [m.to[0] for m in mail.outbox if m.subject.startswith("Your turn")]
     assert reminded.count("Cal@hub.example") >= 1
     assert "Bea@hub.example" not in reminded

@@ -5,12 +5,12 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from livingwell.conftest import worker_run
 from livingwell.core.health import HEARTBEAT_KEY, worker_heartbeat_leave
 from livingwell.core.tasks import housekeeping
 
@@ -78,6 +78,6 @@ def test_only_get_is_answered() -> None:
 @pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
 def test_the_workers_housekeeping_leaves_the_heartbeat() -> None:
     housekeeping.enqueue()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert cache.get(HEARTBEAT_KEY)
     assert Client().get(reverse("core:health")).status_code == 200

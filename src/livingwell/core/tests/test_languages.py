@@ -16,7 +16,6 @@ import polib
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -26,7 +25,7 @@ from django.utils.translation import trans_real
 from livingwell.accounts.models import Role
 from livingwell.accounts.services import password_reset_message, two_factor_enrolled_message
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.conftest import shipped_ensure
+from livingwell.conftest import shipped_ensure, worker_run
 from livingwell.core import languages
 from livingwell.core.languages import in_language
 from livingwell.core.outbox import message_build
@@ -105,7 +104,7 @@ def _the_translated_surface(client: Client, code: str, sent: Callable[[], Any]) 
     with sent():
         client.post(ask, {"reference": reference, "contact": "sam@example.org"})
     yield client.get(_in(code, "frontdoor:record_sent")).content.decode()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (link,) = [message for message in mail.outbox if "/record" in message.body or "see-what" in message.body]
     opening = re.search(r"https?://\S+(/[a-z]{2}/introduce/see-what-we-recorded/open/\?link=\S+)", link.body)
     assert opening is not None, link.body
@@ -264,7 +263,7 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     pages += list(_the_directory(Client(), code, sent))
     pages += list(_the_other_pages(Client(), code))
     assert all(f'lang="{code}"' in page for page in pages if page)  # a redirect has none
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     introduction = Introduction.objects.filter(is_urgent=False).get()
     for message in mail.outbox:
         message.message()

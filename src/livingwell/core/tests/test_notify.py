@@ -5,7 +5,6 @@ delivered, a permanent failure shown on the duty queue, a temporary failure sent
 from collections.abc import Iterator
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.config.settings import NOTIFY_MAILERS
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.core.models import Delivery
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.tasks import SEND_ATTEMPTS
@@ -61,10 +60,6 @@ def _send(to: str, channel: str = "email", key: str = "alert:1") -> None:
     )
 
 
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 def _receipts(notify: NotifyStandIn, token: str = TOKEN) -> list[int]:
     return [
         Client().post(reverse("core:notify_receipt"), receipt, content_type="application/json",
@@ -75,7 +70,7 @@ def _receipts(notify: NotifyStandIn, token: str = TOKEN) -> list[int]:
 
 def test_an_email_goes_through_notify_with_our_words_and_its_receipt_comes_back(notify: NotifyStandIn) -> None:
     _send("duty@example.org")
-    _worker()
+    worker_run()
     (sent,) = notify.sent
     delivery = Delivery.objects.get()
     assert (sent["type"], sent["to"], sent["reference"]) == ("email", "duty@example.org", delivery.key)
@@ -92,7 +87,7 @@ def test_an_email_goes_through_notify_with_our_words_and_its_receipt_comes_back(
 
 def test_a_text_goes_through_notify(notify: NotifyStandIn) -> None:
     _send("07700900123", channel="text")
-    _worker()
+    worker_run()
     (sent,) = notify.sent
     assert (sent["type"], sent["to"]) == ("sms", "07700900123")
     assert "LW-ABC234" in sent["content"]["body"]
@@ -100,7 +95,7 @@ def test_a_text_goes_through_notify(notify: NotifyStandIn) -> None:
 
 def test_a_letter_goes_through_notify_with_its_address(notify: NotifyStandIn) -> None:
     _send("Jo Bloggs\n1 High Street\nKingsmere\nKM1 2AB", channel="letter")
-    _worker()
+    worker_run()
     (sent,) = notify.sent
     assert sent["type"] == "letter"
     assert [sent["personalisation"][f"address_line_{n}"] for n in range(1, 5)] == [
@@ -112,14 +107,14 @@ def test_a_letter_goes_through_notify_with_its_address(notify: NotifyStandIn) ->
 def test_a_letter_without_notify_is_not_lost_but_shown(settings) -> None:
     settings.LW_NOTIFY_API_KEY = ""
     _send("Jo Bloggs\n1 High Street\nKingsmere\nKM1 2AB", channel="letter")
-    _worker()
+    worker_run()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.last_error) == ("retrying", "LettersNeedNotify")
 
 
 def test_a_permanent_failure_shows_on_the_duty_queue(notify: NotifyStandIn) -> None:
     _send("perm-fail@simulator.notify")
-    _worker()
+    worker_run()
     assert _receipts(notify) == [204]
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.receipt) == ("gave_up", "permanent-failure")
@@ -132,13 +127,13 @@ def test_a_permanent_failure_shows_on_the_duty_queue(notify: NotifyStandIn) -> N
 
 def test_a_temporary_failure_is_sent_again_until_the_tries_run_out(notify: NotifyStandIn) -> None:
     _send("temp-fail@simulator.notify")
-    _worker()
+    worker_run()
     for attempt in range(1, SEND_ATTEMPTS):
         assert _receipts(notify)[-1] == 204
         delivery = Delivery.objects.get()
         assert (delivery.status, delivery.receipt) == ("retrying", "temporary-failure"), attempt
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-        _worker()
+        worker_run()
         assert len(notify.sent) == attempt + 1
     _receipts(notify)
     delivery = Delivery.objects.get()
@@ -148,7 +143,7 @@ def test_a_temporary_failure_is_sent_again_until_the_tries_run_out(notify: Notif
 def test_a_wrong_api_key_is_a_failed_send_tried_again(notify: NotifyStandIn, settings) -> None:
     settings.LW_NOTIFY_API_KEY = notify.api_key[:-36] + "00000000-0000-0000-0000-000000000000"
     _send("duty@example.org")
-    _worker()
+    worker_run()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.last_error) == ("retrying", "HTTPError")
     assert notify.sent == []

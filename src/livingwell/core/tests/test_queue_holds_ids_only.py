@@ -7,7 +7,6 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -15,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from livingwell.accounts.models import Role
 from livingwell.accounts.services import password_reset_send
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import worker_run
 from livingwell.core.models import TextMessage
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.record_links import record_link_send
@@ -24,10 +24,6 @@ from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.invite import person_account_invite
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker runs on its own connection
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _queue() -> str:
@@ -51,7 +47,7 @@ def test_the_front_door_queues_ids_and_the_worker_builds_each_message(client: Cl
     messages = DBTaskResult.objects.filter(task_path="livingwell.core.outbox.message_send")
     assert messages.count() == 3  # confirmation email, confirmation text, duty email
     _holds_none_of("Sam", "sam@example.org", "07700", "end my life")
-    _worker()
+    worker_run()
     assert sorted(message.to[0] for message in mail.outbox) == sorted([settings.LW_DUTY_EMAIL, "sam@example.org"])
     assert TextMessage.objects.get().to == "07700 900982"
     _holds_none_of("Sam", "sam@example.org", "07700", "end my life")
@@ -61,7 +57,7 @@ def test_an_invitation_link_is_made_as_it_is_sent_and_never_queued() -> None:
     person = PersonFactory(preferred_name="Robin", email="robin@example.org")
     person_account_invite(actor=UserFactory(role=Role.PERSONAL_GUIDE), person=person)
     _holds_none_of("Robin", "robin@example.org")
-    _worker()
+    worker_run()
     (invitation,) = mail.outbox
     assert re.search(r"http://\S+/account/welcome/\S+", invitation.body)
     _holds_none_of("Robin", "robin@example.org")
@@ -72,7 +68,7 @@ def test_an_invitation_already_taken_up_sends_nothing() -> None:
     user = person_account_invite(actor=UserFactory(role=Role.PERSONAL_GUIDE), person=person)
     user.set_password("a long enough password 1")
     user.save()
-    _worker()
+    worker_run()
     assert mail.outbox == []  # they chose a password before the worker ran: no live link goes out
 
 
@@ -80,7 +76,7 @@ def test_a_password_reset_link_is_made_as_it_is_sent() -> None:
     UserFactory(username="kit", email="kit@example.org")
     assert password_reset_send(email="kit@example.org") == 1
     _holds_none_of("kit@example.org", "kit")
-    _worker()
+    worker_run()
     assert "/account/new-password/" in mail.outbox[0].body
     _holds_none_of("kit@example.org")
 
@@ -89,7 +85,7 @@ def test_a_record_link_is_signed_as_it_is_sent() -> None:
     introduction = IntroductionFactory(preferred_name="Sam", email="sam@example.org", phone="")
     record_link_send(reference=introduction.reference, contact="sam@example.org")
     _holds_none_of("sam@example.org", introduction.reference)
-    _worker()
+    worker_run()
     assert "link=" in mail.outbox[0].body
     _holds_none_of("sam@example.org")
 
@@ -103,7 +99,7 @@ def test_my_list_address_is_sealed_outside_the_queue(client: Client) -> None:
         {"email": "me@example.org", "submission_id": str(form["submission_id"].value())},
     )
     _holds_none_of("me@example.org", str(service.pk), "Listening Space")
-    _worker()
+    worker_run()
     (message,) = mail.outbox
     assert message.to == ["me@example.org"]
     assert "Listening Space" in message.body

@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.core.models import Delivery
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.tasks import SEND_ATTEMPTS, housekeeping_schedule, tasks_recover
@@ -24,10 +24,6 @@ from livingwell.core.tasks import SEND_ATTEMPTS, housekeeping_schedule, tasks_re
 pytestmark = pytest.mark.django_db(transaction=True)
 TEMPLATE = "frontdoor/email/duty_urgent.txt"
 CONTEXT = {"reference": "LW-ABC234", "service_name": "Living Well"}
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @message_builder
@@ -68,17 +64,17 @@ def _duty_queue() -> str:
 def test_a_failed_send_is_tried_again_later_and_then_goes(monkeypatch) -> None:
     _smtp_down(monkeypatch)
     _urgent()
-    _worker()
+    worker_run()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_error) == ("retrying", 1, "SMTPConnectError")
     retry = DBTaskResult.objects.get(status="READY")
     assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)  # back-off, not at once
     assert "Urgent alerts that have not been sent" in _duty_queue()
     monkeypatch.undo()
-    _worker()
+    worker_run()
     assert mail.outbox == []  # not due yet
     _due_now()
-    _worker()
+    worker_run()
     assert len(mail.outbox) == 1
     assert Delivery.objects.get().status == "sent"
     assert "Urgent alerts that have not been sent" not in _duty_queue()
@@ -89,7 +85,7 @@ def test_after_the_last_try_the_duty_queue_says_it_could_not_be_sent(monkeypatch
     _urgent()
     for _ in range(SEND_ATTEMPTS + 2):
         _due_now()
-        _worker()
+        worker_run()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.attempts) == ("gave_up", SEND_ATTEMPTS)
     assert not DBTaskResult.objects.filter(status="READY").exists()
@@ -101,7 +97,7 @@ def test_after_the_last_try_the_duty_queue_says_it_could_not_be_sent(monkeypatch
 def test_the_same_message_queued_twice_reaches_its_recipient_once() -> None:
     _urgent()
     _urgent()
-    _worker()
+    worker_run()
     assert len(mail.outbox) == 1
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
 
@@ -111,10 +107,10 @@ def test_a_task_stuck_running_is_picked_up_again(settings) -> None:
     _urgent()
     long_ago = timezone.now() - datetime.timedelta(minutes=30)
     DBTaskResult.objects.update(status="RUNNING", started_at=long_ago)  # its worker was killed before sending
-    _worker()
+    worker_run()
     assert mail.outbox == []
     assert tasks_recover() == 1
-    _worker()
+    worker_run()
     assert len(mail.outbox) == 1
 
 
@@ -137,7 +133,7 @@ def test_a_send_cut_off_by_a_stopped_worker_is_shown_then_sent_again_as_the_same
     assert tasks_recover() == 1
     assert Delivery.objects.get().status == "unknown"
     assert "may not have been sent" in _duty_queue()
-    _worker()
+    worker_run()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].extra_headers["Message-ID"] == f"<{_key()}@livingwell.example.org>"
     delivery = Delivery.objects.get()
@@ -154,7 +150,7 @@ def test_a_worker_starting_again_puts_back_at_once_what_it_was_doing_and_nothing
     call_command("tasks_recover", "--worker", "here-1", stdout=io.StringIO())
     assert DBTaskResult.objects.get().status == "READY"
     assert Delivery.objects.get().status == "unknown"
-    _worker()
+    worker_run()
     assert len(mail.outbox) == 1
     assert Delivery.objects.get().status == "sent"
 
@@ -163,7 +159,7 @@ def test_the_same_message_queued_again_while_another_task_sends_it_is_not_sent(s
     _urgent()
     _cut_off(timezone.now())  # the first task is sending it now
     _urgent()
-    _worker()
+    worker_run()
     assert mail.outbox == []
     assert Delivery.objects.get().status == "sending"
 
@@ -176,8 +172,8 @@ def test_housekeeping_keeps_one_run_queued_and_recovers_stuck_tasks(settings) ->
     DBTaskResult.objects.filter(task_path__endswith="message_send").update(
         status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30)
     )
-    _worker()  # housekeeping runs, queues its next run, and puts the stuck email back
-    _worker()
+    worker_run()  # housekeeping runs, queues its next run, and puts the stuck email back
+    worker_run()
     assert len(mail.outbox) == 1
     waiting = DBTaskResult.objects.filter(task_path__endswith="housekeeping", status="READY")
     assert waiting.count() == 1
@@ -200,7 +196,7 @@ def test_housekeeping_clears_expired_sessions() -> None:
     old.create()
     Session.objects.filter(session_key=old.session_key).update(expire_date=timezone.now() - datetime.timedelta(days=1))
     housekeeping_schedule()
-    _worker()
+    worker_run()
     assert not Session.objects.filter(session_key=old.session_key).exists()
 
 
@@ -210,7 +206,7 @@ def test_a_failed_task_keeps_the_kind_of_error_and_nothing_it_said(monkeypatch) 
 
     monkeypatch.setattr("livingwell.core.outbox.email_send", refuse)
     _urgent()
-    _worker()
+    worker_run()
     failed = DBTaskResult.objects.get(status="FAILED")
     assert "SMTPRecipientsRefused" in failed.traceback
     assert "duty@example.org" not in failed.traceback
@@ -227,7 +223,7 @@ def test_housekeeping_clears_parcels_kept_long_enough() -> None:
     Parcel.objects.update(keep_until=timezone.now() - datetime.timedelta(minutes=1))
     assert parcel_open(kept) is None
     housekeeping_schedule()
-    _worker()
+    worker_run()
     assert not Parcel.objects.exists()
 
 

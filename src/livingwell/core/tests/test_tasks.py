@@ -2,10 +2,10 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import worker_run
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 
@@ -27,7 +27,7 @@ def test_an_enqueued_email_is_built_and_sent_by_the_worker() -> None:
     assert task.args_kwargs["kwargs"]["ids"] == {"user_id": 7}
     assert "someone@example.org" not in str(task.args_kwargs)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
 
     assert DBTaskResult.objects.get(id=result.id).status == "SUCCESSFUL"
     assert len(mail.outbox) == 1

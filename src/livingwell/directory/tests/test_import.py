@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from livingwell.conftest import worker_run
 from livingwell.directory.importer import import_csv_datapackage, import_json_feed, import_json_file, import_services
 from livingwell.directory.models import Location, Organization, Schedule, Service, ServiceAtLocation
 from livingwell.directory.tests.factories import full_service
@@ -248,5 +249,5 @@ def test_imported_listings_are_whole_and_searchable_at_once(client: Client) -> N
     assert results.total == 3
     tidy = DBTaskResult.objects.filter(task_path__endswith="fulltext_tidy_task")
     assert tidy.exists() is (connection.vendor == "sqlite")  # PostgreSQL's index needs no tidying
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert client.get("/directory/", {"q": "counselling"}).context["results"].total == 3

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.directory.models import ListingChange, ListingReport, Service
 from livingwell.directory.services import listing_change_decide
 from livingwell.directory.tests.factories import OrganizationFactory, ServiceFactory
@@ -171,8 +171,8 @@ def test_stale_listings_are_emailed_to_their_owners_through_a_task() -> None:
     ServiceFactory(name="Someone else's fresh one", assured_date=timezone.localdate())
 
     call_command("listings_remind_stale", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)  # the reminder task
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)  # the emails it queued
+    worker_run()  # the reminder task
+    worker_run()  # the emails it queued
 
     assert sorted(message.to[0] for message in mail.outbox) == ["hello@walks.example", "pat@walks.example"]
     body = mail.outbox[0].body

@@ -2,10 +2,10 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from livingwell.conftest import worker_run
 from livingwell.directory.my_list import MAX_ITEMS
 from livingwell.directory.tests.factories import ServiceFactory, full_service
 
@@ -85,7 +85,7 @@ def test_email_the_list_to_yourself_once_per_form(client: Client) -> None:
     data = {"email": "me@example.org", "submission_id": str(form["submission_id"].value())}
     for _ in range(2):  # a double submit
         assert client.post(reverse("directory:my_list_email"), data).status_code == 302
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "Listening Space" in body

@@ -4,7 +4,6 @@ never refused but grouped for the duty worker, and the limit counts the client b
 import uuid
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -12,7 +11,7 @@ from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.collaborative.models import JoinRequest
 from livingwell.collaborative.tests.factories import board
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.directory.models import ListingReport
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import Introduction
@@ -54,7 +53,7 @@ def test_urgent_introductions_are_never_refused_but_grouped_for_the_duty_worker(
         for _ in range(5):
             assert _introduce(Client(), URGENT).status_code == 302
     assert Introduction.objects.filter(is_urgent=True).count() == 5
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert len([message for message in mailoutbox if message.to == ["duty@example.org"]]) == 1
     duty = Client()
     sign_in(duty, UserFactory(username="dee", role=Role.DUTY_WORKER))

@@ -5,13 +5,13 @@ from collections.abc import Callable
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.accounts.models import Role
 from livingwell.audit.models import AuditEvent
+from livingwell.conftest import worker_run
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.models import ContactAttempt, FirstConversation, Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory, introduction_days_old
@@ -110,7 +110,7 @@ def test_routing_to_information_sends_the_person_the_list(signed_in_client: Call
     assert (introduction.route, introduction.status) == ("information", "routed")
     assert list(introduction.services.all()) == [walking]
     assert introduction not in duty.get(reverse("frontdoor:queue")).context["page"].object_list
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = [message for message in mail.outbox if message.to == ["sam@example.org"]]
     assert "Walking group" in message.body
     assert "116 123" in message.body

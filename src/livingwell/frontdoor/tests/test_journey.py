@@ -5,12 +5,12 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
 from livingwell.accounts.models import Role
+from livingwell.conftest import worker_run
 from livingwell.frontdoor.models import Introduction, IntroductionEquality
 
 START = reverse("frontdoor:start")
@@ -91,7 +91,7 @@ def test_the_confirmation_email_goes_through_the_worker(client: Client) -> None:
     _answer_all(client)
     _send(client)
     assert mail.outbox == []
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = mail.outbox
     assert message.to == ["sam@example.org"]
     assert Introduction.objects.get().reference in message.subject
@@ -152,7 +152,7 @@ def test_words_of_immediate_risk_show_crisis_routes_mark_it_urgent_and_tell_the_
     # Once sent there is nothing to carry on with: the alert says what has been done instead.
     assert "carry on" not in done
     assert "told the duty team" in done
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     duty = [message for message in mail.outbox if message.to == ["duty@example.org"]]
     assert len(duty) == 1
     assert introduction.reference in duty[0].subject
@@ -293,7 +293,7 @@ def test_a_text_confirmation_goes_through_the_worker_and_the_sms_gateway(client:
     _answer_all(client, {**ANSWERS, "contact": contact})
     _send(client)
     assert not TextMessage.objects.exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (text,) = TextMessage.objects.all()
     assert text.to == "07700 900982"
     assert Introduction.objects.get().reference in text.body

@@ -10,7 +10,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
+from livingwell.conftest import worker_run
 from livingwell.core.models import TextMessage
 from livingwell.core.tests.pages import without_random_tokens
 from livingwell.frontdoor.access import (
@@ -35,10 +35,6 @@ SENT = reverse("frontdoor:record_sent")
 OPEN = reverse("frontdoor:record_open")
 RECORD = reverse("frontdoor:record")
 LINK = re.compile(r"(/introduce/see-what-we-recorded/open/\?link=\S+)")
-
-
-def _worker_runs() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _sams(**fields: object) -> Introduction:
@@ -76,7 +72,7 @@ def test_a_person_asks_for_a_link_and_sees_what_was_recorded(client: Client) -> 
     response = client.post(REQUEST, {"reference": introduction.reference.lower(), "contact": " SAM@example.org"})
     assert response["Location"] == SENT
     assert mail.outbox == []  # the worker sends it
-    _worker_runs()
+    worker_run()
     link = _link_in_the_email()
     assert "I lost my job" not in mail.outbox[0].body  # the email carries no record, only the link
     assert "116 123" in mail.outbox[0].body
@@ -107,7 +103,7 @@ def test_a_person_asks_for_a_link_and_sees_what_was_recorded(client: Client) -> 
 def test_a_link_goes_by_text_when_the_phone_number_is_given(client: Client) -> None:
     introduction = _sams(email="")
     client.post(REQUEST, {"reference": introduction.reference, "contact": "+44 7700 900982"})
-    _worker_runs()
+    worker_run()
     (text,) = TextMessage.objects.all()
     assert text.to == "07700 900982"
     assert "/introduce/see-what-we-recorded/open/?link=" in text.body
@@ -137,7 +133,7 @@ def test_asking_reveals_nothing_and_sends_nothing_unless_both_match(
         assert response["Location"] == SENT  # the same answer as a match gets
     else:
         assert "There is a problem" in response.content.decode()
-    _worker_runs()
+    worker_run()
     assert mail.outbox == []
     assert not TextMessage.objects.exists()
     assert not RecordLink.objects.exists()
@@ -164,7 +160,7 @@ def test_a_forged_or_broken_link_opens_nothing(client: Client, token: str) -> No
 def test_an_expired_link_opens_nothing(client: Client, settings: object) -> None:
     introduction = _sams()
     client.post(REQUEST, {"reference": introduction.reference, "contact": "sam@example.org"})
-    _worker_runs()
+    worker_run()
     link = _link_in_the_email()
     settings.LW_RECORD_LINK_HOURS = 0  # type: ignore[attr-defined]
     assert client.get(link).status_code == 410
@@ -174,7 +170,7 @@ def test_an_expired_link_opens_nothing(client: Client, settings: object) -> None
 def test_reading_ends_after_the_time_allowed(client: Client) -> None:
     introduction = _sams()
     client.post(REQUEST, {"reference": introduction.reference, "contact": "sam@example.org"})
-    _worker_runs()
+    worker_run()
     client.post(OPEN, {"link": _token(_link_in_the_email())})
     assert client.get(RECORD).status_code == 200
     session = client.session

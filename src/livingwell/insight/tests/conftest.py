@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from livingwell.accounts.models import Role, User
+from livingwell.conftest import worker_run
 from livingwell.core.models import Neighbourhood
 from livingwell.frontdoor.models import ContactAttempt
 from livingwell.frontdoor.tests.factories import introduction_arrived
@@ -36,7 +37,7 @@ BASELINE = """month,secondary_care_referrals,introductions,median_days_to_first_
 
 
 def worker_queue() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
 
 
 def figures_json(start: str, end: str) -> dict:

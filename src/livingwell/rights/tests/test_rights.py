@@ -20,7 +20,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.models import Claim
 from livingwell.collaborative.models import Member as CollaborativeMember
-from livingwell.conftest import shipped_ensure, sign_in
+from livingwell.conftest import shipped_ensure, sign_in, worker_run
 from livingwell.core.models import Delivery
 from livingwell.core.outbox import message_enqueue
 from livingwell.core.personal_data import ERASED, personal_data_modules
@@ -55,10 +55,6 @@ def demo() -> None:
 def hub(client: Client) -> Client:
     sign_in(client, User.objects.create_user(username="hub-manager-rights", role=Role.HUB_MANAGER))
     return client
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _about_a_person(model: type[models.Model]) -> bool:
@@ -102,7 +98,7 @@ def _export(hub: Client, person: Person, django_capture_on_commit_callbacks) -> 
     with django_capture_on_commit_callbacks(execute=True):
         asked = hub.post(reverse("rights:subject_access_ask", args=[person.pk]))
     assert asked.status_code == 302
-    _worker()
+    worker_run()
     export = SubjectAccess.objects.get(person=person)
     assert export.status == SubjectAccess.Status.READY
     page = hub.get(reverse("rights:person_rights", args=[person.pk])).content.decode()
@@ -172,7 +168,7 @@ def test_the_file_kept_is_sealed(hub: Client, django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True):
         hub.post(reverse("rights:subject_access_ask", args=[jo.pk]))
         hub.post(reverse("rights:subject_access_ask", args=[jo.pk]))  # a double click makes one
-    _worker()
+    worker_run()
     assert SubjectAccess.objects.filter(person=jo).count() == 1
     (kept,) = (tmp_path / "subject-access").iterdir()
     content = kept.read_bytes()
@@ -274,7 +270,7 @@ def test_messages_sent_about_their_records_are_listed_without_their_words() -> N
     other = IntroductionFactory(email="someone.else@example.org", contact_methods=["email"])
     for each in (introduction, other):
         message_enqueue(confirmation_message, introduction_id=each.pk, key=f"confirmation:{each.pk}")
-    _worker()
+    worker_run()
     assert Delivery.objects.count() == 2
     held = {held.title: held.rows for held in held_everywhere(person)}
     (sent,) = held["Messages about your introductions"]

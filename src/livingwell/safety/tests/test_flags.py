@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -15,7 +14,7 @@ from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.tests.factories import MembershipFactory, board
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.people.models import Person
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.safety.models import RiskFlag
@@ -26,10 +25,6 @@ pytestmark = pytest.mark.django_db
 RISK = "honestly i cant go on, i've been saving up my tablets"
 CALM = "I would like to try the walking group on Tuesdays"
 FLAGS = reverse("safety:flag_list")
-
-
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.fixture
@@ -87,7 +82,7 @@ def test_a_persons_own_words_are_flagged_to_their_guide_with_crisis_routes_at_on
     assert (flag.person_id, flag.guide.username, flag.categories) == (person.pk, "gabriel", ["suicide"])
     assert RISK in flag.written
     assert AuditEvent.objects.filter(record_type="safety.riskflag", action="create", person_id=person.pk).exists()
-    _worker()
+    worker_run()
     (told,) = mail.outbox
     assert told.to == ["gabriel@example.org"]
     assert "saving up" not in told.body  # no personal details in the email
@@ -120,7 +115,7 @@ def test_without_a_guide_the_duty_team_is_told(
     assert "We have told our duty team" in html
     assert "0808 2000 247" in html  # the National Domestic Abuse Helpline for unsafe at home
     assert RiskFlag.objects.get().guide is None
-    _worker()
+    worker_run()
     assert mail.outbox[0].to == ["duty@example.org"]
 
 

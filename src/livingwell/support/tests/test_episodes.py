@@ -8,12 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.audit.models import AuditEvent
+from livingwell.conftest import worker_run
 from livingwell.support.models import Action, ContactLogEntry, Episode, EpisodeChange
 from livingwell.support.tests.factories import EpisodeFactory, GuideProfileFactory
 
@@ -22,10 +22,6 @@ COME_BACK = reverse("support:come_back")
 
 def _url(name: str, episode: Episode) -> str:
     return reverse(f"support:{name}", kwargs={"episode_id": episode.pk})
-
-
-def _worker_runs() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _now_fields(delta: datetime.timedelta = datetime.timedelta(0)) -> dict[str, str]:
@@ -141,7 +137,7 @@ def test_easy_out_closing_sends_a_plain_summary_with_a_one_step_way_back(guide: 
     guide.post(_url("status", episode), {"change": "close", "reason": "Sam is back at work and feeling well"})
     episode.refresh_from_db()
     assert (episode.status, episode.closed_at is not None) == ("closed", True)
-    _worker_runs()
+    worker_run()
     (summary,) = mail.outbox
     assert summary.to == ["robin@example.org"]
     assert "Sam is back at work and feeling well" in summary.body
@@ -161,7 +157,7 @@ def test_easy_out_closing_sends_a_plain_summary_with_a_one_step_way_back(guide: 
     reopened = episode.changes.get(kind=EpisodeChange.Kind.REOPENED)
     assert reopened.changed_by is None  # the person did it
     assert Episode.objects.count() == 1  # the same episode: all its history kept
-    _worker_runs()
+    worker_run()
     assert mail.outbox[-1].to == [episode.guide.email]
     assert "Robin" not in mail.outbox[-1].body  # the guide's email names nobody
     # The link has done its work; pressing again changes nothing.

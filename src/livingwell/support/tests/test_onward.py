@@ -7,14 +7,13 @@ from collections.abc import Callable
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.frontdoor.tests.factories import IntroductionFactory
@@ -66,7 +65,7 @@ def test_the_guide_sends_and_the_provider_closes_the_loop(episode: Episode, gard
     _send(episode, garden, ["contact"])
     onward = OnwardIntroduction.objects.get()
     assert SharingConsent.objects.filter(person=episode.person, organisation=garden.organization).exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (told,) = mail.outbox
     assert told.to == [pat.email]
     assert "Robin" not in told.body

@@ -11,7 +11,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -19,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from pytest_django import DjangoAssertNumQueries
 
 from livingwell.accounts.models import Role, User
+from livingwell.conftest import worker_run
 from livingwell.people.tests.factories import PersonFactory
 from livingwell.support.access import access_goal_for, access_own_plan_for, access_plan_for
 from livingwell.support.models import Action, Connection, Episode, Goal, Plan, PlanComment
@@ -148,7 +148,7 @@ def test_the_person_is_invited_reads_comments_on_and_agrees_their_plan(guide: Cl
     guide.post(_url("plan_start", episode))
     guide.post(_url("goal_new", episode), _goal("stay_well", "Sleep through the night"))
     guide.post(_url("invite", episode))
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (invitation,) = mail.outbox
     assert invitation.to == ["robin@example.org"]
     link = re.search(r"http://\S+/account/welcome/\S+", invitation.body)

@@ -6,7 +6,6 @@ import threading
 import uuid
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils import timezone
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.directory.tests.factories import ServiceFactory
 from livingwell.support.models import Action, ContactLogEntry, Goal, OnwardIntroduction, Plan, PlanComment
 from livingwell.support.tests.factories import EpisodeFactory
@@ -61,7 +60,7 @@ def test_each_creating_form_sent_again_makes_one_record(django_capture_on_commit
             for _ in range(3):
                 assert client.post(url, {**data, **token}).status_code == 302, name
         assert model.objects.count() == 1, name
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     assert len([message for message in mailoutbox if message.to == ["pat@garden.example"]]) == 1
 
 

@@ -10,7 +10,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from livingwell.accounts.models import Role
 from livingwell.audit.models import AuditEvent
+from livingwell.conftest import worker_run
 from livingwell.core.tasks import SEND_ATTEMPTS
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.tests.factories import IntroductionFactory
@@ -208,16 +208,12 @@ def trust(settings) -> Iterator[Trust]:
     server.server.shutdown()
 
 
-def _worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_it_is_delivered_once_with_a_receipt(trust: Trust, duty: Client) -> None:
     introduction = IntroductionFactory()
     _route(duty, introduction)
     assert "Waiting to be sent to the trust's system" in _page(duty, introduction)
-    _worker()
+    worker_run()
     (received,) = trust.received
     assert _resources(received)["ServiceRequest"]["identifier"][0]["value"] == introduction.reference
     assert trust.headers[0]["Authorization"] == "Bearer trust-token"
@@ -229,7 +225,7 @@ def test_it_is_delivered_once_with_a_receipt(trust: Trust, duty: Client) -> None
     from livingwell.support.referrals import referral_deliver
 
     referral_deliver.enqueue(str(introduction.pk))  # queued again: never sent twice
-    _worker()
+    worker_run()
     assert len(trust.received) == 1
 
 
@@ -238,11 +234,11 @@ def test_a_trust_that_is_down_is_tried_again_and_then_the_hub_is_told(trust: Tru
     trust.failures = SEND_ATTEMPTS
     introduction = IntroductionFactory(is_urgent=True)
     _route(duty, introduction)
-    _worker()
+    worker_run()
     assert "Sending to the trust's system: 1 try so far" in _page(duty, introduction)
     for _attempt in range(SEND_ATTEMPTS - 1):
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())  # as time passing would
-        _worker()
+        worker_run()
     page = _page(duty, introduction)
     assert f"could not be delivered to the trust's system after {SEND_ATTEMPTS} tries" in page
     assert "Download the referral (FHIR file)" in page

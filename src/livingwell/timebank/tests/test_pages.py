@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +13,7 @@ from django.urls import reverse
 
 from livingwell.accounts.models import Role, User
 from livingwell.audit.models import AuditEvent
-from livingwell.conftest import sign_in
+from livingwell.conftest import sign_in, worker_run
 from livingwell.directory.models import Service
 from livingwell.directory.tests.factories import OrganizationFactory
 from livingwell.people.tests.factories import PersonFactory
@@ -98,7 +97,7 @@ def test_the_welcome_email_invites_them_to_choose_a_password(coordinator: Client
     asked = Member.objects.create(name="Edna", email="edna@example.org", conduct_agreed_at="2026-11-01T10:00Z",
                                   submission_id=uuid.uuid4())  # fmt: skip
     coordinator.post(reverse("timebank:welcome", args=[asked.pk]))
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    worker_run()
     (message,) = [m for m in mail.outbox if m.to == ["edna@example.org"]]
     assert "/welcome/" in message.body
     assert "never money" in message.body

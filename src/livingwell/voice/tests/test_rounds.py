@@ -7,20 +7,18 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from livingwell.collaborative.tests.factories import MembershipFactory
+from livingwell.conftest import worker_run
 from livingwell.safety.models import RiskFlag
 from livingwell.voice.invitations import reminders
 from livingwell.voice.ladder import ladder_load
 from livingwell.voice.models import Answer, EvaluationRound, Invitation, Rung
 
 pytestmark = pytest.mark.django_db
-
-WORKER = ("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
 def _date(prefix: str, day: datetime.date) -> dict[str, str]:
@@ -97,7 +95,7 @@ def test_a_round_from_invitation_to_answers_and_a_reminder(
         reverse("voice:contributor_add", args=[the_round.pk]), {"name": "Dr Guest", "email": "guest@trust.example"}
     )
     assert b"Someone with this email address is already invited" in again.content
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     invited = Invitation.objects.filter(round=the_round)
     assert invited.count() == 6  # the secretary, 3 Experts by Experience, one without email, the guest
     assert invited.filter(sent_at__isnull=True).get().member.name == "No Email"
@@ -139,7 +137,7 @@ def test_a_round_from_invitation_to_answers_and_a_reminder(
     reminded = reminders(kind="round", asked_id=the_round.pk)
     assert reminded == 3  # the secretary, Ebe 2 and the guest; nobody without an address
     assert reminders(kind="round", asked_id=the_round.pk) == 0
-    call_command(*WORKER, verbosity=0)
+    worker_run()
     reminded_to = [m.to[0] for m in mail.outbox if m.subject.startswith("A reminder")]
     assert len(reminded_to) == 3
     assert {"e2@x.org", "guest@trust.example"} < set(reminded_to)
