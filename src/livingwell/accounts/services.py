@@ -2,12 +2,14 @@
 
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -104,10 +106,13 @@ def password_reset_send(*, email: str) -> int:
 
 
 def their_language(user: User) -> str:
-    """The language an account's owner reads: for someone we support, the one they chose (decision 0062);
-    for staff, the site's own."""
-    person = getattr(user, "person", None)  # the account of someone we support
-    return getattr(person, "written_in", "") or settings.LANGUAGE_CODE
+    """The language an account's owner reads (decision 0062): the one they chose where an app above this one
+    keeps it, else the site's own (staff chose none). An app that keeps one names in its ``AppConfig``, as
+    ``account_language``, the dotted path of a function giving it for an account, or "" for one not theirs."""
+    for config in apps.get_app_configs():
+        if (path := getattr(config, "account_language", "")) and (code := import_string(path)(user)):
+            return str(code)
+    return settings.LANGUAGE_CODE
 
 
 @message_builder

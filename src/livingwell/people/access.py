@@ -70,3 +70,10 @@ def access_people_page_for(user: User, page_number: str | int | None) -> Page[Pe
     page = Paginator(_people_for(user), PEOPLE_PER_PAGE).get_page(page_number)
     audit_reads_record(actor=user, records=page.object_list)
     return page
+
+
+def account_language(user: User) -> str:
+    """The language the owner of this account chose for what we send them, or "" when it is not the account
+    of someone we support. The system's own read as it writes to them (like every message's builder): no
+    one is shown the record, so nothing is audited."""
+    return Person.objects.filter(user_id=user.pk).values_list("written_in", flat=True).first() or ""

@@ -17,3 +17,5 @@ class PeopleConfig(AppConfig):
     demo_load = "livingwell.people.demo.people_demo_load"
     # What it holds about a person, for their subject access and erasure (core/personal_data.py).
     personal_data = "livingwell.people.personal_data"
+    # The language someone we support chose, for what their account is sent (accounts.services.their_language).
+    account_language = "livingwell.people.access.account_language"

@@ -13,3 +13,5 @@ class TimebankConfig(AppConfig):
     demo_load = "livingwell.timebank.demo.timebank_demo"
     # What it holds about a person, for their subject access and erasure (core/personal_data.py).
     personal_data = "livingwell.timebank.personal_data"
+    # The language a member joined in, for what their account is sent (accounts.services.their_language).
+    account_language = "livingwell.timebank.selectors.account_language"

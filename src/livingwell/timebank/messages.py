@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from livingwell.accounts.services import first_sign_in_url
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder
 from livingwell.timebank.models import Exchange, Member
 from livingwell.timebank.selectors import bank
@@ -25,13 +26,14 @@ def welcome_message(member_id: str) -> Message | None:
     if member is None or not member.email:
         return None
     the_bank = bank()
-    url, invited = first_sign_in_url(member.user)
-    return Message(
-        to=member.email,
-        subject=_("Welcome to %(bank)s") % {"bank": the_bank.name},
-        template_name="timebank/email/welcome.txt",
-        context={"name": member.name, "bank": the_bank, "url": url, "invited": invited},
-    )
+    with in_language(member.written_in):  # the language they joined in, their sign-in link too (decision 0062)
+        url, invited = first_sign_in_url(member.user)
+        return Message(
+            to=member.email,
+            subject=_("Welcome to %(bank)s") % {"bank": the_bank.name},
+            template_name="timebank/email/welcome.txt",
+            context={"name": member.name, "bank": the_bank, "url": url, "invited": invited},
+        )
 
 
 @message_builder
@@ -40,12 +42,17 @@ def nudge_message(member_id: str) -> Message | None:
     if member is None or not member.email:
         return None
     the_bank = bank()
-    return Message(
-        to=member.email,
-        subject=_("What is new in %(bank)s") % {"bank": the_bank.name},
-        template_name="timebank/email/nudge.txt",
-        context={"name": member.name, "bank": the_bank, "url": f"{settings.LW_SITE_URL}{reverse('timebank:home')}"},
-    )
+    with in_language(member.written_in):
+        return Message(
+            to=member.email,
+            subject=_("What is new in %(bank)s") % {"bank": the_bank.name},
+            template_name="timebank/email/nudge.txt",
+            context={
+                "name": member.name,
+                "bank": the_bank,
+                "url": f"{settings.LW_SITE_URL}{reverse('timebank:home')}",
+            },
+        )
 
 
 @message_builder
@@ -57,16 +64,17 @@ def exchange_message(exchange_id: str, kind: str, to_member_id: str) -> Message 
     to = exchange.giver if str(exchange.giver_id) == to_member_id else exchange.receiver
     if str(to.pk) != to_member_id or not to.email or to.status != Member.Status.ACTIVE:
         return None
-    return Message(
-        to=to.email,
-        subject=str(SUBJECTS[kind]) % {"title": exchange.listing.title},
-        template_name="timebank/email/exchange.txt",
-        context={
-            "name": to.name,
-            "other": exchange.other_side(to).name,
-            "kind": kind,
-            "title": exchange.listing.title,
-            "minutes": exchange.minutes,
-            "url": f"{settings.LW_SITE_URL}{reverse('timebank:exchange', args=[exchange.pk])}",
-        },
-    )
+    with in_language(to.written_in):
+        return Message(
+            to=to.email,
+            subject=str(SUBJECTS[kind]) % {"title": exchange.listing.title},
+            template_name="timebank/email/exchange.txt",
+            context={
+                "name": to.name,
+                "other": exchange.other_side(to).name,
+                "kind": kind,
+                "title": exchange.listing.title,
+                "minutes": exchange.minutes,
+                "url": f"{settings.LW_SITE_URL}{reverse('timebank:exchange', args=[exchange.pk])}",
+            },
+        )

@@ -104,6 +104,8 @@ class Member(models.Model):
         "core.Neighbourhood", verbose_name=_("area"), null=True, blank=True, on_delete=models.SET_NULL
     )
     about = models.TextField(_("about me"), blank=True)
+    # The language of the page they joined on: what the time bank sends them is written in it (decision 0062).
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ASKED)
     conduct_agreed_at = models.DateTimeField(_("agreed the code of conduct"), null=True, blank=True)
     asked_at = models.DateTimeField(_("asked to join"), default=timezone.now)

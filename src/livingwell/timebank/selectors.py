@@ -239,3 +239,8 @@ def figures(first: datetime.date, before: datetime.date) -> Figures:
         months.append(MonthFigures(month, members, len(active.get(month, ())), minutes.get(month, 0)))
         month = following
     return Figures(months=months, active=len(gave | received), gave_and_received=len(gave & received))
+
+
+def account_language(user: User) -> str:
+    """The language this account's owner joined the time bank in, or "" when they are not a member."""
+    return Member.objects.filter(user_id=user.pk).values_list("written_in", flat=True).first() or ""

@@ -40,19 +40,31 @@ def member_join(
     area: Neighbourhood | None,
     about: str,
     submission_id: uuid.UUID,
+    written_in: str = "",
 ) -> Member:
     """A signed-in user joins, agreeing to the code of conduct; the coordinator welcomes them later. Someone
-    who left, or asked to join before they had an account, joins again with the same membership."""
+    who left, or asked to join before they had an account, joins again with the same membership.
+    ``written_in`` is the language of the page they joined on, which the time bank writes to them in."""
     try:
         with transaction.atomic():
-            return _member_join(user=user, name=name, phone=phone, area=area, about=about, submission_id=submission_id)
+            return _member_join(
+                user=user, name=name, phone=phone, area=area, about=about, submission_id=submission_id,
+                written_in=written_in,
+            )  # fmt: skip
     except IntegrityError:
         # The same form sent twice at once: the other request made the membership.
         return Member.objects.get(user=user)
 
 
 def _member_join(
-    *, user: User, name: str, phone: str, area: Neighbourhood | None, about: str, submission_id: uuid.UUID
+    *,
+    user: User,
+    name: str,
+    phone: str,
+    area: Neighbourhood | None,
+    about: str,
+    submission_id: uuid.UUID,
+    written_in: str,
 ) -> Member:
     existing = Member.objects.select_for_update().filter(user=user).first()
     if existing is None and user.email:
@@ -67,6 +79,7 @@ def _member_join(
     member.phone = phone
     member.area = area
     member.about = about
+    member.written_in = written_in or member.written_in
     member.status = Member.Status.ACTIVE
     member.conduct_agreed_at = now
     member.joined_at = now
@@ -77,10 +90,17 @@ def _member_join(
 
 
 def member_ask(
-    *, name: str, email: str, phone: str, area: Neighbourhood | None, about: str, submission_id: uuid.UUID
+    *,
+    name: str,
+    email: str,
+    phone: str,
+    area: Neighbourhood | None,
+    about: str,
+    submission_id: uuid.UUID,
+    written_in: str = "",
 ) -> Member:
     """Someone without an account asks to join, agreeing to the code of conduct; the coordinator welcomes
-    them, which makes their account."""
+    them, which makes their account. ``written_in`` is the language of the page they asked on."""
 
     def create() -> Member:
         member = Member.objects.create(
@@ -89,6 +109,7 @@ def member_ask(
             phone=phone,
             area=area,
             about=about,
+            written_in=written_in,
             conduct_agreed_at=timezone.now(),
             submission_id=submission_id,
         )

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -45,6 +46,7 @@ def member_join(request: AuthenticatedHttpRequest) -> HttpResponse:
             area=data["area"],
             about=data["about"],
             submission_id=data["submission_id"],
+            written_in=get_language(),
         )
         messages.success(request, _("Welcome to the time bank. The coordinator will be in touch to say hello."))
         return redirect("timebank:mine")

@@ -3,6 +3,7 @@ and asking to join."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from livingwell.core.forms import fresh_token, posted
@@ -62,6 +63,7 @@ def join(request: HttpRequest) -> HttpResponse:
             area=data["area"],
             about=data["about"],
             submission_id=data["submission_id"],
+            written_in=get_language(),
         )
         return redirect("timebank:asked")
     return render(request, "timebank/join.html", {"form": form, "bank": selectors.bank(), "asking": True})
