@@ -83,7 +83,8 @@ def test_a_member_is_written_to_in_the_language_they_joined_in(
     asked.user.set_password("a long and unguessable password")
     asked.user.save()
     reset = message_build("livingwell.accounts.services.password_reset_message", {"user_id": asked.user.pk})
-    assert reset is not None and reset.language == code
+    assert reset is not None
+    assert reset.language == code
     reset.body()
     assert list(untranslated.found) == []
 
