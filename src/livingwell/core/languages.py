@@ -10,6 +10,7 @@ page in that language says so, with a link to the page in English.
 
 import functools
 import gettext
+from collections.abc import Collection
 from typing import Literal, cast
 from urllib.parse import urlencode, urlsplit
 
@@ -41,6 +42,13 @@ def language_name(code: str) -> str:
     """``code`` named for staff: "Polish (Polski)"."""
     itself = dict(settings.SHIPPED_LANGUAGES).get(code, code)
     return f"{NAMES_IN_ENGLISH[code]} ({itself})" if code in NAMES_IN_ENGLISH else itself
+
+
+def as_shipped(text: str, shipped: Collection[str]) -> str:
+    """``text`` in the reader's language when it is one the platform ships in English (so its message files
+    hold it), else as someone here wrote it, which no file holds: for what ships and may be renamed or added
+    to, such as the directory's categories and the evaluation's questions."""
+    return translation.gettext(text) if text in shipped else text
 
 
 def offered() -> list[tuple[str, str]]:

@@ -10,8 +10,9 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from livingwell.core.languages import as_shipped
 
 
 def _id() -> models.UUIDField:
@@ -63,11 +64,9 @@ class TaxonomyTerm(models.Model):
     @property
     def label(self) -> str:
         """Its name in the reader's language: the default categories are translated, others are as named."""
-        from livingwell.directory.taxonomy import DEFAULT_CODES, TAXONOMY_ID
+        from livingwell.directory.taxonomy import DEFAULT_NAMES
 
-        if self.taxonomy_id == TAXONOMY_ID and self.code in DEFAULT_CODES:
-            return gettext(self.name)
-        return self.name
+        return as_shipped(self.name, DEFAULT_NAMES)
 
 
 class Neighbour(models.Model):

@@ -260,4 +260,5 @@ def default_taxonomy_ensure(*, taxonomy_model: Any = None, term_model: Any = Non
         term_model.objects.update_or_create(id=term.id, defaults=term.values())
 
 
-DEFAULT_CODES = frozenset(code for code, _name, _description in TERMS)
+# The default categories' English names, which people read in their own language (``TaxonomyTerm.label``).
+DEFAULT_NAMES = frozenset(name for _code, name, _description in TERMS)

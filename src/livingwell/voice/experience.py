@@ -41,6 +41,7 @@ QUESTIONS = [
     (gettext_noop("I know how to come back"), ExperienceQuestion.Kind.AGREE),
     (gettext_noop("Anything else you would like to tell us, in your own words"), ExperienceQuestion.Kind.WORDS),
 ]
+SHIPPED_QUESTIONS = frozenset(text for text, _kind in QUESTIONS)
 
 
 def questions_load(question_model: Any) -> int:

@@ -11,10 +11,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.collaborative.models import ConstituencyKind
+from livingwell.core.languages import as_shipped
 
 
 class Rung(models.Model):
@@ -429,11 +429,9 @@ class ExperienceQuestion(models.Model):
     @property
     def label(self) -> str:
         """The question in the reader's language: the shipped ones are translated, others are as written."""
-        from livingwell.voice.experience import QUESTIONS
+        from livingwell.voice.experience import SHIPPED_QUESTIONS
 
-        if any(self.text == text for text, _kind in QUESTIONS):
-            return gettext(self.text)
-        return self.text
+        return as_shipped(self.text, SHIPPED_QUESTIONS)
 
 
 class Moment(models.TextChoices):
