@@ -158,13 +158,14 @@ def duty_urgent_message(introduction_id: str) -> Message | None:
     introduction = Introduction.objects.filter(pk=introduction_id).first()
     if introduction is None:
         return None
-    with in_language(settings.LANGUAGE_CODE):  # for the duty team, in the site's own language
-        return Message(
-            to=settings.LW_DUTY_EMAIL,
-            subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
-            template_name="frontdoor/email/duty_urgent.txt",
-            context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
-        )
+    # For the duty team, in the site's own language, which the worker builds every message in unless its
+    # builder writes in another (core.outbox.message_build).
+    return Message(
+        to=settings.LW_DUTY_EMAIL,
+        subject=_("Urgent introduction %(reference)s") % {"reference": introduction.reference},
+        template_name="frontdoor/email/duty_urgent.txt",
+        context={"reference": introduction.reference, "service_name": settings.LW_SERVICE_NAME},
+    )
 
 
 def _urgent_already_told(introduction: Introduction) -> bool:

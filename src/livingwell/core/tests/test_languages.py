@@ -272,6 +272,10 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     assert introduction.reference in confirmation.subject
     assert "We have your introduction" not in confirmation.subject
     assert "Thank you for introducing yourself" not in confirmation.body
+    # The words of risk written in it made urgent introductions: the duty team hears in the site's language.
+    to_duty = [message for message in mail.outbox if message.to == [settings.LW_DUTY_EMAIL]]
+    assert to_duty
+    assert all(message.subject.startswith("Urgent introduction LW-") for message in to_duty)
     assert list(untranslated.found) == []
 
 
