@@ -16,7 +16,7 @@ as a national charity, which is linked to and never changed.
 import datetime
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -43,20 +43,12 @@ class _Unreadable(Exception):
 
 
 @dataclass
-class FetchReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class FetchReport(ImportReport):
+    """An import's counts, and what a fetch also does: listings gone from the feed taken down, back put up."""
+
     withdrawn: int = 0
     restored: int = 0
-    problems: list[ImportProblem] = field(default_factory=list)
     complete: bool = True
-
-    def add(self, report: ImportReport) -> None:
-        self.created += report.created
-        self.updated += report.updated
-        self.unchanged += report.unchanged
-        self.problems += report.problems
 
     def __str__(self) -> str:
         said = (

@@ -24,6 +24,13 @@ class ImportReport:
     def imported(self) -> int:
         return self.created + self.updated + self.unchanged
 
+    def add(self, report: "ImportReport") -> None:
+        """Count another import's records and problems in this one."""
+        self.created += report.created
+        self.updated += report.updated
+        self.unchanged += report.unchanged
+        self.problems += report.problems
+
 
 class _Changes:
     """Counts whether anything about one service was created or changed."""
