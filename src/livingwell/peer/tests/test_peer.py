@@ -80,6 +80,17 @@ def test_a_person_chooses_a_peer_who_accepts_and_records_sessions(people: dict) 
     assert "Try the walking group." in mine
 
 
+def test_the_peer_supporter_is_told_of_an_interpreter_before_they_make_contact(people: dict) -> None:
+    person = people["person_record"]
+    person.language, person.needs_interpreter = "Somali", True
+    person.save()
+    introduction = introduction_for(person, people["profile"], status="asked")
+    page = people["peer"].get(reverse("peer:introduction", args=[introduction.pk])).content.decode()
+    assert "Needs an interpreter for Somali: book one before you contact them." in page
+    own_page = people["person"].get(reverse("peer:introduction", args=[introduction.pk])).content.decode()
+    assert "book one before you contact them" not in own_page  # not told to themselves
+
+
 def test_a_worry_goes_to_the_guide_and_never_to_the_person(people: dict) -> None:
     introduction = introduction_for(people["person_record"], people["profile"])
     worry = "Jo seemed very low and said she had stopped eating."
