@@ -3,6 +3,7 @@ and the confirmation email in the language it was sent in; and finding support i
 (decision 0062)."""
 
 import re
+import uuid
 
 import pytest
 from django.core import mail
@@ -10,10 +11,16 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
+from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import worker_run
 from livingwell.directory.demo import directory_demo_load
 from livingwell.frontdoor.models import Introduction
-from tests.browser.conftest import check_page
+from livingwell.timebank import services
+from livingwell.timebank.models import Bank, Category, Member
+from livingwell.timebank.shipped import bank_load
+from livingwell.timebank.tests.factories import member_for
+from tests.browser.conftest import check_page, sign_in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -162,6 +169,73 @@ def test_someone_tells_their_story_in_arabic(page: Page, live_server) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.get_by_role("button", name=said["Withdraw my story"])).to_be_visible()
     check_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_time_bank_member_exchanges_in_arabic(page: Page, live_server) -> None:
+    """A member who joined in Arabic adds an offer, hears of someone asking for it in Arabic, and agrees and
+    records the hours on pages read from the right, with axe on each; the other member hears in English."""
+    with translation.override("ar"):
+        said = {english: gettext(english) for english in TIME_BANK_WORDS}
+    assert [english for english in TIME_BANK_WORDS if said[english] == english] == []
+    bank_load(Bank, Category)
+    UserFactory(username="ola", role=Role.PERSON, email="ola@example.org", first_name="Ola")
+    sign_in(page, live_server.url, "ola")
+    page.goto(f"{live_server.url}/ar/time-bank/join/member/")
+    page.get_by_label(said[TIME_BANK_WORDS[0]]).check()
+    page.get_by_role("button", name=said["Join"]).click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["My time"])
+    check_page(page)
+    page.get_by_role("link", name=said["Offer or ask for help"]).first.click()
+    page.get_by_role("button", name=said["Add it"]).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(said["Choose offering or asking"])
+    check_page(page)
+    page.get_by_label(said["Offering help"]).check()
+    page.get_by_label(said["Title"]).fill("خياطة")
+    page.get_by_label(said["Description"]).fill("تقصير السراويل وإصلاح السحّابات، صباح السبت.")
+    page.get_by_role("button", name=said["Add it"]).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("خياطة")
+    ola = Member.objects.get(name="Ola")
+    assert ola.written_in == "ar"
+
+    bola = member_for(UserFactory(role=Role.PERSON, email="bola@example.org"), name="Bola")
+    services.exchange_ask(member=bola, listing=ola.listings.get(), message="Saturday?", submission_id=uuid.uuid4())
+    worker_run()
+    (asked,) = mail.outbox
+    assert asked.to == ["ola@example.org"]
+    link = re.search(r"http://\S+/ar/time-bank/exchanges/\S+/", asked.body).group(0)  # type: ignore[union-attr]
+    page.goto(live_server.url + link.removeprefix("http://localhost:8000"))
+    expect(page.get_by_text("Saturday?")).to_be_visible()
+    check_page(page)
+    page.get_by_role("button", name=said["Yes"]).click()
+    page.get_by_label(said["How many hours?"]).fill("1.1")
+    page.get_by_role("button", name=said["Record the hours"]).click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    check_page(page, screenshot="timebank-exchange-ar")
+    page.get_by_label(said["How many hours?"]).fill("1.5")
+    page.get_by_role("button", name=said["Record the hours"]).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Bola")
+    check_page(page)
+    worker_run()
+    to_bola = [message for message in mail.outbox if message.to == ["bola@example.org"]]
+    assert [message.subject for message in to_bola] == ["Yes to “خياطة”", "Please confirm the hours for “خياطة”"]
+
+
+TIME_BANK_WORDS = [
+    "I have read the code of conduct and the advice on meeting someone for the first time, and I agree",
+    "Join",
+    "My time",
+    "Offer or ask for help",
+    "Add it",
+    "Choose offering or asking",
+    "Offering help",
+    "Title",
+    "Description",
+    "Yes",
+    "How many hours?",
+    "Record the hours",
+]
 
 
 STORY_WORDS = [

@@ -30,7 +30,7 @@ def welcome_message(member_id: str) -> Message | None:
         url, invited = first_sign_in_url(member.user)
         return Message(
             to=member.email,
-            subject=_("Welcome to %(bank)s") % {"bank": the_bank.name},
+            subject=_("Welcome to %(bank)s") % {"bank": the_bank.label},
             template_name="timebank/email/welcome.txt",
             context={"name": member.name, "bank": the_bank, "url": url, "invited": invited},
         )
@@ -45,7 +45,7 @@ def nudge_message(member_id: str) -> Message | None:
     with in_language(member.written_in):
         return Message(
             to=member.email,
-            subject=_("What is new in %(bank)s") % {"bank": the_bank.name},
+            subject=_("What is new in %(bank)s") % {"bank": the_bank.label},
             template_name="timebank/email/nudge.txt",
             context={
                 "name": member.name,

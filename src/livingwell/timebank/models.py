@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.append_only import AppendOnlyModel, AppendOnlyQuerySet
+from livingwell.core.languages import as_shipped
+from livingwell.timebank.shipped import BANK_NAME, SHIPPED_TEXTS
 
 # The most one exchange, or one credit, may record: a long day.
 MOST_MINUTES = 12 * 60
@@ -23,7 +25,7 @@ STEP_MINUTES = 15
 class Bank(models.Model):
     """The time bank's own settings: one row, made by the first migration and changed in the admin."""
 
-    name = models.CharField(_("name"), max_length=120, default="Time bank")
+    name = models.CharField(_("name"), max_length=120, default=BANK_NAME)
     # The organisation that runs it: its provider editors coordinate, and its listings carry the offers and
     # requests into the directory. None until an administrator names it.
     organization = models.ForeignKey(
@@ -44,7 +46,26 @@ class Bank(models.Model):
         verbose_name_plural = _("time bank")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language while it is the one shipped, else as named."""
+        return as_shipped(self.name, SHIPPED_TEXTS)
+
+    @property
+    def conduct(self) -> list[str]:
+        """The code of conduct, a point a line, each in the reader's language while it is as shipped."""
+        return _lines(self.code_of_conduct)
+
+    @property
+    def first_meeting_advice(self) -> list[str]:
+        """The advice for meeting someone for the first time, as ``conduct``."""
+        return _lines(self.first_meeting)
+
+
+def _lines(text: str) -> list[str]:
+    return [as_shipped(line.strip(), SHIPPED_TEXTS) for line in text.splitlines() if line.strip()]
 
 
 class Category(models.Model):
@@ -60,7 +81,8 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self) -> str:
-        return self.name
+        """Its name in the reader's language while it is the one shipped, else as named."""
+        return as_shipped(self.name, SHIPPED_TEXTS)
 
 
 class Member(models.Model):

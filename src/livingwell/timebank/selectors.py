@@ -92,7 +92,7 @@ def ledger_page(member: Member, page_number: str | int) -> tuple[Page, list[Ledg
         "exchange__receiver__name", "credit__what",
     )  # fmt: skip
     page = Paginator(entries, LEDGER_PER_PAGE).get_page(page_number)
-    bank_name = bank().name
+    bank_name = bank().label
     rows = []
     for at, minutes, title, giver_id, giver, receiver, credit in page.object_list:
         if credit is not None:

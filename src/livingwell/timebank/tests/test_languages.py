@@ -15,6 +15,8 @@ from livingwell.conftest import sign_in
 from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_build
 from livingwell.core.tests.test_languages import Untranslated
+from livingwell.directory.models import Service
+from livingwell.directory.tests.factories import OrganizationFactory
 from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Exchange, Member
 from livingwell.timebank.selectors import bank
@@ -48,7 +50,7 @@ def test_a_member_is_written_to_in_the_language_they_joined_in(
     welcome = _sent("welcome_message", member_id=asked.pk)
     assert welcome.language == code
     with in_language(code):
-        assert welcome.subject == _("Welcome to %(bank)s") % {"bank": bank().name}
+        assert welcome.subject == _("Welcome to %(bank)s") % {"bank": bank().label}
     assert re.search(rf"http://\S+/{code}/\S*welcome/", welcome.body())  # choosing a password opens in it
     # Another member, in English, asks about their offer: Ola hears of it in hers; Bola hears back in his.
     offer = listing_for(asked)
@@ -98,3 +100,37 @@ def test_a_member_who_joins_signed_in_keeps_the_page_language_and_one_who_joined
     earlier = member_for(name="Hugh", email="hugh@example.org")  # joined before languages were kept
     assert earlier.written_in == ""
     assert _sent("nudge_message", member_id=earlier.pk).language == "en-gb"
+
+
+def test_what_the_time_bank_ships_is_read_in_each_language_and_what_it_publishes_is_in_the_sites() -> None:
+    """The code of conduct, the advice for a first meeting, the categories and the bank's name ship in English
+    and are read in the reader's language while unchanged; one the coordinator rewrote is shown as written. An
+    offer added on a page in Arabic goes into the directory in the site's own language."""
+    bank_load(Bank, Category)
+    Bank.objects.filter(pk=bank().pk).update(organization=OrganizationFactory(name="Kingsmere Time Bank"))
+    with in_language("ar"):
+        conduct, meeting, garden = (
+            _("Be kind, be on time, and say early if you cannot come."),
+            _("Tell someone you trust where you are going and when you expect to be back."),
+            _("Gardening"),
+        )
+    assert "Be kind" not in conduct
+    page = Client().get("/ar/time-bank/join/").content.decode()
+    assert conduct in page
+    assert meeting in page
+    assert "Be kind, be on time" not in page
+    assert garden in Client().get("/ar/time-bank/").content.decode()
+    Bank.objects.filter(pk=bank().pk).update(code_of_conduct="Be kind.\nBring a flask of tea.")
+    rewritten = Client().get("/ar/time-bank/code-of-conduct/").content.decode()
+    assert "Bring a flask of tea." in rewritten
+    user = User.objects.create(username="ola", email="ola@example.org", role=Role.PERSON)
+    member_for(user, name="Ola")
+    ola = Client()
+    sign_in(ola, user)
+    data = {"kind": "offer", "category": Category.objects.get(slug="gardening").pk, "title": "Ogród",
+            "description": "Pielenie.", "area": "", "submission_id": str(uuid.uuid4())}  # fmt: skip
+    assert ola.post("/ar/time-bank/offers-and-requests/new/", data).status_code == 302
+    service = Service.objects.get(opportunity_type="time_bank")
+    assert service.name == "Time bank offer: Ogród"
+    assert service.description.endswith("Join the time bank to ask for this. Hours are never money.")
+    assert "/ar/" not in service.url
