@@ -101,6 +101,12 @@ def in_language(code: str) -> translation.override:
     return translation.override(code if code in dict(offered()) else settings.LANGUAGE_CODE)
 
 
+def in_site_language() -> translation.override:
+    """Write in the site's own language, whatever language the page was read in: for what is kept or sent for
+    everyone (a directory listing, the duty team's email, a record's note), not for one reader."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
 def _remembered(request: HttpRequest) -> str | None:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     codes = {code for code, _name in settings.LANGUAGES}

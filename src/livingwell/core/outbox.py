@@ -28,7 +28,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
-from livingwell.core.languages import in_language
+from livingwell.core.languages import in_language, in_site_language
 from livingwell.core.models import Parcel
 from livingwell.core.notify import REFERENCE_HEADER, letter_send, notify_on
 from livingwell.core.sealed import seal, unseal
@@ -143,7 +143,7 @@ def message_build(build: str, ids: Mapping[str, Ids]) -> Message | None:
     builder = import_string(build)
     if not getattr(builder, "message_builder", False):
         raise TypeError(f"{build} is not marked @message_builder")
-    with in_language(settings.LANGUAGE_CODE):  # the site's own, whatever the worker last wrote in
+    with in_site_language():  # the site's own, whatever the worker last wrote in
         message: Message | None = builder(**ids)
     return message if message is not None and message.to else None
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.languages import in_language
+from livingwell.core.languages import in_language, in_site_language
 from livingwell.core.models import Neighbourhood
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.frontdoor.matching import PossibleMatch
@@ -109,7 +109,7 @@ def _messages_enqueue(introduction: Introduction) -> None:
     if introduction.phone and ContactMethod.TEXT in introduction.contact_methods:
         message_enqueue(confirmation_text, introduction_id=introduction.pk)
     if introduction.is_urgent and not _urgent_already_told(introduction):
-        with in_language(settings.LANGUAGE_CODE):  # the duty queue's words, whatever language they wrote in
+        with in_site_language():  # the duty queue's words, whatever language they wrote in
             label = _("Duty email: urgent introduction %(reference)s") % {"reference": introduction.reference}
         message_enqueue(
             duty_urgent_message,
@@ -245,7 +245,8 @@ def first_conversation_record(
 def _contact_notes(introduction: Introduction) -> str:
     notes = [introduction.safe_times]
     if introduction.may_leave_message is False:
-        notes.append(_("Do not leave a message."))
+        with in_site_language():  # kept on the record for everyone who contacts them
+            notes.append(str(_("Do not leave a message.")))
     return " ".join(note for note in notes if note)[:500]
 
 

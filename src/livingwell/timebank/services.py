@@ -15,7 +15,7 @@ from livingwell.accounts.models import User
 from livingwell.accounts.services import account_for_email
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
-from livingwell.core.languages import in_language
+from livingwell.core.languages import in_site_language
 from livingwell.core.models import Neighbourhood
 from livingwell.core.outbox import message_enqueue
 from livingwell.core.refusals import Refused
@@ -190,7 +190,7 @@ def _publish(listing: Listing) -> None:
         return
     # Published for everyone (and in the Open Referral UK feed), in the site's own language whatever language
     # the member added it in; the listing's page it links to opens in the reader's.
-    with in_language(settings.LANGUAGE_CODE):
+    with in_site_language():
         kind = _("Time bank offer") if listing.kind == Listing.Kind.OFFER else _("Time bank request")
         how = (
             _("Join the time bank to ask for this. Hours are never money.")

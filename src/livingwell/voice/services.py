@@ -12,6 +12,7 @@ from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Membership, Topic
+from livingwell.core.languages import in_site_language
 from livingwell.core.refusals import Refused
 from livingwell.core.submissions import created_once
 from livingwell.directory.models import Organization
@@ -283,15 +284,13 @@ def plan_action_add(
     _refuse_when_agreed(audit)
 
     def create() -> PlanAction:
-        topic = Topic.objects.create(
-            body=audit.body,
-            title=str(_("Co-production audit: %(what)s") % {"what": what})[:200],
-            why=str(
+        with in_site_language():  # the body's programme, read by all its members
+            title = str(_("Co-production audit: %(what)s") % {"what": what})[:200]
+            why = str(
                 _("From the action plan of “%(audit)s”, for the principle “%(principle)s”: %(who)s, by %(due)s.")
                 % {"audit": audit.title, "principle": principle.name, "who": who, "due": due_on.strftime("%-d %B %Y")}
-            ),
-            submission_id=uuid.uuid4(),
-        )
+            )
+        topic = Topic.objects.create(body=audit.body, title=title, why=why, submission_id=uuid.uuid4())
         action = PlanAction.objects.create(
             audit=audit,
             principle=principle,

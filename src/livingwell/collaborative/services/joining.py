@@ -22,6 +22,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.services.common import Refused
 from livingwell.collaborative.services.guests import chair_independent_required
+from livingwell.core.languages import in_site_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
 
@@ -66,11 +67,12 @@ def join_request_submit(
 
 def members_constituency(body: Body) -> Constituency:
     """Where someone joins a body that has no groups to join as: its "Members", made the first time."""
-    constituency, _created = Constituency.objects.get_or_create(
-        body=body,
-        name=str(_("Members")),
-        defaults={"kind": ConstituencyKind.COMMUNITY, "sector": str(_("Members"))},
-    )
+    with in_site_language():  # one "Members", whatever language the chair reads the site in
+        constituency, _created = Constituency.objects.get_or_create(
+            body=body,
+            name=str(_("Members")),
+            defaults={"kind": ConstituencyKind.COMMUNITY, "sector": str(_("Members"))},
+        )
     return constituency
 
 
