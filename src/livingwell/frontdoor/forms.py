@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField, GovukForm, TelInput
@@ -286,22 +286,30 @@ class GpForm(StepForm):
         self.fields["neighbourhood"].choices = [("", _("Not sure, or prefer not to say")), *neighbourhoods]  # type: ignore[attr-defined]
 
 
-def _choices(*labels: Any) -> list[tuple[str, Any]]:
-    return [("", _("Prefer not to say")), *((str(label), label) for label in labels)]
+def _choices(*labels: str) -> list[tuple[str, Any]]:
+    """Each answer kept in English, as the figures count it, and shown in the reader's language."""
+    return [("", _("Prefer not to say")), *((label, _(label)) for label in labels)]
+
+
+AGE_BANDS = [
+    gettext_noop("16 to 24"),
+    gettext_noop("25 to 34"),
+    gettext_noop("35 to 44"),
+    gettext_noop("45 to 54"),
+    gettext_noop("55 to 64"),
+    gettext_noop("65 to 74"),
+    gettext_noop("75 or over"),
+]
 
 
 class EqualityForm(StepForm):
-    age_band = forms.ChoiceField(
-        label=_("Age"),
-        required=False,
-        choices=_choices("16 to 24", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 to 74", "75 or over"),
-    )
+    age_band = forms.ChoiceField(label=_("Age"), required=False, choices=_choices(*AGE_BANDS))
     gender = forms.CharField(label=_("Gender"), required=False, max_length=100)
     ethnic_group = forms.CharField(label=_("Ethnic group"), required=False, max_length=100)
     disability = forms.ChoiceField(
         label=_("Do you consider yourself to have a disability or long-term condition?"),
         required=False,
-        choices=_choices(_("Yes"), _("No")),
+        choices=_choices(gettext_noop("Yes"), gettext_noop("No")),
     )
     sexual_orientation = forms.CharField(label=_("Sexual orientation"), required=False, max_length=100)
     religion = forms.CharField(label=_("Religion or belief"), required=False, max_length=100)

@@ -16,6 +16,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -61,9 +62,34 @@ RISKS = [
     "the voices tell me to hurt people",
 ]
 # Mistakes a person may make on each question, so that every message about one is translated too.
-MISTAKES: dict[str, dict[str, object]] = {
-    "date-of-birth": {"date_of_birth_day": "31", "date_of_birth_month": "2", "date_of_birth_year": "1985"},
-    "contact": {"contact_methods": ["phone", "email", "text", "letter"], "email": "not an address", "phone": "12"},
+MISTAKES: dict[str, list[dict[str, object]]] = {
+    "name": [{"preferred_name": "x" * 101}],
+    "date-of-birth": [
+        {"date_of_birth_day": "31", "date_of_birth_month": "2", "date_of_birth_year": "1985"},
+        {"date_of_birth_day": "1", "date_of_birth_month": "1", "date_of_birth_year": "2999"},
+        {"date_of_birth_day": "1", "date_of_birth_month": "1", "date_of_birth_year": "1850"},
+    ],
+    "contact": [
+        {"contact_methods": ["phone", "email", "text", "letter"], "email": "not an address", "phone": "12"},
+        {"contact_methods": ["phone", "email", "letter"]},
+        {"may_leave_message": "no"},
+    ],
+    "whats-going-on": [{"in_their_words": "x" * 5001}],
+}
+# Someone introducing another person, who agreed: the questions about the introducer, and every question
+# asked about "them".
+FOR_SOMEONE_ELSE: dict[str, list[dict[str, object]]] = {
+    "who": [{"for_whom": "someone_else"}],
+    "about-you": [
+        {},
+        {"introducer_relationship": "gp", "introducer_name": "Dr Rao", "introducer_contact": "01632 960001"},
+        {
+            "introducer_relationship": "gp",
+            "introducer_name": "Dr Rao",
+            "introducer_contact": "01632 960001",
+            "introducer_confirms_agreement": "on",
+        },
+    ],
 }
 
 
@@ -82,8 +108,8 @@ def _the_translated_surface(client: Client, code: str, sent: Callable[[], Any]) 
         url = _in(code, "frontdoor:step", slug=slug)
         yield client.get(url).content.decode()
         yield client.post(url, {name: "" for name in answers}).content.decode()
-        if slug in MISTAKES:
-            yield client.post(url, MISTAKES[slug]).content.decode()
+        for mistake in MISTAKES.get(slug, []):
+            yield client.post(url, mistake).content.decode()
         if slug == "whats-going-on":
             for words in RISKS:  # each on a journey of its own, as each shows its own routes
                 someone = Client()
@@ -119,6 +145,22 @@ def _the_translated_surface(client: Client, code: str, sent: Callable[[], Any]) 
         someone.post(_in(code, "frontdoor:step", slug=slug), answers)
     someone.post(check, {"token": someone.get(check).context["journey"].token})
     yield someone.get(_in(code, "frontdoor:done")).content.decode()
+    yield from _for_someone_else(code)
+
+
+def _for_someone_else(code: str) -> Iterator[str]:
+    """Introducing someone else, who agreed: what is asked of the introducer, with its mistakes, and each
+    question asked about them, up to the check page."""
+    introducer = Client()
+    for slug, tries in {
+        **FOR_SOMEONE_ELSE,
+        **{slug: [answers] for slug, answers in ANSWERS.items() if slug != "who"},
+    }.items():
+        url = _in(code, "frontdoor:step", slug=slug)
+        yield introducer.get(url).content.decode()
+        for answers in tries:
+            yield introducer.post(url, answers).content.decode()
+    yield introducer.get(_in(code, "frontdoor:check")).content.decode()
 
 
 def _the_directory(client: Client, code: str, sent: Callable[[], Any]) -> Iterator[str]:
@@ -276,6 +318,28 @@ def test_everything_translated_is_translated_whole_and_the_confirmation_arrives_
     to_duty = [message for message in mail.outbox if message.to == [settings.LW_DUTY_EMAIL]]
     assert to_duty
     assert all(message.subject.startswith("Urgent introduction LW-") for message in to_duty)
+    assert list(untranslated.found) == []
+
+
+@pytest.mark.parametrize("code", ["pl", "ar"])
+def test_an_introduction_that_cannot_be_saved_says_so_in_their_language(
+    client: Client, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    client.get(_in(code, "frontdoor:step", slug="who"))
+    for slug, answers in ANSWERS.items():
+        client.post(_in(code, "frontdoor:step", slug=slug), answers)
+    check = _in(code, "frontdoor:check")
+    token = client.get(check).context["journey"].token
+    untranslated = Untranslated(monkeypatch, code)
+
+    def fails(**_kwargs: object) -> None:
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr("livingwell.frontdoor.views.journey.introduction_submit", fails)
+    page = client.post(check, {"token": token})
+    assert page.status_code == 503
+    with in_language(code):
+        assert str(_("We could not save your introduction")) in page.content.decode()
     assert list(untranslated.found) == []
 
 
