@@ -220,6 +220,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "livingwell.config.urls"
+# A form sent after its page went stale gets our page, in the reader's language (core/views.py).
+CSRF_FAILURE_VIEW = "livingwell.core.views.csrf_failure"
 WSGI_APPLICATION = "livingwell.config.wsgi.application"
 
 TEMPLATES = [

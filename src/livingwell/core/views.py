@@ -62,6 +62,12 @@ def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "core/pages/contact.html")
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent after its page went stale: what happened and what to do, in the reader's language. (Django's
+    own view also words its technical reasons, which this page never shows.)"""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Render the 500 page in our design, falling back to plain HTML if even that fails."""
     try:

@@ -344,6 +344,32 @@ def test_an_introduction_that_cannot_be_saved_says_so_in_their_language(
 
 
 @pytest.mark.parametrize("code", OTHERS)
+def test_the_pages_that_say_something_went_wrong_are_in_their_language(
+    client: Client, monkeypatch: pytest.MonkeyPatch, settings, code: str
+) -> None:
+    """A page that is not there, a form sent after its page went stale, a character that cannot be read, a
+    file too large, and sending too often (with the answers kept): each in the language of the address."""
+    untranslated = Untranslated(monkeypatch, code)
+    pages = [client.get(f"/{code}/no-such-page/")]
+    pages.append(Client(enforce_csrf_checks=True).post(_in(code, "frontdoor:step", slug="who"), {"for_whom": "self"}))
+    pages.append(client.get(_in(code, "directory:search"), {"q": "walk\x00"}))
+    settings.LW_MAX_REQUEST_BYTES = 10
+    pages.append(client.post(_in(code, "frontdoor:step", slug="who"), {"for_whom": "self" * 10}))
+    settings.LW_MAX_REQUEST_BYTES = 6 * 1024 * 1024
+    someone = Client()
+    someone.get(_in(code, "frontdoor:step", slug="who"))
+    for slug, answers in ANSWERS.items():
+        someone.post(_in(code, "frontdoor:step", slug=slug), answers)
+    check = _in(code, "frontdoor:check")
+    token = someone.get(check).context["journey"].token
+    monkeypatch.setattr("livingwell.frontdoor.views.journey.over_limit", lambda *_args, **_kwargs: True)
+    pages.append(someone.post(check, {"token": token}))
+    assert [page.status_code for page in pages] == [404, 403, 400, 413, 429]
+    assert all(f'lang="{code}"' in page.content.decode() for page in pages)
+    assert list(untranslated.found) == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
 def test_what_is_sent_to_them_later_is_in_the_language_they_used(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
     """The person record keeps the language of the front door, and what support sends them later is in it: the
     services the Hub suggests, the invitation to read their plan online, and the closing summary by email and
