@@ -26,6 +26,7 @@ WORDS = [
     gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("Your password can’t be entirely numeric."),
     gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("The two password fields didn’t match."),
     gettext_noop("(Hidden field %(name)s) %(error)s"),
     # A long text cut short (django.utils.text.Truncator), as stories' summaries are.
     pgettext_lazy("String to return when truncating text", "%(truncated_text)s…"),
