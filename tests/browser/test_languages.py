@@ -16,6 +16,10 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import worker_run
 from livingwell.directory.demo import directory_demo_load
 from livingwell.frontdoor.models import Introduction
+from livingwell.people.tests.factories import PersonFactory
+from livingwell.support.invite import person_account_invite
+from livingwell.support.models import Connection, Plan
+from livingwell.support.tests.factories import EpisodeFactory
 from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Member
 from livingwell.timebank.shipped import bank_load
@@ -220,6 +224,54 @@ def test_a_time_bank_member_exchanges_in_arabic(page: Page, live_server) -> None
     worker_run()
     to_bola = [message for message in mail.outbox if message.to == ["bola@example.org"]]
     assert [message.subject for message in to_bola] == ["Yes to “خياطة”", "Please confirm the hours for “خياطة”"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_we_support_reads_and_agrees_their_plan_in_arabic(page: Page, live_server) -> None:
+    """From the invitation their guide sends: a password chosen, the plan read from the right with its
+    connections drawn, a comment added and the plan agreed, with axe on each page."""
+    with translation.override("ar"):
+        said = {english: gettext(english) for english in PLAN_WORDS}
+    assert [english for english in PLAN_WORDS if said[english] == english] == []
+    guide = UserFactory(role=Role.PERSONAL_GUIDE)
+    person = PersonFactory(preferred_name="Robin", email="robin@example.org", written_in="ar")
+    EpisodeFactory(person=person, guide=guide)
+    plan = Plan.objects.create(person=person, strengths="صبور، ويحب الحيوانات")
+    Connection.objects.create(plan=plan, name="أختي", kind="family", closeness="close", may_share=True)
+    Connection.objects.create(plan=plan, name="مجموعة الحديقة", kind="community", closeness="wider")
+    person_account_invite(actor=guide, person=person)
+    worker_run()
+    (invitation,) = mail.outbox
+    link = re.search(r"http://\S+/ar/account/welcome/\S+", invitation.body).group(0)  # type: ignore[union-attr]
+    page.goto(link.replace("http://localhost:8000", live_server.url))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Choose a password"])
+    check_page(page)
+    page.get_by_label(said["Choose a password"]).fill("a walk by the river at dawn")
+    page.get_by_label(said["Type it again"]).fill("a walk by the river at dawn")
+    page.get_by_role("button", name=said["Save and see my plan"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["My plan"])
+    expect(page.locator("main")).to_contain_text("أختي")
+    check_page(page, screenshot="my-plan-ar")
+    page.get_by_label(said["Add a comment"]).fill("هل يمكننا إضافة السباحة؟")
+    page.get_by_role("button", name=said["Add comment"]).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(said["Comment added."])
+    page.get_by_role("button", name=said["I agree with my plan"]).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(said["Thank you. You have agreed your plan."])
+    check_page(page)
+
+
+PLAN_WORDS = [
+    "Choose a password",
+    "Type it again",
+    "Save and see my plan",
+    "My plan",
+    "Add a comment",
+    "Add comment",
+    "Comment added.",
+    "I agree with my plan",
+    "Thank you. You have agreed your plan.",
+]
 
 
 TIME_BANK_WORDS = [

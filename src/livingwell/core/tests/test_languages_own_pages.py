@@ -96,6 +96,8 @@ def test_someone_we_support_reads_their_own_pages_in_their_language(
     )  # fmt: skip
     pages.append(welcome)
     pages.append(visitor.post(welcome.redirect_chain[-1][0], {"new_password1": "a", "new_password2": "b"}))
+    chosen = {"new_password1": "a walk by the river at dawn", "new_password2": "a walk by the river at dawn"}
+    pages.append(visitor.post(welcome.redirect_chain[-1][0], chosen, follow=True))  # no plan yet: it says so
     assert [page.status_code for page in pages] == [200] * len(pages)
     assert all(f'lang="{code}"' in page.content.decode() for page in pages)
     assert list(untranslated.found) == []
