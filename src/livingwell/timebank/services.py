@@ -48,33 +48,32 @@ def member_join(
     ``written_in`` is the language of the page they joined on, which the time bank writes to them in."""
     try:
         with transaction.atomic():
-            return _member_join(user, submission_id, written_in, name=name, phone=phone, area=area, about=about)
+            existing = Member.objects.select_for_update().filter(user=user).first()
+            if existing is None and user.email:
+                existing = (
+                    Member.objects.select_for_update().filter(user__isnull=True, email__iexact=user.email).first()
+                )
+            if existing is not None and existing.status == Member.Status.ACTIVE:
+                return existing
+            now = timezone.now()
+            member = existing or Member(submission_id=submission_id)
+            member.user = user
+            member.name = name
+            member.email = user.email
+            member.phone = phone
+            member.area = area
+            member.about = about
+            member.written_in = written_in or member.written_in
+            member.status = Member.Status.ACTIVE
+            member.conduct_agreed_at = now
+            member.joined_at = now
+            member.left_at = None
+            member.save()
+            audit_event_record(actor=user, action=AuditEvent.Action.CREATE, record=member, person_id=None)
+            return member
     except IntegrityError:
         # The same form sent twice at once: the other request made the membership.
         return Member.objects.get(user=user)
-
-
-def _member_join(user: User, submission_id: uuid.UUID, written_in: str, **details: object) -> Member:
-    """``details`` are what the member tells the others: their name, phone, area and about."""
-    existing = Member.objects.select_for_update().filter(user=user).first()
-    if existing is None and user.email:
-        existing = Member.objects.select_for_update().filter(user__isnull=True, email__iexact=user.email).first()
-    if existing is not None and existing.status == Member.Status.ACTIVE:
-        return existing
-    now = timezone.now()
-    member = existing or Member(submission_id=submission_id)
-    member.user = user
-    member.email = user.email
-    for field, value in details.items():
-        setattr(member, field, value)
-    member.written_in = written_in or member.written_in
-    member.status = Member.Status.ACTIVE
-    member.conduct_agreed_at = now
-    member.joined_at = now
-    member.left_at = None
-    member.save()
-    audit_event_record(actor=user, action=AuditEvent.Action.CREATE, record=member, person_id=None)
-    return member
 
 
 def member_ask(
