@@ -2,17 +2,20 @@
 and the confirmation email in the language it was sent in; and finding support in the directory in both
 (decision 0062)."""
 
+import datetime
 import re
 import uuid
 
 import pytest
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
 from livingwell.accounts.models import Role
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.collaborative.models import Body
+from livingwell.collaborative.tests.factories import MeetingFactory, board, secretary_of
 from livingwell.conftest import worker_run
 from livingwell.directory.demo import directory_demo_load
 from livingwell.frontdoor.models import Introduction
@@ -24,7 +27,7 @@ from livingwell.timebank import services
 from livingwell.timebank.models import Bank, Category, Member
 from livingwell.timebank.shipped import bank_load
 from livingwell.timebank.tests.factories import member_for
-from tests.browser.conftest import check_page, sign_in
+from tests.browser.conftest import check_page, sign_in, staff_signed_in
 
 
 @pytest.mark.django_db(transaction=True)
@@ -302,3 +305,74 @@ STORY_WORDS = [
     "Thank you for your story",
     "Withdraw my story",
 ]
+
+
+MEMBER_WORDS = [
+    "Your name", "Email address", "I have read the code of conduct and agree to it", "Ask to join",
+    "Agree to the code of conduct to join", "Your request to join is sent", "Choose a password", "Type it again",
+    "Save my password", "Your account", "Your co-production", "Reply", "Will you come?", "Say whether you will come",
+    "Yes, I will come", "Anything we should arrange so you can take part? (optional)", "Save", "Your reply is saved.",
+]  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_someone_joins_the_collaborative_and_replies_to_a_meeting_in_arabic(
+    page: Page, other_page: Page, live_server
+) -> None:
+    """Asking to join read from the right; the secretary, who reads the public pages in Arabic, approves on a
+    page in English; the welcome arrives in Arabic, and the new member chooses a password and replies to a
+    meeting with their access needs, a mistake first, with axe on each page."""
+    with translation.override("ar"):
+        said = {english: gettext(english) for english in MEMBER_WORDS}
+    assert [english for english in MEMBER_WORDS if said[english] == english] == []
+    body, _groups = board()
+    Body.objects.filter(pk=body.pk).update(open_membership=True)
+    MeetingFactory(body=body, starts_at=timezone.now() + datetime.timedelta(days=14))
+    page.goto(f"{live_server.url}/ar/collaborative/{body.slug}/join/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.get_by_role("button", name=said["Ask to join"]).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(said["Agree to the code of conduct to join"])
+    check_page(page)
+    page.get_by_label("Experts by Experience").check()
+    page.get_by_label(said["Your name"]).fill("هدى")
+    page.get_by_label(said["Email address"]).fill("huda@example.org")
+    page.get_by_label(said["I have read the code of conduct and agree to it"]).check()
+    page.get_by_role("button", name=said["Ask to join"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Your request to join is sent"])
+    check_page(page)
+
+    secretary = staff_signed_in(other_page, live_server.url, "sol", Role.SECRETARY)
+    secretary_of(body, secretary)
+    other_page.goto(f"{live_server.url}/ar/")  # the public pages in Arabic, remembered
+    other_page.goto(f"{live_server.url}/ar/collaborative/{body.slug}/run/")  # a link shared in Arabic
+    expect(other_page.locator("html")).to_have_attribute("lang", "en-gb")  # staff's pages are in English
+    other_page.get_by_role("link", name="هدى").click()
+    check_page(other_page)
+    other_page.get_by_role("button", name="Approve: make them a member").click()
+    expect(other_page.locator(".govuk-notification-banner")).to_contain_text("هدى is now a member")
+    check_page(other_page)
+
+    worker_run()
+    (welcome,) = [message for message in mail.outbox if message.to == ["huda@example.org"]]
+    assert welcome.subject == f"مرحبًا بك في {body.name}"
+    link = re.search(r"http://\S+/ar/account/welcome/\S+", welcome.body).group(0)  # type: ignore[union-attr]
+    page.goto(link.replace("http://localhost:8000", live_server.url))
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Choose a password"])
+    check_page(page)
+    page.get_by_label(said["Choose a password"]).fill("tea by the window at noon")
+    page.get_by_label(said["Type it again"]).fill("tea by the window at noon")
+    page.get_by_role("button", name=said["Save my password"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Your account"])
+    check_page(page)
+    page.goto(f"{live_server.url}/ar/collaborative/yours/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(said["Your co-production"])
+    check_page(page)
+    page.get_by_role("link", name=re.compile(f"^{said['Reply']}")).first.click()
+    page.get_by_role("button", name=said["Save"]).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(said["Say whether you will come"])
+    check_page(page)
+    page.get_by_label(said["Yes, I will come"]).check()
+    page.get_by_label(said["Anything we should arrange so you can take part? (optional)"]).fill("غرفة هادئة")
+    page.get_by_role("button", name=said["Save"]).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(said["Your reply is saved."])
+    check_page(page, screenshot="collaborative-yours-ar")

@@ -13,7 +13,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from livingwell.accounts.models import Role
+from livingwell.accounts.models import STAFF_ROLES, Role
+from livingwell.core.languages import english_only
 
 View = Callable[..., HttpResponse]
 EVERY_ROLE = frozenset(Role)
@@ -55,6 +56,7 @@ def role_required(*roles: Role) -> Callable[[View], View]:
             return view(request, *args, **kwargs)
 
         wrapper.allowed_roles = allowed  # type: ignore[attr-defined]
-        return wrapper
+        # Staff's own pages are in English whatever language someone chose (decision 0062).
+        return english_only(wrapper) if allowed <= STAFF_ROLES else wrapper
 
     return decorator

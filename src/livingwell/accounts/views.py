@@ -27,6 +27,7 @@ from livingwell.accounts.services import (
 )
 from livingwell.accounts.sso import ID_TOKEN, provider_logout_url, sso_on
 from livingwell.core.forms import posted
+from livingwell.core.languages import english_only
 from livingwell.core.outbox import message_enqueue
 from livingwell.core.rate_limits import limited_response, over_limit
 
@@ -63,9 +64,16 @@ class WelcomeView(PasswordResetConfirmView):
             return None
         return user
 
-    def get_success_url(self) -> str:
+    def _has_plan(self) -> bool:
         # "person" is the person record linked to the account (people.Person.user), if there is one.
-        if self.user is not None and hasattr(self.user, "person"):
+        return self.user is not None and hasattr(self.user, "person")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # A member of the Collaborative or the time bank has no plan: the page promises only what is there.
+        return {**super().get_context_data(**kwargs), "has_plan": self._has_plan()}
+
+    def get_success_url(self) -> str:
+        if self._has_plan():
             messages.success(self.request, _("Your password is set. This is your plan."))
             return reverse("support:my_plan")
         messages.success(self.request, _("Your password is set."))
@@ -115,6 +123,7 @@ def _next_url(request: HttpRequest) -> str:
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
+@english_only  # only staff have a second factor
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Ask for the second factor, or set one up if the user has none yet."""

@@ -16,3 +16,5 @@ class CollaborativeConfig(AppConfig):
     demo_load = "livingwell.collaborative.demo.collaborative_demo"
     # What it holds about a person, for their subject access and erasure (core/personal_data.py).
     personal_data = "livingwell.collaborative.personal_data"
+    # The language a member asked to join in, for what their account is sent (accounts.services.their_language).
+    account_language = "livingwell.collaborative.selectors.account_language"

@@ -172,6 +172,8 @@ class Member(models.Model):
         validators=[MinValueValidator(0)],
         help_text=_("For someone who must keep under a limit to protect their benefits. Leave blank for none."),
     )
+    # The language of the page they asked to join on: what is sent to them is written in it (decision 0062).
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     # The secret in the address of their own calendar feed, which calendar apps read without signing in.
     feed_token = models.CharField(max_length=64, unique=True, default=feed_token_new, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -238,6 +240,7 @@ class JoinRequest(models.Model):
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
     why = models.TextField(_("why you would like to join"), max_length=2000, blank=True)
     named_in_public = models.BooleanField(_("may be named in public minutes"), default=False)
+    written_in = models.CharField(_("language of the messages we send"), max_length=10, blank=True)
     agreed_code_at = models.DateTimeField(_("agreed to the code of conduct"))
     submission_id = models.UUIDField(unique=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WAITING)

@@ -60,11 +60,13 @@ def erase(person: Person) -> list[tuple[str, int]]:
     return [
         (
             "collaborative.member",
-            fields_blank(members, "email", "phone", "supervision_contact", name=ERASED, named_in_public=False),
+            fields_blank(
+                members, "email", "phone", "supervision_contact", "written_in", name=ERASED, named_in_public=False
+            ),
         ),
         (
             "collaborative.joinrequest",
-            fields_blank(joining, "email", "phone", "why", "conversation_notes", name=ERASED),
+            fields_blank(joining, "email", "phone", "why", "conversation_notes", "written_in", name=ERASED),
         ),
         (
             "collaborative.supervision",

@@ -14,6 +14,7 @@ from livingwell.audit.models import AuditEvent
 from livingwell.collaborative.auditing import member_record_audit
 from livingwell.collaborative.models import Body, Meeting, Membership, Rota, RotaPlace, RotaTurn
 from livingwell.collaborative.selectors import meeting_url
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.refusals import Refused
 
@@ -124,17 +125,18 @@ def rota_message(turn_id: int, membership_id: int) -> Message | None:
     turn = _turn_to_remind(turn_id, membership_id)
     if turn is None:
         return None
-    meeting = turn.meeting
-    return Message(
-        to=turn.membership.member.email,
-        subject=_("Your turn: %(rota)s") % {"rota": turn.rota.name},
-        template_name="collaborative/email/rota.txt",
-        context={
-            "name": turn.membership.member.name,
-            "rota": turn.rota.name,
-            "duty": turn.rota.duty,
-            "meeting": meeting,
-            "body": meeting.body.name,
-            "url": meeting_url(meeting),
-        },
-    )
+    meeting, member = turn.meeting, turn.membership.member
+    with in_language(member.written_in):
+        return Message(
+            to=member.email,
+            subject=_("Your turn: %(rota)s") % {"rota": turn.rota.name},
+            template_name="collaborative/email/rota.txt",
+            context={
+                "name": member.name,
+                "rota": turn.rota.name,
+                "duty": turn.rota.duty,
+                "meeting": meeting,
+                "body": meeting.body.name,
+                "url": meeting_url(meeting),
+            },
+        )

@@ -12,14 +12,26 @@ from dataclasses import dataclass
 from dateutil import rrule
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 # ---------------------------------------------------------------------------------------------------------
 # When meetings fall: RFC 5545 rules, worked out in local time so that 8am stays 8am across the clock change.
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-WEEKDAY_NAMES = [_lazy("Monday"), _lazy("Tuesday"), _lazy("Wednesday"), _lazy("Thursday"), _lazy("Friday")]
-ORDINALS = {1: _lazy("first"), 2: _lazy("second"), 3: _lazy("third"), 4: _lazy("fourth"), -1: _lazy("last")}
+WEEKDAY_NAMES = [
+    gettext_lazy("Monday"),
+    gettext_lazy("Tuesday"),
+    gettext_lazy("Wednesday"),
+    gettext_lazy("Thursday"),
+    gettext_lazy("Friday"),
+]
+ORDINALS = {
+    1: gettext_lazy("first"),
+    2: gettext_lazy("second"),
+    3: gettext_lazy("third"),
+    4: gettext_lazy("fourth"),
+    -1: gettext_lazy("last"),
+}
 
 
 class Pattern:

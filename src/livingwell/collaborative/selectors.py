@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livingwell.accounts.models import User
 from livingwell.collaborative import rules
 from livingwell.collaborative.models import (
     Action,
@@ -29,6 +30,7 @@ from livingwell.collaborative.models import (
     Decision,
     Guest,
     Meeting,
+    Member,
     Membership,
     Minutes,
     Rsvp,
@@ -339,3 +341,9 @@ def member_names(body: Body) -> list[tuple[int, str, str]]:
         .order_by("member__name", "pk")
         .values_list("pk", "member__name", "constituency__name")
     )
+
+
+def account_language(user: User) -> str:
+    """The language this account's owner asked to join the Collaborative in, or "" when they are not a member
+    or were appointed by a secretary (accounts.services.their_language)."""
+    return Member.objects.filter(user_id=user.pk).values_list("written_in", flat=True).first() or ""

@@ -10,7 +10,7 @@ page in that language says so, with a link to the page in English.
 
 import functools
 import gettext
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Literal, cast
 from urllib.parse import urlencode, urlsplit
 
@@ -115,18 +115,26 @@ def _remembered(request: HttpRequest) -> str | None:
 
 class LanguageMiddleware(LocaleMiddleware):
     """Django's, with the choice remembered: the language in the address is kept in a cookie, and a page
-    asked for without one goes to the remembered language's address."""
+    asked for without one goes to the remembered language's address. Staff's own pages (a view marked
+    ``in_english_only``) are in English whatever was chosen: asked for in another language, they go to the
+    English address."""
 
-    def process_request(self, request: HttpRequest) -> HttpResponseBase | None:  # type: ignore[override]
-        super().process_request(request)
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponseBase], args: object, kwargs: object
+    ) -> HttpResponseBase | None:
         from_path = translation.get_language_from_path(request.path_info)
+        reading = request.method in ("GET", "HEAD")
+        if in_english_only(view):
+            request.in_english_only = True  # type: ignore[attr-defined]
+            if from_path and reading:
+                return _to(request, settings.LANGUAGE_CODE)
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return None
         remembered = _remembered(request)
-        if from_path or remembered in (None, settings.LANGUAGE_CODE) or request.method not in ("GET", "HEAD"):
+        if from_path or remembered in (None, settings.LANGUAGE_CODE) or not reading:
             return None
-        there = translate_url(request.get_full_path(), remembered)
-        if there == request.get_full_path():  # a page with no language in its address (the API, health)
-            return None
-        return HttpResponseRedirect(there)
+        return _to(request, remembered)
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         response = super().process_response(request, response)
@@ -134,6 +142,23 @@ class LanguageMiddleware(LocaleMiddleware):
         if from_path and from_path != _remembered(request):
             _remember(response, from_path)
         return response
+
+
+def english_only[V: Callable[..., HttpResponseBase]](view: V) -> V:
+    """Mark ``view`` as a page only staff open, in English whatever language they read the public pages in:
+    staff's pages are not translated, and half a page in another language helps nobody."""
+    view.in_english_only = True  # type: ignore[attr-defined]
+    return view
+
+
+def in_english_only(view: Callable[..., HttpResponseBase]) -> bool:
+    return bool(getattr(view, "in_english_only", False))
+
+
+def _to(request: HttpRequest, code: str) -> HttpResponseBase | None:
+    """The same page in ``code``, when it has an address in it (the API and health pages have none)."""
+    there = translate_url(request.get_full_path(), code)
+    return None if there == request.get_full_path() else HttpResponseRedirect(there)
 
 
 def _remember(response: HttpResponseBase, code: str) -> None:
@@ -148,7 +173,10 @@ def _remember(response: HttpResponseBase, code: str) -> None:
 
 
 def switcher(request: HttpRequest) -> list[dict[str, object]]:
-    """For the header: each language offered, with the address of this page in it."""
+    """For the header: each language offered, with the address of this page in it; none on staff's pages,
+    which are in English only."""
+    if getattr(request, "in_english_only", False):
+        return []
     here = request.get_full_path()
     current = translation.get_language()
     return [

@@ -42,7 +42,7 @@ def erase(person: Person) -> list[tuple[str, int]]:
     members = _members(person)
     exchanges = Exchange.objects.filter(Q(giver__in=members) | Q(receiver__in=members))
     return [
-        ("timebank.member", fields_blank(members, "email", "phone", "about", name=ERASED)),
+        ("timebank.member", fields_blank(members, "email", "phone", "about", "written_in", name=ERASED)),
         (
             "timebank.listing",
             fields_blank(Listing.objects.filter(member__in=members), "description", title=ERASED, is_open=False),

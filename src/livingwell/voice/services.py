@@ -5,7 +5,7 @@ import functools
 import uuid
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from livingwell.accounts.models import User
@@ -158,7 +158,9 @@ def answer_give(*, invitation_id: str, rung: Rung, why: str, move_up: str, may_q
         the_round = invitation.round
         if not is_open(the_round, timezone.localdate()):
             if the_round.opens_on > timezone.localdate():
-                raise Refused(_("This round opens on %(day)s") % {"day": the_round.opens_on.strftime("%-d %B %Y")})
+                raise Refused(
+                    _("This round opens on %(day)s") % {"day": formats.date_format(the_round.opens_on, "j F Y")}
+                )
             raise Refused(_("This round has closed"))
         invitation.answered = True
         invitation.save(update_fields=["answered"])
@@ -174,7 +176,7 @@ def round_publish(*, actor: User, the_round: EvaluationRound) -> None:
     if the_round.closes_on > timezone.localdate():
         raise Refused(
             _("The round closes on %(day)s: publish its results then")
-            % {"day": the_round.closes_on.strftime("%-d %B %Y")}
+            % {"day": formats.date_format(the_round.closes_on, "j F Y")}
         )
     with transaction.atomic():
         published = EvaluationRound.objects.filter(pk=the_round.pk, published_at__isnull=True).update(
@@ -238,7 +240,7 @@ def scores_give(*, invitation_id: str, scores: list[tuple[Principle, ScorePoint,
         audit = invitation.audit
         if not is_open(audit, timezone.localdate()):
             if audit.opens_on > timezone.localdate():
-                raise Refused(_("Scoring opens on %(day)s") % {"day": audit.opens_on.strftime("%-d %B %Y")})
+                raise Refused(_("Scoring opens on %(day)s") % {"day": formats.date_format(audit.opens_on, "j F Y")})
             raise Refused(_("Scoring has closed"))
         if {principle.pk for principle, _point, _evidence in scores} != set(
             Principle.objects.values_list("pk", flat=True)
@@ -288,7 +290,12 @@ def plan_action_add(
             title = str(_("Co-production audit: %(what)s") % {"what": what})[:200]
             why = str(
                 _("From the action plan of “%(audit)s”, for the principle “%(principle)s”: %(who)s, by %(due)s.")
-                % {"audit": audit.title, "principle": principle.name, "who": who, "due": due_on.strftime("%-d %B %Y")}
+                % {
+                    "audit": audit.title,
+                    "principle": principle.name,
+                    "who": who,
+                    "due": formats.date_format(due_on, "j F Y"),
+                }
             )
         topic = Topic.objects.create(body=audit.body, title=title, why=why, submission_id=uuid.uuid4())
         action = PlanAction.objects.create(

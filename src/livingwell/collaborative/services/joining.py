@@ -22,7 +22,7 @@ from livingwell.collaborative.models import (
 )
 from livingwell.collaborative.services.common import Refused
 from livingwell.collaborative.services.guests import chair_independent_required
-from livingwell.core.languages import in_site_language
+from livingwell.core.languages import in_language, in_site_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 from livingwell.core.submissions import created_once
 
@@ -37,8 +37,10 @@ def join_request_submit(
     why: str,
     named_in_public: bool,
     submission_id: uuid.UUID,
+    written_in: str = "",
 ) -> JoinRequest:
-    """Ask to join an open body, agreeing to its code of conduct. Sending the same form twice asks once."""
+    """Ask to join an open body, agreeing to its code of conduct. Sending the same form twice asks once.
+    ``written_in`` is the language of the page they asked on, which what is sent to them is written in."""
     if not body.open_membership:
         raise Refused(_("This group does not take requests to join."))
     joinable = body.constituencies.exclude(kind=ConstituencyKind.INDEPENDENT_CHAIR)
@@ -58,6 +60,7 @@ def join_request_submit(
             named_in_public=named_in_public,
             agreed_code_at=timezone.now(),
             submission_id=submission_id,
+            written_in=written_in,
         )
         member_record_audit(None, request, "asked to join", AuditEvent.Action.CREATE)
         return request
@@ -92,6 +95,7 @@ def join_request_approve(*, actor: User, join_request: JoinRequest) -> Membershi
             named_in_public=locked.named_in_public,
             agreed_code_at=locked.agreed_code_at,
             role=Membership.Role.MEMBER,
+            written_in=locked.written_in,
         )
         locked.status = JoinRequest.Status.APPROVED
         locked.decided_by = actor
@@ -145,12 +149,20 @@ def _membership_make(
     named_in_public: bool,
     agreed_code_at: datetime.datetime,
     role: str,
+    written_in: str = "",
 ) -> Membership:
     """The membership, for the same member record if they already take part elsewhere (by email address);
-    an account of their own if they have none, and a welcome that invites them to it."""
+    an account of their own if they have none, and a welcome that invites them to it. ``written_in``, the
+    language they asked to join in, is the one written to them in from now on; a member appointed by the
+    secretary is written to in the site's."""
     member = Member.objects.filter(email__iexact=email).order_by("created_at").first()
     if member is None:
-        member = Member.objects.create(name=name, email=email, phone=phone, named_in_public=named_in_public)
+        member = Member.objects.create(
+            name=name, email=email, phone=phone, named_in_public=named_in_public, written_in=written_in
+        )
+    elif written_in and written_in != member.written_in:
+        member.written_in = written_in
+        member.save(update_fields=["written_in"])
     if Membership.objects.filter(member=member, body=body, left_on__isnull=True).exists():
         raise Refused(_("They are already a member."))
     _account_link_or_create(member)
@@ -186,18 +198,19 @@ def welcome_message(member_id: str, body_id: int) -> Message | None:
     body = Body.objects.filter(pk=body_id).first()
     if member is None or body is None:
         return None
-    url, invited = first_sign_in_url(member.user)
-    return Message(
-        to=member.email,
-        subject=_("Welcome to %(body)s") % {"body": body.name},
-        template_name="collaborative/email/welcome.txt",
-        context={
-            "name": member.name,
-            "body": body.name,
-            "url": url,
-            "invited": invited,
-        },
-    )
+    with in_language(member.written_in):  # the language they asked to join in, their sign-in link too
+        url, invited = first_sign_in_url(member.user)
+        return Message(
+            to=member.email,
+            subject=_("Welcome to %(body)s") % {"body": body.name},
+            template_name="collaborative/email/welcome.txt",
+            context={
+                "name": member.name,
+                "body": body.name,
+                "url": url,
+                "invited": invited,
+            },
+        )
 
 
 def join_request_decline(*, actor: User, join_request: JoinRequest, reason: str) -> JoinRequest:
@@ -220,9 +233,10 @@ def declined_message(join_request_id: str) -> Message | None:
     request = JoinRequest.objects.select_related("body").filter(pk=join_request_id).first()
     if request is None:
         return None
-    return Message(
-        to=request.email,
-        subject=_("Your request to join %(body)s") % {"body": request.body.name},
-        template_name="collaborative/email/declined.txt",
-        context={"name": request.name, "body": request.body.name, "reason": request.decline_reason},
-    )
+    with in_language(request.written_in):
+        return Message(
+            to=request.email,
+            subject=_("Your request to join %(body)s") % {"body": request.body.name},
+            template_name="collaborative/email/declined.txt",
+            context={"name": request.name, "body": request.body.name, "reason": request.decline_reason},
+        )

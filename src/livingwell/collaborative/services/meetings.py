@@ -7,9 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from livingwell.accounts.models import User
 from livingwell.audit.models import AuditEvent
@@ -27,6 +27,7 @@ from livingwell.collaborative.selectors import (
     meeting_url,
 )
 from livingwell.collaborative.services.common import Refused
+from livingwell.core.languages import in_language
 from livingwell.core.outbox import Message, message_builder, message_enqueue
 
 
@@ -177,31 +178,33 @@ def _members_tell(meeting: Meeting, what: str, *, skip_no: bool = False) -> int:
 # What each message about a meeting says: its subject (given the body's name and the meeting's date, in the
 # date's format) and template.
 MEETING_MESSAGES = {
-    "changed": (_lazy("%(body)s: a meeting has changed"), "", "collaborative/email/meeting_changed.txt"),
-    "reminder": (_lazy("Reminder: %(body)s meets on %(date)s"), "%A %-d %B", "collaborative/email/reminder.txt"),
-    "agenda": (_lazy("%(body)s: the agenda for %(date)s"), "%-d %B", "collaborative/email/agenda.txt"),
-    "minutes": (_lazy("%(body)s: draft minutes of %(date)s"), "%-d %B", "collaborative/email/minutes.txt"),
+    "changed": (gettext_lazy("%(body)s: a meeting has changed"), "", "collaborative/email/meeting_changed.txt"),
+    "reminder": (gettext_lazy("Reminder: %(body)s meets on %(date)s"), "l j F", "collaborative/email/reminder.txt"),
+    "agenda": (gettext_lazy("%(body)s: the agenda for %(date)s"), "j F", "collaborative/email/agenda.txt"),
+    "minutes": (gettext_lazy("%(body)s: draft minutes of %(date)s"), "j F", "collaborative/email/minutes.txt"),
 }
 
 
 @message_builder
 def meeting_message(member_id: str, meeting_id: int, what: str) -> Message | None:
-    """A member's email about a meeting of their body, as the meeting stands when it is sent."""
+    """A member's email about a meeting of their body, as the meeting stands when it is sent, in the language
+    they asked to join in (its date's day and month too)."""
     member = Member.objects.filter(pk=member_id).first()
     meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
     if member is None or meeting is None or what not in MEETING_MESSAGES:
         return None
     subject, date_format, template_name = MEETING_MESSAGES[what]
-    date = timezone.localtime(meeting.starts_at).strftime(date_format) if date_format else ""
-    context = {"name": member.name, **_meeting_context(meeting)}
-    if what == "minutes":
-        context["url"] = f"{settings.LW_SITE_URL}{reverse('collaborative:minutes_draft', args=[meeting.pk])}"
-    return Message(
-        to=member.email,
-        subject=str(subject) % {"body": meeting.body.name, "date": date},
-        template_name=template_name,
-        context=context,
-    )
+    with in_language(member.written_in):
+        date = date_format and formats.date_format(timezone.localtime(meeting.starts_at), date_format)
+        context = {"name": member.name, **_meeting_context(meeting)}
+        if what == "minutes":
+            context["url"] = f"{settings.LW_SITE_URL}{reverse('collaborative:minutes_draft', args=[meeting.pk])}"
+        return Message(
+            to=member.email,
+            subject=str(subject) % {"body": meeting.body.name, "date": date},
+            template_name=template_name,
+            context=context,
+        )
 
 
 def reminder_schedule(meeting: Meeting) -> None:

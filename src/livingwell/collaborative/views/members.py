@@ -5,7 +5,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -98,7 +98,7 @@ def reply(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your reply is saved."))
             return redirect("collaborative:mine")
-    when = timezone.localtime(the_meeting.starts_at).strftime("%A %-d %B %Y, %H:%M")
+    when = formats.date_format(timezone.localtime(the_meeting.starts_at), "l j F Y, H:i")  # in their language
     return _form_page(
         request, form, f"{the_meeting.body.name}, {when}", _("Will you come?"), reverse("collaborative:mine")
     )

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -130,6 +131,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
                 why=data["why"],
                 named_in_public=data["named_in_public"],
                 submission_id=data["submission_id"],
+                written_in=translation.get_language(),
             )
         except services.Refused as refused:
             form.add_error(None, str(refused))

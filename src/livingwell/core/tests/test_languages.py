@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import trans_real
 
 from livingwell.accounts.models import Role
+from livingwell.accounts.permissions import role_required
 from livingwell.accounts.services import password_reset_message, two_factor_enrolled_message
 from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import shipped_ensure, worker_run
@@ -53,6 +54,7 @@ pytestmark = pytest.mark.django_db
 
 OTHERS = [code for code, _name in settings.SHIPPED_LANGUAGES if code != settings.LANGUAGE_CODE]
 LOCALE = Path(settings.LOCALE_PATHS[0])
+SOURCE = LOCALE.parent
 # Words that show each kind of crisis route at the front door (safety/net.py): each kind's routes are
 # translated, and the test reads them in every language.
 RISKS = [
@@ -579,3 +581,45 @@ def test_a_story_written_in_a_language_is_answered_in_it(
         assert f'lang="{code}"' in said
     thanks.body()  # type: ignore[union-attr]
     assert list(untranslated.found) == []
+
+
+def test_staff_pages_are_in_english_whatever_was_chosen(signed_in_client: Callable[[Role], Client]) -> None:
+    duty = signed_in_client(Role.DUTY_WORKER)
+    queue, theirs = reverse("frontdoor:queue"), reverse("collaborative:mine")
+    attempt = reverse("frontdoor:contact_attempt", kwargs={"introduction_id": IntroductionFactory().pk})
+    duty.get("/pl/")  # chosen on the public pages, and remembered
+    page = duty.get(queue)  # not sent to /pl/hub/…, where half the page would be Polish
+    assert page.status_code == 200
+    assert '<html lang="en-gb" dir="ltr"' in page.content.decode()
+    assert 'class="lw-languages"' not in page.content.decode()  # no switcher: it has nowhere to go
+    assert duty.get(f"/pl{queue}?page=1")["Location"] == f"{queue}?page=1"  # a shared address, read in English
+    sent = duty.post(f"/pl{attempt}", {})  # a form sent from such an address is not turned away, and is in English
+    assert sent.status_code == 200
+    assert '<html lang="en-gb"' in sent.content.decode()
+    assert duty.get("/introduce/")["Location"] == "/pl/introduce/"  # the public pages in their choice still
+    assert duty.get(theirs)["Location"] == f"/pl{theirs}"  # and their own
+    assert duty.get("/pl/account/two-factor/")["Location"] == "/account/two-factor/"  # only staff have one
+
+
+def test_only_pages_for_staff_alone_are_in_english_only() -> None:
+    def view(request: object) -> None: ...
+
+    assert languages.in_english_only(role_required(Role.DUTY_WORKER, Role.PEER_SUPPORTER)(view))
+    assert not languages.in_english_only(role_required(Role.PERSONAL_GUIDE, Role.PERSON)(view))  # a plan
+    assert not languages.in_english_only(role_required()(view))  # anyone signed in: a member's own pages
+    assert not languages.in_english_only(view)  # public
+
+
+def test_every_text_marked_for_translation_reaches_the_message_files() -> None:
+    """``makemessages`` finds a text by the name of the function it is passed to: ``_`` or the function's own
+    name. Under any other name (``gettext_lazy as _lazy``), it never reaches a message file, and no
+    translation of it can be written."""
+    known = re.compile(r"from django\.utils\.translation import (\w+) as (\w+)")
+    hidden = [
+        f"{path.relative_to(SOURCE)}: {name} as {alias}"
+        for path in SOURCE.rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+        for name, alias in known.findall(path.read_text())
+        if alias != "_" and name != "trans_real"
+    ]
+    assert hidden == []

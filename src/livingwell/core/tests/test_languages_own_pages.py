@@ -84,6 +84,15 @@ def test_someone_we_support_reads_their_own_pages_in_their_language(
     pages.append(visitor.post(_in(code, "accounts:sign_in"), {"username": "robin", "password": "wrong"}))
     pages.append(visitor.get(_in(code, "accounts:forgot_password")))
     pages.append(visitor.post(_in(code, "accounts:forgot_password"), {"email": "robin@example.org"}, follow=True))
+    pages.append(visitor.post(_in(code, "accounts:sign_in"), {"username": "", "password": ""}))
+    pages.append(visitor.post(_in(code, "accounts:forgot_password"), {"email": "robin at home"}))
+    # A new password from the link, and signing out.
+    token = {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+    reset = visitor.get(_in(code, "accounts:password_reset", **token), follow=True)
+    pages.append(reset)
+    renewed = {"new_password1": "the long way round the park", "new_password2": "the long way round the park"}
+    pages.append(visitor.post(reset.redirect_chain[-1][0], renewed, follow=True))
+    pages.append(robin.post(_in(code, "accounts:sign_out"), follow=True))
     # A person's first sign-in, from the invitation to read their plan: choosing a password, with mistakes.
     invited = UserFactory(role=Role.PERSON, username="sam", email="sam@example.org")
     invited.set_unusable_password()

@@ -9,7 +9,7 @@ hidden too, and nothing can be worked out from those totals."""
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from livingwell.core.suppression import hidden_with_another
 from livingwell.insight.equality_figures import EqualityGroup, not_given
@@ -17,10 +17,10 @@ from livingwell.insight.equality_summaries import PATHWAY_COUNTS
 from livingwell.insight.tables.common import Table, Value, wait_text
 
 TITLES: dict[str, tuple[str | Promise, str | Promise]] = {
-    "age_band": (_lazy("Waits, Hub support and wellbeing by age"), _lazy("Age")),
-    "gender": (_lazy("Waits, Hub support and wellbeing by gender"), _lazy("Gender")),
-    "ethnic_group": (_lazy("Waits, Hub support and wellbeing by ethnic group"), _lazy("Ethnic group")),
-    "neighbourhood": (_lazy("Hub support and wellbeing by neighbourhood"), _lazy("Neighbourhood")),
+    "age_band": (gettext_lazy("Waits, Hub support and wellbeing by age"), gettext_lazy("Age")),
+    "gender": (gettext_lazy("Waits, Hub support and wellbeing by gender"), gettext_lazy("Gender")),
+    "ethnic_group": (gettext_lazy("Waits, Hub support and wellbeing by ethnic group"), gettext_lazy("Ethnic group")),
+    "neighbourhood": (gettext_lazy("Hub support and wellbeing by neighbourhood"), gettext_lazy("Neighbourhood")),
 }
 
 
@@ -71,18 +71,18 @@ def equality_table(grouping: str, groups: list[EqualityGroup]) -> Table:
 
 
 ONWARD_AND_LIFE_TITLES: dict[str, str | Promise] = {
-    "age_band": _lazy("Onward introductions and life circumstances by age"),
-    "gender": _lazy("Onward introductions and life circumstances by gender"),
-    "ethnic_group": _lazy("Onward introductions and life circumstances by ethnic group"),
-    "neighbourhood": _lazy("Onward introductions and life circumstances by neighbourhood"),
+    "age_band": gettext_lazy("Onward introductions and life circumstances by age"),
+    "gender": gettext_lazy("Onward introductions and life circumstances by gender"),
+    "ethnic_group": gettext_lazy("Onward introductions and life circumstances by ethnic group"),
+    "neighbourhood": gettext_lazy("Onward introductions and life circumstances by neighbourhood"),
 }
 # For each life circumstances question, the column of those who moved to where they hoped to be.
 MOVED_INTO: dict[str, str | Promise] = {
-    "work": _lazy("Moved into paid work or volunteering"),
-    "education": _lazy("Moved into education or training"),
-    "benefits": _lazy("Moved off benefits"),
-    "home": _lazy("Moved into their own tenancy"),
-    "medication": _lazy("Moved to less medication, or none"),
+    "work": gettext_lazy("Moved into paid work or volunteering"),
+    "education": gettext_lazy("Moved into education or training"),
+    "benefits": gettext_lazy("Moved off benefits"),
+    "home": gettext_lazy("Moved into their own tenancy"),
+    "medication": gettext_lazy("Moved to less medication, or none"),
 }
 
 
@@ -132,18 +132,18 @@ def onward_and_life_table(grouping: str, groups: list[EqualityGroup]) -> Table:
 
 
 HOMES_TITLES: dict[str, str | Promise] = {
-    "age_band": _lazy("Homes and personal budgets by age"),
-    "gender": _lazy("Homes and personal budgets by gender"),
-    "ethnic_group": _lazy("Homes and personal budgets by ethnic group"),
-    "neighbourhood": _lazy("Homes and personal budgets by neighbourhood"),
+    "age_band": gettext_lazy("Homes and personal budgets by age"),
+    "gender": gettext_lazy("Homes and personal budgets by gender"),
+    "ethnic_group": gettext_lazy("Homes and personal budgets by ethnic group"),
+    "neighbourhood": gettext_lazy("Homes and personal budgets by neighbourhood"),
 }
 # The accommodation pathway's counts by group, in PATHWAY_COUNTS' order.
 HOMES_COLUMNS = [
-    _lazy("Moved into their own home"),
-    _lazy("… of them from residential care"),
-    _lazy("New residential entries"),
-    _lazy("Discharges from hospital or residential care"),
-    _lazy("People with budget spending"),
+    gettext_lazy("Moved into their own home"),
+    gettext_lazy("… of them from residential care"),
+    gettext_lazy("New residential entries"),
+    gettext_lazy("Discharges from hospital or residential care"),
+    gettext_lazy("People with budget spending"),
 ]
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from livingwell.core.suppression import Grid
 from livingwell.insight.models import Population
@@ -11,10 +11,10 @@ from livingwell.insight.tables.common import Table, Value, share
 from livingwell.insight.tables.introductions import Grids, route_columns
 
 GROUPINGS: dict[str, tuple[str | Promise, str | Promise]] = {
-    Population.Grouping.AGE_BAND: (_lazy("Introductions by age"), _lazy("Age")),
-    Population.Grouping.GENDER: (_lazy("Introductions by gender"), _lazy("Gender")),
-    Population.Grouping.ETHNIC_GROUP: (_lazy("Introductions by ethnic group"), _lazy("Ethnic group")),
-    Population.Grouping.NEIGHBOURHOOD: (_lazy("Introductions by neighbourhood"), _lazy("Neighbourhood")),
+    Population.Grouping.AGE_BAND: (gettext_lazy("Introductions by age"), gettext_lazy("Age")),
+    Population.Grouping.GENDER: (gettext_lazy("Introductions by gender"), gettext_lazy("Gender")),
+    Population.Grouping.ETHNIC_GROUP: (gettext_lazy("Introductions by ethnic group"), gettext_lazy("Ethnic group")),
+    Population.Grouping.NEIGHBOURHOOD: (gettext_lazy("Introductions by neighbourhood"), gettext_lazy("Neighbourhood")),
 }
 
 

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from livingwell.accounts.models import Role
 from livingwell.support.access import (
@@ -13,7 +13,11 @@ from livingwell.support.access import (
 SUPPORT_ROLES = (*sorted(GUIDE_ROLES), Role.ADMINISTRATOR)
 
 
-SHOW_LABELS = {Show.MINE: _lazy("My people"), Show.TEAM: _lazy("My team's people"), Show.ALL: _lazy("Everyone's")}
+SHOW_LABELS = {
+    Show.MINE: gettext_lazy("My people"),
+    Show.TEAM: gettext_lazy("My team's people"),
+    Show.ALL: gettext_lazy("Everyone's"),
+}
 
 
 def _form_page(
