@@ -15,6 +15,7 @@ from livingwell.accounts.models import FIGURES_ROLES, HUB_MANAGER_ROLES
 from livingwell.accounts.permissions import role_required
 from livingwell.accounts.types import AuthenticatedHttpRequest
 from livingwell.core.exports import csv_text
+from livingwell.core.languages import in_site_language
 from livingwell.insight.access import (
     access_dashboard_for,
     access_dashboard_table_for,
@@ -194,14 +195,16 @@ def _licensed(response: HttpResponse) -> HttpResponse:
 @require_GET
 def public_json(request: HttpRequest, quarter: str) -> HttpResponse:
     chosen = _quarter_or_404(quarter)
-    data = open_data_json(chosen, public_tables(chosen))
+    with in_site_language():  # open data reads the same whichever language its page was read in
+        data = open_data_json(chosen, public_tables(chosen))
     return _licensed(JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1}))
 
 
 @require_GET
 def public_csv(request: HttpRequest, quarter: str) -> HttpResponse:
     chosen = _quarter_or_404(quarter)
-    text = csv_text(CSV_HEADER, open_data_csv_rows(chosen, public_tables(chosen)))
+    with in_site_language():
+        text = csv_text(CSV_HEADER, open_data_csv_rows(chosen, public_tables(chosen)))
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="how-we-are-doing-{chosen.slug}.csv"'
     return _licensed(response)

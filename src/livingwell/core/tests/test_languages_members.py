@@ -1,9 +1,12 @@
 """A member of the Collaborative reads their own pages in the language they chose (decision 0062), and what is
 sent to them is written in the language they asked to join in: what they are part of, replying to a meeting
 with their access needs, suggesting a topic, the draft minutes they are sent, their payments and a claim with
-its expenses, with every mistake a member can make there; their welcome, and the messages about meetings and
-rotas."""
+its expenses, the quarterly report's draft they comment on, with every mistake a member can make there; their
+welcome, and the messages about meetings and rotas. With the demo's real figures and groups, the public pages
+a walk with made-up data misses: "How we are doing" with a quarter's tables, and groups that meet on a
+pattern."""
 
+import datetime
 import uuid
 from io import StringIO
 from urllib.parse import urlsplit
@@ -29,6 +32,8 @@ from livingwell.collaborative.tests.factories import board
 from livingwell.conftest import worker_run
 from livingwell.core.outbox import Message, message_build
 from livingwell.core.tests.test_languages import OTHERS, Untranslated, _in
+from livingwell.insight import reports
+from livingwell.insight.quarters import quarter_of
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +50,8 @@ def test_a_member_reads_their_own_pages_and_is_written_to_in_their_language(monk
     user = User.objects.get(username="person")
     member = Client()
     member.force_login(user)
+    quarter = quarter_of(timezone.localdate() - datetime.timedelta(days=100))  # one the demo has figures for
+    reports.report_start(actor=UserFactory(role=Role.ANALYST), quarter=quarter)
     claim = Claim.objects.filter(member__user=user).first()
     meeting = Meeting.objects.filter(starts_at__gt=timezone.now(), body__memberships__member__user=user).first()
     assert claim is not None
@@ -72,6 +79,19 @@ def test_a_member_reads_their_own_pages_and_is_written_to_in_their_language(monk
         )
         for minutes in Minutes.objects.filter(status="circulated", meeting__body__memberships__member__user=user):
             pages.append(member.get(_in(code, "collaborative:minutes_draft", meeting_id=minutes.meeting_id)))
+        # As the network's critical friend, a member reads the quarterly report's draft and comments on it.
+        pages.append(member.get(_in(code, "insight:reports")))
+        pages.append(member.get(_in(code, "insight:report", quarter=quarter.slug)))
+        comment = _in(code, "insight:report_comment", quarter=quarter.slug)
+        pages.append(member.post(comment, {"submission_id": str(uuid.uuid4())}, follow=True))
+        # "How we are doing" with a quarter's real figures, as anyone reads it.
+        pages.append(Client().get(_in(code, "public_figures:page"), {"quarter": quarter.slug}))
+        # Its open data reads the same in every language, as published data does.
+        for form in ("json", "csv"):
+            assert (
+                Client().get(_in(code, f"public_figures:{form}", quarter=quarter.slug)).content
+                == Client().get(_in("en-gb", f"public_figures:{form}", quarter=quarter.slug)).content
+            )
         # The public pages of groups that meet on a pattern ("the first Tuesday of every month"), with
         # minutes published, as the demo has them.
         pages += [
