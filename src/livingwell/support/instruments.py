@@ -8,37 +8,52 @@ admin, and until then the change is shown without a judgement.
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 # What each measure is, in plain words for the person filling it in (no acronyms), and its scores as they
-# read them. Scores not named here (SWEMWBS's raw sum) are for their guide only.
+# read them. Scores not named here (SWEMWBS's raw sum) are for their guide only. Our words, not the
+# questionnaires' own licensed ones, so they are read in the person's language (``words_for_the_person``).
 FOR_THE_PERSON: dict[str, dict[str, str]] = {
     "swemwbs": {
-        "name": "How you have been feeling",
-        "about": "Seven questions about your feelings and thoughts over the last two weeks (the Short "
-        "Warwick-Edinburgh Mental Wellbeing Scale).",
-        "metric": "Your wellbeing score, from 7 to 35: higher is better",
+        "name": gettext_noop("How you have been feeling"),
+        "about": gettext_noop(
+            "Seven questions about your feelings and thoughts over the last two weeks (the Short "
+            "Warwick-Edinburgh Mental Wellbeing Scale)."
+        ),
+        "metric": gettext_noop("Your wellbeing score, from 7 to 35: higher is better"),
     },
     "ons4": {
-        "name": "Your wellbeing in four questions",
-        "about": "How satisfied you are with your life, and whether what you do feels worthwhile. How happy and "
-        "how anxious you felt yesterday. The Office for National Statistics asks these questions across the UK.",
-        "life_satisfaction": "Satisfied with life (0 to 10)",
-        "worthwhile": "What you do feels worthwhile (0 to 10)",
-        "happy": "Happy yesterday (0 to 10)",
-        "anxious": "Anxious yesterday (0 to 10: lower is better)",
+        "name": gettext_noop("Your wellbeing in four questions"),
+        "about": gettext_noop(
+            "How satisfied you are with your life, and whether what you do feels worthwhile. How happy and "
+            "how anxious you felt yesterday. The Office for National Statistics asks these questions across the UK."
+        ),
+        "life_satisfaction": gettext_noop("Satisfied with life (0 to 10)"),
+        "worthwhile": gettext_noop("What you do feels worthwhile (0 to 10)"),
+        "happy": gettext_noop("Happy yesterday (0 to 10)"),
+        "anxious": gettext_noop("Anxious yesterday (0 to 10: lower is better)"),
     },
     "dialog": {
-        "name": "Your life and your support",
-        "about": "How satisfied you are with eight parts of your life and three parts of your support. And "
-        "whether you would like more help with any of them.",
-        "life": "Satisfied with your life, on average (1 to 7)",
-        "treatment": "Satisfied with your support, on average (1 to 7)",
+        "name": gettext_noop("Your life and your support"),
+        "about": gettext_noop(
+            "How satisfied you are with eight parts of your life and three parts of your support. And "
+            "whether you would like more help with any of them."
+        ),
+        "life": gettext_noop("Satisfied with your life, on average (1 to 7)"),
+        "treatment": gettext_noop("Satisfied with your support, on average (1 to 7)"),
     },
 }
 
 
+def words_for_the_person(code: str, key: str, default: str = "") -> str:
+    """``FOR_THE_PERSON``'s ``key`` for the measure ``code``, in the reader's language (``default`` if none)."""
+    words = FOR_THE_PERSON.get(code, {}).get(key)
+    return gettext(words) if words else default
+
+
 def name_for_the_person(code: str, name: str) -> str:
     """What the person reading their own results calls the measure ``code`` (``name`` if none is set)."""
-    return FOR_THE_PERSON.get(code, {}).get("name", name)
+    return words_for_the_person(code, "name", name)
 
 
 SWEMWBS_CONVERSION = {

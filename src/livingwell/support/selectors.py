@@ -22,7 +22,7 @@ from livingwell.accounts.models import User
 from livingwell.core.outcomes import Big3Outcome
 from livingwell.frontdoor.models import Introduction
 from livingwell.people.models import Person
-from livingwell.support.instruments import FOR_THE_PERSON, name_for_the_person
+from livingwell.support.instruments import FOR_THE_PERSON, name_for_the_person, words_for_the_person
 from livingwell.support.measures import Change, band, changes
 from livingwell.support.models import (
     Action,
@@ -302,8 +302,12 @@ def measure_results(person: Person, *, for_the_person: bool = False) -> list[Ins
         plain = FOR_THE_PERSON.get(instrument.code, {}) if for_the_person else {}
         if plain:
             keys = [key for key in keys if key in plain]
-            labels = [plain[key] for key in keys]
-            found = [dataclasses.replace(change, label=plain[change.key]) for change in found if change.key in plain]
+            labels = [words_for_the_person(instrument.code, key) for key in keys]
+            found = [
+                dataclasses.replace(change, label=words_for_the_person(instrument.code, change.key))
+                for change in found
+                if change.key in plain
+            ]
         rows = [
             (measurement, [_shown(instrument, key, measurement.scores.get(key)) for key in keys])
             for measurement in measurements
@@ -316,7 +320,7 @@ def measure_results(person: Person, *, for_the_person: bool = False) -> list[Ins
                 labels,
                 rows,
                 name_for_the_person(instrument.code, instrument.name) if for_the_person else instrument.name,
-                plain.get("about", ""),
+                words_for_the_person(instrument.code, "about") if plain else "",
             )
         )
     return results

@@ -34,6 +34,7 @@ from livingwell.core.outbox import Message, message_build
 from livingwell.core.tests.test_languages import OTHERS, Untranslated, _in
 from livingwell.insight import reports
 from livingwell.insight.quarters import quarter_of
+from livingwell.peer.models import PeerProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +93,12 @@ def test_a_member_reads_their_own_pages_and_is_written_to_in_their_language(monk
                 Client().get(_in(code, f"public_figures:{form}", quarter=quarter.slug)).content
                 == Client().get(_in("en-gb", f"public_figures:{form}", quarter=quarter.slug)).content
             )
+        # The public pages the demo fills: the Collaborative with its decisions, guides with the languages
+        # they speak, and a peer supporter's page with the form to ask them, as a member signed in sees it.
+        pages += [member.get(_in(code, name)) for name in ("collaborative:index", "collaborative:decisions")]
+        pages += [member.get(_in(code, name)) for name in ("support:guides", "peer:profiles")]
+        for profile in PeerProfile.objects.choosable()[:2]:
+            pages.append(member.get(_in(code, "peer:profile", profile_id=profile.pk)))
         # The public pages of groups that meet on a pattern ("the first Tuesday of every month"), with
         # minutes published, as the demo has them.
         pages += [

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -78,6 +78,26 @@ def test_someone_we_support_reads_their_own_pages_in_their_language(
     version = Plan.objects.get(person=person).version
     pages.append(robin.post(_in(code, "support:my_plan_agree"), {"version": version}, follow=True))
     pages.append(robin.post(_in(code, "support:my_about_me"), {"strengths": "x" * 5001}, follow=True))
+    # Their wellbeing: the questionnaires' own questions stay in the licensed English, and the page around
+    # them, what their answers show, and its mistakes are in their language.
+    pages.append(robin.get(_in(code, "support:my_measures")))
+
+    def measure(instrument: str) -> str:
+        with translation.override(code):
+            return reverse("support:my_measure_new", kwargs={"code": instrument})
+
+    for instrument in ("ons4", "swemwbs", "dialog"):
+        filling_in = measure(instrument)
+        pages.append(robin.get(filling_in))
+        assert "The questions are in English." not in pages[-1].content.decode()  # said in their language
+        pages.append(robin.post(filling_in, {"token": str(uuid.uuid4())}))
+    ons4 = measure("ons4")
+    for answers in ([4, 5, 4, 8], [7, 7, 8, 2]):
+        numbered = {f"item_{number}": str(value) for number, value in enumerate(answers, start=1)}
+        robin.post(ons4, {"token": str(uuid.uuid4()), **numbered})
+    pages.append(robin.post(ons4, {"token": str(uuid.uuid4()), "item_1": "11", "item_2": "x"}))
+    assert "Overall, how satisfied are you with your life nowadays?" in pages[-1].content.decode()  # as licensed
+    pages.append(robin.get(_in(code, "support:my_measures")))
     # Signing in, and a new password, as anyone does.
     visitor = Client()
     pages.append(visitor.get(_in(code, "accounts:sign_in")))

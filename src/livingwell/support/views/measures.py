@@ -4,11 +4,13 @@ import json
 import uuid
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -115,7 +117,11 @@ def _measure_form(
             )
         messages.success(request, _("%(measure)s recorded.") % {"measure": shown})
         return redirect(back)
-    context = {"instrument": instrument, "name": shown, "form": form, "back": back, "person": person}
+    context = {
+        "instrument": instrument, "name": shown, "form": form, "back": back, "person": person,
+        # Read in another language, the page says why its questions are not (decision 0062).
+        "questions_in_english": translation.get_language() != settings.LANGUAGE_CODE,
+    }  # fmt: skip
     return render(request, "support/measure_form.html", context)
 
 
