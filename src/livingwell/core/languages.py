@@ -126,8 +126,8 @@ class LanguageMiddleware(LocaleMiddleware):
         reading = request.method in ("GET", "HEAD")
         if in_english_only(view):
             request.in_english_only = True  # type: ignore[attr-defined]
-            if from_path and reading:
-                return _to(request, settings.LANGUAGE_CODE)
+            if from_path and reading and (english := _to(request, settings.LANGUAGE_CODE)) is not None:
+                return english
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
             return None
