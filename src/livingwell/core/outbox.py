@@ -118,6 +118,11 @@ def _ids_only(ids: Mapping[str, object]) -> dict[str, Ids]:
     return plain
 
 
+def builder_path(build: Builder) -> str:
+    """The dotted path the worker finds ``build`` by (``message_build``)."""
+    return f"{build.__module__}.{build.__qualname__}"
+
+
 def message_enqueue(
     build: Builder, *, key: str = "", urgent: bool = False, label: str = "", **ids: object
 ) -> TaskResult:
@@ -130,7 +135,7 @@ def message_enqueue(
     if not getattr(build, "message_builder", False):
         raise TypeError(f"{build.__qualname__} is not marked @message_builder")
     return message_send.enqueue(
-        build=f"{build.__module__}.{build.__qualname__}",
+        build=builder_path(build),
         ids=_ids_only(ids),
         key=key or uuid.uuid4().hex,
         urgent=urgent,
