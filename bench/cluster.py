@@ -245,6 +245,19 @@ def _query(layout: Layout, sql: str) -> list[tuple]:
         return connection.execute(sql).fetchall()  # type: ignore[arg-type]
 
 
+def _longest_waits(layout: Layout) -> dict[bool, float]:
+    """The longest any send waited in the queue before a worker took it, in seconds, for urgent alerts (True)
+    and the rest: from when it was queued, or for a retry from when it was due."""
+    rows = _query(
+        layout,
+        "SELECT (args_kwargs->'kwargs'->>'urgent')::boolean, max(extract(epoch FROM started_at - CASE "
+        "WHEN run_after > now() + interval '1 year' THEN enqueued_at ELSE greatest(enqueued_at, run_after) END)) "
+        "FROM django_tasks_database_dbtaskresult WHERE task_path = 'livingwell.core.outbox.message_send' "
+        "AND started_at IS NOT NULL GROUP BY 1",
+    )
+    return {bool(urgent): float(seconds) for urgent, seconds in rows}
+
+
 def _drained(layout: Layout, within: float) -> bool:
     """Wait until no message is waiting or being sent."""
     deadline = time.monotonic() + within
@@ -365,6 +378,7 @@ def main() -> int:
 
         saved = _query(layout, "SELECT reference, email, is_urgent, source_key FROM frontdoor_introduction")
         unsent_urgent = _query(layout, "SELECT count(*) FROM core_delivery WHERE urgent AND status <> 'sent'")[0][0]
+        waits = _longest_waits(layout)
 
     sent = [journey for person in people for journey in person.sent]
     references = [reference for reference, _email, _urgent in sent]
@@ -404,6 +418,10 @@ def main() -> int:
     print(f"email cut off by a kill:   {sink.dropped} (not taken, so sent again)")
     print(f"queue drained:             {'yes' if drained else 'NO'}")
     print(f"duty queue:                {urgent_saved} urgent of {urgent_sent} sent; alerts unsent: {unsent_urgent}")
+    print(
+        f"longest wait for a worker: {waits.get(True, 0.0):.1f} s for an urgent alert, "
+        f"{waits.get(False, 0.0):.1f} s for any other email"
+    )
     rate, journeys = requests / elapsed, len(references) / elapsed
     print(f"throughput:                {rate:.0f} requests/s, {journeys:.1f} introductions/s")
     print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms")

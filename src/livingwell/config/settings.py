@@ -111,6 +111,9 @@ LW_TASK_STUCK_MINUTES = env.int("LW_TASK_STUCK_MINUTES", default=10)
 # signalled: a change in the admin is in force at once everywhere; one made in the database directly within
 # this long (safety/net.py).
 LW_LEXICON_TRUSTED_SECONDS = env.int("LW_LEXICON_TRUSTED_SECONDS", default=30)
+# The figures' months are summarised again this long after an introduction is counted, once for all the
+# introductions counted meanwhile (decision 0066).
+LW_INSIGHT_SUMMARY_DELAY_SECONDS = env.int("LW_INSIGHT_SUMMARY_DELAY_SECONDS", default=30)
 # On PostgreSQL the audit table is partitioned by month; months older than this are archived out of it, still
 # read for a subject access request (audit/partitions.py, `manage.py audit_partitions`). 0: never archive.
 LW_AUDIT_ONLINE_MONTHS = env.int("LW_AUDIT_ONLINE_MONTHS", default=24)

@@ -25,3 +25,5 @@ CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.Lo
 LW_LEXICON_TRUSTED_SECONDS = 0
 # Every shipped language is on in the tests, so that each is tried (decision 0062).
 LANGUAGES = SHIPPED_LANGUAGES  # noqa: F405
+# The figures are summarised as soon as the worker runs, so that a test reads them after one run of it.
+LW_INSIGHT_SUMMARY_DELAY_SECONDS = 0

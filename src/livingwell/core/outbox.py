@@ -24,6 +24,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import TaskContext, TaskResult, task
+from django.tasks.base import DEFAULT_TASK_PRIORITY
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -33,7 +34,7 @@ from livingwell.core.models import Parcel
 from livingwell.core.notify import REFERENCE_HEADER, letter_send, notify_on
 from livingwell.core.sealed import seal, unseal
 from livingwell.core.sms import sms_backend
-from livingwell.core.tasks import delivery_key, send_later, send_reliably
+from livingwell.core.tasks import URGENT_PRIORITY, delivery_key, send_later, send_reliably
 
 Id = int | str | None
 # What a builder may be given: ids, never anything a person wrote or could be known by.
@@ -123,6 +124,11 @@ def builder_path(build: Builder) -> str:
     return f"{build.__module__}.{build.__qualname__}"
 
 
+def send_priority(urgent: bool) -> int:
+    """Where a send stands in the queue: an urgent one first."""
+    return URGENT_PRIORITY if urgent else DEFAULT_TASK_PRIORITY
+
+
 def message_enqueue(
     build: Builder, *, key: str = "", urgent: bool = False, label: str = "", **ids: object
 ) -> TaskResult:
@@ -134,7 +140,7 @@ def message_enqueue(
     """
     if not getattr(build, "message_builder", False):
         raise TypeError(f"{build.__qualname__} is not marked @message_builder")
-    return message_send.enqueue(
+    return message_send.using(priority=send_priority(urgent)).enqueue(
         build=builder_path(build),
         ids=_ids_only(ids),
         key=key or uuid.uuid4().hex,
@@ -194,6 +200,6 @@ def message_send_later(
     attempts: int, *, build: str, ids: dict[str, Ids], key: str, urgent: bool, label: str
 ) -> TaskResult:
     """Queue the message to be built and sent again after the back-off for ``attempts`` tries so far."""
-    return message_send.using(run_after=send_later(attempts)).enqueue(
+    return message_send.using(run_after=send_later(attempts), priority=send_priority(urgent)).enqueue(
         build=build, ids=ids, key=key, urgent=urgent, label=label
     )

@@ -25,6 +25,12 @@ from django.utils.module_loading import import_string
 from livingwell.core.health import worker_heartbeat_leave
 from livingwell.core.models import Delivery, Parcel
 
+# What a worker takes first when work waits: an urgent alert before anything else, the figures' bookkeeping
+# after everything else (a burst of introductions queues a send and a recount for each; the duty team's alert
+# must not wait behind the recounts).
+URGENT_PRIORITY = 50
+BOOKKEEPING_PRIORITY = -50
+
 # Tries in all, and how long to wait before each retry (the last one repeats).
 SEND_ATTEMPTS = 6
 BACKOFF = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 30, 60)]

@@ -189,6 +189,17 @@ class MonthSummarised(models.Model):
         return self.month.strftime("%Y-%m")
 
 
+class MonthDue(models.Model):
+    """A month to be summarised again soon: one row, and one summary queued, however many introductions ask
+    for it in the meantime (decision 0066). The summary removes the row as it begins."""
+
+    month = models.DateField(unique=True)
+    asked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.month.strftime("%Y-%m")
+
+
 class Population(models.Model):
     """How many people in the borough are in a group, loaded by the deployment (for example from Census
     2021), so that the figures can show who is and is not reaching the network."""

@@ -2,9 +2,9 @@
 read (decisions 0023 and 0024).
 
 A month's rows are worked out afresh whenever anything counted in it changes: the task worker does it
-right after counting an introduction again or after an episode of support changes, the history import
-after each file, and housekeeping for a month that has just begun. A month is a few grouped queries over
-its own rows, so a busy borough's month is quick to redo.
+soon after counting introductions again (once for all of them, ``insight.tasks``) and right after an episode
+of support changes, the history import after each file, and housekeeping for a month that has just begun. A
+month is a few grouped queries over its own rows, so a busy borough's month is quick to redo.
 """
 
 import datetime
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from livingwell.core.months import month_bounds, month_of, months_between
 from livingwell.insight.equality_summaries import onward_counts, opened_counts, wait_counts
-from livingwell.insight.models import CountedIntroduction, MonthCount, MonthSummarised
+from livingwell.insight.models import CountedIntroduction, MonthCount, MonthDue, MonthSummarised
 from livingwell.insight.outcome_summaries import outcome_counts
 from livingwell.insight.pathway_summaries import pathway_counts
 from livingwell.support.models import (
@@ -178,6 +178,8 @@ def month_summarise(month: datetime.date) -> None:
     with transaction.atomic():
         MonthSummarised.objects.bulk_create([MonthSummarised(month=month)], ignore_conflicts=True)
         MonthSummarised.objects.select_for_update().get(month=month).save()
+        # Asked for from now on, it is summarised again: a change this summary may not see asks afresh.
+        MonthDue.objects.filter(month=month).delete()
         MonthCount.objects.filter(month=month).delete()
         counts = [
             *_month_counts(month),
