@@ -19,7 +19,7 @@ class InsightConfig(AppConfig):
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).
     demo_load = "livingwell.insight.demo.insight_demo"
     # Run by the task worker's housekeeping every few minutes (core/tasks.py).
-    housekeeping = "livingwell.insight.summaries.this_month_summarise_once"
+    housekeeping = "livingwell.insight.tasks.housekeeping"
     # What it holds about a person, for their subject access and erasure (core/personal_data.py).
     personal_data = "livingwell.insight.personal_data"
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from livingwell.core.tasks import BOOKKEEPING_PRIORITY
 from livingwell.insight.models import MonthDue
 from livingwell.insight.services import counted_introduction_refresh
-from livingwell.insight.summaries import months_summarise
+from livingwell.insight.summaries import months_summarise, this_month_summarise_once
 
 # A summary asked for long ago and still not begun was lost (its task failed): it is asked for again.
 DUE_LOST_AFTER = datetime.timedelta(minutes=10)
@@ -50,3 +50,12 @@ def months_summarise_soon(months: Iterable[datetime.date]) -> None:
         asked.append(month.isoformat())
     if asked:
         months_summarise_task.using(run_after=now + delay).enqueue(months=asked)
+
+
+def housekeeping() -> None:
+    """Every few minutes (``core.tasks.housekeeping``): this month summarised if nothing has yet, and any month
+    asked for so long ago that its summary was lost (its task failed) summarised now."""
+    this_month_summarise_once()
+    delay = datetime.timedelta(seconds=settings.LW_INSIGHT_SUMMARY_DELAY_SECONDS)
+    lost = MonthDue.objects.filter(asked_at__lt=timezone.now() - delay - DUE_LOST_AFTER)
+    months_summarise(list(lost.values_list("month", flat=True)))

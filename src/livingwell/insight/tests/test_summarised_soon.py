@@ -18,6 +18,7 @@ from livingwell.insight.models import CountedIntroduction, MonthCount, MonthDue
 from livingwell.insight.tasks import (
     DUE_LOST_AFTER,
     counted_introduction_refresh_task,
+    housekeeping,
     months_summarise_task,
 )
 
@@ -75,6 +76,21 @@ def test_a_summary_asked_for_long_ago_and_never_begun_is_asked_for_again(soon: d
     counted_introduction_refresh_task.call(introduction_id=str(IntroductionFactory().pk))
     assert len(_summaries_queued()) == 1
     assert MonthDue.objects.get().asked_at > timezone.now() - soon
+
+
+@pytest.mark.django_db
+def test_housekeeping_summarises_a_month_whose_summary_was_lost(soon: datetime.timedelta) -> None:
+    this_month = month_of(timezone.localdate())
+    months_summarise_task.call(months=[this_month.isoformat()])  # this month begun
+    counted_introduction_refresh_task.call(introduction_id=str(IntroductionFactory().pk))
+    housekeeping()
+    assert MonthDue.objects.exists()  # its summary is still to come
+    assert _introductions_counted(this_month) == 0
+
+    MonthDue.objects.update(asked_at=timezone.now() - soon - DUE_LOST_AFTER - soon)  # and its task failed
+    housekeeping()
+    assert not MonthDue.objects.exists()
+    assert _introductions_counted(this_month) == 1
 
 
 @pytest.mark.django_db
