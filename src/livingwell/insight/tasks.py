@@ -38,24 +38,31 @@ def months_summarise_soon(months: Iterable[datetime.date]) -> None:
     A month already asked for has its row locked until that transaction ends, so its summary, which removes
     the row as it begins, waits for the change, and counts it; a change after that asks afresh."""
     now = timezone.now()
-    delay = datetime.timedelta(seconds=settings.LW_INSIGHT_SUMMARY_DELAY_SECONDS)
     asked = []
     for month in sorted(set(months)):
         due, created = MonthDue.objects.select_for_update().get_or_create(month=month, defaults={"asked_at": now})
-        if not created and due.asked_at > now - delay - DUE_LOST_AFTER:
+        if not created and due.asked_at >= _lost_if_asked_before(now):
             continue
         if not created:
             due.asked_at = now
             due.save(update_fields=["asked_at"])
         asked.append(month.isoformat())
     if asked:
-        months_summarise_task.using(run_after=now + delay).enqueue(months=asked)
+        months_summarise_task.using(run_after=now + _delay()).enqueue(months=asked)
 
 
 def housekeeping() -> None:
     """Every few minutes (``core.tasks.housekeeping``): this month summarised if nothing has yet, and any month
     asked for so long ago that its summary was lost (its task failed) summarised now."""
     this_month_summarise_once()
-    delay = datetime.timedelta(seconds=settings.LW_INSIGHT_SUMMARY_DELAY_SECONDS)
-    lost = MonthDue.objects.filter(asked_at__lt=timezone.now() - delay - DUE_LOST_AFTER)
+    lost = MonthDue.objects.filter(asked_at__lt=_lost_if_asked_before(timezone.now()))
     months_summarise(list(lost.values_list("month", flat=True)))
+
+
+def _delay() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.LW_INSIGHT_SUMMARY_DELAY_SECONDS)
+
+
+def _lost_if_asked_before(now: datetime.datetime) -> datetime.datetime:
+    """A month asked for before this and still due: its summary should long have begun."""
+    return now - _delay() - DUE_LOST_AFTER
