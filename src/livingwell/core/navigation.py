@@ -10,6 +10,7 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,13 +24,19 @@ class NavigationItem:
 @dataclass(frozen=True)
 class NavLink:
     """A link an app puts in the menu. Public links show to everyone; the others to a signed-in user whose
-    role the view lets in (read from ``role_required``). ``place`` orders the menu across apps."""
+    role the view lets in (read from ``role_required``), and, when ``shown_if`` names a function of the user
+    (a dotted path), only if it says so. ``place`` orders the menu across apps."""
 
     place: int
     url_name: str
     label: str | Promise
     public: bool = False
+    shown_if: str = ""
 
+
+# ``shown_if`` for the pages of someone we support: a Collaborative or time bank member's account is of the same
+# role (a person's) and may have no record behind it.
+OWN_RECORD = "livingwell.people.access.has_own_record"
 
 SIGNED_OUT = NavLink(900, "accounts:sign_in", _("Sign in"))
 
@@ -60,7 +67,16 @@ def navigation_for(request: HttpRequest) -> list[NavigationItem]:
     user = request.user
     links = [link for link in nav_links() if link.public]
     if user.is_authenticated:
-        links += [link for link in nav_links() if not link.public and _allowed(link.url_name, user.role)]
+        shown: dict[str, bool] = {}  # each condition asked once a page
+
+        def _shown(link: NavLink) -> bool:
+            if link.shown_if and link.shown_if not in shown:
+                shown[link.shown_if] = bool(import_string(link.shown_if)(user))
+            return not link.shown_if or shown[link.shown_if]
+
+        links += [
+            link for link in nav_links() if not link.public and _allowed(link.url_name, user.role) and _shown(link)
+        ]
     else:
         links.append(SIGNED_OUT)
     items = []

@@ -50,6 +50,12 @@ def access_person_for(user: User, person_id: UUID | str) -> Person:
     return person
 
 
+def has_own_record(user: User) -> bool:
+    """Whether the signed-in account is someone we support, with a record of their own: a Collaborative or
+    time bank member has an account of the same kind and may have none. Reads nothing of the record."""
+    return Person.objects.filter(user_id=user.pk).exists()
+
+
 def access_own_person_for(user: User) -> Person:
     """Return the signed-in person's own record, and audit the read."""
     person = Person.objects.filter(user_id=user.pk).first()

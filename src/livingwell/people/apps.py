@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.navigation import NavLink
+from livingwell.core.navigation import OWN_RECORD, NavLink
 
 
 class PeopleConfig(AppConfig):
@@ -10,7 +10,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
     # Its links in the menu (core/navigation.py).
     navigation = (
-        NavLink(110, "people:my_details", _("Your details")),
+        NavLink(110, "people:my_details", _("Your details"), shown_if=OWN_RECORD),
         NavLink(220, "people:person_list", _("People")),
     )
     # This app's demo data, loaded by ``manage.py demo_load`` (core/demo.py).

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from livingwell.core.navigation import NavLink
+from livingwell.core.navigation import OWN_RECORD, NavLink
 
 
 class SupportConfig(AppConfig):
@@ -10,9 +10,9 @@ class SupportConfig(AppConfig):
     verbose_name = _("Support")
     # Its links in the menu (core/navigation.py).
     navigation = (
-        NavLink(120, "support:my_plan", _("My plan")),
-        NavLink(130, "support:my_measures", _("How I am doing")),
-        NavLink(140, "support:my_support", _("My support")),
+        NavLink(120, "support:my_plan", _("My plan"), shown_if=OWN_RECORD),
+        NavLink(130, "support:my_measures", _("How I am doing"), shown_if=OWN_RECORD),
+        NavLink(140, "support:my_support", _("My support"), shown_if=OWN_RECORD),
         NavLink(190, "support:pathway", _("Accommodation pathway")),
         NavLink(200, "support:caseload", _("Caseload")),
         NavLink(210, "support:my_guide_profile", _("Your guide profile")),

@@ -168,3 +168,25 @@ def test_every_way_chosen_is_kept_and_shown(person_client) -> None:
     form = client.get(reverse("people:my_contact_preferences")).content.decode()
     for method in ("email", "phone", "text"):
         assert f'value="{method}" checked' in form or f'value="{method}"\n' in form
+
+
+OWN_PAGES = ["people:my_details", "support:my_plan", "support:my_measures", "support:my_support"]
+
+
+def _menu_links(client: Client) -> set[str]:
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    return {name for name in [*OWN_PAGES, "collaborative:mine"] if f'href="{reverse(name)}"' in page}
+
+
+@pytest.mark.django_db
+def test_the_menu_offers_the_pages_of_someone_we_support_only_to_someone_with_a_record(
+    person_client: tuple[Client, Person],
+) -> None:
+    client, person = person_client
+    assert _menu_links(client) == {*OWN_PAGES, "collaborative:mine"}
+
+    # A Collaborative or time bank member's account is a person's too, with no record of support behind it:
+    # "Your details" would be a page not found, and "My plan" would promise a guide they do not have.
+    person.user = None
+    person.save()
+    assert _menu_links(client) == {"collaborative:mine"}
