@@ -67,16 +67,10 @@ def navigation_for(request: HttpRequest) -> list[NavigationItem]:
     user = request.user
     links = [link for link in nav_links() if link.public]
     if user.is_authenticated:
-        shown: dict[str, bool] = {}  # each condition asked once a page
-
-        def _shown(link: NavLink) -> bool:
-            if link.shown_if and link.shown_if not in shown:
-                shown[link.shown_if] = bool(import_string(link.shown_if)(user))
-            return not link.shown_if or shown[link.shown_if]
-
-        links += [
-            link for link in nav_links() if not link.public and _allowed(link.url_name, user.role) and _shown(link)
-        ]
+        allowed = [link for link in nav_links() if not link.public and _allowed(link.url_name, user.role)]
+        # Each condition asked once a page, and only of a role that may open a link it guards.
+        shown = {path: bool(import_string(path)(user)) for path in {link.shown_if for link in allowed} - {""}}
+        links += [link for link in allowed if not link.shown_if or shown[link.shown_if]]
     else:
         links.append(SIGNED_OUT)
     items = []

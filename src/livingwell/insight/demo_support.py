@@ -284,7 +284,7 @@ def _front_door_create(came: list[FrontDoor]) -> None:
     ContactAttempt.objects.bulk_create([called for _introduction, called, _groups in came])
     IntroductionEquality.objects.bulk_create([groups for _introduction, _called, groups in came])
     for introduction in introductions:
-        counted_introduction_refresh(introduction_id=introduction.pk, summarise=False)
+        counted_introduction_refresh(introduction_id=introduction.pk)
 
 
 def support_history(now: datetime.datetime) -> int:

@@ -33,14 +33,12 @@ def _months_of(introduction_id: uuid.UUID | str) -> set[datetime.date | None]:
 
 
 @transaction.atomic
-def counted_introduction_refresh(*, introduction_id: uuid.UUID | str, summarise: bool = True) -> set[datetime.date]:
-    """Count the front door's introduction as it stands now (or no longer, if it is gone), and summarise
-    the months it was and is counted in again; returns those months."""
+def counted_introduction_refresh(*, introduction_id: uuid.UUID | str) -> set[datetime.date]:
+    """Count the front door's introduction as it stands now (or no longer, if it is gone); returns the months
+    it was and is counted in, for its caller to summarise again."""
     months = _months_of(introduction_id)
     _count(introduction_id)
     months |= _months_of(introduction_id)
-    if summarise:
-        months_summarise(months)
     return {month for month in months if month is not None}
 
 
@@ -91,6 +89,6 @@ def counted_introductions_refresh(*, missing_only: bool = False) -> int:
     ids = list(introductions.values_list("pk", flat=True))
     months: set[datetime.date] = set()
     for introduction_id in ids:
-        months |= counted_introduction_refresh(introduction_id=introduction_id, summarise=False)
+        months |= counted_introduction_refresh(introduction_id=introduction_id)
     months_summarise(months | (months_unsummarised() if missing_only else months_counted()))
     return len(ids)

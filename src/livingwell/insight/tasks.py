@@ -21,7 +21,7 @@ DUE_LOST_AFTER = datetime.timedelta(minutes=10)
 def counted_introduction_refresh_task(introduction_id: str) -> None:
     """Count the introduction again now; its months are summarised soon, once for every change meanwhile."""
     with transaction.atomic():
-        months_summarise_soon(counted_introduction_refresh(introduction_id=introduction_id, summarise=False))
+        months_summarise_soon(counted_introduction_refresh(introduction_id=introduction_id))
 
 
 @task(priority=BOOKKEEPING_PRIORITY)
@@ -41,9 +41,9 @@ def months_summarise_soon(months: Iterable[datetime.date]) -> None:
     asked = []
     for month in sorted(set(months)):
         due, created = MonthDue.objects.select_for_update().get_or_create(month=month, defaults={"asked_at": now})
-        if not created and due.asked_at >= _lost_if_asked_before(now):
-            continue
         if not created:
+            if due.asked_at >= _lost_if_asked_before(now):
+                continue  # its summary is still to come
             due.asked_at = now
             due.save(update_fields=["asked_at"])
         asked.append(month.isoformat())
