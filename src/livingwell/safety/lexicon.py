@@ -289,6 +289,105 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         SUICIDE,
         "I want it all to stop.",
     ),
+    # Found missed in a review of new phrasings (2026-12-06, decision 0067) ------------------------------
+    (
+        "dont|do_not|no_longer want~ to live",
+        SUICIDE,
+        "I don't want to live. Also flags 'don't want to live in this flat'.",
+    ),
+    (
+        "this_is_my_goodbye|this_is_my_last_goodbye|this_is_my_final_goodbye|this_is_goodbye_for_good",
+        SUICIDE,
+        "This is my goodbye.",
+    ),
+    (
+        "say~|said|saying goodbye to everyone|everybody|you_all|all_of_you|the_world|this_world|life",
+        SUICIDE,
+        "Saying goodbye to everyone.",
+    ),
+    (
+        "say~|said|saying goodbye ... tonight|forever|for_good|for_the_last_time|one_last_time",
+        SUICIDE,
+        "Saying goodbye to my kids tonight.",
+    ),
+    (
+        "wont|will_not|not_going_to|not_gonna be [a] burden ... much_longer|for_much_longer|for_long|anymore|any_longer|soon",
+        SUICIDE,
+        "I won't be a burden much longer.",
+    ),
+    (
+        "im|i_am|ive_become|i_have_become|feel_like|i_feel_like|just|such [a|such_a] burden to|on|for everyone|everybody|my_family|my_kids|my_children|you_all|people|them|you|my_partner|my_wife|my_husband|my_mum|my_parents",
+        SUICIDE,
+        "I'm a burden to everyone: feeling a burden is a warning sign.",
+    ),
+    (
+        "whats|what_is the point anymore|any_more|of_anything|of_it_all|in_anything|in_trying|of_trying",
+        SUICIDE,
+        "What's the point anymore.",
+    ),
+    (
+        "going_to|gonna|might|will|about_to|want_to|tempted_to|close_to|afraid_ill|scared_ill|afraid_i_will|scared_i_will|worried_ill|worried_i_will do something|anything stupid|silly|drastic|dangerous|i_regret|ill_regret|i_will_regret|i_might_regret|i_cant_take_back|terrible|permanent",
+        SUICIDE,
+        "I'm going to do something stupid.",
+    ),
+    (
+        "dont|do_not|never|no_longer|not feel~ safe with_myself|around_myself|from_myself|by_myself|in_my_own_company|in_my_own_head|in_my_head",
+        SUICIDE,
+        "I don't feel safe with myself tonight.",
+    ),
+    (
+        "voice|voices ... tell~|telling|told|say~|says|saying|command~|want~|wants|order~ ... i_should_die|to_die|me_dead|i_deserve_to_die|kill_myself|end_it|end_my_life|jump|hang_myself|overdose|to_end_it",
+        SUICIDE,
+        "The voices say I should die.",
+    ),
+    ("my|all_my affairs in_order|sorted|straight", SUICIDE, "Putting my affairs in order."),
+    ("sort~|sorted|sorting|put|putting|getting|got my|all_my affairs", SUICIDE, "Sorting my affairs."),
+    (
+        "giving|given|give|gave|gives my|all_my things|stuff|belongings|possessions|pets|dog|cat|cats|dogs away",
+        SUICIDE,
+        "Giving my things away.",
+    ),
+    (
+        "want~|wish|wishing|need|ready|long|longing|cant_wait to be_with|join|go_to|see ... heaven|in_heaven|who_passed|who_died|who_passed_away|on_the_other_side|in_the_afterlife|afterlife",
+        SUICIDE,
+        "I want to be with my mum in heaven; to join my wife who passed.",
+    ),
+    (
+        "use~|using|used it|them|this|that|a_knife|the_knife|the_blade|a_blade|the_razor|the_gun|a_gun|the_rope on myself",
+        SUICIDE,
+        "I have a knife and I want to use it on myself.",
+    ),
+    (
+        "got|have|bought|own|found|get|getting|keep|kept a|the|my|dads|his gun|firearm|pistol|shotgun|rifle|handgun",
+        SUICIDE,
+        "I've got a gun: most deaths by firearm are suicides.",
+    ),
+    (
+        "drunk|drank|drink~|swallowed|swallow~|downed|took|taken|necked bleach|antifreeze|anti_freeze|weedkiller|weed_killer|poison|rat_poison|paraquat|drain_cleaner|disinfectant|toilet_cleaner",
+        SUICIDE,
+        "I've drunk bleach.",
+    ),
+    (
+        "ive|i|i_nearly|i_almost|nearly odd",
+        SUICIDE,
+        "OD'd as people write it: 'odd', once the apostrophe has gone.",
+    ),
+    (
+        "station|platform|tracks|track|railway|bridge|roof|rooftop|edge|cliff|cliffs|car_park|multi_storey ... going_to|gonna|about_to|ready_to|want_to jump",
+        SUICIDE,
+        "I'm at the station and I'm going to jump.",
+    ),
+    (
+        "im|i_am|sitting|sat|stood|standing on|at the|a roof|rooftop|ledge|parapet|cliff_edge|railings|top_of_the_car_park|top_of_a_car_park|edge_of_the_roof|edge_of_the_bridge|edge_of_the_cliff|edge_of_a_cliff|edge_of_the_platform",
+        SUICIDE,
+        "I'm on the roof.",
+    ),
+    (
+        "want~|going_to|gonna|planning_to|plan_to|thinking_of|thought_of|tempted_to|about_to crash~|wreck~|write_off my|the car|motorbike",
+        SUICIDE,
+        "I'm going to crash my car.",
+    ),
+    ("dont|cant|do_not|cannot see a|any future for_myself|for_me", SUICIDE, "I don't see a future for myself."),
     # Self-harm ----------------------------------------------------------------------------------------
     (
         "self harm~|harmer|harmers|injur*|mutilat*|harmed|harmin",
@@ -367,6 +466,11 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
     ("urge|urges|urged|craving|cravings|need|itch to cut|harm|hurt|burn|bleed", SELF_HARM, "Urges to cut."),
     ("deserve to suffer|be_hurt|be_punished|feel_pain|be_in_pain|bleed|be_cut", SELF_HARM, "I deserve to be hurt."),
     ("make|made|making myself bleed|bleeding|throw_up|sick_on_purpose", SELF_HARM, "Making myself bleed."),
+    (
+        "make~|made|making myself sick|vomit|puke|throw_up",
+        SELF_HARM,
+        "Making myself sick; see the exception for 'sick with worry'.",
+    ),
     # Harm to others -----------------------------------------------------------------------------------
     (
         f"kill~|murder~|stab~|hurt~|harm~|attack~|strangle~|smother~|shoot|beat~|batter~|poison~|punch~|knife|glass~ [the|those|that|these|all] {_PEOPLE}",
@@ -418,6 +522,11 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
     ("kys", HARM_TO_OTHERS, "Text-speak: kill yourself."),
     ("revenge on|against", HARM_TO_OTHERS, "Revenge on someone."),
     ("make him|her|them|everyone|people pay|suffer", HARM_TO_OTHERS, "Make them pay."),
+    (
+        "im|i_am|i_could_be|i_might_be|i_feel_like|ive_become|i_have_become|i_worry_im|im_scared_im [a] danger|dangerous|threat to others|other_people|people|everyone|the_public|someone|somebody|my_kids|my_children|my_family|my_baby|my_partner",
+        HARM_TO_OTHERS,
+        "I'm a danger to others.",
+    ),
     # Unsafe where they live ---------------------------------------------------------------------------
     (
         "not|dont|never|no_longer|isnt|aint|wasnt|hardly ... safe at|in ... home|house|flat|room|place|bed|bedroom",
@@ -540,6 +649,32 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         UNSAFE_AT_HOME,
         "Bruises from him.",
     ),
+    (
+        f"{_ABUSER} ... touches|touching|keeps_touching|fondles|fondling|gropes|groping me|us|my_sister|my_brother",
+        UNSAFE_AT_HOME,
+        "My dad touches me.",
+    ),
+    (
+        "touch~|touched|touching me ... inappropriately|down_there|private_parts|privates|at_night|in_bed|in_my_bed|when_no_one|when_nobody|where_i_dont_want",
+        UNSAFE_AT_HOME,
+        "He touched me where I didn't want.",
+    ),
+    (f"{_ABUSER_NAMED} forces|forced|forcing me", UNSAFE_AT_HOME, "My partner forces me to do things."),
+    (
+        f"{_ABUSER} ... {_VIOLENCE} the_kids|the_children|the_baby|the_little_ones",
+        UNSAFE_AT_HOME,
+        "She beats the kids.",
+    ),
+    (
+        "sleep~|sleeping|slept|sleepin rough|in_my_car|on_the_streets|on_the_street|in_a_doorway|in_a_tent|on_a_bench|in_the_park",
+        UNSAFE_AT_HOME,
+        "Sleeping in my car; sleeping rough.",
+    ),
+    (
+        "cant|cannot|can_not|couldnt|dont_want_to|scared_to|afraid_to go|go_back home ... tonight|because_of_him|because_of_her|hes_there|shes_there|not_safe|unsafe|scared|afraid|hell|shell|he_will|she_will",
+        UNSAFE_AT_HOME,
+        "I can't go home tonight, he's there.",
+    ),
     # Exceptions: read first; each blanks out only what it matches ------------------------------------
     (
         "cant|cannot|can_not|couldnt go|carry on the|a|an|holiday|holidays|trip|trips|buses|trains|planes|public|my|his|her|their|our|dates|social|rides|medication|meds|antidepressants|waiting|benefits|youtube|facebook|line|online|strike|courses|course|stage|tv|air|about|tour|anything|days_out|with_my_course|with_my_studies|with_work|with_my_job|at_work|working|studying|with_the_course|with_uni|with_college|with_school",
@@ -594,6 +729,7 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         EXCEPTION,
         "In front of the bus stop.",
     ),
+    ("myself sick with worry|worrying|stress|nerves|anxiety", EXCEPTION, "Making myself sick with worry."),
 ]
 
 
