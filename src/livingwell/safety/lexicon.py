@@ -321,7 +321,7 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "I'm a burden to everyone: feeling a burden is a warning sign.",
     ),
     (
-        "whats|what_is the point anymore|any_more|of_anything|of_it_all|in_anything|in_trying|of_trying",
+        "whats_the|what_is_the|theres_no|there_is_no|is_there_any|no point anymore|any_more|of_anything|of_it_all|in_anything|in_trying|of_trying",
         SUICIDE,
         "What's the point anymore.",
     ),
@@ -343,7 +343,7 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
     ("my|all_my affairs in_order|sorted|straight", SUICIDE, "Putting my affairs in order."),
     ("sort~|sorted|sorting|put|putting|getting|got my|all_my affairs", SUICIDE, "Sorting my affairs."),
     (
-        "giving|given|give|gave|gives my|all_my things|stuff|belongings|possessions|pets|dog|cat|cats|dogs away",
+        "giving|given|give|gave|gives my|all_my|her|all_her|his|all_his|their|all_their things|stuff|belongings|possessions|pets|dog|cat|cats|dogs away",
         SUICIDE,
         "Giving my things away.",
     ),
@@ -388,6 +388,48 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "I'm going to crash my car.",
     ),
     ("dont|cant|do_not|cannot see a|any future for_myself|for_me", SUICIDE, "I don't see a future for myself."),
+    # Someone introducing a person they worry about writes of them: she, he, they.
+    (
+        "doesnt|does_not|didnt|dont|no_longer want~|wants to be_here|be_alive|be_around|live|exist|wake_up|go_on",
+        SUICIDE,
+        "She doesn't want to be here anymore.",
+    ),
+    (
+        "everyone|everybody|the_world|the_family ... better_off|happier|better without him|her|them|me",
+        SUICIDE,
+        "Everyone would be better off without her.",
+    ),
+    (
+        "cant|cannot|can_not|unable_to|couldnt|not_able_to keep|stay herself|himself|themselves|themself safe",
+        SUICIDE,
+        "She can't keep herself safe.",
+    ),
+    (
+        "talk~|talking|talks|talked|keeps_saying|keeps_on|going_on|goes_on|on_about ... ending_it|ending_things|ending_it_all|ending_his_life|ending_her_life|ending_their_life|killing_himself|killing_herself|killing_themselves|suicide|dying|not_being_here|being_dead|taking_his_life|taking_her_life|taking_their_life",
+        SUICIDE,
+        "He keeps talking about ending it.",
+    ),
+    (
+        "wont|will_not|wouldnt|not_going_to|doesnt|dont need my|her|his|their things|stuff|belongings|clothes|possessions",
+        SUICIDE,
+        "She says she won't need her things.",
+    ),
+    ("want~|wants|wanted|wish|wishes|wishing to disappear|vanish", SUICIDE, "She wants to disappear."),
+    (
+        "how_much_longer|how_long ... do_this|go_on|keep_going|take_this|cope|carry_on|hold_on|keep_doing_this",
+        SUICIDE,
+        "I don't know how much longer I can do this.",
+    ),
+    (
+        "cant_be_arsed|cba|cant_be_bothered|cant_be_asked [with] life|living|existing|being_alive",
+        SUICIDE,
+        "Can't be arsed with life anymore.",
+    ),
+    (
+        "im|i_am|im_just|i_am_just|shes|hes done with_everything|with_it_all|with_life|with_living",
+        SUICIDE,
+        "I'm done with everything.",
+    ),
     # Self-harm ----------------------------------------------------------------------------------------
     (
         "self harm~|harmer|harmers|injur*|mutilat*|harmed|harmin",
@@ -660,6 +702,11 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "He touched me where I didn't want.",
     ),
     (f"{_ABUSER_NAMED} forces|forced|forcing me", UNSAFE_AT_HOME, "My partner forces me to do things."),
+    (
+        f"her|his|their {_ABUSER_NAMED} ... {_VIOLENCE} her|him|them",
+        UNSAFE_AT_HOME,
+        "Her boyfriend hits her: someone introducing a person writes of them.",
+    ),
     (
         f"{_ABUSER} ... {_VIOLENCE} the_kids|the_children|the_baby|the_little_ones",
         UNSAFE_AT_HOME,
