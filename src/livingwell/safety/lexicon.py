@@ -430,6 +430,59 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         SUICIDE,
         "I'm done with everything.",
     ),
+    # A third review (decision 0067): older people, young people's words, a method hinted at --------------
+    ("had my life ... ready|go|die|enough|done", SUICIDE, "I've had my life, I'm ready to go."),
+    (
+        "pray~|praying|hope|wish ... god|lord|jesus|allah ... take~|takes|took me",
+        SUICIDE,
+        "I pray that God takes me.",
+    ),
+    (
+        "no|any reason|point to carry_on|to_continue|to_get_up|to_keep_living|to_keep_going|to_go_on",
+        SUICIDE,
+        "No reason to carry on.",
+    ),
+    (
+        "think~|thinking|thought about|of the train_tracks|tracks|railway_line|railway|the_bridge|the_rope|the_edge",
+        SUICIDE,
+        "Thinking about the train tracks.",
+    ),
+    ("im|i_am [so|just|literally|actually] done fr|frfr|for_real|for_good", SUICIDE, "I'm so done fr."),
+    (
+        "cant|cannot|can_not do|take|cope_with this|it|life no_more|nomore|no_longer",
+        SUICIDE,
+        "I can't do this no more.",
+    ),
+    (
+        f"{_TABLETS} ... than_i_should|than_im_supposed_to|than_i_am_supposed_to|than_prescribed|than_im_meant_to|than_i_am_meant_to|on_purpose|deliberately",
+        SUICIDE,
+        "Taking more of my meds than I should; pills with vodka on purpose; insulin stopped on purpose.",
+    ),
+    (
+        "care if|whether i|she|he|they live~|living|die|dying|wake_up|make_it|survive|get_hurt",
+        SUICIDE,
+        "I don't care if I live or die.",
+    ),
+    (
+        "hope|wish|wishing|pray~|praying something|anything bad|terrible|awful happens|will_happen|would_happen to me",
+        SUICIDE,
+        "I hope something bad happens to me.",
+    ),
+    (
+        "hoping|hope|hopefully|wish|wishing i crash|crashed|die|get_killed|get_hit|dont_make_it|dont_survive|dont_wake_up",
+        SUICIDE,
+        "Driving too fast hoping I crash.",
+    ),
+    (
+        "feel~|feeling like|about end_it|ending_it|ending_it_all|ending_things|ending_my_life|dying|killing_myself|giving_up_on_life",
+        SUICIDE,
+        "I feel like ending it; see the exception for 'ending it with him'.",
+    ),
+    (
+        "no|cant_see_a|cant_see_any|theres_no|there_is_no|dont_see_a|dont_see_any|cannot_see_a|cannot_see_any way_out|escape",
+        SUICIDE,
+        "There's no way out; see the exception for the way out of a car park.",
+    ),
     # Self-harm ----------------------------------------------------------------------------------------
     (
         "self harm~|harmer|harmers|injur*|mutilat*|harmed|harmin",
@@ -513,6 +566,7 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         SELF_HARM,
         "Making myself sick; see the exception for 'sick with worry'.",
     ),
+    ("shing|sh_ing", SELF_HARM, "'SH'ing' as people text self-harming."),
     # Harm to others -----------------------------------------------------------------------------------
     (
         f"kill~|murder~|stab~|hurt~|harm~|attack~|strangle~|smother~|shoot|beat~|batter~|poison~|punch~|knife|glass~ [the|those|that|these|all] {_PEOPLE}",
@@ -568,6 +622,11 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "im|i_am|i_could_be|i_might_be|i_feel_like|ive_become|i_have_become|i_worry_im|im_scared_im [a] danger|dangerous|threat to others|other_people|people|everyone|the_public|someone|somebody|my_kids|my_children|my_family|my_baby|my_partner",
         HARM_TO_OTHERS,
         "I'm a danger to others.",
+    ),
+    (
+        "push~|pushing|shove~|shoving|throw~|throwing someone|somebody|people|a_person|strangers|him|her|them in_front_of|off|under",
+        HARM_TO_OTHERS,
+        "Thoughts of pushing people in front of trains.",
     ),
     # Unsafe where they live ---------------------------------------------------------------------------
     (
@@ -708,6 +767,32 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "Her boyfriend hits her: someone introducing a person writes of them.",
     ),
     (
+        f"{_ABUSER} ... follows|followed|following|stalks|stalking|stalked|watches|turns_up|turning_up|keeps_turning_up|waits_outside me",
+        UNSAFE_AT_HOME,
+        "He follows me everywhere; my ex keeps turning up. See the exception for following online.",
+    ),
+    (
+        "scared|afraid|frightened|terrified|petrified [that] he|she|they|hell|shell|theyll [will] find|finds|come_after|track_down|get_to me",
+        UNSAFE_AT_HOME,
+        "I'm scared he'll find me.",
+    ),
+    (
+        "kill|hurt|beat|disown|kick_me_out|throw_me_out me ... if [they|he|she] find~|finds|found|knew|know|find_out|finds_out",
+        UNSAFE_AT_HOME,
+        "My family will kill me if they find out: honour-based abuse is a risk to take seriously.",
+    ),
+    (
+        "force~|forcing|forced|make|making|made|pressuring|pressured me ... marry|get_married|marriage|wedding",
+        UNSAFE_AT_HOME,
+        "They're going to force me to marry.",
+    ),
+    ("forced_marriage|forced_into_marriage|forced_to_marry", UNSAFE_AT_HOME, "Forced marriage."),
+    (
+        f"parents|parent|family|grandparents|foster_carer|foster_carers|foster_parents|carer|carers|step_parents ... {_VIOLENCE} me|us",
+        UNSAFE_AT_HOME,
+        "My parents beat me.",
+    ),
+    (
         f"{_ABUSER} ... {_VIOLENCE} the_kids|the_children|the_baby|the_little_ones",
         UNSAFE_AT_HOME,
         "She beats the kids.",
@@ -777,6 +862,12 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
         "In front of the bus stop.",
     ),
     ("myself sick with worry|worrying|stress|nerves|anxiety", EXCEPTION, "Making myself sick with worry."),
+    (
+        "way_out of|from the|this|that car_park|building|station|shop|centre|center|maze|estate|hospital|park",
+        EXCEPTION,
+        "The way out of the car park.",
+    ),
+    ("follows|followed|following me on|online", EXCEPTION, "He follows me on Instagram."),
 ]
 
 

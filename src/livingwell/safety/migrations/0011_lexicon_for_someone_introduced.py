@@ -1,6 +1,6 @@
 """Words of risk as someone introducing a person they worry about writes them ("she doesn't want to be here",
-"her boyfriend hits her"), and as people text, found missed in a second review (decision 0067): added to the
-lexicon where missing; entries the clinical lead has changed or switched off are left as they are."""
+"her boyfriend hits her"), as people text, and as older and young people write, found missed in a second and
+a third review (decision 0067): added to the lexicon where missing; entries the clinical lead has changed or switched off are left as they are."""
 
 from django.db import migrations
 
