@@ -130,10 +130,16 @@ class Layout:
         for command in unit_lines("livingwell-migrate.service", "ExecStart"):
             self.run(localised(command))
 
-    def _start(self, name: str, command: list[str]) -> None:
+    def _start(self, name: str, command: list[str], nice: int = 0) -> None:
+        """Start a process as its unit would, at the unit's ``Nice=`` if it sets one."""
         with self.log(name).open("ab") as log:
             self.processes[name] = subprocess.Popen(  # noqa: S603
-                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=(lambda: os.nice(nice)) if nice else None,
             )
 
     def web_start(self, port: int | None = None) -> int:
@@ -154,7 +160,8 @@ class Layout:
         for command in unit_lines("livingwell-worker@.service", "ExecStartPre"):
             self.run(localised(command, str(number)))
         (worker,) = unit_lines("livingwell-worker@.service", "ExecStart")
-        self._start(f"worker-{number}", localised(worker, str(number)))
+        nice = int(next(iter(unit_lines("livingwell-worker@.service", "Nice")), "0"))
+        self._start(f"worker-{number}", localised(worker, str(number)), nice)
 
     def kill(self, name: str) -> None:
         """Kill one process at once, as a machine that dies would."""
