@@ -291,11 +291,6 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
     ),
     # Found missed in a review of new phrasings (2026-12-06, decision 0067) ------------------------------
     (
-        "dont|do_not|no_longer want~ to live",
-        SUICIDE,
-        "I don't want to live. Also flags 'don't want to live in this flat'.",
-    ),
-    (
         "this_is_my_goodbye|this_is_my_last_goodbye|this_is_my_final_goodbye|this_is_goodbye_for_good",
         SUICIDE,
         "This is my goodbye.",
@@ -390,9 +385,9 @@ DEFAULT_LEXICON: list[tuple[str, str, str]] = [
     ("dont|cant|do_not|cannot see a|any future for_myself|for_me", SUICIDE, "I don't see a future for myself."),
     # Someone introducing a person they worry about writes of them: she, he, they.
     (
-        "doesnt|does_not|didnt|dont|no_longer want~|wants to be_here|be_alive|be_around|live|exist|wake_up|go_on",
+        "doesnt|does_not|didnt|dont|do_not|no_longer want~|wants to be_here|be_alive|be_around|live|exist|wake_up|go_on",
         SUICIDE,
-        "She doesn't want to be here anymore.",
+        "I don't want to live; she doesn't want to be here anymore. Also flags 'don't want to live in this flat'.",
     ),
     (
         "everyone|everybody|the_world|the_family ... better_off|happier|better without him|her|them|me",

@@ -1,5 +1,7 @@
-"""Words of risk found missed in a review of new phrasings (decision 0067): added to the lexicon where missing;
-entries the clinical lead has changed or switched off are left as they are."""
+"""Words of risk found missed in three reviews of new phrasings (decision 0067): in the first person, as someone
+introducing a person they worry about writes them ("she doesn't want to be here"), as people text, and as older
+and young people write. Added to the lexicon where missing; entries the clinical lead has changed or switched
+off are left as they are."""
 
 from django.db import migrations
 
