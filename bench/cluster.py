@@ -198,6 +198,19 @@ def _latencies(people: list[ClusterPerson]) -> tuple[float, float]:
     return statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000
 
 
+def _latencies_by_kind(people: list[ClusterPerson]) -> dict[str, tuple[int, float, float]]:
+    """For each kind of request: how many, and their p50 and p95 in milliseconds."""
+    by_kind: dict[str, list[float]] = {}
+    for person in people:
+        for kind, latency in zip(person.kinds, person.latencies, strict=True):
+            by_kind.setdefault(kind, []).append(latency)
+    return {
+        kind: (len(latencies), statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000)
+        for kind, latencies in by_kind.items()
+        if len(latencies) > 1
+    }
+
+
 def cpu_by_process() -> dict[int, tuple[str, float]]:
     """CPU seconds used so far by each process of a kind watched here (Linux's /proc), by process id: the
     benchmark's own people, the web servers, the workers, PostgreSQL, nginx and Redis."""
@@ -424,7 +437,9 @@ def main() -> int:
     )
     rate, journeys = requests / elapsed, len(references) / elapsed
     print(f"throughput:                {rate:.0f} requests/s, {journeys:.1f} introductions/s")
-    print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms")
+    print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms, by kind of request:")
+    for kind, (count, kind_p50, kind_p95) in sorted(_latencies_by_kind(people).items()):
+        print(f"  {kind:28} {kind_p50:4.0f} / {kind_p95:4.0f} ms  ({count})")
     floor_rate = floor.requests_per_second
     print(f"floor, the minimal view, p50 / p95, under {options.people} clients:")
     print(f"  the people's own client:  {floor_p50:.0f} / {floor_p95:.0f} ms")

@@ -102,6 +102,17 @@ class Browser:
         return response.status, text, location
 
 
+def request_kind(path: str, *, sent: bool) -> str:
+    """What a request of the journey is, in words, to report latencies by kind."""
+    if path.startswith("/introduce/check/"):
+        return "send (check answers, POST)" if sent else "check answers"
+    if path.startswith("/introduce/sent/"):
+        return "confirmation"
+    if path.startswith("/introduce/"):
+        return "an answer (POST)" if sent else "a question"
+    return "other"
+
+
 class Person(threading.Thread):
     """One person introducing themselves again and again until the time is up. ``retries``: how often a page
     that fails (a server killed under it) is asked for again, as a person presses again; none by default."""
@@ -114,6 +125,7 @@ class Person(threading.Thread):
         self.stop_at = stop
         self.number = number
         self.latencies: list[float] = []
+        self.kinds: list[str] = []  # what each request in ``latencies`` was (``request_kind``)
         self.references: list[str] = []
         self.errors = 0
         self.why: collections.Counter[str] = collections.Counter()  # what made a journey fail
@@ -150,6 +162,7 @@ class Person(threading.Thread):
                 self._again()
                 continue
             self.latencies.append(time.perf_counter() - started)
+            self.kinds.append(request_kind(path, sent=body is not None))
             return text, location
         raise AssertionError("unreachable")
 

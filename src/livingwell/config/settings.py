@@ -415,10 +415,11 @@ CACHES = {
 }
 
 # With Redis as the shared cache, sessions are read from it and written through to the database
-# (decision 0055): a page reads its session without asking PostgreSQL, and a restarted Redis signs nobody out
-# and loses no half-written introduction. What a session holds about a person is sealed (core/sealed.py).
+# (decision 0055), one statement for each write (decision 0069): a page reads its session without asking
+# PostgreSQL, and a restarted Redis signs nobody out and loses no half-written introduction. What a session
+# holds about a person is sealed (core/sealed.py).
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "livingwell.core.sessions"
 
 TASKS = {
     "default": {

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cached_sessions(redis_cache, settings):
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "livingwell.core.sessions"
     return redis_cache
 
 
@@ -41,7 +41,7 @@ def test_a_page_reads_its_session_from_redis_and_an_emptied_redis_loses_nothing(
 @pytest.mark.parametrize(
     ("cache_url", "engine"),
     [
-        ("redis://127.0.0.1:6379/1", "django.contrib.sessions.backends.cached_db"),
+        ("redis://127.0.0.1:6379/1", "livingwell.core.sessions"),
         ("dbcache://lw_cache", "django.contrib.sessions.backends.db"),
     ],
 )
@@ -53,3 +53,59 @@ def test_sessions_are_cached_only_where_the_shared_cache_is_redis(cache_url: str
         [sys.executable, "-c", code], env=env, cwd=Path(settings.BASE_DIR), capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == engine
+
+
+def _session_statements(queries: CaptureQueriesContext) -> list[str]:
+    return [query["sql"] for query in queries if "django_session" in query["sql"]]
+
+
+def test_each_answer_is_written_in_one_statement_and_a_new_session_in_one_insert(cached_sessions, client) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(_step("who"))  # the journey starts: a new session
+    (insert,) = _session_statements(queries)
+    assert insert.startswith("INSERT")  # no asking first whether its key is taken
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(_step("who"), ANSWERS["who"]).status_code == 302
+    (update,) = _session_statements(queries)
+    assert update.startswith("UPDATE")
+    assert client.cookies["sessionid"].value in update
+
+
+def test_a_session_deleted_meanwhile_is_not_written_back(cached_sessions) -> None:
+    """Signed out in another tab while a page was on its way: the page's write must not sign them in again."""
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.models import Session
+
+    from livingwell.core.sessions import SessionStore
+
+    signed_in = SessionStore()
+    signed_in["_auth_user_id"] = "7"
+    signed_in.save()
+    key = signed_in.session_key
+    page = SessionStore(key)
+    assert page["_auth_user_id"] == "7"  # the page read it
+    SessionStore(key).flush()  # the other tab signs out
+    page["seen"] = True
+    with pytest.raises(UpdateError):
+        page.save()
+    assert not Session.objects.filter(session_key=key).exists()
+    assert SessionStore(key).load() == {}
+
+
+def test_a_new_key_already_taken_is_drawn_again_and_the_taken_one_left_alone(cached_sessions, monkeypatch) -> None:
+    from django.contrib.sessions.models import Session
+
+    from livingwell.core import sessions
+
+    first = sessions.SessionStore()
+    first["who"] = "first"
+    first.save()
+    drawn = iter([first.session_key, "b" * 32])
+    monkeypatch.setattr(sessions, "get_random_string", lambda *_args: next(drawn))
+    second = sessions.SessionStore()
+    second["who"] = "second"
+    second.save()
+    assert second.session_key == "b" * 32
+    assert sessions.SessionStore(first.session_key)["who"] == "first"
+    assert Session.objects.get(session_key=first.session_key).get_decoded() == {"who": "first"}
+    assert Session.objects.get(session_key="b" * 32).get_decoded() == {"who": "second"}
