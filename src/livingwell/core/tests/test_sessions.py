@@ -109,3 +109,27 @@ def test_a_new_key_already_taken_is_drawn_again_and_the_taken_one_left_alone(cac
     assert sessions.SessionStore(first.session_key)["who"] == "first"
     assert Session.objects.get(session_key=first.session_key).get_decoded() == {"who": "first"}
     assert Session.objects.get(session_key="b" * 32).get_decoded() == {"who": "second"}
+
+
+def test_signing_in_and_out_with_sessions_in_redis(cached_sessions, client) -> None:
+    """Signing in draws a new key (INSERT) and removes the old; signing out removes the session everywhere."""
+    from django.contrib.sessions.models import Session
+    from django.urls import reverse
+
+    from livingwell.accounts.models import Role
+    from livingwell.accounts.tests.factories import UserFactory
+
+    UserFactory(username="sam", role=Role.PERSON)  # password: a-long-test-password
+    client.get(_step("who"))  # a session before signing in
+    before = client.cookies["sessionid"].value
+    response = client.post(reverse("accounts:sign_in"), {"username": "sam", "password": "a-long-test-password"})
+    assert response.status_code == 302
+    signed_in = client.cookies["sessionid"].value
+    assert signed_in != before
+    assert not Session.objects.filter(session_key=before).exists()
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    cached_sessions.clear()  # Redis restarted, empty: still signed in, from the database
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    client.post(reverse("accounts:sign_out"))
+    assert not Session.objects.filter(session_key=signed_in).exists()
+    assert client.get(reverse("accounts:dashboard")).status_code == 302
