@@ -9,9 +9,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from livingwell.accounts.models import Role
+from livingwell.accounts.tests.factories import UserFactory
+from livingwell.core import sessions
 from livingwell.frontdoor.tests.test_journey import ANSWERS, CHECK, _step
 
 pytestmark = pytest.mark.django_db
@@ -73,30 +79,21 @@ def test_each_answer_is_written_in_one_statement_and_a_new_session_in_one_insert
 
 def test_a_session_deleted_meanwhile_is_not_written_back(cached_sessions) -> None:
     """Signed out in another tab while a page was on its way: the page's write must not sign them in again."""
-    from django.contrib.sessions.backends.base import UpdateError
-    from django.contrib.sessions.models import Session
-
-    from livingwell.core.sessions import SessionStore
-
-    signed_in = SessionStore()
+    signed_in = sessions.SessionStore()
     signed_in["_auth_user_id"] = "7"
     signed_in.save()
     key = signed_in.session_key
-    page = SessionStore(key)
+    page = sessions.SessionStore(key)
     assert page["_auth_user_id"] == "7"  # the page read it
-    SessionStore(key).flush()  # the other tab signs out
+    sessions.SessionStore(key).flush()  # the other tab signs out
     page["seen"] = True
     with pytest.raises(UpdateError):
         page.save()
     assert not Session.objects.filter(session_key=key).exists()
-    assert SessionStore(key).load() == {}
+    assert sessions.SessionStore(key).load() == {}
 
 
 def test_a_new_key_already_taken_is_drawn_again_and_the_taken_one_left_alone(cached_sessions, monkeypatch) -> None:
-    from django.contrib.sessions.models import Session
-
-    from livingwell.core import sessions
-
     first = sessions.SessionStore()
     first["who"] = "first"
     first.save()
@@ -113,12 +110,6 @@ def test_a_new_key_already_taken_is_drawn_again_and_the_taken_one_left_alone(cac
 
 def test_signing_in_and_out_with_sessions_in_redis(cached_sessions, client) -> None:
     """Signing in draws a new key (INSERT) and removes the old; signing out removes the session everywhere."""
-    from django.contrib.sessions.models import Session
-    from django.urls import reverse
-
-    from livingwell.accounts.models import Role
-    from livingwell.accounts.tests.factories import UserFactory
-
     UserFactory(username="sam", role=Role.PERSON)  # password: a-long-test-password
     client.get(_step("who"))  # a session before signing in
     before = client.cookies["sessionid"].value
