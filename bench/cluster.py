@@ -192,10 +192,14 @@ def _people(kind: type[ClusterPerson], base: str, seconds: float, count: int) ->
     return [kind(base, stop, number) for number in range(count)]
 
 
+def _p50_p95(latencies: list[float]) -> tuple[float, float]:
+    """p50 and p95 of ``latencies`` (seconds), in milliseconds."""
+    return statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000
+
+
 def _latencies(people: list[ClusterPerson]) -> tuple[float, float]:
     """p50 and p95 of every request the people made, in milliseconds."""
-    latencies = [latency for person in people for latency in person.latencies]
-    return statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000
+    return _p50_p95([latency for person in people for latency in person.latencies])
 
 
 def _latencies_by_kind(people: list[ClusterPerson]) -> dict[str, tuple[int, float, float]]:
@@ -204,11 +208,7 @@ def _latencies_by_kind(people: list[ClusterPerson]) -> dict[str, tuple[int, floa
     for person in people:
         for kind, latency in zip(person.kinds, person.latencies, strict=True):
             by_kind.setdefault(kind, []).append(latency)
-    return {
-        kind: (len(latencies), statistics.median(latencies) * 1000, statistics.quantiles(latencies, n=20)[18] * 1000)
-        for kind, latencies in by_kind.items()
-        if len(latencies) > 1
-    }
+    return {kind: (len(latencies), *_p50_p95(latencies)) for kind, latencies in by_kind.items() if len(latencies) > 1}
 
 
 def cpu_by_process() -> dict[int, tuple[str, float]]:
