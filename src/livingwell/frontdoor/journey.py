@@ -65,7 +65,7 @@ class Journey:
 
     @classmethod
     def start(cls, session: SessionBase) -> "Journey":
-        journey = cls(session, {"token": str(uuid.uuid4()), "answers": {}, "urgent": []})
+        journey = cls(session, {"token": str(uuid.uuid4()), "answers": {}, "urgent": [], "risk_categories": []})
         journey.save()
         return journey
 
@@ -106,20 +106,29 @@ class Journey:
 
     def answer(self, step: Step, cleaned: dict[str, Any]) -> bool:
         """Keep a page's answers. True when they are the first to mention immediate risk."""
+        words_before = self.free_text()
         # Dates keep as ISO text: the session holds JSON.
         self.answers[step.slug] = {
             name: value.isoformat() if isinstance(value, datetime.date) else value for name, value in cleaned.items()
         }
         was_urgent = bool(self.data.get("urgent"))
-        risk = risk_in(self.free_text())
-        self.data["urgent"] = risk.phrases
-        self.data["risk_categories"] = risk.categories
+        words = self.free_text()
+        # The net reads the words again whenever they change; a page of choices (a name, a date, a GP practice)
+        # changes none, and what the net found in them stands. Sending reads them all again regardless.
+        if words != words_before or "risk_categories" not in self.data:
+            risk = risk_in(words)
+            self.data["urgent"] = risk.phrases
+            self.data["risk_categories"] = risk.categories
         self.save()
         return bool(self.data["urgent"]) and not was_urgent
 
     def free_text(self) -> list[str]:
+        """Every answer in their own words, for the safety net: a box left empty holds none."""
         return [
-            str(value) for values in self.answers.values() for key, value in values.items() if key in FREE_TEXT_FIELDS
+            str(value)
+            for values in self.answers.values()
+            for key, value in values.items()
+            if key in FREE_TEXT_FIELDS and value not in (None, "")
         ]
 
     def steps(self) -> list[Step]:
