@@ -69,9 +69,11 @@ def signed_in_client(client: Client, user_with_role: Callable[[Role], User]) -> 
 
 
 @pytest.fixture(autouse=True)
-def _rate_limits_start_afresh() -> None:
-    """Rate limits are counted in the cache; each test starts with none used."""
+def _caches_start_afresh() -> None:
+    """Rate limits are counted in the cache; each test starts with none used, and with nothing kept in this
+    process from a test before (a page, a list of neighbourhoods its database no longer has)."""
     caches["default"].clear()
+    caches["template_fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

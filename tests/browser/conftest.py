@@ -209,6 +209,8 @@ def staff_signed_in(page: Page, base_url: str, username: str, role: Role, code: 
 
 
 @pytest.fixture(autouse=True)
-def _rate_limits_start_afresh() -> None:
-    """Rate limits are counted in the cache; each test starts with none used."""
+def _caches_start_afresh() -> None:
+    """Rate limits are counted in the cache; each test starts with none used, and with nothing kept in this
+    process from a test before (a page, a list of neighbourhoods its database no longer has)."""
     caches["default"].clear()
+    caches["template_fragments"].clear()

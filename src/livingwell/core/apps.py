@@ -18,7 +18,7 @@ class CoreConfig(AppConfig):
     demo_load = "livingwell.core.demo.core_demo_load"
 
     def ready(self) -> None:
-        from livingwell.core import languages, lookups  # noqa: F401 (languages registers its check)
+        from livingwell.core import languages, lookups, neighbourhoods  # noqa: F401 (languages registers its check, neighbourhoods its signals)
         from livingwell.core.request_id import request_id_clear
 
         lookups.register()

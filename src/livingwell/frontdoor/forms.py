@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from livingwell.core.forms import GovukDateField, GovukForm, TelInput
-from livingwell.core.models import Neighbourhood
+from livingwell.core.neighbourhoods import neighbourhood_choices
 from livingwell.core.outcomes import Big3Outcome
 from livingwell.frontdoor.models import Introduction
 from livingwell.frontdoor.shells import kept_per_process
@@ -282,7 +282,7 @@ class GpForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        neighbourhoods = [(str(pk), name) for pk, name in Neighbourhood.objects.values_list("pk", "name")]
+        neighbourhoods = neighbourhood_choices()
         self.fields["neighbourhood"].choices = [("", _("Not sure, or prefer not to say")), *neighbourhoods]  # type: ignore[attr-defined]
 
 
