@@ -123,16 +123,16 @@ def _submit(request: HttpRequest) -> HttpResponse:
     if not send.is_valid():
         return redirect("frontdoor:expired")
     token = str(send.cleaned_data["token"])
-    already = Introduction.objects.filter(submission_token=token).first()
-    if already is not None:  # sent twice: the first one stands
-        return _done_redirect(request, already)
     journey = Journey.current(request.session)
     if journey is None or journey.token != token or journey.first_unanswered() is not None:
+        already = Introduction.objects.filter(submission_token=token).first()
+        if already is not None:  # sent twice (the answers went with the first): the first one stands
+            return _done_redirect(request, already)
         return redirect("frontdoor:expired")
     # A flood from one source must not bury real urgent cases; an urgent introduction is never refused.
     if over_limit(request, "introduce", settings.LW_RATE_INTRODUCTIONS) and not journey.urgent_phrases:
         return limited_response(request, answers_kept=True)
-    try:
+    try:  # sent twice at once, both with the answers: the first one stands, here too
         submitted = introduction_submit(
             token=token,
             answers=journey.merged(),
