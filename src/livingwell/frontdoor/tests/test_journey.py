@@ -409,3 +409,81 @@ def test_someone_signed_in_gets_their_own_page_and_it_is_never_kept(signed_in_cl
     visitor = Client()
     visitor.get(_step("who"))
     assert "Sign out" not in visitor.get(_step("name")).content.decode()
+
+
+def test_the_net_reads_the_words_again_only_when_they_change_and_sending_reads_them_all(
+    journey: Client, monkeypatch
+) -> None:
+    """A page of choices changes no words, so what the net found stands (decision 0070); changed words are
+    read again, and sending reads every word again whatever the pages found."""
+    from livingwell.frontdoor import journey as journey_module
+    from livingwell.frontdoor import services
+
+    read: list[list[str]] = []
+
+    def reading(module: object):
+        real = module.risk_in
+
+        def risk_in(texts):
+            texts = list(texts)
+            read.append(texts)
+            return real(texts)
+
+        return risk_in
+
+    monkeypatch.setattr(journey_module, "risk_in", reading(journey_module))
+    monkeypatch.setattr(services, "risk_in", reading(services))
+    words = {"in_their_words": "I can't go on"}
+    for slug in ("who", "name", "date-of-birth", "contact"):
+        journey.post(_step(slug), ANSWERS[slug])
+    assert read == []  # no words yet
+    journey.post(_step("whats-going-on"), words)
+    assert read == [["I can't go on"]]
+    journey.post(_step("what-matters"), ANSWERS["what-matters"])
+    assert len(read) == 2
+    journey.post(_step("gp"), ANSWERS["gp"])
+    journey.post(_step("gp"), {"gp_practice": "Another practice"})
+    assert len(read) == 2  # a GP practice is not words the net reads
+    journey.post(_step("what-would-help"), ANSWERS["what-would-help"])  # words of their own: read
+    journey.post(_step("access"), ANSWERS["access"])  # none
+    assert len(read) == 3
+    check = journey.get(CHECK).content.decode()
+    assert "may not be safe right now" in check  # what it found still stands
+    read.clear()
+    _send(journey)
+    assert len(read) == 1
+    assert "I can't go on" in read[0]
+    assert Introduction.objects.get().is_urgent
+
+
+def test_the_neighbourhoods_are_read_once_a_while_and_a_change_is_seen_at_once(journey: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from livingwell.core.models import Neighbourhood
+
+    north = Neighbourhood.objects.create(name="North", slug="north")
+    _answer_all(journey, {slug: answers for slug, answers in ANSWERS.items() if slug != "gp"})
+    with CaptureQueriesContext(connection) as queries:
+        assert "North" in journey.get(_step("gp")).content.decode()
+        journey.post(_step("gp"), {"gp_practice": "", "neighbourhood": str(north.pk)})
+        assert "North" in journey.get(CHECK).content.decode()
+    assert len([query for query in queries if "core_neighbourhood" in query["sql"]]) == 1
+    north.name = "North End"
+    north.save()
+    Neighbourhood.objects.create(name="South", slug="south")
+    html = journey.get(_step("gp")).content.decode()
+    assert "North End" in html
+    assert "South" in html
+    _send(journey)
+    assert Introduction.objects.get().neighbourhood == north
+
+
+def test_a_neighbourhood_removed_meanwhile_is_left_out_not_refused(journey: Client) -> None:
+    from livingwell.core.models import Neighbourhood
+
+    gone = Neighbourhood.objects.create(name="Gone", slug="gone")
+    _answer_all(journey, {**ANSWERS, "gp": {"gp_practice": "", "neighbourhood": str(gone.pk)}})
+    Neighbourhood.objects.filter(pk=gone.pk).delete()
+    assert _send(journey)["Location"] == DONE
+    assert Introduction.objects.get().neighbourhood is None
