@@ -16,8 +16,18 @@ from livingwell.people.matching import contact_keys_set
 from livingwell.people.models import EqualityAnswers, contact_method_labels
 from livingwell.safety.categories import RiskCategory
 
-# The answers the safety net reads: everything a person writes in their own words.
-FREE_TEXT_FIELDS = ("in_their_words", "what_matters", "enjoys", "good_at", "would_help_other", "access_needs")
+# The answers the safety net reads: everything a person writes in their own words. "When is a good, safe time
+# to contact you?" among them: someone not safe where they live may say so there first ("only when he is at
+# work, he checks my phone").
+FREE_TEXT_FIELDS = (
+    "in_their_words",
+    "safe_times",
+    "what_matters",
+    "enjoys",
+    "good_at",
+    "would_help_other",
+    "access_needs",
+)
 
 
 class Introduction(models.Model):

@@ -434,19 +434,21 @@ def test_the_net_reads_the_words_again_only_when_they_change_and_sending_reads_t
     monkeypatch.setattr(journey_module, "risk_in", reading(journey_module))
     monkeypatch.setattr(services, "risk_in", reading(services))
     words = {"in_their_words": "I can't go on"}
-    for slug in ("who", "name", "date-of-birth", "contact"):
+    for slug in ("who", "name", "date-of-birth"):
         journey.post(_step(slug), ANSWERS[slug])
     assert read == []  # no words yet
+    journey.post(_step("contact"), ANSWERS["contact"])  # a safe time to call, in their words
+    assert read == [["Weekday mornings"]]
     journey.post(_step("whats-going-on"), words)
-    assert read == [["I can't go on"]]
+    assert read[-1] == ["Weekday mornings", "I can't go on"]
     journey.post(_step("what-matters"), ANSWERS["what-matters"])
-    assert len(read) == 2
+    assert len(read) == 3
     journey.post(_step("gp"), ANSWERS["gp"])
     journey.post(_step("gp"), {"gp_practice": "Another practice"})
-    assert len(read) == 2  # a GP practice is not words the net reads
+    assert len(read) == 3  # a GP practice is not words the net reads
     journey.post(_step("what-would-help"), ANSWERS["what-would-help"])  # words of their own: read
     journey.post(_step("access"), ANSWERS["access"])  # none
-    assert len(read) == 3
+    assert len(read) == 4
     check = journey.get(CHECK).content.decode()
     assert "may not be safe right now" in check  # what it found still stands
     read.clear()
@@ -487,3 +489,16 @@ def test_a_neighbourhood_removed_meanwhile_is_left_out_not_refused(journey: Clie
     Neighbourhood.objects.filter(pk=gone.pk).delete()
     assert _send(journey)["Location"] == DONE
     assert Introduction.objects.get().neighbourhood is None
+
+
+def test_words_of_risk_in_the_safe_time_to_contact_them_are_read(journey: Client) -> None:
+    """The contact page asks for a good, safe time to call: someone not safe at home may say so there first."""
+    contact = {**ANSWERS["contact"], "safe_times": "Only when he is at work, he hits me if he sees me on the phone"}
+    html = journey.post(_step("contact"), contact, follow=True).content.decode()
+    assert "may not be safe right now" in html
+    assert "0808 2000 247" in html  # the routes for not being safe where they live
+    _answer_all(journey, {**ANSWERS, "contact": contact})
+    _send(journey)
+    introduction = Introduction.objects.get()
+    assert introduction.is_urgent
+    assert introduction.risk_categories == ["unsafe_at_home"]
