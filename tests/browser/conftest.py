@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.cache import caches
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test.testcases import LiveServerThread
@@ -18,6 +17,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_pl
 from livingwell.accounts.models import Role, User
 from livingwell.accounts.services import backup_codes_replace
 from livingwell.accounts.tests.factories import UserFactory
+from livingwell.conftest import _caches_start_afresh  # noqa: F401 - the same fixture, for the browser tests too
 
 CHROMIUM = os.environ.get("LW_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -206,11 +206,3 @@ def staff_signed_in(page: Page, base_url: str, username: str, role: Role, code: 
     page.get_by_label("Security code").fill(code)
     page.get_by_role("button", name="Continue").click()
     return user
-
-
-@pytest.fixture(autouse=True)
-def _caches_start_afresh() -> None:
-    """Rate limits are counted in the cache; each test starts with none used, and with nothing kept in this
-    process from a test before (a page, a list of neighbourhoods its database no longer has)."""
-    caches["default"].clear()
-    caches["template_fragments"].clear()
