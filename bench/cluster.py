@@ -22,13 +22,14 @@ import argparse
 import asyncio
 import email
 import email.policy
+import multiprocessing
 import os
 import statistics
 import sys
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -52,36 +53,58 @@ class Received:
     to: str
 
 
-@dataclass
 class SmtpSink:
-    """A local SMTP server that keeps what it takes. A message counts as taken when the sink answers 250 to
-    its end of data, as a real server's responsibility begins; one held with ``hold_next`` is answered only
-    once released, and dropped, never taken, if its sender has gone by then."""
+    """A local SMTP server that keeps what it takes, in a process of its own, as a mail server is outside
+    the platform: it parses each message without taking the people's interpreter from them. A message counts
+    as taken when the sink answers 250 to its end of data, as a real server's responsibility begins; one held
+    with ``hold_next`` is answered only once released, and dropped, never taken, if its sender has gone by
+    then."""
 
-    port: int = field(default_factory=free_port)
-    received: list[Received] = field(default_factory=list)
-    dropped: int = 0
-    holding: bool = False
-    held: threading.Event = field(default_factory=threading.Event)
-    released: threading.Event = field(default_factory=threading.Event)
-    held_port: int = 0
+    def __init__(self, kept: Path) -> None:
+        context = multiprocessing.get_context("fork")
+        self.port = free_port()
+        self.kept = kept  # a line for each message taken, written before the sink answers 250
+        self.held, self.released, self._ready = context.Event(), context.Event(), context.Event()
+        self._holding, self._held_port, self._dropped = (
+            context.Value("b", 0),
+            context.Value("i", 0),
+            context.Value("i", 0),
+        )
+        self._process = context.Process(target=self._serve, daemon=True)
 
     def start(self) -> None:
-        ready = threading.Event()
+        self.kept.write_text("")
+        self._process.start()
+        self._ready.wait(10)
 
-        async def serve() -> None:
-            server = await asyncio.start_server(self._session, "127.0.0.1", self.port)
-            ready.set()
-            async with server:
-                await server.serve_forever()
+    @property
+    def received(self) -> list[Received]:
+        return [Received(*line.split("\t")) for line in self.kept.read_text().splitlines()]
 
-        threading.Thread(target=asyncio.run, args=(serve(),), daemon=True).start()
-        ready.wait(10)
+    @property
+    def dropped(self) -> int:
+        return self._dropped.value
+
+    @property
+    def held_port(self) -> int:
+        return self._held_port.value
 
     def hold_next(self) -> None:
         self.held.clear()
         self.released.clear()
-        self.holding = True
+        self._holding.value = 1
+
+    def hold_none(self) -> None:
+        self._holding.value = 0
+
+    def _serve(self) -> None:
+        async def serve() -> None:
+            server = await asyncio.start_server(self._session, "127.0.0.1", self.port)
+            self._ready.set()
+            async with server:
+                await server.serve_forever()
+
+        asyncio.run(serve())
 
     async def _session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer_port = writer.get_extra_info("peername")[1]
@@ -109,16 +132,17 @@ class SmtpSink:
                     if not data:
                         break  # the sender went mid-message: nothing taken
                     message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
-                    if self.holding:
-                        self.holding = False
-                        self.held_port = peer_port
+                    if self._holding.value:
+                        self._holding.value = 0
+                        self._held_port.value = peer_port
                         self.held.set()
                         await asyncio.to_thread(self.released.wait, 60)
                         await asyncio.sleep(0.2)
                         if reader.at_eof():
-                            self.dropped += 1  # its sender was killed before the sink took it
+                            self._dropped.value += 1  # its sender was killed before the sink took it
                             break
-                    self.received.append(Received(str(message["Message-ID"]), str(message["To"])))
+                    with self.kept.open("a") as kept:
+                        kept.write(f"{message['Message-ID']}\t{message['To']}\n")
                     await reply("250 taken")
                 else:
                     await reply("502 not here")
@@ -323,7 +347,7 @@ class Faults:
         self._at(0.35)
         self.sink.hold_next()
         if not self.sink.held.wait(self.seconds):
-            self.sink.holding = False
+            self.sink.hold_none()
             self._say("no email was sent while the sink waited: no worker killed while sending")
             return
         workers = {process.pid: name for name, process in self.layout.processes.items() if name.startswith("worker")}
@@ -352,7 +376,7 @@ def main() -> int:
     parser.add_argument("--no-faults", dest="faults", action="store_false", help="kill nothing: the load alone")
     options = parser.parse_args()
 
-    sink = SmtpSink()
+    sink = SmtpSink(ROOT / "var" / "cluster-emails.tsv")
     sink.start()
     environment = {
         "EMAIL_URL": f"smtp://127.0.0.1:{sink.port}",
