@@ -5,15 +5,17 @@ from django.urls import include, path
 from livingwell.core import languages
 
 # Every page people read may be in another language, with it in the address (/pl/…); English has none
-# (decision 0062). The API, the admin and the language switcher are the same in every language.
+# (decision 0062). The API, the admin and the language switcher are the same in every language. The front door
+# comes first: its pages are asked for most, and Django tries the patterns in order (decision 0072); none of its
+# addresses is another app's.
 in_every_language = i18n_patterns(
+    path("", include("livingwell.frontdoor.urls")),
     path("", include("livingwell.core.urls")),
     path("account/", include("livingwell.accounts.urls")),
     path("", include("livingwell.people.urls")),
     path("", include("livingwell.rights.urls")),
     path("audit/", include("livingwell.audit.urls")),
     path("directory/", include("livingwell.directory.urls")),
-    path("", include("livingwell.frontdoor.urls")),
     path("", include("livingwell.safety.urls")),
     path("", include("livingwell.support.urls")),
     path("collaborative/", include("livingwell.collaborative.urls")),

@@ -6,6 +6,7 @@ key, which is derived from ``SECRET_KEY``; a changed or expired seal reads as no
 """
 
 import base64
+import functools
 import hashlib
 import json
 from typing import Any
@@ -15,7 +16,13 @@ from django.conf import settings
 
 
 def _fernet() -> Fernet:
-    digest = hashlib.sha256(f"living-well-sealed-session:{settings.SECRET_KEY}".encode()).digest()
+    return _fernet_for(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4)
+def _fernet_for(secret_key: str) -> Fernet:
+    """Made once for each key (a page reads and writes a seal or two), not on every use."""
+    digest = hashlib.sha256(f"living-well-sealed-session:{secret_key}".encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 from django.apps import apps
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from livingwell.accounts.models import STAFF_ROLES, Role, User
 from livingwell.core.tests.matrix import PUBLIC, Kwargs, Who
@@ -57,6 +57,13 @@ def test_every_url_is_in_the_matrix() -> None:
     names = set(_walk(get_resolver().url_patterns))
     assert names - MATRIX.keys() == set(), "Add these URLs to MATRIX with the roles that may reach them"
     assert MATRIX.keys() - names == set(), "These MATRIX entries name URLs that no longer exist"
+
+
+@pytest.mark.django_db
+def test_every_address_leads_to_its_own_page() -> None:
+    """Django tries the patterns in order, the front door's first (decision 0072): none hides another's."""
+    wrong = {name: resolve(url).view_name for name in MATRIX if resolve(url := _url_for(name)).view_name != name}
+    assert wrong == {"admin": "otpadmin:index"}  # the admin is one name for all its pages
 
 
 def _url_for(name: str) -> str:

@@ -1,0 +1,45 @@
+"""Django's PostgreSQL backend, with the health check of a kept connection made without a round trip
+(decision 0072).
+
+With ``CONN_HEALTH_CHECKS``, Django asks the server ``SELECT 1`` at the start of each request that uses the
+database, so that a connection the server closed meanwhile (restarted, or the backend ended) is opened afresh
+instead of failing that request. The server tells a connection it ends before it closes it, so an idle
+connection with something to read has been closed, or been sent something nobody asked for: either way it is
+opened afresh. One with nothing to read is used as it is, without asking the server. A connection that goes
+silently (a network cut without a word) is found out as with ``SELECT 1``'s: by the first statement sent, which
+fails that request, and Django closes the connection at its end.
+"""
+
+import select
+from typing import Any
+
+import psycopg
+from django.db.backends.postgresql import base
+from psycopg.pq import ConnStatus, TransactionStatus
+
+# Between requests a connection is idle; a test's connection is in its transaction. Any other state (a statement
+# under way, a failed transaction, or one the library cannot tell) is not trusted.
+USABLE = (TransactionStatus.IDLE, TransactionStatus.INTRANS)
+
+
+def closed_or_spoken_to(connection: psycopg.Connection[Any]) -> bool:
+    """Whether a connection kept between requests can no longer be trusted: closed on this side, in a state it
+    should not be in between requests, or with something from the server waiting to be read. Asks the server
+    nothing."""
+    pgconn = connection.pgconn
+    if connection.closed or connection.broken or pgconn.status != ConnStatus.OK:
+        return True
+    if pgconn.transaction_status not in USABLE:
+        return True
+    poll = select.poll()
+    poll.register(pgconn.socket, select.POLLIN | select.POLLPRI)
+    return bool(poll.poll(0))
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def close_if_health_check_failed(self) -> None:
+        if self.connection is None or not self.health_check_enabled or self.health_check_done:
+            return
+        if self.pool is None and closed_or_spoken_to(self.connection):
+            self.close()
+        self.health_check_done = True
