@@ -12,7 +12,9 @@ Email goes to a local SMTP sink, which counts every message it takes. Afterwards
 - the duty queue is right: every urgent introduction is there, marked urgent, and no urgent alert is unsent.
 
 Request latency through nginx is reported beside the floor: the minimal Django view, through the same nginx
-and servers, under the same number of people. Exits 1 if anything was lost, duplicated or sent twice.
+and servers, under the same number of people, measured before the people start and again once the queue has
+drained after them, so that a machine whose speed drifts is compared at both ends. Exits 1 if anything was
+lost, duplicated or sent twice.
 
     ./lw bench cluster                          60 seconds, 50 people
     ./lw bench cluster --seconds 20 --people 20   CI's shorter run
@@ -211,6 +213,38 @@ class FloorPerson(ClusterPerson):
             self._open(browser, "/bench/minimal/")
 
 
+@dataclass(frozen=True)
+class Floor:
+    """The minimal view under as many clients as there are people, each request's latency in seconds: with
+    client processes (a new connection each request, as ``./lw bench intake``) and with the people's own
+    client (threads of one process, connections kept open)."""
+
+    processes: tuple[float, ...]
+    own: tuple[float, ...]
+    seconds: float
+
+    def __add__(self, other: "Floor") -> "Floor":
+        return Floor(self.processes + other.processes, self.own + other.own, self.seconds + other.seconds)
+
+    def line(self, title: str) -> str:
+        processes, own = _p50_p95(list(self.processes)), _p50_p95(list(self.own))
+        rate = len(self.processes) / self.seconds
+        return (
+            f"  {title:24} {own[0]:3.0f} / {own[1]:3.0f} ms with the people's own client, "
+            f"{processes[0]:3.0f} / {processes[1]:3.0f} ms with client processes ({rate:.0f} requests/s)"
+        )
+
+
+def _floor(layout: Layout, seconds: float, count: int) -> Floor:
+    processes = measure("minimal view", layout.nginx_port, "/bench/minimal/", seconds, count)
+    people = _people(FloorPerson, layout.site, seconds, count)
+    for thread in people:
+        thread.start()
+    for thread in people:
+        thread.join()
+    return Floor(processes.latencies, tuple(latency for person in people for latency in person.latencies), seconds)
+
+
 def _people(kind: type[ClusterPerson], base: str, seconds: float, count: int) -> list[ClusterPerson]:
     stop = time.monotonic() + seconds
     return [kind(base, stop, number) for number in range(count)]
@@ -310,6 +344,22 @@ def _drained(layout: Layout, within: float) -> bool:
     return False
 
 
+def _idle(layout: Layout, ahead: float, within: float) -> bool:
+    """Wait until the workers have nothing to do, and nothing due in the next ``ahead`` seconds: the floor
+    after the people is measured with the workers as idle as before them, not counting what they left."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        ((busy,),) = _query(
+            layout,
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING' OR "
+            f"(status = 'READY' AND run_after <= now() + interval '{ahead:.0f} seconds')",
+        )
+        if not busy:
+            return True
+        time.sleep(0.5)
+    return False
+
+
 class Faults:
     """Kills and starts again while the people introduce themselves, each at its moment in the run: a worker,
     a web server, and a worker while it is sending (caught by the sink holding its next email)."""
@@ -391,14 +441,8 @@ def main() -> int:
         layout.worker_start(1)
         layout.worker_start(2)
         layout.nginx_start()
-        port = layout.nginx_port
         floor_seconds = min(10.0, options.seconds)
-        floor = measure("minimal view", port, "/bench/minimal/", floor_seconds, options.people)
-        floor_people = _people(FloorPerson, layout.site, floor_seconds, options.people)
-        for thread in floor_people:
-            thread.start()
-        for thread in floor_people:
-            thread.join()
+        floor_before = _floor(layout, floor_seconds, options.people)
 
         started = time.monotonic()
         people = _people(ClusterPerson, layout.site, options.seconds, options.people)
@@ -412,6 +456,8 @@ def main() -> int:
         elapsed = time.monotonic() - started
         cpu = cpu_by_kind(cpu_before, cpu_by_process())
         drained = _drained(layout, 120)
+        idle = _idle(layout, 2 * floor_seconds + 5, 120)
+        floor_after = _floor(layout, floor_seconds, options.people)
 
         saved = _query(layout, "SELECT reference, email, is_urgent, source_key FROM frontdoor_introduction")
         unsent_urgent = _query(layout, "SELECT count(*) FROM core_delivery WHERE urgent AND status <> 'sent'")[0][0]
@@ -438,7 +484,7 @@ def main() -> int:
 
     requests = sum(len(person.latencies) for person in people)
     p50, p95 = _latencies(people)
-    floor_p50, floor_p95 = _latencies(floor_people)
+    floor = floor_before + floor_after
     print(f"{options.people} people for {options.seconds:.0f} s through nginx: 2 web servers (gunicorn, 4 processes")
     print("each), 2 workers, PostgreSQL, Redis; email to a local SMTP sink")
     for event in sorted(faults.events):
@@ -464,19 +510,21 @@ def main() -> int:
     print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms, by kind of request:")
     for kind, (count, kind_p50, kind_p95) in sorted(_latencies_by_kind(people).items()):
         print(f"  {kind:28} {kind_p50:4.0f} / {kind_p95:4.0f} ms  ({count})")
-    floor_rate = floor.requests_per_second
-    print(f"floor, the minimal view, p50 / p95, under {options.people} clients:")
-    print(f"  the people's own client:  {floor_p50:.0f} / {floor_p95:.0f} ms")
-    print(f"  client processes:         {floor.p50_ms:.0f} / {floor.p95_ms:.0f} ms, {floor_rate:.0f} requests/s")
+    print(f"floor, the minimal view, p50 / p95, under {options.people} clients, before the people and after the queue")
+    print("drained, and the two together:")
+    print(floor_before.line("before"))
+    print(floor_after.line("after"))
+    print(floor.line("together"))
+    if not idle:
+        print("  (the workers were still busy after the people: the floor after them is slower than it should be)")
     # A process that ended during the run (killed, or a database connection closed at its age) is not counted.
     print(f"CPU per request, of the {os.cpu_count()} cores' {elapsed * (os.cpu_count() or 1):.0f} s in all, by the")
     print("processes still running at the end:")
     for kind, seconds in cpu.most_common():
         print(f"  {kind:30} {seconds * 1000 / requests:5.1f} ms  ({seconds:.0f} s)")
-    print(
-        f"p95 / floor p95:           {p95 / floor_p95:.1f} with the people's own client, {p95 / floor.p95_ms:.1f} with"
-    )
-    print("                           client processes (target: 3 or less)")
+    own, processes = p95 / _p50_p95(list(floor.own))[1], p95 / _p50_p95(list(floor.processes))[1]
+    print(f"p95 / floor p95 together:  {own:.1f} with the people's own client, {processes:.1f} with client processes")
+    print("                           (target: 3 or less)")
     wrong = bool(
         not references or (options.faults and not faults.killed_sending)
         or lost or unconfirmed or duplicated or double or missing or extra or twice or not drained

@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +33,7 @@ class Result:
     p50_ms: float
     p95_ms: float
     errors: int
+    latencies: tuple[float, ...] = field(default=(), repr=False)  # each request's, in seconds
 
 
 def _free_port() -> int:
@@ -124,6 +125,7 @@ def measure(name: str, port: int, path: str, seconds: float, clients: int) -> Re
         p50_ms=statistics.median(latencies) * 1000,
         p95_ms=quantiles[18] * 1000,
         errors=errors,
+        latencies=tuple(latencies),
     )
 
 

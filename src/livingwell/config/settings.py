@@ -131,6 +131,9 @@ LW_RETAIN_INTRODUCTIONS_YEARS = env.int("LW_RETAIN_INTRODUCTIONS_YEARS", default
 LW_RETAIN_MESSAGES_DAYS = env.int("LW_RETAIN_MESSAGES_DAYS", default=730)
 # Days a subject access export waits to be downloaded before it is deleted.
 LW_RETAIN_EXPORTS_DAYS = env.int("LW_RETAIN_EXPORTS_DAYS", default=30)
+# Days a task the worker finished stays in its queue's table (ids only, never words): without it the table grows
+# by a few rows for every introduction, for ever (decision 0073).
+LW_RETAIN_TASK_RESULTS_DAYS = env.int("LW_RETAIN_TASK_RESULTS_DAYS", default=30)
 # The privacy notice (/privacy/): who is the controller of people's information, how to reach their data
 # protection officer, their registration with the ICO, and the lawful bases they rely on (UK GDPR Articles 6
 # and 9). The defaults are those of a council or NHS body providing health and social care; check them with

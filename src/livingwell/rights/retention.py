@@ -8,6 +8,8 @@ line in the log.
   routed. One still waiting for the Hub is never touched.
 - The record of messages sent (no words, no address) is deleted after ``LW_RETAIN_MESSAGES_DAYS``.
 - A subject access export not downloaded is deleted after ``LW_RETAIN_EXPORTS_DAYS``.
+- A task the worker finished (its ids, never words) is deleted from the queue after
+  ``LW_RETAIN_TASK_RESULTS_DAYS``; one waiting or running is never touched.
 
 The audit trail is kept whole: it holds no words, and it is how an erasure can be shown to have happened.
 """
@@ -21,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from livingwell.audit.models import AuditEvent
 from livingwell.audit.services import audit_event_record
@@ -102,6 +105,12 @@ def retention_apply() -> None:
                 Delivery.objects.filter(
                     started_at__lt=now - datetime.timedelta(days=settings.LW_RETAIN_MESSAGES_DAYS)
                 ).delete()[0],
+            ),
+            (
+                "django_tasks_database.dbtaskresult",
+                DBTaskResult.objects.finished()
+                .filter(finished_at__lt=now - datetime.timedelta(days=settings.LW_RETAIN_TASK_RESULTS_DAYS))
+                .delete()[0],
             ),
             (
                 "rights.subjectaccess",

@@ -31,6 +31,9 @@ def closed_or_spoken_to(connection: psycopg.Connection[Any]) -> bool:
         return True
     if pgconn.transaction_status not in USABLE:
         return True
+    if not hasattr(select, "poll"):  # Windows
+        readable, _written, _failed = select.select([pgconn.socket], [], [], 0)
+        return bool(readable)
     poll = select.poll()
     poll.register(pgconn.socket, select.POLLIN | select.POLLPRI)
     return bool(poll.poll(0))

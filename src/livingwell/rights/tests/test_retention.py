@@ -1,6 +1,7 @@
 """The retention rules: applied once a night by the worker, each run logged; people out of touch for the
-years set are erased, introductions that became nobody's record are cleared, messages sent and exports not
-downloaded are deleted; nobody still in touch, and nothing waiting for the Hub, is touched."""
+years set are erased, introductions that became nobody's record are cleared, messages sent, exports not
+downloaded and tasks the worker finished long ago are deleted; nobody still in touch, and nothing waiting for
+the Hub or the worker, is touched."""
 
 import datetime
 from io import StringIO
@@ -105,6 +106,29 @@ def test_messages_and_exports_are_deleted_after_their_time() -> None:
     assert list(Delivery.objects.values_list("pk", flat=True)) == [recent.pk]
     export.refresh_from_db()
     assert (export.status, export.file_name, default_storage.exists(name)) == ("expired", "", False)
+
+
+def _task(status: str, finished_days_ago: int | None) -> DBTaskResult:
+    finished = None if finished_days_ago is None else timezone.now() - datetime.timedelta(days=finished_days_ago)
+    return DBTaskResult.objects.create(
+        task_path="livingwell.core.tasks.housekeeping",
+        status=status,
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=timezone.now() - datetime.timedelta(days=40),
+        finished_at=finished,
+        exception_class_path="",
+        traceback="",
+    )
+
+
+def test_tasks_the_worker_finished_are_deleted_after_their_time_and_none_waiting_or_running() -> None:
+    _task("SUCCESSFUL", 31)
+    _task("FAILED", 31)
+    kept = {_task("SUCCESSFUL", 29).pk, _task("READY", None).pk, _task("RUNNING", None).pk}
+    _apply()
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == kept
+    assert RetentionRun.objects.get().counts["django_tasks_database.dbtaskresult"] == 2
 
 
 def test_each_run_is_logged_once_a_day(caplog) -> None:
