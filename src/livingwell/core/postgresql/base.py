@@ -5,9 +5,11 @@ With ``CONN_HEALTH_CHECKS``, Django asks the server ``SELECT 1`` at the start of
 database, so that a connection the server closed meanwhile (restarted, or the backend ended) is opened afresh
 instead of failing that request. The server tells a connection it ends before it closes it, so an idle
 connection with something to read has been closed, or been sent something nobody asked for: either way it is
-opened afresh. One with nothing to read is used as it is, without asking the server. A connection that goes
-silently (a network cut without a word) is found out as with ``SELECT 1``'s: by the first statement sent, which
-fails that request, and Django closes the connection at its end.
+opened afresh. One with nothing to read is used as it is, without asking the server. PostgreSQL restarted, or
+its processes ended, closes its side of each connection, so that is seen here. Only a server machine that
+stops dead and is back before a connection's ``CONN_MAX_AGE`` (a minute) has run out would pass unseen, where
+``SELECT 1`` would have caught it: the next statement fails that one request, and Django then opens a fresh
+connection. A machine takes longer than a minute to start again, and the age closes older connections first.
 """
 
 import select
