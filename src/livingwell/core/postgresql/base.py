@@ -42,11 +42,7 @@ def closed_or_spoken_to(connection: psycopg.Connection[Any]) -> bool:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
-    def close_if_health_check_failed(self) -> None:
-        # Django's own, with ``is_usable``'s round trip left out (django-stubs lacks the health check's fields).
-        enabled, done = self.health_check_enabled, self.health_check_done  # type: ignore[attr-defined,has-type]
-        if self.connection is None or not enabled or done:
-            return
-        if self.pool is None and closed_or_spoken_to(self.connection):
-            self.close()
-        self.health_check_done = True
+    def is_usable(self) -> bool:
+        # Django's health check, and its check after a request's database error, ask this; its own sends
+        # ``SELECT 1`` and waits for the answer.
+        return self.connection is not None and not closed_or_spoken_to(self.connection)
