@@ -5,6 +5,7 @@ them, about the person ("they").
 """
 
 import datetime
+import functools
 import re
 from typing import Any
 
@@ -40,6 +41,17 @@ class StepForm(GovukForm):
             for name, label in self.labels_about_them.items():
                 self.fields[name].label = label
 
+    @classmethod
+    def read_only(cls, *, for_self: bool) -> "StepForm":
+        """A blank form to read questions from (labels, choices), never to bind or change: made once per process
+        for each way of asking, in each language, while the choices it offers stay the same."""
+        return _blank_form(cls, for_self, get_language(), cls.choices_from_records())
+
+    @classmethod
+    def choices_from_records(cls) -> tuple[Any, ...]:
+        """The choices this form takes from records, which can change while a process runs: none here."""
+        return ()
+
     def html(self) -> SafeString:
         """The form's fields as HTML. A blank form (nothing typed, nothing answered before) reads the same for
         everyone asked the same question in the same words, language and choices, so each process keeps it a
@@ -53,6 +65,12 @@ class StepForm(GovukForm):
         same_for = (type(self).__name__, self.for_self, get_language(), choices)
         kept = kept_per_process("lw-blank-form", same_for, lambda: str(self.render()))
         return mark_safe(kept)  # noqa: S308 - rendered by the form's own templates, which escape
+
+
+@functools.lru_cache(maxsize=128)
+def _blank_form(form: type[StepForm], for_self: bool, language: str, choices: tuple[Any, ...]) -> StepForm:
+    """``language`` and ``choices`` are in the key only: the form made reads both as it is made."""
+    return form(for_self=for_self)
 
 
 def _text(label: Any, *, required: bool = False, max_length: int = SHORT_TEXT, hint: Any = "") -> forms.CharField:
@@ -279,6 +297,10 @@ class GpForm(StepForm):
         "gp_practice": _("Which GP practice are they registered with? (optional)"),
         "neighbourhood": _("Which neighbourhood do they live in? (optional)"),
     }
+
+    @classmethod
+    def choices_from_records(cls) -> tuple[Any, ...]:
+        return tuple(neighbourhood_choices())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -162,6 +163,7 @@ class SummaryRow:
     step: Step
     label: str
     value: str
+    change_url: str
 
 
 def _shown(field: Any, value: Any) -> str:
@@ -182,8 +184,9 @@ def summary_rows(journey: Journey) -> list[SummaryRow]:
     """Every question that applies, with its answer, for the check-answers page."""
     rows = []
     for step in journey.steps():
-        form = step.form(for_self=journey.for_self)
+        form = step.form.read_only(for_self=journey.for_self)
         answers = journey.answers.get(step.slug, {})
+        change_url = reverse("frontdoor:step", kwargs={"slug": step.slug}) + "?change=1"
         for name, field in form.fields.items():
-            rows.append(SummaryRow(step, str(field.label), _shown(field, answers.get(name))))
+            rows.append(SummaryRow(step, str(field.label), _shown(field, answers.get(name)), change_url))
     return rows

@@ -68,9 +68,6 @@ def introduction_submit(
     the language the front door was used in, which every message we send them is written in.
     """
     submission_token = uuid.UUID(token)
-    existing = Introduction.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return Submitted(existing, created=False)
     values = {name: value for name, value in answers.items() if name in INTRODUCTION_FIELDS}
     neighbourhood = str(values.pop("neighbourhood", "") or "")
     known = neighbourhood.isdigit() and Neighbourhood.objects.filter(pk=int(neighbourhood)).exists()
@@ -95,9 +92,9 @@ def introduction_submit(
                     IntroductionEquality.objects.create(introduction=introduction, **equality)
                 transaction.on_commit(functools.partial(_messages_enqueue, introduction))
             return Submitted(introduction, created=True)
-        except IntegrityError:
+        except IntegrityError:  # the token is unique: no query first, as sending twice is rare
             existing = Introduction.objects.filter(submission_token=submission_token).first()
-            if existing is not None:  # the same form, submitted twice at once
+            if existing is not None:  # the same form, submitted twice (at once, or after)
                 return Submitted(existing, created=False)
             # Otherwise the reference was taken: try another.
     raise IntegrityError("no free reference")

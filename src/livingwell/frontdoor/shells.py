@@ -52,16 +52,17 @@ def _kept_for_anyone(request: HttpRequest) -> bool:
 
 
 def shell_render(
-    request: HttpRequest, template: str, context: dict[str, Any], same_for: tuple[Any, ...]
+    request: HttpRequest, template: str, context: Callable[[], dict[str, Any]], same_for: tuple[Any, ...]
 ) -> HttpResponse:
     """The page, from this process's copy when it has one for ``same_for`` (what makes it differ: the view
-    says), rendered afresh when the visitor has anything of their own waiting."""
+    says), rendered afresh when the visitor has anything of their own waiting. ``context`` is made only when
+    the page is rendered."""
     if not _kept_for_anyone(request):
-        return render(request, template, context)
+        return render(request, template, context())
     service = [settings.LW_SERVICE_NAME, settings.LW_PLACE_NAME, settings.LW_CONTACT_PHONE, settings.LW_EXIT_PAGE_URL]
     page = kept_per_process(
         "lw-shell",
         (template, request.get_full_path(), get_language(), service, same_for),
-        lambda: render_to_string(template, {**context, "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request),
+        lambda: render_to_string(template, {**context(), "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request),
     )
     return HttpResponse(page.replace(CSRF_MARK, get_token(request)).replace(NONCE_MARK, str(get_nonce(request))))

@@ -1,5 +1,7 @@
 """The front door: anyone can introduce themselves, or someone who has agreed, with no account."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -48,9 +50,12 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             if journey.answer(page, form.cleaned_data):
                 request.session["frontdoor_show_crisis"] = True
             return redirect(_after(journey, page, changing=changing))
-    else:
-        form = page.form(initial=journey.answers.get(page.slug), for_self=journey.for_self)
-    return _render_step(request, journey, page, form)
+        return _render_step(request, journey, page, form)
+    answered = journey.answers.get(page.slug)
+    # A blank form is made only if the page is rendered: a kept page already has it.
+    return _render_step(
+        request, journey, page, page.form(initial=answered, for_self=journey.for_self) if answered else None
+    )
 
 
 def _after(journey: Journey, page: Step, *, changing: bool) -> str:
@@ -60,12 +65,12 @@ def _after(journey: Journey, page: Step, *, changing: bool) -> str:
     return reverse("frontdoor:step", kwargs={"slug": following.slug})
 
 
-def _render_step(request: HttpRequest, journey: Journey, page: Step, form: StepForm) -> HttpResponse:
+def _render_step(request: HttpRequest, journey: Journey, page: Step, form: StepForm | None) -> HttpResponse:
+    """The question page with ``form``, or with a blank one (``None``), which is made only if it is rendered."""
     steps = journey.steps()
     previous = steps[steps.index(page) - 1] if steps.index(page) > 0 else None
     context = {
         "page": page,
-        "form": form,
         "previous": previous,
         "for_self": journey.for_self,
         "show_crisis": request.session.pop("frontdoor_show_crisis", False),
@@ -74,8 +79,14 @@ def _render_step(request: HttpRequest, journey: Journey, page: Step, form: StepF
         "count": len(steps),
         **promises(),
     }
-    if form.is_bound or form.initial or context["show_crisis"] or journey.risk_categories:
-        return render(request, "frontdoor/step.html", context)
+
+    def with_blank_form() -> dict[str, Any]:
+        return {**context, "form": page.form(for_self=journey.for_self)}
+
+    if form is not None:
+        return render(request, "frontdoor/step.html", {**context, "form": form})
+    if context["show_crisis"] or journey.risk_categories:
+        return render(request, "frontdoor/step.html", with_blank_form())
     # Nothing typed or answered on this page, and no crisis routes to show: the same page for everyone who
     # reaches it the same way.
     same_for = (
@@ -86,7 +97,7 @@ def _render_step(request: HttpRequest, journey: Journey, page: Step, form: StepF
         len(steps),
         promises(),
     )
-    return shell_render(request, "frontdoor/step.html", context, same_for)
+    return shell_render(request, "frontdoor/step.html", with_blank_form, same_for)
 
 
 @require_http_methods(["GET", "POST"])
