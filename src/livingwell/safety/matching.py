@@ -36,6 +36,8 @@ SPLITTABLE_LENGTH = 5
 # Text words this long or longer are checked for a one-slip typo of a lexicon word of the same length or more.
 TYPO_LENGTH = 6
 
+# Where every pattern begins: at a word's start in a line of plain words.
+WORD_START = r"(?<![^ ])"
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc\u0060\u00b4]")
 _HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
 _NUMBER = r"(?:[0-9]+|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|dozens)"
@@ -239,9 +241,20 @@ def pattern_regex(pattern: str) -> re.Pattern[str]:
         parts.append(f"(?:{separator}{word})?" if optional else separator + word)
         gap = False
     try:
-        return re.compile(r"(?<![^ ])" + "".join(parts) + r"(?![^ ])")
+        return re.compile(WORD_START + "".join(parts) + r"(?![^ ])")
     except re.error as error:  # pragma: no cover - every token is escaped; kept as a guard
         raise PatternError(str(error)) from error
+
+
+def _any_of(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One expression that matches a line where any of ``regexes`` would (at the first place one would): each
+    begins at a word's start, said once for all. None has groups of its own to be numbered apart."""
+    if not regexes:
+        return re.compile(r"(?!)")  # nothing to find
+    if not all(regex.pattern.startswith(WORD_START) for regex in regexes):
+        return re.compile("|".join(f"(?:{regex.pattern})" for regex in regexes))
+    bodies = [regex.pattern.removeprefix(WORD_START) for regex in regexes]
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?:{body})" for body in bodies) + ")")
 
 
 def normalised_words(text: str) -> list[str]:
@@ -268,6 +281,7 @@ class Lexicon:
             words |= spelt
             forms |= formed
             beginnings |= begun
+        self._any = _any_of([regex for _entry, regex in self.entries])
         self._known = words | forms
         self._long_words = sorted(word for word in words if len(word) >= TYPO_LENGTH + 1)
         self._beginnings = sorted(beginning for beginning in beginnings if len(beginning) >= TYPO_LENGTH)
@@ -304,9 +318,10 @@ class Lexicon:
 
     def risk_in(self, texts: Iterable[str]) -> Risk:
         """Every category the texts show, and the words (as normalised) that showed each, each once."""
-        lines = self.plain(texts)
+        # A line that no entry matches is read once, not once for each entry: most lines are such.
+        lines = [line for line in self.plain(texts) if self._any.search(line)]
         risk = Risk()
-        for entry, regex in self.entries:
+        for entry, regex in self.entries if lines else ():
             for line in lines:
                 match = regex.search(line)
                 if match is None:
