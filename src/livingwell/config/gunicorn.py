@@ -41,18 +41,48 @@ class JsonLogger(Logger):
 
 
 def post_worker_init(worker: typing.Any) -> None:
-    """Before a web server process takes its first request: the safety net's lexicon compiled (about a third
-    of a second), so that the first person to write after a start does not wait for it. A database that
-    cannot be reached yet leaves it to the first request, as before.
+    """Before a web server process takes its first request, what every process would otherwise do at some
+    person's request (decision 0074): the safety net's lexicon compiled (about a third of a second), so that
+    the first person to write after a start does not wait for it; the languages' translations loaded
+    (``core.languages.translations_warm``); the address patterns of every app read and made ready for each
+    language, which imports every view (about a second); and every template compiled (about a third of a
+    second). A database that cannot be reached yet leaves the lexicon to the first request, as before.
 
-    Then everything made so far (Django, the URL patterns, the lexicon) is put out of the garbage collector's
-    sight (``gc.freeze``): it lives as long as the process, and each collection then walks only what requests
-    make. A front door request spent about a twentieth of its time in collections walking it."""
+    Then everything made so far is put out of the garbage collector's sight (``gc.freeze``): it lives as long
+    as the process, and each collection then walks only what requests make. A front door request spent about
+    a twentieth of its time in collections walking it."""
+    from livingwell.core.languages import translations_warm
     from livingwell.safety.net import lexicon_warm
 
     lexicon_warm()
+    translations_warm()
+    _addresses_warm()
+    _templates_warm()
     gc.collect()
     gc.freeze()
+
+
+def _addresses_warm() -> None:
+    from django.conf import settings
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            get_resolver().reverse_dict  # noqa: B018 - reading it imports the views and makes it, per language
+
+
+def _templates_warm() -> None:
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+    from django.template.utils import get_app_template_dirs
+
+    for folder in get_app_template_dirs("templates"):
+        for path in sorted(folder.rglob("*.html")):
+            try:
+                get_template(str(path.relative_to(folder)))
+            except (TemplateDoesNotExist, TemplateSyntaxError):  # pragma: no cover - the tests render them all
+                continue
 
 
 logger_class = JsonLogger

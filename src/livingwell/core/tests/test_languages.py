@@ -623,3 +623,33 @@ def test_every_text_marked_for_translation_reaches_the_message_files() -> None:
         if alias != "_" and name != "trans_real"
     ]
     assert hidden == []
+
+
+def _read_in_every_language() -> list[list[str]]:
+    """Our words, Django's own, a plural and one with a context, as each shipped language shows them."""
+    shown = []
+    for code, _name in settings.SHIPPED_LANGUAGES:
+        with translation.override(code):
+            shown.append(
+                [
+                    translation.gettext("Check your answers before sending"),
+                    translation.gettext("This field is required."),
+                    translation.gettext("A message nobody has translated"),
+                    *(translation.ngettext("%(num)d minute", "%(num)d minutes", n) for n in (1, 2, 5)),
+                    translation.pgettext("abbrev. month", "Sept."),
+                ]
+            )
+    return shown
+
+
+def test_translations_warmed_as_a_server_starts_read_the_same_without_empty_catalogues(settings) -> None:
+    settings.LANGUAGES = list(settings.SHIPPED_LANGUAGES)  # every language, each loaded afresh
+    before = _read_in_every_language()
+    languages.translations_warm()
+    assert _read_in_every_language() == before
+    assert before[0][0] == "Check your answers before sending"
+    assert before[1][0] != before[0][0]  # read in another language
+    catalogue = trans_real.translation(settings.LANGUAGE_CODE)._fallback
+    while catalogue is not None:  # what English falls back through has messages in it, if anything
+        assert set(catalogue._catalog) - {""}
+        catalogue = catalogue._fallback
