@@ -193,6 +193,7 @@ http {{
         '{{"request_id": "$request_id", "status": $status, "upstream": "$upstream_addr"}}';
     access_log {work}/access.log livingwell;
     upstream livingwell {{
+        least_conn;  # as deploy/nginx/livingwell.conf
 {servers}
         keepalive 16;
     }}
