@@ -319,7 +319,10 @@ class Lexicon:
     def risk_in(self, texts: Iterable[str]) -> Risk:
         """Every category the texts show, and the words (as normalised) that showed each, each once."""
         # A line that no entry matches is read once, not once for each entry: most lines are such.
-        lines = [line for line in self.plain(texts) if self._any.search(line)]
+        return self.found_in([line for line in self.plain(texts) if self._any.search(line)])
+
+    def found_in(self, lines: Sequence[str]) -> Risk:
+        """What the entries find in lines of plain words, each entry read against each line in turn."""
         risk = Risk()
         for entry, regex in self.entries if lines else ():
             for line in lines:
