@@ -502,3 +502,36 @@ def test_words_of_risk_in_the_safe_time_to_contact_them_are_read(journey: Client
     introduction = Introduction.objects.get()
     assert introduction.is_urgent
     assert introduction.risk_categories == ["unsafe_at_home"]
+
+
+ABOUT_THEM = {
+    "introducer_relationship": "gp",
+    "introducer_name": "Dr Rao",
+    "introducer_contact": "01632 960001",
+    "introducer_confirms_agreement": "on",
+}
+
+
+@pytest.mark.parametrize("language", ["en-gb", "pl"])
+@pytest.mark.parametrize("for_whom", ["self", "someone_else"])
+def test_check_answers_reads_each_question_as_it_was_asked_with_the_address_to_change_it(
+    client: Client, db: None, language: str, for_whom: str
+) -> None:
+    """The questions are read from forms each process makes once (decision 0074): the same words as the
+    question pages, for the person or about them, in the page's language, each with its own page's address."""
+    from django.utils import translation
+
+    from livingwell.frontdoor.journey import STEP_BY_SLUG
+
+    answers = {"who": {"for_whom": for_whom}, **({"about-you": ABOUT_THEM} if for_whom != "self" else {})}
+    answers |= {slug: data for slug, data in ANSWERS.items() if slug != "who"}
+    with translation.override(language):
+        client.get(_step("who"))
+        _answer_all(client, answers)
+        page = client.get(reverse("frontdoor:check")).content.decode()
+        for slug in answers:
+            form = STEP_BY_SLUG[slug].form(for_self=for_whom == "self")
+            for field in form.fields.values():
+                assert str(field.label).replace("'", "&#x27;") in page, (slug, field.label)
+            assert f'href="{_step(slug)}?change=1"' in page
+    assert ('href="/pl/introduce/' in page) == (language == "pl")
