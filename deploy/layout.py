@@ -6,6 +6,7 @@ a fresh database, the migrate unit's commands, web servers and workers started, 
 and nginx with ``nginx/livingwell-proxy.conf`` in front of the web servers.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -58,6 +59,12 @@ def localised(command: str, instance: str = "") -> list[str]:
     command = command.replace("/srv/livingwell/.venv", str(VENV)).replace("/srv/livingwell", str(ROOT))
     command = command.replace("%i", instance).replace("%H", socket.gethostname())
     return command.split()
+
+
+def _nice(nice: int) -> None:
+    """The unit's ``Nice=``, as systemd sets it; a negative one needs root (as systemd is), else stays at 0."""
+    with contextlib.suppress(PermissionError):
+        os.nice(nice)
 
 
 class Layout:
@@ -139,7 +146,7 @@ class Layout:
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                preexec_fn=(lambda: os.nice(nice)) if nice else None,
+                preexec_fn=(lambda: _nice(nice)) if nice else None,
             )
 
     def web_start(self, port: int | None = None) -> int:

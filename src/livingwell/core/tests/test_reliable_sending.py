@@ -234,3 +234,28 @@ def test_a_send_begun_long_ago_whose_task_is_gone_is_shown_as_perhaps_not_sent(s
     tasks_recover()
     assert Delivery.objects.get().status == "unknown"
     assert "may not have been sent" in _duty_queue()
+
+
+def test_the_deployed_worker_puts_back_what_it_was_doing_lowers_itself_then_sends(settings, monkeypatch) -> None:
+    """``manage.py worker`` (decision 0075): started ahead of the web servers, it puts back its own cut-off
+    send, then works below them (at 10, never above where it started), then sends it again."""
+    from django_tasks_db.management.commands.db_worker import Command as DbWorker
+
+    settings.LW_TASK_STUCK_MINUTES = 10
+    _urgent()
+    _cut_off(timezone.now(), worker="here-1")
+    done: list[object] = []
+    monkeypatch.setattr("os.getpriority", lambda which, who: -5)  # as its unit starts it
+    monkeypatch.setattr("os.setpriority", lambda which, who, nice: done.append(("priority", nice)))
+    working = DbWorker.handle
+
+    def handle(self: DbWorker, *args: object, **options: object) -> None:
+        done.append(("status then", DBTaskResult.objects.get().status))
+        working(self, *args, **options)
+
+    monkeypatch.setattr(DbWorker, "handle", handle)
+    call_command("worker", "--worker-id", "here-1", "--batch", "--no-startup-delay", "--no-reload",
+                 stdout=io.StringIO(), verbosity=0)  # fmt: skip
+    assert done == [("priority", 10), ("status then", "READY")]
+    assert len(mail.outbox) == 1
+    assert Delivery.objects.get().status == "sent"
