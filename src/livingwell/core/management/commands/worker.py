@@ -3,9 +3,10 @@ which first puts back in the queue what this worker was doing when it last stopp
 priority below the web servers', then takes tasks.
 
 Its unit starts it ahead of the web servers (``Nice=-5``), so that a worker started again during a burst of
-people is taking tasks, urgent alerts first, within seconds: at the web servers' priority its start-up took
-16 to 21 seconds under 20 to 50 people, and the recovery step before it as long again. Once started, it works
-at ``--nice`` (10 by default), below the web servers, as decision 0068 chose.
+people is taking tasks, urgent alerts first, within seconds: a start of Django at the web servers' priority
+took 16 to 22 seconds under 20 to 50 people, and a worker was two of them (the recovery step, then itself at
+``Nice=10``). Once started, it works at ``--nice`` (10 by default), below the web servers, as decision 0068
+chose.
 """
 
 import logging
