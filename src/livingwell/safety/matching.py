@@ -324,7 +324,7 @@ class Lexicon:
     def found_in(self, lines: Sequence[str]) -> Risk:
         """What the entries find in lines of plain words, each entry read against each line in turn."""
         risk = Risk()
-        for entry, regex in self.entries if lines else ():
+        for entry, regex in self.entries:
             for line in lines:
                 match = regex.search(line)
                 if match is None:
