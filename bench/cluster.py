@@ -1,5 +1,6 @@
 """Several machines, and faults: the production layout from deploy/ on loopback (nginx, two web servers, two
-task workers, PostgreSQL, Redis), with 50 people introducing themselves at once for 60 seconds, while
+task workers and the worker for urgent alerts, PostgreSQL, Redis), with 50 people introducing themselves at
+once for 60 seconds, while
 
 - one web server is killed (SIGKILL, as a machine dies) and started again;
 - one worker is killed and started again;
@@ -304,7 +305,8 @@ def cpu_by_kind(before: dict[int, tuple[str, float]], after: dict[int, tuple[str
 
 _KINDS = [
     ("gunicorn", "web servers (gunicorn)"),
-    ("db_worker", "workers"),
+    ("--queue-name urgent", "the alerts worker"),
+    ("manage.py worker", "workers"),
     ("postgres", "PostgreSQL"),
     ("nginx", "nginx"),
     ("redis-server", "Redis"),
@@ -317,16 +319,27 @@ def _query(layout: Layout, sql: str) -> list[tuple]:
 
 
 def _longest_waits(layout: Layout) -> dict[bool, float]:
-    """The longest any send waited in the queue before a worker took it, in seconds, for urgent alerts (True)
-    and the rest: from when it was queued, or for a retry from when it was due."""
+    """The longest any send waited in the queue before a worker took it, in seconds, for urgent alerts (True,
+    the alerts worker's queue) and the rest: from when it was queued, or for a retry from when it was due. An
+    alert's stand-in, queued for the other workers in case the alerts worker is not running, is not counted."""
     rows = _query(
         layout,
-        "SELECT (args_kwargs->'kwargs'->>'urgent')::boolean, max(extract(epoch FROM started_at - CASE "
+        "SELECT queue_name = 'urgent', max(extract(epoch FROM started_at - CASE "
         "WHEN run_after > now() + interval '1 year' THEN enqueued_at ELSE greatest(enqueued_at, run_after) END)) "
         "FROM django_tasks_database_dbtaskresult WHERE task_path = 'livingwell.core.outbox.message_send' "
-        "AND started_at IS NOT NULL GROUP BY 1",
+        "AND started_at IS NOT NULL AND NOT args_kwargs->'kwargs' ? 'twin' GROUP BY 1",
     )
     return {bool(urgent): float(seconds) for urgent, seconds in rows}
+
+
+def _sent_by_stand_ins(layout: Layout) -> int:
+    """Alerts the other workers sent because the alerts worker had not taken them in time."""
+    ((count,),) = _query(
+        layout,
+        "SELECT count(*) FROM core_delivery d JOIN django_tasks_database_dbtaskresult t ON d.sender = t.id::text "
+        "WHERE t.args_kwargs->'kwargs' ? 'twin'",
+    )
+    return int(count)
 
 
 def _drained(layout: Layout, within: float) -> bool:
@@ -400,7 +413,11 @@ class Faults:
             self.sink.hold_none()
             self._say("no email was sent while the sink waited: no worker killed while sending")
             return
-        workers = {process.pid: name for name, process in self.layout.processes.items() if name.startswith("worker")}
+        workers = {
+            process.pid: name
+            for name, process in self.layout.processes.items()
+            if name.startswith(("worker", "alerts"))
+        }
         sender = _pid_of_connection(self.sink.held_port, list(workers))
         if sender is None:
             self.sink.released.set()
@@ -412,7 +429,7 @@ class Faults:
         self.killed_sending = True
         self._say(f"{name.replace('-', ' ')} killed while sending an email, before the sink took it")
         time.sleep(1)
-        self.layout.worker_start(int(name.rsplit("-", 1)[1]))
+        self.layout.start_again(name)
         self._say(f"{name.replace('-', ' ')} started again")
 
     def threads(self) -> list[threading.Thread]:
@@ -440,6 +457,7 @@ def main() -> int:
         layout.web_start()
         layout.worker_start(1)
         layout.worker_start(2)
+        layout.alerts_start()
         layout.nginx_start()
         floor_seconds = min(10.0, options.seconds)
         floor_before = _floor(layout, floor_seconds, options.people)
@@ -462,6 +480,7 @@ def main() -> int:
         saved = _query(layout, "SELECT reference, email, is_urgent, source_key FROM frontdoor_introduction")
         unsent_urgent = _query(layout, "SELECT count(*) FROM core_delivery WHERE urgent AND status <> 'sent'")[0][0]
         waits = _longest_waits(layout)
+        stood_in = _sent_by_stand_ins(layout)
 
     sent = [journey for person in people for journey in person.sent]
     references = [reference for reference, _email, _urgent in sent]
@@ -486,7 +505,7 @@ def main() -> int:
     p50, p95 = _latencies(people)
     floor = floor_before + floor_after
     print(f"{options.people} people for {options.seconds:.0f} s through nginx: 2 web servers (gunicorn, 4 processes")
-    print("each), 2 workers, PostgreSQL, Redis; email to a local SMTP sink")
+    print("each), 2 workers and the alerts worker, PostgreSQL, Redis; email to a local SMTP sink")
     for event in sorted(faults.events):
         print(f"  {event}")
     print(f"introductions confirmed:   {len(references)} ({len(set(references))} different references)")
@@ -505,6 +524,7 @@ def main() -> int:
         f"longest wait for a worker: {waits.get(True, 0.0):.1f} s for an urgent alert, "
         f"{waits.get(False, 0.0):.1f} s for any other email"
     )
+    print(f"alerts sent by a stand-in: {stood_in} (the alerts worker had not taken them in time)")
     rate, journeys = requests / elapsed, len(references) / elapsed
     print(f"throughput:                {rate:.0f} requests/s, {journeys:.1f} introductions/s")
     print(f"request p50 / p95:         {p50:.0f} / {p95:.0f} ms, by kind of request:")

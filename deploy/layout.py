@@ -2,8 +2,8 @@
 production install (``var/production-venv``, made by ``./lw production-check``), on PostgreSQL and Redis.
 
 ``deploy/smoke.py`` (CI's smoke test) and ``bench/cluster.py`` (several machines, and faults) both use it:
-a fresh database, the migrate unit's commands, web servers and workers started, killed and started again,
-and nginx with ``nginx/livingwell-proxy.conf`` in front of the web servers.
+a fresh database, the migrate unit's commands, web servers, workers and the alerts worker started, killed and
+started again, and nginx with ``nginx/livingwell-proxy.conf`` in front of the web servers.
 """
 
 import contextlib
@@ -164,11 +164,21 @@ class Layout:
 
     def worker_start(self, number: int) -> None:
         """Start a worker as its unit does: first what it was doing when it last stopped goes back in the queue."""
-        for command in unit_lines("livingwell-worker@.service", "ExecStartPre"):
-            self.run(localised(command, str(number)))
-        (worker,) = unit_lines("livingwell-worker@.service", "ExecStart")
-        nice = int(next(iter(unit_lines("livingwell-worker@.service", "Nice")), "0"))
-        self._start(f"worker-{number}", localised(worker, str(number)), nice)
+        self._unit_start("livingwell-worker@.service", f"worker-{number}", str(number))
+
+    def alerts_start(self, number: int = 1) -> None:
+        """Start the worker for urgent alerts as its unit does."""
+        self._unit_start("livingwell-alerts@.service", f"alerts-{number}", str(number))
+
+    def start_again(self, name: str) -> None:
+        """Start a worker killed by name (``worker-2``, ``alerts-1``) again, as its unit would."""
+        kind, number = name.rsplit("-", 1)
+        {"worker": self.worker_start, "alerts": self.alerts_start}[kind](int(number))
+
+    def _unit_start(self, unit: str, name: str, instance: str) -> None:
+        (command,) = unit_lines(unit, "ExecStart")
+        nice = int(next(iter(unit_lines(unit, "Nice")), "0"))
+        self._start(name, localised(command, instance), nice)
 
     def kill(self, name: str) -> None:
         """Kill one process at once, as a machine that dies would."""

@@ -71,6 +71,7 @@ def main() -> int:
         first, second = layout.web_start(), layout.web_start()
         print(f"web units: two servers ready, on {first} and {second}")
         layout.worker_start(1)
+        layout.alerts_start()
         layout.nginx_start()
         site = layout.site
 
@@ -108,14 +109,14 @@ def main() -> int:
             fail(f"with one web server killed, nginx answered {answered}")
         print("one web server killed: 20 of 20 requests still answered, by the other")
 
-        for name in ("worker-1", f"web-{second}"):
+        for name in ("worker-1", "alerts-1", f"web-{second}"):
             lines = [line for line in layout.log(name).read_text().splitlines() if line.strip()]
             for line in lines:
                 try:
                     json.loads(line)
                 except json.JSONDecodeError:
                     fail(f"a line of {name}'s log is not JSON: {line[:200]}")
-        print("every line the web server and the worker wrote is JSON")
+        print("every line the web server and the workers wrote is JSON")
         print("SMOKE TEST PASSED")
         return 0
 

@@ -93,9 +93,9 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
 
 def worker_run() -> None:
-    """The task worker once through the queue, as a deployment's runs it. Its test must be
-    ``django_db(transaction=True)``: the worker closes its database connections when done."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    """The task workers once through every queue, as a deployment's run them (urgent alerts have their own).
+    Its test must be ``django_db(transaction=True)``: the worker closes its database connections when done."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*", verbosity=0)
 
 
 def shipped_ensure() -> None:

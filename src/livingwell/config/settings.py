@@ -428,10 +428,11 @@ CACHES = {
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     SESSION_ENGINE = "livingwell.core.sessions"
 
+# Urgent alerts have a queue of their own, for a worker of their own (core/tasks.py, decision 0076).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default"],
+        "QUEUES": ["default", "urgent"],
     },
 }
 

@@ -6,7 +6,8 @@
   only while it is ready.
 - ``/health/``: the platform as a whole: the database, the cache, the file storage (a folder or a bucket: a
   file written, read and deleted), a task worker seen lately (its
-  housekeeping, every few minutes, leaves a heartbeat) and the age of the oldest task waiting to run. A
+  housekeeping, every few minutes, leaves a heartbeat), the age of the oldest task waiting to run, and an
+  urgent alert not taken by the alerts worker within the time its stand-in waits (decision 0076). A
   stopped worker shows here, not in readiness: the pages still serve without one, and taking every instance
   out of the proxy because the worker stopped would stop the front door too.
 
@@ -56,13 +57,17 @@ class WorkerHeartbeat(HealthCheck):
             raise ServiceUnavailable(f"No task worker seen for {_minutes(silent)} minutes")
 
 
-def oldest_wait() -> datetime.timedelta | None:
-    """How long the task that has waited longest to run has waited since it was due; None when none waits."""
+def oldest_wait(queue_name: str = "") -> datetime.timedelta | None:
+    """How long the task that has waited longest to run (in ``queue_name``, or any queue) has waited since it
+    was due; None when none waits."""
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    due = DBTaskResult.objects.ready().aggregate(
-        due=Min(Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after")))
-    )["due"]
+    ready = DBTaskResult.objects.ready()
+    if queue_name:
+        ready = ready.filter(queue_name=queue_name)
+    due = ready.aggregate(due=Min(Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))))[
+        "due"
+    ]
     return None if due is None else max(timezone.now() - due, datetime.timedelta(0))
 
 
@@ -74,6 +79,19 @@ class QueueWait(HealthCheck):
         wait = await sync_to_async(oldest_wait)()
         if wait is not None and wait > datetime.timedelta(minutes=settings.LW_TASK_WAIT_MINUTES):
             raise ServiceUnavailable(f"The oldest task has waited {_minutes(wait)} minutes")
+
+
+@dataclasses.dataclass
+class AlertsWorker(HealthCheck):
+    """The alerts worker takes each urgent alert before its stand-in would: it is running, and keeps up."""
+
+    async def run(self) -> None:
+        from livingwell.core.tasks import URGENT_FALLBACK, URGENT_QUEUE
+
+        wait = await sync_to_async(oldest_wait)(URGENT_QUEUE)
+        if wait is not None and wait > URGENT_FALLBACK:
+            seconds = int(wait.total_seconds())
+            raise ServiceUnavailable(f"An urgent alert has waited {seconds} seconds for the alerts worker")
 
 
 @dataclasses.dataclass
@@ -105,4 +123,4 @@ class HealthView(HealthCheckView):
 
 live = HealthView.as_view(checks=())
 ready = HealthView.as_view(checks=(Database, Cache))
-platform = HealthView.as_view(checks=(Database, Cache, Files, WorkerHeartbeat, QueueWait))
+platform = HealthView.as_view(checks=(Database, Cache, Files, WorkerHeartbeat, QueueWait, AlertsWorker))

@@ -19,12 +19,11 @@ import urllib.parse
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.tasks import TaskContext, TaskResult, task
-from django.tasks.base import DEFAULT_TASK_PRIORITY
+from django.tasks import TaskContext, TaskResult, TaskResultStatus, task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -34,7 +33,14 @@ from livingwell.core.models import Parcel
 from livingwell.core.notify import REFERENCE_HEADER, letter_send, notify_on
 from livingwell.core.sealed import seal, unseal
 from livingwell.core.sms import sms_backend
-from livingwell.core.tasks import URGENT_PRIORITY, delivery_key, send_later, send_reliably
+from livingwell.core.tasks import (
+    URGENT_FALLBACK,
+    URGENT_PRIORITY,
+    URGENT_QUEUE,
+    delivery_key,
+    send_later,
+    send_reliably,
+)
 
 Id = int | str | None
 # What a builder may be given: ids, never anything a person wrote or could be known by.
@@ -124,9 +130,25 @@ def builder_path(build: Builder) -> str:
     return f"{build.__module__}.{build.__qualname__}"
 
 
-def send_priority(urgent: bool) -> int:
-    """Where a send stands in the queue: an urgent one first."""
-    return URGENT_PRIORITY if urgent else DEFAULT_TASK_PRIORITY
+def _send_queue(
+    *, build: str, ids: dict[str, Ids], key: str, urgent: bool, label: str, after: datetime.datetime | None = None
+) -> TaskResult:
+    """Queue a send, due at once or ``after``. An urgent one goes to the alerts worker's own queue, first in it,
+    and again to every worker's queue ``URGENT_FALLBACK`` later as the twin's stand-in (decision 0076)."""
+    kwargs: dict[str, Any] = {"build": build, "ids": ids, "key": key, "urgent": urgent, "label": label}
+    if not urgent:
+        return message_send.using(run_after=after).enqueue(**kwargs)
+    alert = message_send.using(queue_name=URGENT_QUEUE, priority=URGENT_PRIORITY, run_after=after).enqueue(**kwargs)
+    stand_in = (after or timezone.now()) + URGENT_FALLBACK
+    message_send.using(priority=URGENT_PRIORITY, run_after=stand_in).enqueue(**kwargs, twin=str(alert.id))
+    return alert
+
+
+def _twin_taken(twin: str) -> bool:
+    """Whether the alert this send stands in for has been taken by a worker (or is gone)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return not DBTaskResult.objects.filter(pk=twin, status=TaskResultStatus.READY).exists()
 
 
 def message_enqueue(
@@ -140,12 +162,8 @@ def message_enqueue(
     """
     if not getattr(build, "message_builder", False):
         raise TypeError(f"{build.__qualname__} is not marked @message_builder")
-    return message_send.using(priority=send_priority(urgent)).enqueue(
-        build=builder_path(build),
-        ids=_ids_only(ids),
-        key=key or uuid.uuid4().hex,
-        urgent=urgent,
-        label=label,
+    return _send_queue(
+        build=builder_path(build), ids=_ids_only(ids), key=key or uuid.uuid4().hex, urgent=urgent, label=label
     )
 
 
@@ -176,9 +194,19 @@ def parcel_open(parcel_id: int) -> object:
 
 @task(takes_context=True)
 def message_send(
-    context: TaskContext, *, build: str, ids: dict[str, Ids], key: str, urgent: bool = False, label: str = ""
+    context: TaskContext,
+    *,
+    build: str,
+    ids: dict[str, Ids],
+    key: str,
+    urgent: bool = False,
+    label: str = "",
+    twin: str = "",
 ) -> None:
-    """Build the message now and send it, once to its recipient, retrying with back-off."""
+    """Build the message now and send it, once to its recipient, retrying with back-off. A ``twin`` is the id
+    of the urgent alert this send stands in for: it is sent here only if no worker has taken that one yet."""
+    if twin and _twin_taken(twin):
+        return
     message = message_build(build, ids)
     if message is None:
         return
@@ -200,6 +228,4 @@ def message_send_later(
     attempts: int, *, build: str, ids: dict[str, Ids], key: str, urgent: bool, label: str
 ) -> TaskResult:
     """Queue the message to be built and sent again after the back-off for ``attempts`` tries so far."""
-    return message_send.using(run_after=send_later(attempts), priority=send_priority(urgent)).enqueue(
-        build=build, ids=ids, key=key, urgent=urgent, label=label
-    )
+    return _send_queue(build=build, ids=ids, key=key, urgent=urgent, label=label, after=send_later(attempts))

@@ -31,6 +31,14 @@ from livingwell.core.models import Delivery, Parcel
 URGENT_PRIORITY = 50
 BOOKKEEPING_PRIORITY = -50
 
+# Urgent alerts have a queue and a worker of their own, at the web servers' priority (``manage.py worker
+# --queue-name urgent``, ``livingwell-alerts@.service``, decision 0076): the other workers, below the web
+# servers, got too little of a busy machine to send an alert within seconds. Each alert is queued a second time
+# for any worker, due ``URGENT_FALLBACK`` later, which sends it only if the alerts worker has not taken it by
+# then (it is stopped, or was never started).
+URGENT_QUEUE = "urgent"
+URGENT_FALLBACK = datetime.timedelta(seconds=30)
+
 # Tries in all, and how long to wait before each retry (the last one repeats).
 SEND_ATTEMPTS = 6
 BACKOFF = [datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 30, 60)]

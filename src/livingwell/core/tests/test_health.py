@@ -12,7 +12,10 @@ from django_tasks_db.models import DBTaskResult
 
 from livingwell.conftest import worker_run
 from livingwell.core.health import HEARTBEAT_KEY, worker_heartbeat_leave
-from livingwell.core.tasks import housekeeping
+from livingwell.core.outbox import message_enqueue
+from livingwell.core.tasks import URGENT_QUEUE, housekeeping
+from livingwell.frontdoor.services import duty_urgent_message
+from livingwell.frontdoor.tests.factories import IntroductionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +65,21 @@ def test_a_task_waiting_too_long_is_told() -> None:
     # A task due later is not waiting yet, however long ago it was queued.
     DBTaskResult.objects.filter(pk=result.id).update(run_after=timezone.now() + datetime.timedelta(hours=1))
     assert Client().get(reverse("core:health")).status_code == 200
+
+
+def test_an_urgent_alert_the_alerts_worker_has_not_taken_in_time_is_told() -> None:
+    worker_heartbeat_leave()
+    urgent = IntroductionFactory(is_urgent=True)
+    message_enqueue(duty_urgent_message, introduction_id=urgent.pk, urgent=True, label="Duty email")
+    (alert,) = DBTaskResult.objects.filter(queue_name=URGENT_QUEUE)
+    assert Client().get(reverse("core:health")).status_code == 200
+    DBTaskResult.objects.filter(pk=alert.pk).update(enqueued_at=timezone.now() - datetime.timedelta(seconds=45))
+    response = Client().get(reverse("core:health"))
+    assert response.status_code == 503
+    assert (
+        response.json()["AlertsWorker()"] == "Unavailable: An urgent alert has waited 45 seconds for the alerts worker"
+    )
+    assert response.json()["QueueWait()"] == "OK"
 
 
 @pytest.mark.parametrize("accept", ["text/html", "application/json", "text/plain", "garbage;;q=x", ""])

@@ -9,6 +9,7 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import sign_in, worker_run
 from livingwell.core.models import Delivery
 from livingwell.core.outbox import Message, message_builder, message_enqueue
-from livingwell.core.tasks import SEND_ATTEMPTS, housekeeping_schedule, tasks_recover
+from livingwell.core.tasks import SEND_ATTEMPTS, URGENT_FALLBACK, URGENT_QUEUE, housekeeping_schedule, tasks_recover
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TEMPLATE = "frontdoor/email/duty_urgent.txt"
@@ -50,6 +51,17 @@ def _smtp_down(monkeypatch) -> None:
     monkeypatch.setattr("livingwell.core.outbox.email_send", refuse)
 
 
+def _alerts() -> models.QuerySet[DBTaskResult]:
+    """The urgent alerts queued for the alerts worker (not their stand-ins)."""
+    return DBTaskResult.objects.filter(queue_name=URGENT_QUEUE)
+
+
+def _worker(queue: str) -> None:
+    """One kind of deployed worker once through its queue: ``default`` the workers', ``urgent`` the alerts
+    worker's."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queue, verbosity=0)
+
+
 def _due_now() -> None:
     """Bring every retry waiting for its back-off forward to now, as time passing would."""
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
@@ -67,8 +79,11 @@ def test_a_failed_send_is_tried_again_later_and_then_goes(monkeypatch) -> None:
     worker_run()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_error) == ("retrying", 1, "SMTPConnectError")
-    retry = DBTaskResult.objects.get(status="READY")
+    retry = _alerts().get(status="READY")  # to the alerts worker again, with a stand-in again
     assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)  # back-off, not at once
+    assert (
+        DBTaskResult.objects.get(args_kwargs__kwargs__twin=str(retry.pk)).run_after == retry.run_after + URGENT_FALLBACK
+    )
     assert "Urgent alerts that have not been sent" in _duty_queue()
     monkeypatch.undo()
     worker_run()
@@ -106,7 +121,7 @@ def test_a_task_stuck_running_is_picked_up_again(settings) -> None:
     settings.LW_TASK_STUCK_MINUTES = 10
     _urgent()
     long_ago = timezone.now() - datetime.timedelta(minutes=30)
-    DBTaskResult.objects.update(status="RUNNING", started_at=long_ago)  # its worker was killed before sending
+    _alerts().update(status="RUNNING", started_at=long_ago)  # its worker was killed before sending
     worker_run()
     assert mail.outbox == []
     assert tasks_recover() == 1
@@ -116,7 +131,7 @@ def test_a_task_stuck_running_is_picked_up_again(settings) -> None:
 
 def _cut_off(started: datetime.datetime, worker: str = "here-1") -> None:
     """The queued message's worker stopped while it was sending it."""
-    task = DBTaskResult.objects.get(task_path__endswith="message_send")
+    task = _alerts().get(task_path__endswith="message_send")
     DBTaskResult.objects.filter(pk=task.pk).update(status="RUNNING", started_at=started, worker_ids=[worker])
     Delivery.objects.create(
         key=_key(), channel="email", urgent=True, label="Duty email: urgent introduction LW-ABC234",
@@ -148,7 +163,7 @@ def test_a_worker_starting_again_puts_back_at_once_what_it_was_doing_and_nothing
     assert tasks_recover(worker="here-2") == 0  # another worker's task may still be running
     assert tasks_recover() == 0  # and it is not stuck for long yet
     call_command("tasks_recover", "--worker", "here-1", stdout=io.StringIO())
-    assert DBTaskResult.objects.get().status == "READY"
+    assert _alerts().get().status == "READY"
     assert Delivery.objects.get().status == "unknown"
     worker_run()
     assert len(mail.outbox) == 1
@@ -169,9 +184,7 @@ def test_housekeeping_keeps_one_run_queued_and_recovers_stuck_tasks(settings) ->
     assert housekeeping_schedule()
     assert not housekeeping_schedule()
     _urgent()
-    DBTaskResult.objects.filter(task_path__endswith="message_send").update(
-        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30)
-    )
+    _alerts().update(status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30))
     worker_run()  # housekeeping runs, queues its next run, and puts the stuck email back
     worker_run()
     assert len(mail.outbox) == 1
@@ -237,8 +250,9 @@ def test_a_send_begun_long_ago_whose_task_is_gone_is_shown_as_perhaps_not_sent(s
 
 
 def test_the_deployed_worker_puts_back_what_it_was_doing_lowers_itself_then_sends(settings, monkeypatch) -> None:
-    """``manage.py worker`` (decision 0075): started ahead of the web servers, it puts back its own cut-off
-    send, then works below them (at 10, never above where it started), then sends it again."""
+    """``manage.py worker`` (decisions 0075, 0076): started ahead of the web servers, it puts back its own
+    cut-off send, then lowers itself to its ``--nice`` (the alerts worker's 0, level with them; the other
+    workers' 10, below them), then sends it again."""
     from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
     settings.LW_TASK_STUCK_MINUTES = 10
@@ -250,12 +264,68 @@ def test_the_deployed_worker_puts_back_what_it_was_doing_lowers_itself_then_send
     working = DbWorker.handle
 
     def handle(self: DbWorker, *args: object, **options: object) -> None:
-        done.append(("status then", DBTaskResult.objects.get().status))
+        done.append(("status then", _alerts().get().status))
         working(self, *args, **options)
 
     monkeypatch.setattr(DbWorker, "handle", handle)
-    call_command("worker", "--worker-id", "here-1", "--batch", "--no-startup-delay", "--no-reload",
-                 stdout=io.StringIO(), verbosity=0)  # fmt: skip
-    assert done == [("priority", 10), ("status then", "READY")]
+    # As livingwell-alerts@.service runs it: the urgent queue, at the web servers' priority once started.
+    call_command("worker", "--worker-id", "here-1", "--queue-name", "urgent", "--nice", "0", "--batch",
+                 "--no-startup-delay", "--no-reload", stdout=io.StringIO(), verbosity=0)  # fmt: skip
+    assert done == [("priority", 0), ("status then", "READY")]
     assert len(mail.outbox) == 1
     assert Delivery.objects.get().status == "sent"
+
+
+def test_an_urgent_alert_is_for_the_alerts_worker_and_its_stand_in_then_sends_nothing() -> None:
+    _urgent()
+    alert = _alerts().get()
+    stand_in = DBTaskResult.objects.get(queue_name="default")
+    assert (alert.priority, stand_in.priority) == (50, 50)
+    assert stand_in.args_kwargs["kwargs"]["twin"] == str(alert.pk)
+    assert stand_in.run_after >= alert.enqueued_at + URGENT_FALLBACK
+    _worker("default")  # the other workers: the alert is not theirs, and its stand-in is not due
+    assert mail.outbox == []
+    _worker("urgent")
+    assert len(mail.outbox) == 1
+    _due_now()
+    _worker("default")  # the stand-in, due: the alerts worker took its twin, so it sends nothing
+    assert len(mail.outbox) == 1
+    assert DBTaskResult.objects.get(pk=stand_in.pk).status == "SUCCESSFUL"
+
+
+def test_without_the_alerts_worker_its_stand_in_sends_the_alert_once() -> None:
+    _urgent()
+    _worker("default")
+    assert mail.outbox == []  # the stand-in is not due yet
+    _due_now()
+    _worker("default")
+    assert len(mail.outbox) == 1
+    stand_in = DBTaskResult.objects.get(queue_name="default")
+    assert Delivery.objects.get().sender == str(stand_in.pk)
+    _worker("urgent")  # the alerts worker, back: the alert was sent
+    assert len(mail.outbox) == 1
+    assert _alerts().get().status == "SUCCESSFUL"
+
+
+def test_an_alert_the_alerts_worker_took_and_was_stopped_sending_is_not_sent_by_its_stand_in(settings) -> None:
+    settings.LW_TASK_STUCK_MINUTES = 10
+    _urgent()
+    _cut_off(timezone.now(), worker="alerts-1")
+    _due_now()
+    _worker("default")  # its stand-in: the alert was taken
+    assert mail.outbox == []
+    tasks_recover(worker="alerts-1")  # the alerts worker, started again, sends it again
+    _worker("urgent")
+    assert len(mail.outbox) == 1
+
+
+def test_the_other_workers_work_below_the_web_servers_and_leave_urgent_alerts_to_theirs(monkeypatch) -> None:
+    _urgent()
+    done: list[int] = []
+    monkeypatch.setattr("os.getpriority", lambda which, who: -5)
+    monkeypatch.setattr("os.setpriority", lambda which, who, nice: done.append(nice))
+    call_command("worker", "--worker-id", "here-2", "--batch", "--no-startup-delay", "--no-reload",
+                 stdout=io.StringIO(), verbosity=0)  # fmt: skip
+    assert done == [10]
+    assert mail.outbox == []
+    assert _alerts().get().status == "READY"
