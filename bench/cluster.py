@@ -357,6 +357,18 @@ def _drained(layout: Layout, within: float) -> bool:
     return False
 
 
+def _workers_started(layout: Layout, within: float) -> bool:
+    """Wait until every worker has started and is taking tasks: a worker starting takes the processors ahead
+    of the web servers for a second or two (decision 0075), which would slow the floor measured first."""
+    deadline = time.monotonic() + within
+    workers = [name for name in layout.processes if name.startswith(("worker", "alerts"))]
+    while time.monotonic() < deadline:
+        if all("Starting worker" in layout.log(name).read_text() for name in workers):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def _idle(layout: Layout, ahead: float, within: float) -> bool:
     """Wait until the workers have nothing to do, and nothing due in the next ``ahead`` seconds: the floor
     after the people is measured with the workers as idle as before them, not counting what they left."""
@@ -459,6 +471,8 @@ def main() -> int:
         layout.worker_start(2)
         layout.alerts_start()
         layout.nginx_start()
+        if not (_workers_started(layout, 60) and _idle(layout, 0, 60)):
+            print("  (the workers were still starting, or busy, when the floor was first measured)")
         floor_seconds = min(10.0, options.seconds)
         floor_before = _floor(layout, floor_seconds, options.people)
 
