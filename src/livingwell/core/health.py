@@ -65,9 +65,8 @@ def oldest_wait(queue_name: str = "") -> datetime.timedelta | None:
     ready = DBTaskResult.objects.ready()
     if queue_name:
         ready = ready.filter(queue_name=queue_name)
-    due = ready.aggregate(due=Min(Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))))[
-        "due"
-    ]
+    due_at = Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))
+    due = ready.aggregate(due=Min(due_at))["due"]
     return None if due is None else max(timezone.now() - due, datetime.timedelta(0))
 
 
