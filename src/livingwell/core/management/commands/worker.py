@@ -1,12 +1,12 @@
-"""A task worker as deployed (``livingwell-worker@.service``, decision 0075): django-tasks-db's ``db_worker``,
-which first puts back in the queue what this worker was doing when it last stopped, then lowers its own
-priority below the web servers', then takes tasks.
+"""A task worker as deployed (``livingwell-worker@.service`` and ``livingwell-alerts@.service``, decisions 0075
+and 0076): django-tasks-db's ``db_worker``, which first puts back in the queue what this worker was doing when
+it last stopped, then lowers its own priority to ``--nice``, then takes tasks.
 
 Its unit starts it ahead of the web servers (``Nice=-5``), so that a worker started again during a burst of
-people is taking tasks, urgent alerts first, within seconds: a start of Django at the web servers' priority
-took 16 to 22 seconds under 20 to 50 people, and a worker was two of them (the recovery step, then itself at
-``Nice=10``). Once started, it works at ``--nice`` (10 by default), below the web servers, as decision 0068
-chose.
+people is taking tasks within seconds: a start of Django at the web servers' priority took 16 to 22 seconds
+under 20 to 50 people, and a worker was two of them (the recovery step, then itself at ``Nice=10``). Once
+started, a worker works at 10 by default, below the web servers, as decision 0068 chose; the alerts worker at 0,
+level with them.
 """
 
 import logging
@@ -25,7 +25,7 @@ WORKING_NICE = 10
 
 
 class Command(DbWorker):
-    help = "Put back what this worker left running, lower its priority below the web servers', and take tasks."
+    help = "Put back what this worker left running, lower its priority to --nice, and take tasks."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
