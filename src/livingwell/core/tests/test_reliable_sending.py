@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import models
+from django.tasks.base import DEFAULT_TASK_QUEUE_NAME
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -279,30 +280,30 @@ def test_the_deployed_worker_puts_back_what_it_was_doing_lowers_itself_then_send
 def test_an_urgent_alert_is_for_the_alerts_worker_and_its_stand_in_then_sends_nothing() -> None:
     _urgent()
     alert = _alerts().get()
-    stand_in = DBTaskResult.objects.get(queue_name="default")
+    stand_in = DBTaskResult.objects.get(queue_name=DEFAULT_TASK_QUEUE_NAME)
     assert (alert.priority, stand_in.priority) == (50, 50)
     assert stand_in.args_kwargs["kwargs"]["twin"] == str(alert.pk)
     assert stand_in.run_after >= alert.enqueued_at + URGENT_FALLBACK
-    _worker("default")  # the other workers: the alert is not theirs, and its stand-in is not due
+    _worker(DEFAULT_TASK_QUEUE_NAME)  # the other workers: the alert is not theirs, and its stand-in is not due
     assert mail.outbox == []
-    _worker("urgent")
+    _worker(URGENT_QUEUE)
     assert len(mail.outbox) == 1
     _due_now()
-    _worker("default")  # the stand-in, due: the alerts worker took its twin, so it sends nothing
+    _worker(DEFAULT_TASK_QUEUE_NAME)  # the stand-in, due: the alerts worker took its twin, so it sends nothing
     assert len(mail.outbox) == 1
     assert DBTaskResult.objects.get(pk=stand_in.pk).status == "SUCCESSFUL"
 
 
 def test_without_the_alerts_worker_its_stand_in_sends_the_alert_once() -> None:
     _urgent()
-    _worker("default")
+    _worker(DEFAULT_TASK_QUEUE_NAME)
     assert mail.outbox == []  # the stand-in is not due yet
     _due_now()
-    _worker("default")
+    _worker(DEFAULT_TASK_QUEUE_NAME)
     assert len(mail.outbox) == 1
-    stand_in = DBTaskResult.objects.get(queue_name="default")
+    stand_in = DBTaskResult.objects.get(queue_name=DEFAULT_TASK_QUEUE_NAME)
     assert Delivery.objects.get().sender == str(stand_in.pk)
-    _worker("urgent")  # the alerts worker, back: the alert was sent
+    _worker(URGENT_QUEUE)  # the alerts worker, back: the alert was sent
     assert len(mail.outbox) == 1
     assert _alerts().get().status == "SUCCESSFUL"
 
@@ -312,10 +313,10 @@ def test_an_alert_the_alerts_worker_took_and_was_stopped_sending_is_not_sent_by_
     _urgent()
     _cut_off(timezone.now(), worker="alerts-1")
     _due_now()
-    _worker("default")  # its stand-in: the alert was taken
+    _worker(DEFAULT_TASK_QUEUE_NAME)  # its stand-in: the alert was taken
     assert mail.outbox == []
     tasks_recover(worker="alerts-1")  # the alerts worker, started again, sends it again
-    _worker("urgent")
+    _worker(URGENT_QUEUE)
     assert len(mail.outbox) == 1
 
 
