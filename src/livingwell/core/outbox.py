@@ -12,9 +12,14 @@ cannot be sent is shown on the duty queue. An email's Message-ID is made from it
 same message sent again (after a failure that came once the server had it) is one message to its reader.
 """
 
+import atexit
+import contextlib
+import copy
 import datetime
 import functools
 import re
+import smtplib
+import threading
 import urllib.parse
 import uuid
 from collections.abc import Callable, Mapping
@@ -22,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import TaskContext, TaskResult, TaskResultStatus, task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -48,6 +54,7 @@ Ids = Id | list[Id]
 # The template engine for plain text, which escapes nothing (settings.TEMPLATES).
 PLAIN_TEXT = "text"
 _PLAIN = re.compile(r"^[\w:.-]{0,64}$", re.ASCII)
+NOOP_OK = 250
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,60 @@ def email_send(*, subject: str, body: str, to: str, reference: str) -> None:
         headers[REFERENCE_HEADER] = reference
     elif reference:
         headers["Message-ID"] = f"<{reference}@{message_id_domain()}>"
-    EmailMessage(subject=subject, body=body, to=[to], headers=headers).send()
+    message = EmailMessage(subject=subject, body=body, to=[to], headers=headers)
+    mailer = _mailer_open()
+    try:
+        mailer.send_messages([message])
+    except BaseException:
+        _mailer_forget()  # whatever state the server was left in, the next send starts afresh
+        raise
+
+
+class _Kept(threading.local):
+    mailer: BaseEmailBackend | None = None
+    settings: object = None
+
+
+_kept = _Kept()
+
+
+def _mailer_open() -> BaseEmailBackend:
+    """The default mailer, open, and kept open in this thread from one send to the next (decision 0077).
+
+    A connection opened for each email is closed, with QUIT and the server's answer, after the server has taken
+    the email and before the send returns, so a worker killed then has sent an email it has no record of, and
+    sends it again when it starts again. Kept open, the record follows the server's answer at once. A kept
+    connection is tried with NOOP first, and opened again if the server has let it go."""
+    mailer = _kept.mailer
+    if mailer is not None and _kept.settings != settings.MAILERS:
+        _mailer_forget()  # the settings changed (tests): a mailer of the new ones
+        mailer = None
+    connection = getattr(mailer, "connection", None)
+    if connection is not None:
+        try:
+            alive = connection.noop()[0] == NOOP_OK
+        except (smtplib.SMTPException, OSError):
+            alive = False
+        if not alive:
+            _mailer_forget()
+            mailer = None
+    if mailer is None:
+        mailer = mailers.default
+        _kept.mailer, _kept.settings = mailer, copy.deepcopy(settings.MAILERS)
+    mailer.open()
+    return mailer
+
+
+def _mailer_forget() -> None:
+    """Let this thread's kept mailer go, closing its connection if it can (QUIT), or dropping it."""
+    mailer, _kept.mailer = _kept.mailer, None
+    if mailer is None:
+        return
+    with contextlib.suppress(smtplib.SMTPException, OSError):
+        mailer.close()  # on an error, its connection is dropped all the same, and its socket goes with it
+
+
+atexit.register(_mailer_forget)
 
 
 def message_id_domain() -> str:
