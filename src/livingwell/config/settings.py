@@ -421,12 +421,15 @@ CACHES = {
     },
 }
 
-# With Redis as the shared cache, sessions are read from it and written through to the database
-# (decision 0055), one statement for each write (decision 0069): a page reads its session without asking
-# PostgreSQL, and a restarted Redis signs nobody out and loses no half-written introduction. What a session
-# holds about a person is sealed (core/sealed.py).
+# With Redis as the shared cache, sessions are read from it and kept in the database too (decision 0055):
+# each write one statement (decision 0069), a change of values alone a few seconds later with others (0078).
+# A page reads its session without asking PostgreSQL, and a restarted Redis signs nobody out and loses at most
+# those few seconds of answers. What a session holds about a person is sealed (core/sealed.py).
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     SESSION_ENGINE = "livingwell.core.sessions"
+# How long a change to a session's values alone (a front door answer) may wait in Redis to be written to the
+# database with others (decision 0078): what a Redis restarted empty could lose. 0 writes each one through.
+LW_SESSION_WRITE_EVERY = env.int("LW_SESSION_WRITE_EVERY", default=5)
 
 # Urgent alerts have a queue of their own, for a worker of their own (core/tasks.py, decision 0076).
 TASKS = {

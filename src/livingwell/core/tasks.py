@@ -24,6 +24,7 @@ from django.utils.module_loading import import_string
 
 from livingwell.core.health import worker_heartbeat_leave
 from livingwell.core.models import Delivery, Parcel
+from livingwell.core.sessions import sessions_write_waiting
 
 # What a worker takes first when work waits: an urgent alert before anything else, the figures' bookkeeping
 # after everything else (a burst of introductions queues a send and a recount for each; the duty team's alert
@@ -160,6 +161,8 @@ def housekeeping() -> None:
     worker_heartbeat_leave()
     tasks_recover()
     call_command("clearsessions")
+    if settings.SESSION_ENGINE == "livingwell.core.sessions":  # any answers still waiting in Redis
+        sessions_write_waiting()
     parcels_clear()
     for config in apps.get_app_configs():
         if path := getattr(config, "housekeeping", ""):
