@@ -9,7 +9,7 @@ safety alert): anything of a person's is always rendered afresh and never kept.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 from livingwell.safety.alerts import SESSION_KEY as SAFETY_ALERT_KEY
@@ -52,17 +53,30 @@ def _kept_for_anyone(request: HttpRequest) -> bool:
 
 
 def shell_render(
-    request: HttpRequest, template: str, context: Callable[[], dict[str, Any]], same_for: tuple[Any, ...]
+    request: HttpRequest,
+    template: str,
+    context: Callable[..., dict[str, Any]],
+    same_for: tuple[Any, ...],
+    own: Mapping[str, str] | None = None,
 ) -> HttpResponse:
     """The page, from this process's copy when it has one for ``same_for`` (what makes it differ: the view
     says), rendered afresh when the visitor has anything of their own waiting. ``context`` is made only when
-    the page is rendered."""
+    the page is rendered, given ``own``: plain words of this visitor's on the page (a reference), by name. The
+    kept copy has a mark in their place, and each visitor's copy their own words there, escaped."""
+    own = own or {}
     if not _kept_for_anyone(request):
-        return render(request, template, context())
+        return render(request, template, context(**own))
     service = [settings.LW_SERVICE_NAME, settings.LW_PLACE_NAME, settings.LW_CONTACT_PHONE, settings.LW_EXIT_PAGE_URL]
+    marks = {name: f"lw-shell-{name}-mark" for name in own}
     page = kept_per_process(
         "lw-shell",
         (template, request.get_full_path(), get_language(), service, same_for),
-        lambda: render_to_string(template, {**context(), "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request),
+        lambda: render_to_string(
+            template, {**context(**marks), "csrf_token": CSRF_MARK, "csp_nonce": NONCE_MARK}, request
+        ),
     )
-    return HttpResponse(page.replace(CSRF_MARK, get_token(request)).replace(NONCE_MARK, str(get_nonce(request))))
+    if CSRF_MARK in page:  # a page with no form sets no CSRF cookie
+        page = page.replace(CSRF_MARK, get_token(request))
+    for name, words in own.items():
+        page = page.replace(marks[name], escape(words))
+    return HttpResponse(page.replace(NONCE_MARK, str(get_nonce(request))))

@@ -401,6 +401,33 @@ def test_a_kept_question_page_carries_each_visitors_own_token_and_nonce(db: None
     assert pages[0][1] != pages[1][1]
 
 
+def test_a_kept_confirmation_carries_each_senders_own_reference(db: None) -> None:
+    """The confirmation is kept whole too, but for its reference (frontdoor/shells.py): each
+    sender sees their own, and one who wrote words of risk gets their page rendered afresh."""
+    caches["template_fragments"].clear()
+    pages = {}
+    for name in ("Sam", "Alex"):
+        sender = Client()
+        sender.get(_step("who"))
+        _answer_all(sender, {**ANSWERS, "name": {"preferred_name": name}})
+        assert _send(sender)["Location"] == DONE
+        reference = Introduction.objects.get(preferred_name=name).reference
+        pages[reference] = sender.get(DONE).content.decode()
+    assert len(pages) == 2
+    for reference, html in pages.items():
+        assert f"<strong>{reference}</strong>" in html
+        assert "lw-shell" not in html
+        assert "Samaritans" in html
+        assert [other for other in pages if other != reference and other in html] == []
+    urgent = Client()
+    urgent.get(_step("who"))
+    _answer_all(urgent, {**ANSWERS, "whats-going-on": {"in_their_words": "I want to end my life tonight"}})
+    _send(urgent)
+    html = urgent.get(DONE).content.decode()
+    assert Introduction.objects.get(is_urgent=True).reference in html
+    assert "lw-shell" not in html
+
+
 def test_someone_signed_in_gets_their_own_page_and_it_is_never_kept(signed_in_client) -> None:
     caches["template_fragments"].clear()
     person = signed_in_client(Role.PERSON)

@@ -175,4 +175,12 @@ def done(request: HttpRequest) -> HttpResponse:
     submitted = unseal(request.session.get(DONE_KEY))
     if not isinstance(submitted, dict):
         return redirect("frontdoor:start")
-    return render(request, "frontdoor/done.html", {"submitted": submitted, **promises()})
+
+    def context(reference: str) -> dict[str, Any]:
+        return {"submitted": {**submitted, "reference": reference}, **promises()}
+
+    if submitted.get("urgent"):  # the crisis routes for what they wrote: rendered afresh, as a question page's
+        return render(request, "frontdoor/done.html", context(submitted["reference"]))
+    # Otherwise the same page for everyone who sent one, but for its reference.
+    same_for = (bool(submitted.get("emailed")), promises())
+    return shell_render(request, "frontdoor/done.html", context, same_for, own={"reference": submitted["reference"]})
