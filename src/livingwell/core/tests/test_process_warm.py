@@ -10,7 +10,7 @@ from django.template import engines
 from django.test import Client
 from django.urls import clear_url_caches, get_resolver
 
-from livingwell.config.gunicorn import post_worker_init
+from livingwell.config import gunicorn
 
 
 @pytest.mark.django_db
@@ -19,8 +19,19 @@ def test_a_web_server_process_makes_addresses_and_templates_ready_before_its_fir
     clear_url_caches()
     loader = engines["django"].engine.template_loaders[0]  # Django's cached loader, as in production
     loader.reset()
-    post_worker_init(worker=None)
+    gunicorn.process_warm()
     assert {code for code, _name in settings.LANGUAGES} <= set(get_resolver()._reverse_dict)
     for name in ("frontdoor/step.html", "frontdoor/check.html", "core/public.html", "core/includes/crisis.html"):
         assert name in loader.get_template_cache, name
     assert Client().get("/introduce/").status_code == 200
+
+
+def test_the_server_makes_ready_once_then_closes_its_database_connections_before_forking(monkeypatch) -> None:
+    """With the app loaded in the server's own process (``preload_app``), no database connection it opened may
+    be shared by the processes forked from it (decision 0079)."""
+    done = []
+    monkeypatch.setattr(gunicorn, "process_warm", lambda: done.append("warm"))
+    monkeypatch.setattr("django.db.connections.close_all", lambda: done.append("closed"))
+    assert gunicorn.preload_app is True
+    gunicorn.when_ready(server=None)
+    assert done == ["warm", "closed"]

@@ -63,9 +63,9 @@ def test_without_the_shared_cache_the_lexicon_is_read_every_time(held, monkeypat
 
 
 def test_a_web_server_process_compiles_it_before_its_first_request(held, monkeypatch, caplog) -> None:
-    from livingwell.config.gunicorn import post_worker_init
+    from livingwell.config.gunicorn import process_warm
 
-    post_worker_init(worker=None)
+    process_warm()
     assert _queries() == 0  # held already: the first words read wait for nothing
     monkeypatch.setattr(net, "_held", net._Held())
 
@@ -73,5 +73,5 @@ def test_a_web_server_process_compiles_it_before_its_first_request(held, monkeyp
         raise net.DatabaseError("no database yet")
 
     monkeypatch.setattr(net, "_lexicon_read", unreachable)
-    post_worker_init(worker=None)  # starts anyway, and says so
+    process_warm()  # starts anyway, and says so
     assert "could not be read ahead" in caplog.text
