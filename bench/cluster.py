@@ -361,9 +361,8 @@ def _workers_started(layout: Layout, within: float) -> bool:
     """Wait until every worker has started and is taking tasks: a worker starting takes the processors ahead
     of the web servers for a second or two (decision 0075), which would slow the floor measured first."""
     deadline = time.monotonic() + within
-    workers = [name for name in layout.processes if name.startswith(("worker", "alerts"))]
     while time.monotonic() < deadline:
-        if all("Starting worker" in layout.log(name).read_text() for name in workers):
+        if all("Starting worker" in layout.log(name).read_text() for name in layout.workers):
             return True
         time.sleep(0.2)
     return False
@@ -425,11 +424,7 @@ class Faults:
             self.sink.hold_none()
             self._say("no email was sent while the sink waited: no worker killed while sending")
             return
-        workers = {
-            process.pid: name
-            for name, process in self.layout.processes.items()
-            if name.startswith(("worker", "alerts"))
-        }
+        workers = {self.layout.processes[name].pid: name for name in self.layout.workers}
         sender = _pid_of_connection(self.sink.held_port, list(workers))
         if sender is None:
             self.sink.released.set()

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -170,10 +171,19 @@ class Layout:
         """Start the worker for urgent alerts as its unit does."""
         self._unit_start("livingwell-alerts@.service", f"alerts-{number}", str(number))
 
+    def _worker_kinds(self) -> dict[str, Callable[[int], None]]:
+        """Each kind of worker, by the first part of its name, and how to start one."""
+        return {"worker": self.worker_start, "alerts": self.alerts_start}
+
+    @property
+    def workers(self) -> list[str]:
+        """The names of the workers running, of every kind (``worker-2``, ``alerts-1``)."""
+        return [name for name in self.processes if name.rsplit("-", 1)[0] in self._worker_kinds()]
+
     def start_again(self, name: str) -> None:
         """Start a worker killed by name (``worker-2``, ``alerts-1``) again, as its unit would."""
         kind, number = name.rsplit("-", 1)
-        {"worker": self.worker_start, "alerts": self.alerts_start}[kind](int(number))
+        self._worker_kinds()[kind](int(number))
 
     def _unit_start(self, unit: str, name: str, instance: str) -> None:
         (command,) = unit_lines(unit, "ExecStart")
