@@ -112,7 +112,10 @@ def _redis() -> Any:
 
 def sessions_write_waiting() -> int:
     """Write every session waiting in Redis to the database, in one round trip; how many. A session deleted
-    meanwhile is not brought back (an UPDATE finds no row); one changed again meanwhile is waiting again."""
+    meanwhile is not brought back (an UPDATE finds no row); one changed again meanwhile is waiting again.
+    Nothing waits, and nothing is asked, where sessions are not this store's (the shared cache is not Redis)."""
+    if __name__ != settings.SESSION_ENGINE:
+        return 0
     cache = _redis()
     keys = [key.decode() for key in cache.get_client(write=True).spop(cache.make_key(WAITING), WRITE_AT_MOST) or []]
     if not keys:

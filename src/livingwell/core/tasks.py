@@ -161,8 +161,7 @@ def housekeeping() -> None:
     worker_heartbeat_leave()
     tasks_recover()
     call_command("clearsessions")
-    if settings.SESSION_ENGINE == "livingwell.core.sessions":  # any answers still waiting in Redis
-        sessions_write_waiting()
+    sessions_write_waiting()  # any answers still waiting in Redis
     parcels_clear()
     for config in apps.get_app_configs():
         if path := getattr(config, "housekeeping", ""):
