@@ -4,12 +4,14 @@ and the duty queue shows what could not be sent."""
 
 import datetime
 import io
+import os
 import smtplib
+import threading
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import models
+from django.db import connections, models
 from django.tasks.base import DEFAULT_TASK_QUEUE_NAME
 from django.test import Client
 from django.urls import reverse
@@ -21,7 +23,14 @@ from livingwell.accounts.tests.factories import UserFactory
 from livingwell.conftest import sign_in, worker_run
 from livingwell.core.models import Delivery
 from livingwell.core.outbox import Message, message_builder, message_enqueue
-from livingwell.core.tasks import SEND_ATTEMPTS, URGENT_FALLBACK, URGENT_QUEUE, housekeeping_schedule, tasks_recover
+from livingwell.core.tasks import (
+    SEND_ATTEMPTS,
+    URGENT_FALLBACK,
+    URGENT_QUEUE,
+    housekeeping_schedule,
+    send_reliably,
+    tasks_recover,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TEMPLATE = "frontdoor/email/duty_urgent.txt"
@@ -330,3 +339,67 @@ def test_the_other_workers_work_below_the_web_servers_and_leave_urgent_alerts_to
     assert done == [10]
     assert mail.outbox == []
     assert _alerts().get().status == "READY"
+
+
+def _raising_allowed() -> bool:
+    """Whether a thread here that lowered its priority may raise it again (root with CAP_SYS_NICE, or a
+    ``LimitNICE=`` that allows it): asked of a thread of its own, so that this one keeps its priority."""
+    allowed: list[bool] = []
+
+    def probe() -> None:
+        os.setpriority(os.PRIO_PROCESS, 0, 10)
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, 0)
+            allowed.append(True)
+        except OSError:
+            allowed.append(False)
+
+    thread = threading.Thread(target=probe)
+    thread.start()
+    thread.join()
+    return allowed[0]
+
+
+def test_a_worker_below_the_web_servers_sends_and_records_at_their_priority_then_goes_back() -> None:
+    """Decision 0080: a worker killed between the mail server taking a message and the record that it was sent
+    sends it again, so that time is spent at the web servers' priority, not waiting behind them."""
+    seen: list[int] = []
+    after: list[int] = []
+
+    def worker_below() -> None:  # a thread of its own, as the priority is each thread's on Linux
+        os.setpriority(os.PRIO_PROCESS, 0, 10)
+        try:
+            send_reliably(
+                lambda: seen.append(os.getpriority(os.PRIO_PROCESS, 0)),
+                key="a-key",
+                channel="email",
+                urgent=False,
+                label="An email",
+                again=lambda tries: None,
+            )
+        finally:
+            after.append(os.getpriority(os.PRIO_PROCESS, 0))
+            connections.close_all()
+
+    thread = threading.Thread(target=worker_below)
+    thread.start()
+    thread.join()
+    assert seen == [0 if _raising_allowed() else 10]
+    assert after == [10]
+    assert Delivery.objects.get().status == "sent"
+
+
+def test_where_a_worker_may_not_raise_its_priority_it_sends_at_its_own(monkeypatch) -> None:
+    asked: list[int] = []
+
+    def refuse(which: int, who: int, nice: int) -> None:
+        asked.append(nice)
+        raise PermissionError("not permitted")
+
+    monkeypatch.setattr("os.getpriority", lambda which, who: 10)
+    monkeypatch.setattr("os.setpriority", refuse)
+    _urgent()
+    worker_run()
+    assert asked == [0]  # asked once, refused, and never "lowered back" to where it already was
+    assert len(mail.outbox) == 1
+    assert Delivery.objects.get().status == "sent"
