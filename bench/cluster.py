@@ -577,8 +577,9 @@ def main() -> int:
     requests = sum(len(person.latencies) for person in people)
     p50, p95 = _latencies(people)
     floor = floor_before + floor_after
-    print(f"{options.people} people for {options.seconds:.0f} s through nginx: 2 web servers (gunicorn, 4 processes")
-    print("each), 2 workers and the alerts worker, PostgreSQL, Redis; email to a local SMTP sink")
+    print(f"{options.people} people for {options.seconds:.0f} s through nginx: 2 web servers (gunicorn, each with")
+    print(f"{layout.env['WEB_CONCURRENCY']} processes), 2 workers and the alerts worker, PostgreSQL, Redis; email to a")
+    print("local SMTP sink")
     for event in sorted(faults.events):
         print(f"  {event}")
     print(f"introductions confirmed:   {len(references)} ({len(set(references))} different references)")
@@ -597,11 +598,12 @@ def main() -> int:
         f"longest wait for a worker: {waits.get(True, 0.0):.1f} s for an urgent alert, "
         f"{waits.get(False, 0.0):.1f} s for any other email"
     )
-    print(
-        f"taken, not yet recorded:   p50 {statistics.median(windows) * 1000:.1f} ms, p95 "
-        f"{statistics.quantiles(windows, n=20)[18] * 1000:.1f} ms, longest {max(windows) * 1000:.1f} ms "
-        "(a worker killed then sends again)"
-    )
+    if len(windows) > 1:
+        print(
+            f"taken, not yet recorded:   p50 {statistics.median(windows) * 1000:.1f} ms, p95 "
+            f"{statistics.quantiles(windows, n=20)[18] * 1000:.1f} ms, longest {max(windows) * 1000:.1f} ms "
+            "(a worker killed then sends again)"
+        )
     print(f"alerts sent by a stand-in: {stood_in} (the alerts worker had not taken them in time)")
     rate, journeys = requests / elapsed, len(references) / elapsed
     print(f"throughput:                {rate:.0f} requests/s, {journeys:.1f} introductions/s")

@@ -100,6 +100,9 @@ class Layout:
             "LW_SITE_URL": self.site,
             # nginx here listens on plain HTTP on loopback; for real it ends HTTPS and says so.
             "SECURE_SSL_REDIRECT": "false",
+            # Two web servers share this machine, as two machines of half its processors each: each has twice
+            # its half in processes (livingwell.config.gunicorn), so the machine has as many as one server would.
+            "WEB_CONCURRENCY": str(max(2, len(os.sched_getaffinity(0)))),
             **(environment or {}),
         }
 

@@ -3,6 +3,8 @@ person's request: every address pattern in each language, and every template (co
 0074)."""
 
 import gc
+import importlib
+import os
 
 import pytest
 from django.conf import settings
@@ -35,3 +37,15 @@ def test_the_server_makes_ready_once_then_closes_its_database_connections_before
     assert gunicorn.preload_app is True
     gunicorn.when_ready(server=None)
     assert done == ["warm", "closed"]
+
+
+def test_a_web_server_runs_twice_the_processors_it_may_use_unless_told(monkeypatch) -> None:
+    """Decision 0081: more processes than that on a busy machine spend their time switching between them."""
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    try:
+        assert importlib.reload(gunicorn).workers == 2 * len(os.sched_getaffinity(0))
+        monkeypatch.setenv("WEB_CONCURRENCY", "3")  # two servers sharing a machine of three processors
+        assert importlib.reload(gunicorn).workers == 3
+    finally:
+        monkeypatch.undo()
+        importlib.reload(gunicorn)
