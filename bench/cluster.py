@@ -336,7 +336,7 @@ def cpu_by_process() -> dict[int, tuple[str, float]]:
             continue
         kind = next(
             (kind for marker, kind in _KINDS if marker in command),
-            "this benchmark (the people's processes apart)" if int(entry.name) == me else "",
+            "this benchmark itself" if int(entry.name) == me else "",
         )
         if kind:
             used[int(entry.name)] = (kind, (int(fields[11]) + int(fields[12])) / ticks)
@@ -384,7 +384,7 @@ def _longest_waits(layout: Layout) -> dict[bool, float]:
 
 def _windows(layout: Layout, received: list[Received]) -> list[float]:
     """For each email the sink took, how long after it the sending worker recorded it as sent, in seconds: the
-    time in which a worker killed has sent an email it has no record of, and sends again (decision 0077)."""
+    time in which a worker killed has sent an email it has no record of, and sends again (decisions 0077, 0080)."""
     recorded = dict(
         _query(layout, "SELECT key, extract(epoch FROM changed_at) FROM core_delivery WHERE status = 'sent'")
     )
@@ -544,7 +544,7 @@ def main() -> int:
             thread.join()
         elapsed = time.monotonic() - started
         cpu = cpu_by_kind(cpu_before, cpu_by_process())
-        cpu["the people (their client processes)"] = sum(person.cpu for person in people)
+        cpu["the people's clients"] = sum(person.cpu for person in people)
         drained = _drained(layout, 120)
         idle = _idle(layout, 2 * floor_seconds + 5, 120)
         floor_after = _floor(layout, floor_seconds, options.people)
