@@ -64,10 +64,15 @@ def main() -> int:
         database_fresh(RESTORED, POSTGRES)
         print(_manage(RESTORED, "restore", str(manifest)).strip())
         with psycopg.connect(f"{POSTGRES}/{SOURCE}") as connection:
-            (person_id,) = connection.execute(
+            jo = connection.execute(
                 "SELECT id::text FROM people_person WHERE preferred_name = 'Jo' ORDER BY id LIMIT 1"
             ).fetchone()
-            tables, rows = connection.execute("SELECT count(*), sum(n_live_tup) FROM pg_stat_user_tables").fetchone()
+            if jo is None:
+                raise SystemExit("BACKUP DRILL FAILED: the demo has no one called Jo to compare")
+            (person_id,) = jo
+            tables, rows = connection.execute(
+                "SELECT count(*), sum(n_live_tup) FROM pg_stat_user_tables"
+            ).fetchone() or (0, 0)
         before, after = person_record(SOURCE, person_id), person_record(RESTORED, person_id)
         if before != after or len(before) < 3:
             raise SystemExit(f"BACKUP DRILL FAILED: Jo's record differs, or is too small: {before} / {after}")
