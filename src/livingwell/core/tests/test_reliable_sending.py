@@ -7,6 +7,7 @@ import io
 import os
 import smtplib
 import threading
+from collections.abc import Callable
 
 import pytest
 from django.core import mail
@@ -341,9 +342,17 @@ def test_the_other_workers_work_below_the_web_servers_and_leave_urgent_alerts_to
     assert _alerts().get().status == "READY"
 
 
+def _in_a_thread(work: Callable[[], None]) -> None:
+    """``work`` in a thread of its own, and waited for: a priority is each thread's on Linux, so the one running
+    the tests keeps its own."""
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+
+
 def _raising_allowed() -> bool:
     """Whether a thread here that lowered its priority may raise it again (root with CAP_SYS_NICE, or a
-    ``LimitNICE=`` that allows it): asked of a thread of its own, so that this one keeps its priority."""
+    ``LimitNICE=`` that allows it)."""
     allowed: list[bool] = []
 
     def probe() -> None:
@@ -354,9 +363,7 @@ def _raising_allowed() -> bool:
         except OSError:
             allowed.append(False)
 
-    thread = threading.Thread(target=probe)
-    thread.start()
-    thread.join()
+    _in_a_thread(probe)
     return allowed[0]
 
 
@@ -366,7 +373,7 @@ def test_a_worker_below_the_web_servers_sends_and_records_at_their_priority_then
     seen: list[int] = []
     after: list[int] = []
 
-    def worker_below() -> None:  # a thread of its own, as the priority is each thread's on Linux
+    def worker_below() -> None:
         os.setpriority(os.PRIO_PROCESS, 0, 10)
         try:
             send_reliably(
@@ -381,9 +388,7 @@ def test_a_worker_below_the_web_servers_sends_and_records_at_their_priority_then
             after.append(os.getpriority(os.PRIO_PROCESS, 0))
             connections.close_all()
 
-    thread = threading.Thread(target=worker_below)
-    thread.start()
-    thread.join()
+    _in_a_thread(worker_below)
     assert seen == [0 if _raising_allowed() else 10]
     assert after == [10]
     assert Delivery.objects.get().status == "sent"
